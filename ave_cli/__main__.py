@@ -1,0 +1,3 @@
+from ave_cli.cli import main
+
+main()

@@ -1,0 +1,315 @@
+"""Turn a kapstok TOML document into a validated `Kapstok`.
+
+`parse_kapstok` is pure (text in, model out); reading the file is the caller's job. Every error
+names the file, the place in it and the problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from typing import Any
+
+from ave_cli.model import (
+    QUESTION_TYPES,
+    ROLE_KEYS,
+    AveError,
+    Condition,
+    Criterion,
+    Group,
+    Kapstok,
+    Leaf,
+    LocalRule,
+    Phase,
+    Question,
+    Roles,
+)
+
+TOP_KEYS = {"name", "version", "title", "description", "meningsverschil_beslisser", "notes",
+            "question", "phase", "local_rule"}
+QUESTION_KEYS = {"key", "text", "help", "type", "values", "labels", "default"}
+PHASE_KEYS = {"id", "label", "colour", "description", *ROLE_KEYS, "in_overleg_met",
+              "opschalen_door", "opschalen_criteria", "afschalen_criteria", "match", "when",
+              "otherwise", "notes", "review_days", "long_in_phase_days", "requires_casusregie"}
+RULE_KEYS = {"reason", "phases", "when", "set_roles", "add_in_overleg_met", "advice",
+             "advises_role"}
+CONDITION_KEYS = {"key", "in", "not_in", "any", "all"}
+COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|[a-z][a-z0-9_]*)$")
+NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class KapstokError(AveError):
+    pass
+
+
+class _Reader:
+    """Small helpers that check one table and raise errors naming the file and place."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, place: str, problem: str) -> KapstokError:
+        where = f"{self.source}: {place}: " if place else f"{self.source}: "
+        return KapstokError(f"ongeldige kapstok {where}{problem}")
+
+    def table(self, value: Any, place: str, allowed: set[str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(place, "verwacht een tabel")
+        unknown = sorted(set(value) - allowed)
+        if unknown:
+            raise self.fail(place, f"onbekende sleutel '{unknown[0]}' "
+                                   f"(toegestaan: {', '.join(sorted(allowed))})")
+        return value
+
+    def text(self, table: dict, key: str, place: str, *, required: bool = True) -> str:
+        if key not in table:
+            if required:
+                raise self.fail(place, f"'{key}' ontbreekt")
+            return ""
+        value = table[key]
+        if not isinstance(value, str):
+            raise self.fail(place, f"'{key}' moet tekst zijn")
+        if required and not value.strip():
+            raise self.fail(place, f"'{key}' is leeg")
+        return value
+
+    def texts(self, table: dict, key: str, place: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(place, f"'{key}' moet een lijst van teksten zijn")
+        return tuple(value)
+
+    def days(self, table: dict, key: str, place: str) -> int | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self.fail(place, f"'{key}' moet een positief aantal dagen zijn")
+        return value
+
+
+def parse_kapstok(data: bytes, source: str) -> Kapstok:
+    """Parse and validate kapstok TOML bytes; `source` names the file in error messages."""
+    r = _Reader(source)
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise r.fail("", "het bestand is geen UTF-8-tekst") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise r.fail("", f"geen geldige TOML ({exc})") from None
+    r.table(doc, "", TOP_KEYS)
+    name = r.text(doc, "name", "")
+    if not NAME.match(name):
+        raise r.fail("name", "gebruik kleine letters, cijfers, '-' of '_'")
+    questions = _questions(r, doc.get("question"))
+    by_key = {q.key: q for q in questions}
+    phases = _phases(r, doc.get("phase"), by_key)
+    phase_ids = {p.id for p in phases}
+    rules = tuple(
+        _local_rule(r, raw, f"local_rule[{i + 1}]", by_key, phase_ids)
+        for i, raw in enumerate(_list(r, doc.get("local_rule", []), "local_rule"))
+    )
+    return Kapstok(
+        name=name,
+        version=r.text(doc, "version", ""),
+        title=r.text(doc, "title", "", required=False) or name,
+        description=r.text(doc, "description", "", required=False),
+        questions=questions,
+        phases=phases,
+        local_rules=rules,
+        meningsverschil_beslisser=r.text(doc, "meningsverschil_beslisser", "", required=False),
+        notes=r.texts(doc, "notes", ""),
+        sha256=hashlib.sha256(data).hexdigest(),
+        source=source,
+    )
+
+
+def _list(r: _Reader, value: Any, place: str) -> list:
+    if not isinstance(value, list):
+        raise r.fail(place, "verwacht een lijst van tabellen ([[...]])")
+    return value
+
+
+def _questions(r: _Reader, raw: Any) -> tuple[Question, ...]:
+    if raw is None:
+        raise r.fail("question", "de kapstok heeft geen vragen")
+    questions: list[Question] = []
+    for i, item in enumerate(_list(r, raw, "question")):
+        place = f"question[{i + 1}]"
+        q = r.table(item, place, QUESTION_KEYS)
+        key = r.text(q, "key", place)
+        place = f"question '{key}'"
+        if any(existing.key == key for existing in questions):
+            raise r.fail(place, "deze vraag staat er twee keer in")
+        qtype = q.get("type", "choice")
+        if qtype not in QUESTION_TYPES:
+            raise r.fail(place, f"type '{qtype}' bestaat niet (kies uit {', '.join(QUESTION_TYPES)})")
+        if qtype == "bool":
+            if "values" in q:
+                raise r.fail(place, "een ja/nee-vraag heeft geen 'values'")
+            values: tuple = (True, False)
+        else:
+            values = r.texts(q, "values", place)
+            if not values:
+                raise r.fail(place, "'values' ontbreekt of is leeg")
+            if len(set(values)) != len(values):
+                raise r.fail(place, "'values' bevat een waarde twee keer")
+        labels = q.get("labels", {})
+        if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+            raise r.fail(place, "'labels' moet een tabel van waarde = tekst zijn")
+        for value in labels:
+            if value not in values:
+                raise r.fail(place, f"label voor onbekende waarde '{value}'")
+        has_default = "default" in q
+        default = q.get("default")
+        if has_default:
+            _check_answer(r, place, qtype, values, default)
+        questions.append(Question(
+            key=key, text=r.text(q, "text", place), help=r.text(q, "help", place, required=False),
+            type=qtype, values=values, labels=dict(labels), has_default=has_default,
+            default=default,
+        ))
+    return tuple(questions)
+
+
+def _check_answer(r: _Reader, place: str, qtype: str, values: tuple, value: Any) -> None:
+    ok = (
+        (qtype == "bool" and isinstance(value, bool))
+        or (qtype == "choice" and isinstance(value, str) and value in values)
+        or (qtype == "multi" and isinstance(value, list)
+            and all(isinstance(v, str) and v in values for v in value))
+    )
+    if not ok:
+        raise r.fail(place, f"standaardwaarde {value!r} past niet bij de vraag")
+
+
+def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase, ...]:
+    if raw is None:
+        raise r.fail("phase", "de kapstok heeft geen fasen")
+    phases: list[Phase] = []
+    for i, item in enumerate(_list(r, raw, "phase")):
+        place = f"phase[{i + 1}]"
+        p = r.table(item, place, PHASE_KEYS)
+        phase_id = r.text(p, "id", place)
+        place = f"phase '{phase_id}'"
+        if any(existing.id.casefold() == phase_id.casefold() for existing in phases):
+            raise r.fail(place, "deze fase staat er twee keer in")
+        missing_roles = [key for key in ROLE_KEYS if key not in p]
+        if missing_roles:
+            raise r.fail(place, f"rol '{missing_roles[0]}' ontbreekt (elke fase noemt "
+                                f"{', '.join(ROLE_KEYS)})")
+        colour = r.text(p, "colour", place)
+        if not COLOUR.match(colour):
+            raise r.fail(place, f"kleur '{colour}' is geen kleurnaam of #rrggbb")
+        lowest = i == 0
+        if lowest:
+            if "when" in p or "match" in p:
+                raise r.fail(place, "de laagste fase geldt 'otherwise' en heeft geen 'when'")
+            match, criteria = "otherwise", ()
+            otherwise = r.text(p, "otherwise", place)
+        else:
+            if "otherwise" in p:
+                raise r.fail(place, "alleen de laagste fase mag 'otherwise' hebben")
+            match = p.get("match", "any")
+            if match not in ("any", "all"):
+                raise r.fail(place, "'match' moet \"any\" of \"all\" zijn")
+            whens = _list(r, p.get("when", []), f"{place}.when")
+            if not whens:
+                raise r.fail(place, "de fase heeft geen regels ([[phase.when]])")
+            criteria = tuple(
+                Criterion(
+                    reason=r.text(r.table(w, f"{place}.when[{j + 1}]", CONDITION_KEYS | {"reason"}),
+                                  "reason", f"{place}.when[{j + 1}]"),
+                    condition=_condition(r, {k: v for k, v in w.items() if k != "reason"},
+                                         f"{place}.when[{j + 1}]", questions),
+                )
+                for j, w in enumerate(whens)
+            )
+            otherwise = ""
+        requires = p.get("requires_casusregie", True)
+        if not isinstance(requires, bool):
+            raise r.fail(place, "'requires_casusregie' moet true of false zijn")
+        phases.append(Phase(
+            id=phase_id,
+            label=r.text(p, "label", place, required=False) or phase_id,
+            colour=colour,
+            description=r.text(p, "description", place),
+            roles=Roles(**{key: r.text(p, key, place) for key in ROLE_KEYS}),
+            in_overleg_met=r.texts(p, "in_overleg_met", place),
+            opschalen_door=r.text(p, "opschalen_door", place, required=False),
+            opschalen_criteria=r.text(p, "opschalen_criteria", place, required=False),
+            afschalen_criteria=r.text(p, "afschalen_criteria", place, required=False),
+            match=match,
+            criteria=criteria,
+            otherwise_reason=otherwise,
+            notes=r.texts(p, "notes", place),
+            review_days=r.days(p, "review_days", place),
+            long_in_phase_days=r.days(p, "long_in_phase_days", place),
+            requires_casusregie=requires,
+        ))
+    return tuple(phases)
+
+
+def _condition(r: _Reader, raw: Any, place: str, questions: dict[str, Question]) -> Condition:
+    c = r.table(raw, place, CONDITION_KEYS)
+    forms = [k for k in ("key", "any", "all") if k in c]
+    if len(forms) != 1:
+        raise r.fail(place, "een voorwaarde heeft precies één van 'key', 'any' of 'all'")
+    if forms[0] in ("any", "all"):
+        mode = forms[0]
+        if set(c) != {mode}:
+            raise r.fail(place, f"'{mode}' staat niet samen met andere sleutels")
+        items = _list(r, c[mode], f"{place}.{mode}")
+        if not items:
+            raise r.fail(place, f"'{mode}' is leeg")
+        return Group(mode, tuple(_condition(r, item, f"{place}.{mode}[{k + 1}]", questions)
+                                 for k, item in enumerate(items)))
+    key = c["key"]
+    question = questions.get(key) if isinstance(key, str) else None
+    if question is None:
+        raise r.fail(place, f"de regel noemt een onbekende vraag '{key}'")
+    ops = [op for op in ("in", "not_in") if op in c]
+    if len(ops) != 1:
+        raise r.fail(place, "gebruik precies één van 'in' of 'not_in'")
+    values = c[ops[0]]
+    if not isinstance(values, list) or not values:
+        raise r.fail(place, f"'{ops[0]}' moet een niet-lege lijst zijn")
+    for value in values:
+        if value not in question.values or isinstance(value, bool) != (question.type == "bool"):
+            allowed = ", ".join(str(v).lower() for v in question.values)
+            raise r.fail(place, f"de regel noemt een onbekende waarde {value!r} voor '{key}' "
+                                f"(toegestaan: {allowed})")
+    return Leaf(key, tuple(values), negate=ops[0] == "not_in")
+
+
+def _local_rule(r: _Reader, raw: Any, place: str, questions: dict[str, Question],
+                phase_ids: set[str]) -> LocalRule:
+    t = r.table(raw, place, RULE_KEYS)
+    phases = r.texts(t, "phases", place)
+    if not phases:
+        raise r.fail(place, "'phases' ontbreekt of is leeg")
+    for phase_id in phases:
+        if phase_id not in phase_ids:
+            raise r.fail(place, f"onbekende fase '{phase_id}'")
+    set_roles = t.get("set_roles", {})
+    if not isinstance(set_roles, dict):
+        raise r.fail(place, "'set_roles' moet een tabel zijn")
+    for role, holder in set_roles.items():
+        if role not in ROLE_KEYS or not isinstance(holder, str):
+            raise r.fail(place, f"'set_roles' noemt een onbekende rol '{role}'")
+    advises_role = t.get("advises_role")
+    if advises_role is not None and advises_role not in ROLE_KEYS:
+        raise r.fail(place, f"'advises_role' noemt een onbekende rol '{advises_role}'")
+    rule = LocalRule(
+        reason=r.text(t, "reason", place),
+        phases=phases,
+        when=_condition(r, t["when"], f"{place}.when", questions) if "when" in t else None,
+        set_roles=dict(set_roles),
+        add_in_overleg_met=r.texts(t, "add_in_overleg_met", place),
+        advice=r.text(t, "advice", place, required=False),
+        advises_role=advises_role,
+    )
+    if not (rule.set_roles or rule.add_in_overleg_met or rule.advice):
+        raise r.fail(place, "de regel doet niets (geef set_roles, add_in_overleg_met of advice)")
+    return rule

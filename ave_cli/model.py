@@ -1,0 +1,218 @@
+"""Plain data for the AVE model: kapstok, questions, rules, outcomes and decisions.
+
+Nothing here prints, prompts, reads the clock or touches a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Union
+
+ROLE_KEYS = ("casusregie", "procesregie", "operationeel", "bestuurlijk")
+ROLE_TITLES = {
+    "casusregie": "Casusregie",
+    "procesregie": "Procesregie",
+    "operationeel": "Operationeel verantwoordelijk",
+    "bestuurlijk": "Bestuurlijk verantwoordelijk",
+}
+QUESTION_TYPES = ("choice", "bool", "multi")
+
+AnswerValue = Union[str, bool, list[str]]
+Answers = dict[str, AnswerValue]
+
+
+class AveError(Exception):
+    """A problem the user can fix: bad input, a bad file, an impossible request (exit 2)."""
+
+    exit_code = 2
+
+
+class EnvironmentProblem(AveError):
+    """The machine is in the way: a lock held too long, a disk that will not write (exit 1)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str
+    help: str
+    type: str
+    values: tuple[str | bool, ...]
+    labels: dict[str, str] = field(default_factory=dict)
+    has_default: bool = False
+    default: AnswerValue | None = None
+
+    def label(self, value: str | bool) -> str:
+        """The Dutch label of one value, for prompts and review screens."""
+        if isinstance(value, bool):
+            return "ja" if value else "nee"
+        return self.labels.get(value, value)
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """`key in values` (or `not in` when negated); for a multi question: any value selected."""
+
+    key: str
+    values: tuple[str | bool, ...]
+    negate: bool = False
+
+
+@dataclass(frozen=True)
+class Group:
+    """`any` or `all` over sub-conditions."""
+
+    mode: str
+    items: tuple[Condition, ...]
+
+
+Condition = Union[Leaf, Group]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One condition of a phase rule, with the words that explain it when it holds."""
+
+    reason: str
+    condition: Condition
+
+
+@dataclass(frozen=True)
+class Roles:
+    casusregie: str
+    procesregie: str
+    operationeel: str
+    bestuurlijk: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {key: getattr(self, key) for key in ROLE_KEYS}
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    label: str
+    colour: str
+    description: str
+    roles: Roles
+    in_overleg_met: tuple[str, ...]
+    opschalen_door: str
+    opschalen_criteria: str
+    afschalen_criteria: str
+    match: str  # "any", "all" or "otherwise" (the lowest phase)
+    criteria: tuple[Criterion, ...]
+    otherwise_reason: str = ""
+    notes: tuple[str, ...] = ()
+    review_days: int | None = None
+    long_in_phase_days: int | None = None
+    requires_casusregie: bool = True
+
+
+@dataclass(frozen=True)
+class LocalRule:
+    """A local rule: when its condition holds in one of its phases, it changes the outcome."""
+
+    reason: str
+    phases: tuple[str, ...]
+    when: Condition | None
+    set_roles: dict[str, str] = field(default_factory=dict)
+    add_in_overleg_met: tuple[str, ...] = ()
+    advice: str = ""
+    advises_role: str | None = None
+
+
+@dataclass(frozen=True)
+class Kapstok:
+    name: str
+    version: str
+    title: str
+    description: str
+    questions: tuple[Question, ...]
+    phases: tuple[Phase, ...]  # lowest first
+    local_rules: tuple[LocalRule, ...]
+    meningsverschil_beslisser: str
+    notes: tuple[str, ...]
+    sha256: str
+    source: str
+
+    def question(self, key: str) -> Question | None:
+        return next((q for q in self.questions if q.key == key), None)
+
+    def find_phase(self, phase_id: str) -> Phase | None:
+        """The phase with this id, compared case-insensitively."""
+        wanted = phase_id.strip().casefold()
+        return next((p for p in self.phases if p.id.casefold() == wanted), None)
+
+    def rank(self, phase_id: str) -> int:
+        """Position of a phase from low (0) to high; -1 when unknown."""
+        phase = self.find_phase(phase_id)
+        return self.phases.index(phase) if phase else -1
+
+    def phase_above(self, phase: Phase) -> Phase | None:
+        index = self.phases.index(phase)
+        return self.phases[index + 1] if index + 1 < len(self.phases) else None
+
+    @property
+    def ref(self) -> KapstokRef:
+        return KapstokRef(self.name, self.version, self.sha256)
+
+
+@dataclass(frozen=True)
+class KapstokRef:
+    name: str
+    version: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Advice:
+    text: str
+    reasons: tuple[str, ...]
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the rules advise for one set of answers."""
+
+    phase: Phase
+    reasons: tuple[str, ...]
+    roles: Roles
+    in_overleg_met: tuple[str, ...]
+    advice: tuple[Advice, ...]
+    next_phase: Phase | None
+
+
+DECISION_KINDS = ("triage", "escalation", "deescalation", "close", "reevaluation")
+AXES = ("horizontal", "vertical")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One record of the case log. Optional fields are None or empty when they do not apply."""
+
+    id: str
+    case: str
+    time: datetime
+    kind: str
+    phase_after: str | None
+    kapstok: KapstokRef
+    by: str
+    phase_before: str | None = None
+    advised_phase: str | None = None
+    motivation: str = ""
+    axis: str | None = None
+    decided_by: str = ""
+    answers: Answers = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+    roles: dict[str, str] = field(default_factory=dict)
+    in_overleg_met: tuple[str, ...] = ()
+    advice: tuple[str, ...] = ()
+    casusregisseur: str = ""
+    procesregisseur: str = ""
+    role: str = ""
+    signals: tuple[str, ...] = ()
+    note: str = ""

@@ -1,0 +1,245 @@
+"""The triage questionnaire: answers files, validation, and the interactive flow.
+
+Every prompt goes through one `ask(Prompt)` function: questionary in real use (imported only
+here, only when asked), a scripted stand-in in tests.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ave_cli.model import Answers, AnswerValue, AveError, Kapstok, Outcome, Question
+from ave_cli.rules import evaluate
+
+HELP = object()  # what the real asker returns internally for "show the help text"
+
+
+@dataclass(frozen=True)
+class Prompt:
+    kind: str  # "select", "checkbox" or "text"
+    message: str
+    choices: tuple[tuple[str, Any], ...] = ()
+    default: Any = None
+    help: str = ""
+    validate: Callable[[str], str | None] | None = field(default=None, compare=False)
+
+
+Ask = Callable[[Prompt], Any]
+
+
+# --- answers files --------------------------------------------------------------------------
+
+def parse_answers_file(data: bytes, source: str) -> dict[str, Any]:
+    """Parse an answers file: JSON when it looks like JSON (or ends in .json), else TOML."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise AveError(f"antwoordbestand {source} is geen UTF-8-tekst") from None
+    as_json = source.endswith(".json") or (not source.endswith(".toml")
+                                            and text.lstrip().startswith("{"))
+    try:
+        doc = json.loads(text) if as_json else tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        kind = "JSON" if as_json else "TOML"
+        raise AveError(f"antwoordbestand {source} is geen geldige {kind} ({exc})") from None
+    if not isinstance(doc, dict):
+        raise AveError(f"antwoordbestand {source} moet één object met antwoorden zijn")
+    return doc
+
+
+def _allowed(question: Question) -> str:
+    if question.type == "bool":
+        return "true of false"
+    listed = ", ".join(str(v) for v in question.values)
+    return f"een lijst uit: {listed}" if question.type == "multi" else listed
+
+
+def check_value(question: Question, value: Any, source: str) -> AnswerValue:
+    """One answer, checked against its question; the error names the key and allowed values."""
+    ok = (
+        (question.type == "bool" and isinstance(value, bool))
+        or (question.type == "choice" and isinstance(value, str) and value in question.values)
+        or (question.type == "multi" and isinstance(value, list)
+            and all(isinstance(v, str) and v in question.values for v in value)
+            and len(set(value)) == len(value))
+    )
+    if not ok:
+        shown = json.dumps(value, ensure_ascii=False, default=str)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        raise AveError(f"{source}: ongeldig antwoord {shown} voor '{question.key}' "
+                       f"(toegestaan: {_allowed(question)})")
+    return list(value) if isinstance(value, list) else value
+
+
+def validate_answers(kapstok: Kapstok, raw: dict[str, Any], source: str,
+                     extra_keys: tuple[str, ...] = ()) -> tuple[Answers, list[str]]:
+    """Checked answers (defaults filled in) and the keys still missing, in question order."""
+    unknown = [key for key in raw if kapstok.question(key) is None and key not in extra_keys]
+    if unknown:
+        keys = ", ".join(q.key for q in kapstok.questions)
+        raise AveError(f"{source}: onbekende vraag '{unknown[0]}' (kapstok {kapstok.name} kent: {keys})")
+    answers: Answers = {}
+    missing: list[str] = []
+    for question in kapstok.questions:
+        if question.key in raw:
+            answers[question.key] = check_value(question, raw[question.key], source)
+        elif question.has_default:
+            answers[question.key] = _copy(question.default)
+        else:
+            missing.append(question.key)
+    return answers, missing
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
+
+
+def missing_error(source: str, missing: list[str]) -> AveError:
+    return AveError(f"{source}: antwoorden ontbreken voor {', '.join(missing)}; vul ze aan "
+                    "in het antwoordbestand, of draai ave triage in een terminal om ze te beantwoorden")
+
+
+# --- asking --------------------------------------------------------------------------------
+
+def question_prompt(question: Question, default: Any) -> Prompt:
+    """The prompt for one kapstok question, with its default pre-selected."""
+    if question.type == "multi":
+        choices = tuple((question.label(v), v) for v in question.values)
+        return Prompt("checkbox", question.text, choices, list(default or []), question.help)
+    choices = tuple((question.label(v), v) for v in question.values)
+    if default not in question.values:
+        default = None
+    return Prompt("select", question.text, choices, default, question.help)
+
+
+def ask_questions(ask: Ask, kapstok: Kapstok, keys: list[str], defaults: Answers) -> Answers:
+    """Ask the given questions in kapstok order; `defaults` pre-select earlier answers."""
+    answers: Answers = {}
+    for question in kapstok.questions:
+        if question.key in keys:
+            default = defaults.get(question.key, question.default)
+            answers[question.key] = ask(question_prompt(question, default))
+    return answers
+
+
+def ask_text(ask: Ask, message: str, check: Callable[[str], Any]) -> str:
+    """A free-text prompt whose answer must pass `check` (an AveError explains a bad answer)."""
+
+    def validate(text: str) -> str | None:
+        try:
+            check(text)
+        except AveError as exc:
+            return str(exc)
+        return None
+
+    answer = ask(Prompt("text", message, validate=validate))
+    check(answer)
+    return answer
+
+
+SAVE, OTHER_PHASE, CHANGE, CANCEL = "save", "other", "change", "cancel"
+
+
+@dataclass(frozen=True)
+class Review:
+    answers: Answers
+    phase: str | None  # None: the advised phase
+    motivation: str
+
+
+def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[[Answers, Outcome], None],
+           *, dry_run: bool, chosen: str | None = None, motivation: str = "") -> Review:
+    """The review screen: all answers and the advised phase; change any answer, choose another
+    phase with a motivation, save or cancel. Nothing is written here."""
+    answers = dict(answers)
+    while True:
+        outcome = evaluate(kapstok, answers)
+        show(answers, outcome)
+        save_label = (f"Bevestigen: fase {chosen} (afwijkend van het advies)" if chosen
+                      and chosen != outcome.phase.id else f"Bevestigen: fase {outcome.phase.id} "
+                      "(het advies)")
+        if dry_run:
+            save_label += " — proefdraai, er wordt niets opgeslagen"
+        action = ask(Prompt("select", "Wat wil je doen?", (
+            (save_label, SAVE),
+            ("Een andere fase kiezen (met motivering)", OTHER_PHASE),
+            ("Een antwoord wijzigen", CHANGE),
+            ("Afbreken zonder op te slaan", CANCEL),
+        ), SAVE))
+        if action == CANCEL:
+            raise KeyboardInterrupt
+        if action == SAVE:
+            if chosen and chosen != outcome.phase.id:
+                return Review(answers, chosen, motivation)
+            return Review(answers, None, "")
+        if action == CHANGE:
+            key = ask(Prompt("select", "Welk antwoord wil je wijzigen?", tuple(
+                (f"{q.text} [{_shown(q, answers[q.key])}]", q.key) for q in kapstok.questions)))
+            question = kapstok.question(key)
+            assert question is not None
+            answers[key] = ask(question_prompt(question, answers[key]))
+        if action == OTHER_PHASE:
+            chosen = ask(Prompt("select", "Welke fase besluit je?", tuple(
+                (f"{p.label}{' (advies)' if p == outcome.phase else ''}", p.id)
+                for p in kapstok.phases), outcome.phase.id))
+            if chosen != outcome.phase.id:
+                motivation = ask_text(ask, "Motivering voor de afwijking van het advies:",
+                                      _required("de motivering"))
+
+
+def _required(label: str) -> Callable[[str], None]:
+    def check(text: str) -> None:
+        if not text.strip():
+            raise AveError(f"{label} is verplicht")
+    return check
+
+
+def _shown(question: Question, value: AnswerValue) -> str:
+    if isinstance(value, list):
+        return ", ".join(value) or "geen"
+    return question.label(value)
+
+
+# --- the real terminal ---------------------------------------------------------------------
+
+def can_prompt() -> bool:
+    """Prompting needs a terminal on both stdin and stdout (prompt_toolkit misbehaves otherwise)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def terminal_ask(prompt: Prompt) -> Any:
+    """Ask one prompt with questionary. Ctrl-C raises KeyboardInterrupt (unsafe_ask)."""
+    import questionary
+
+    help_choice = questionary.Choice("? Toelichting bij deze vraag", value=HELP)
+    while True:
+        if prompt.kind == "text":
+            return questionary.text(prompt.message, validate=lambda t: prompt.validate(t) or True
+                                    if prompt.validate else True).unsafe_ask()
+        choices = [questionary.Choice(title, value=value) for title, value in prompt.choices]
+        if prompt.kind == "checkbox":
+            for choice in choices:
+                choice.checked = choice.value in (prompt.default or [])
+            if prompt.help:
+                choices.append(help_choice)
+            answer = questionary.checkbox(prompt.message, choices=choices).unsafe_ask()
+            if HELP in answer:
+                print(f"  {prompt.help}", file=sys.stderr)
+                prompt = Prompt(prompt.kind, prompt.message, prompt.choices,
+                                [a for a in answer if a is not HELP], prompt.help)
+                continue
+            return answer
+        if prompt.help:
+            choices.append(help_choice)
+        default = next((c for c in choices if c.value == prompt.default), None)
+        answer = questionary.select(prompt.message, choices=choices, default=default).unsafe_ask()
+        if answer is HELP:
+            print(f"  {prompt.help}", file=sys.stderr)
+            continue
+        return answer

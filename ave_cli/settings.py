@@ -1,0 +1,114 @@
+"""Where things live: the log, the kapstok, the user config. Option, then env, then config file,
+then the platformdirs default. Paths are resolved here once and passed down."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ave_cli.kapstok import KapstokError, parse_kapstok
+from ave_cli.model import AveError, Kapstok
+
+APP = "ave"
+DEFAULT_KAPSTOK = "handreiking"
+ENV_VARS = {
+    "AVE_LOG": "pad van het caselog",
+    "AVE_KAPSTOK": "naam of pad van de kapstok",
+    "AVE_BY": "wie besluit (standaard de inlognaam)",
+    "AVE_CONFIG": "pad van het gebruikersconfiguratiebestand",
+}
+CONFIG_KEYS = {"log", "kapstok", "by"}
+
+
+def config_path() -> Path:
+    """The user config file: $AVE_CONFIG, else the platformdirs user config dir."""
+    if os.environ.get("AVE_CONFIG"):
+        return Path(os.environ["AVE_CONFIG"]).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP) / "config.toml"
+
+
+def read_config() -> dict[str, str]:
+    """The user config as a dict (empty when there is none). A broken file is an error."""
+    path = config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise AveError(f"gebruikersconfiguratie {path} is onleesbaar ({exc}); "
+                       "herstel of verwijder het bestand") from None
+    unknown = sorted(set(data) - CONFIG_KEYS)
+    bad = [key for key in CONFIG_KEYS & set(data) if not isinstance(data[key], str)]
+    if unknown or bad:
+        raise AveError(f"gebruikersconfiguratie {path}: sleutel '{(unknown or bad)[0]}' is onbekend "
+                       f"of geen tekst (toegestaan: {', '.join(sorted(CONFIG_KEYS))})")
+    return data
+
+
+@dataclass(frozen=True)
+class Settings:
+    log: Path
+    kapstok: str
+    by: str
+
+
+def resolve(log: Path | None = None, kapstok: str | None = None, by: str | None = None) -> Settings:
+    """Settings from the command's options, the environment and the user config, in that order."""
+    config = read_config()
+    log_path = log or _env_path("AVE_LOG") or (Path(config["log"]).expanduser()
+                                               if "log" in config else None)
+    if log_path is None:
+        from platformdirs import user_data_path
+
+        log_path = user_data_path(APP) / "caselog.toml"
+    return Settings(
+        log=log_path,
+        kapstok=kapstok or os.environ.get("AVE_KAPSTOK") or config.get("kapstok") or DEFAULT_KAPSTOK,
+        by=by or os.environ.get("AVE_BY") or config.get("by") or _login_name(),
+    )
+
+
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name)
+    return Path(value).expanduser() if value else None
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
+
+
+def bundled_kapstokken() -> list[str]:
+    """Names of the kapstok files shipped with the package."""
+    folder = resources.files("ave_cli.config")
+    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load_kapstok(spec: str) -> Kapstok:
+    """Load a bundled kapstok by name, or a kapstok file by path."""
+    looks_like_path = "/" in spec or os.sep in spec or spec.endswith(".toml")
+    if not looks_like_path:
+        names = bundled_kapstokken()
+        if spec.lower() not in names:
+            raise KapstokError(f"onbekende kapstok '{spec}'; kies uit {', '.join(names)} "
+                               "of geef het pad van een kapstokbestand")
+        data = (resources.files("ave_cli.config") / f"{spec.lower()}.toml").read_bytes()
+        return parse_kapstok(data, f"{spec.lower()}.toml")
+    path = Path(spec).expanduser()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise KapstokError(f"kapstokbestand {path} bestaat niet") from None
+    except IsADirectoryError:
+        raise KapstokError(f"kapstok {path} is een map, geen bestand") from None
+    except OSError as exc:
+        raise KapstokError(f"kapstokbestand {path} is onleesbaar ({exc.strerror})") from None
+    return parse_kapstok(data, str(path))
