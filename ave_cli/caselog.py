@@ -160,7 +160,7 @@ def read(path: Path) -> LogContents:
     """
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return LogContents([], None, 0)
     except IsADirectoryError:
         raise LogError(f"caselog {path} is een map, geen bestand; kies een bestandsnaam met --log") \

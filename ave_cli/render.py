@@ -153,24 +153,22 @@ def review_panel(kapstok: Kapstok, answers: Answers, outcome: Outcome) -> Panel:
 
 def kapstok_table(kapstok: Kapstok) -> Group:
     """The kapstok as a phase x role matrix in the phase colours (figure 1 of the Handreiking)."""
-    table = Table(title=f"Kapstok {kapstok.title} ({kapstok.name} {kapstok.version})",
-                  show_lines=True, expand=True)
-    table.add_column("Fase", ratio=2)
-    for key in ROLE_KEYS:
-        table.add_column(ROLE_TITLES[key], ratio=2)
-    table.add_column("In overleg met", ratio=2)
-    table.add_column("Opschalen door", ratio=2)
-    table.add_column("Afschalen als", ratio=3)
+    matrix = Table(title=f"Kapstok {kapstok.title} ({kapstok.name} {kapstok.version})",
+                   show_lines=True, expand=True)
+    scaling = Table(title="Op- en afschalen", show_lines=True, expand=True)
+    # fold, never truncate: a cut-off role name would mislead
+    for header in ("Fase", "Casusregie", "Procesregie", "Operationeel verantwoordelijk",
+                   "Bestuurlijk verantwoordelijk", "In overleg met"):
+        matrix.add_column(header, overflow="fold")
+    for header in ("Fase", "Opschalen door", "Naar deze fase bij", "Afschalen als"):
+        scaling.add_column(header, overflow="fold", ratio=1 if header == "Fase" else 3)
     for phase in reversed(kapstok.phases):
-        style = phase_style(phase)
-        table.add_row(
-            Text(f"{phase.label}\n", style=style) + Text(phase.description, style="dim"),
-            *(Text(getattr(phase.roles, key)) for key in ROLE_KEYS),
-            Text(", ".join(phase.in_overleg_met) or "—"),
-            Text(phase.opschalen_door or "—"),
-            Text(phase.afschalen_criteria or "—"),
-        )
-    parts: list[Any] = [table]
+        label = Text(phase.label, style=phase_style(phase))
+        matrix.add_row(label, *(Text(getattr(phase.roles, key)) for key in ROLE_KEYS),
+                       Text(", ".join(phase.in_overleg_met) or "—"))
+        scaling.add_row(label, Text(phase.opschalen_door or "—"),
+                        Text(phase.opschalen_criteria or "—"), Text(phase.afschalen_criteria or "—"))
+    parts: list[Any] = [matrix, scaling]
     rules = [f"{r.reason} (fasen {', '.join(r.phases)})" for r in kapstok.local_rules]
     if rules or kapstok.notes:
         parts += [Text("Lokale regels en afspraken", style="bold underline"),

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ave_cli import cli
+from ave_cli.questionnaire import Prompt
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "answers"
+T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+@pytest.fixture(autouse=True)
+def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test away from the user's real log, config and terminal settings."""
+    log = tmp_path / "data" / "caselog.toml"
+    monkeypatch.setenv("AVE_LOG", str(log))
+    monkeypatch.setenv("AVE_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("AVE_BY", "tester")
+    monkeypatch.delenv("AVE_KAPSTOK", raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+    clock = itertools.count()
+    ids = itertools.count(1)
+    monkeypatch.setitem(cli.hooks, "now", lambda: T0 + timedelta(hours=next(clock)))
+    monkeypatch.setitem(cli.hooks, "new_id", lambda: f"d{next(ids):04d}")
+    monkeypatch.setitem(cli.hooks, "ask", None)
+    return log
+
+
+@pytest.fixture
+def log(hermetic: Path) -> Path:
+    return hermetic
+
+
+class ScriptedAsk:
+    """Answers prompts from a script of (text expected in the message, answer) pairs.
+
+    Any prompt not in the script, or out of order, fails the test at once.
+    """
+
+    def __init__(self, script: list[tuple[str, Any]]):
+        self.script = list(script)
+        self.asked: list[Prompt] = []
+
+    def __call__(self, prompt: Prompt) -> Any:
+        self.asked.append(prompt)
+        if not self.script:
+            raise AssertionError(f"unexpected prompt: {prompt.message!r}")
+        expected, answer = self.script.pop(0)
+        assert expected in prompt.message, f"expected a prompt about {expected!r}, got {prompt.message!r}"
+        if isinstance(answer, BaseException):
+            raise answer
+        if prompt.kind == "select":
+            assert answer in [value for _, value in prompt.choices], (answer, prompt.choices)
+        if prompt.kind == "text" and prompt.validate:
+            assert prompt.validate(answer) is None, prompt.validate(answer)
+        return answer
+
+    def done(self) -> None:
+        assert not self.script, f"prompts never asked: {self.script}"
+
+
+@pytest.fixture
+def scripted(monkeypatch: pytest.MonkeyPatch):
+    def install(script: list[tuple[str, Any]]) -> ScriptedAsk:
+        ask = ScriptedAsk(script)
+        monkeypatch.setitem(cli.hooks, "ask", ask)
+        return ask
+
+    return install
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(cli.app, list(args), input=input)
+
+    return invoke

@@ -1,0 +1,169 @@
+"""The case log: framing, append-only writes, round-trips, torn tails and corruption."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ave_cli import caselog
+from ave_cli.caselog import LogError
+from ave_cli.model import Decision, KapstokRef
+
+REF = KapstokRef("handreiking", "2.0.0", "ab" * 32)
+T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def decision(n: int = 1, **fields) -> Decision:
+    base = Decision(id=f"d{n}", case="C-1", time=T0 + timedelta(minutes=n), kind="triage",
+                    phase_after="AVE2", kapstok=REF, by="tester", advised_phase="AVE2",
+                    answers={"problematiek": "meervoudig", "minderjarigen": False,
+                             "signalen": ["meldingen"]},
+                    reasons=("Meervoudige problematiek (problematiek = meervoudig)",),
+                    roles={"casusregie": "Wijkteam"})
+    return replace(base, **fields)
+
+
+def append(path, *decisions: Decision):
+    return caselog.append(path, lambda contents: list(decisions))
+
+
+def test_appends_keep_earlier_bytes_and_parse_as_toml(log):
+    before = b""
+    for n in range(1, 6):
+        append(log, decision(n, note="kort" if n % 2 else "x" * 300))
+        data = log.read_bytes()
+        assert data.startswith(before)
+        before = data
+    doc = tomllib.loads(log.read_text(encoding="utf-8"))
+    assert [d["id"] for d in doc["decision"]] == ["d1", "d2", "d3", "d4", "d5"]
+    assert doc["ave_log"] == {"format": 1}
+    assert [d.id for d in caselog.read(log).decisions] == ["d1", "d2", "d3", "d4", "d5"]
+
+
+def test_a_short_record_is_still_a_block():
+    tiny = Decision(id="x", case="C", time=T0, kind="close", phase_after=None, kapstok=REF, by="b")
+    block = caselog.encode(tiny)
+    assert block.startswith(b"\n[[decision]]\n")
+    assert b"[decision.seal]" in block
+
+
+def test_log_and_directory_are_private(tmp_path):
+    path = tmp_path / "nieuw" / "log.toml"
+    append(path, decision())
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert not caselog.readable_by_others(path)
+    path.chmod(0o644)
+    assert caselog.readable_by_others(path)
+
+
+def test_nothing_is_written_when_build_fails(log):
+    append(log, decision(1))
+    data = log.read_bytes()
+
+    def explode(contents):
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        caselog.append(log, explode)
+    assert log.read_bytes() == data
+
+
+def test_not_a_log_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "boodschappen.toml"
+    path.write_text('melk = 2\n', encoding="utf-8")
+    with pytest.raises(LogError, match="geen geldig ave-caselog"):
+        append(path, decision())
+    assert path.read_text(encoding="utf-8") == 'melk = 2\n'
+
+
+def test_a_directory_is_not_a_log(tmp_path):
+    with pytest.raises(LogError, match="is een map"):
+        caselog.read(tmp_path)
+
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(note=text, motivation=text, by=text.filter(bool), holder=text,
+       reasons=st.lists(text, max_size=4))
+def test_any_text_round_trips(tmp_path_factory, note, motivation, by, holder, reasons):
+    path = tmp_path_factory.mktemp("rt") / "log.toml"
+    original = decision(note=note, motivation=motivation, by=by, casusregisseur=holder,
+                        reasons=tuple(reasons))
+    append(path, original, decision(2))
+    read = caselog.read(path)
+    assert read.damage is None
+    assert read.decisions[0] == replace(original, motivation=motivation, note=note)
+    assert read.decisions[1] == decision(2)
+
+
+def _two_record_log(tmp_path):
+    path = tmp_path / "log.toml"
+    append(path, decision(1), decision(2, note="laatste"))
+    data = path.read_bytes()
+    last_start = data.rindex(b"\n[[decision]]\n") + 1
+    return path, data, last_start
+
+
+def test_every_cut_of_the_last_record_is_a_torn_tail(tmp_path):
+    path, data, last_start = _two_record_log(tmp_path)
+    for cut in range(last_start, len(data) - 1):
+        contents = caselog.parse(data[:cut], "log")
+        assert [d.id for d in contents.decisions] == ["d1"], cut
+        assert contents.damage is not None or cut == last_start, cut
+    # a cut just before the final newline leaves a whole, sealed record
+    assert [d.id for d in caselog.parse(data[:-1], "log").decisions] == ["d1", "d2"]
+
+
+def test_damage_in_the_middle_is_corruption_not_a_tail(tmp_path):
+    path, data, last_start = _two_record_log(tmp_path)
+    broken = data.replace(b'id = "d1"', b'id = "dX"')
+    with pytest.raises(LogError, match="beschadigd vanaf regel .* daarna nog besluiten"):
+        caselog.parse(broken, "log")
+
+
+def test_garbage_after_the_last_record_keeps_the_record(tmp_path):
+    path, data, _ = _two_record_log(tmp_path)
+    contents = caselog.parse(data + b"[[deci", "log")
+    assert [d.id for d in contents.decisions] == ["d1", "d2"]
+    assert contents.damage is not None and contents.damage.offset == len(data)
+
+
+def test_writes_refuse_after_a_torn_tail(tmp_path):
+    path, data, _ = _two_record_log(tmp_path)
+    path.write_bytes(data[:-20])
+    with pytest.raises(LogError, match="ave check --repair"):
+        append(path, decision(3))
+    assert path.read_bytes() == data[:-20]
+
+
+def test_a_hand_edit_breaks_the_seal(tmp_path):
+    path, data, _ = _two_record_log(tmp_path)
+    contents = caselog.parse(data.replace(b'"laatste"', b'"gewijzigd"'), "log")
+    assert contents.damage is not None and "zegel" in contents.damage.problem
+
+
+def test_failed_write_rolls_back(tmp_path, monkeypatch):
+    path, data, _ = _two_record_log(tmp_path)
+    real_write = os.write
+
+    def half_then_fail(fd, view):
+        if len(view) > 10:
+            real_write(fd, bytes(view[:10]))
+            raise OSError(28, "No space left on device")
+        return real_write(fd, view)
+
+    monkeypatch.setattr(os, "write", half_then_fail)
+    with pytest.raises(caselog.EnvironmentProblem, match="er is niets opgeslagen"):
+        append(path, decision(3))
+    monkeypatch.undo()
+    assert path.read_bytes() == data

@@ -1,0 +1,186 @@
+"""Every rule of both bundled kapstokken, and the boundaries between phases (AVE-MODEL.md 4-5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ave_cli.rules import evaluate
+from ave_cli.settings import load_kapstok
+
+CALM = {
+    "problematiek": "geen", "effect": "nvt", "meewerken": "ja", "samenwerking": "goed",
+    "veiligheid": "nee", "openbare_orde": "nee", "onrust": "nee", "media": "nee",
+    "teloorgang": "nee", "minderjarigen": False, "signalen": [],
+}
+HANDREIKING = load_kapstok("handreiking")
+WESTERKWARTIER = load_kapstok("westerkwartier")
+
+
+def phase_of(kapstok, **changes):
+    return evaluate(kapstok, {**CALM, **changes})
+
+
+HANDREIKING_TABLE = [
+    # AVE1: otherwise
+    ({}, "AVE1"),
+    ({"problematiek": "enkelvoudig", "effect": "ja"}, "AVE1"),
+    ({"problematiek": "enkelvoudig", "effect": "nvt"}, "AVE1"),
+    ({"signalen": ["meldingen", "agressie"]}, "AVE1"),  # signals alone decide nothing
+    ({"teloorgang": "ernstig", "media": "ja"}, "AVE1"),  # not criteria in the Handreiking
+    # AVE2, each ANY condition alone
+    ({"problematiek": "meervoudig"}, "AVE2"),
+    ({"problematiek": "complex"}, "AVE2"),
+    ({"problematiek": "enkelvoudig", "effect": "twijfel"}, "AVE2"),  # twijfel escalates
+    ({"problematiek": "enkelvoudig", "effect": "nee"}, "AVE2"),
+    ({"effect": "nee"}, "AVE1"),  # effect only counts with an enkelvoudige vraag
+    ({"veiligheid": "twijfel"}, "AVE2"),
+    ({"veiligheid": "ernstig"}, "AVE2"),
+    ({"samenwerking": "twijfel"}, "AVE2"),
+    ({"samenwerking": "volledig"}, "AVE2"),
+    # AVE3: ALL of complex, veiligheid, (samenwerking or effect)
+    ({"problematiek": "complex", "veiligheid": "twijfel", "samenwerking": "twijfel"}, "AVE3"),
+    ({"problematiek": "complex", "veiligheid": "risico", "effect": "nee"}, "AVE3"),
+    ({"problematiek": "complex", "veiligheid": "ernstig", "effect": "twijfel"}, "AVE3"),
+    ({"problematiek": "complex", "veiligheid": "ernstig", "samenwerking": "volledig"}, "AVE3"),
+    # boundaries: one AVE3 condition missing gives AVE2
+    ({"problematiek": "meervoudig", "veiligheid": "risico", "samenwerking": "stagneert"}, "AVE2"),
+    ({"problematiek": "complex", "veiligheid": "nee", "samenwerking": "stagneert"}, "AVE2"),
+    ({"problematiek": "complex", "veiligheid": "risico", "samenwerking": "goed", "effect": "ja"},
+     "AVE2"),
+    # AVE4: ANY
+    ({"veiligheid": "acuut"}, "AVE4"),
+    ({"openbare_orde": "dreigend"}, "AVE4"),
+    ({"openbare_orde": "ja"}, "AVE4"),
+    ({"onrust": "dreigend"}, "AVE4"),
+    ({"onrust": "ja"}, "AVE4"),
+    ({"media": "ja", "veiligheid": "ernstig"}, "AVE2"),  # media alone is no AVE4 criterion here
+]
+
+
+@pytest.mark.parametrize(("changes", "expected"), HANDREIKING_TABLE)
+def test_handreiking_rules(changes, expected):
+    assert phase_of(HANDREIKING, **changes).phase.id == expected
+
+
+WESTERKWARTIER_TABLE = [
+    ({}, "0"),
+    ({"signalen": ["verward"]}, "0"),
+    ({"problematiek": "enkelvoudig"}, "1"),
+    ({"problematiek": "enkelvoudig", "effect": "nee", "samenwerking": "stagneert"}, "1"),
+    ({"problematiek": "meervoudig"}, "2A"),
+    ({"veiligheid": "twijfel"}, "2A"),
+    ({"veiligheid": "risico"}, "2A"),
+    ({"problematiek": "enkelvoudig", "veiligheid": "twijfel"}, "2A"),
+    ({"problematiek": "meervoudig", "meewerken": "twijfel"}, "2B"),
+    ({"problematiek": "meervoudig", "meewerken": "nee"}, "2B"),
+    ({"problematiek": "meervoudig", "samenwerking": "twijfel"}, "2B"),
+    ({"problematiek": "meervoudig", "samenwerking": "stagneert"}, "2B"),
+    ({"problematiek": "enkelvoudig", "meewerken": "nee"}, "1"),  # 2B needs meervoudig
+    ({"problematiek": "complex"}, "3"),
+    ({"veiligheid": "ernstig"}, "3"),
+    ({"veiligheid": "risico", "problematiek": "meervoudig"}, "3"),
+    ({"teloorgang": "dreigend", "problematiek": "meervoudig"}, "3"),
+    ({"teloorgang": "ernstig", "problematiek": "complex"}, "3"),
+    ({"teloorgang": "dreigend", "problematiek": "enkelvoudig"}, "1"),
+    # stagnation alone is no criterion for 3
+    ({"samenwerking": "stagneert", "problematiek": "enkelvoudig"}, "1"),
+    ({"samenwerking": "stagneert"}, "0"),
+    ({"veiligheid": "acuut"}, "4"),
+    ({"openbare_orde": "dreigend"}, "4"),
+    ({"onrust": "ja"}, "4"),
+    ({"samenwerking": "volledig"}, "4"),
+    ({"teloorgang": "ernstig", "veiligheid": "risico"}, "4"),
+    ({"teloorgang": "ernstig", "veiligheid": "ernstig"}, "4"),
+    ({"teloorgang": "ernstig", "veiligheid": "twijfel"}, "2A"),  # no 4 without risico/ernstig
+    ({"media": "mogelijk", "veiligheid": "ernstig"}, "4"),
+    ({"media": "ja", "veiligheid": "acuut"}, "4"),
+    ({"media": "ja", "veiligheid": "risico"}, "2A"),
+]
+
+
+@pytest.mark.parametrize(("changes", "expected"), WESTERKWARTIER_TABLE)
+def test_westerkwartier_rules(changes, expected):
+    assert phase_of(WESTERKWARTIER, **changes).phase.id == expected
+
+
+def test_no_westerkwartier_rule_for_3_looks_at_samenwerking():
+    phase3 = WESTERKWARTIER.find_phase("3")
+    assert "samenwerking" not in repr(phase3.criteria)
+
+
+def test_every_condition_that_held_is_a_reason():
+    outcome = phase_of(HANDREIKING, veiligheid="acuut", openbare_orde="ja", onrust="dreigend")
+    assert outcome.reasons == (
+        "Acute onveiligheid (veiligheid = acuut)",
+        "(Dreigende) verstoring van de openbare orde (openbare_orde = ja)",
+        "(Dreigende) maatschappelijke onrust (onrust = dreigend)",
+    )
+
+
+def test_otherwise_phase_gives_its_reason():
+    assert phase_of(HANDREIKING).reasons == (
+        "Geen criteria voor een hogere fase: problemen worden voorkomen en vroeg gesignaleerd",)
+
+
+@pytest.mark.parametrize(("changes", "advised"), [
+    ({"problematiek": "meervoudig"}, False),
+    ({"problematiek": "meervoudig", "samenwerking": "twijfel"}, True),
+    ({"problematiek": "meervoudig", "effect": "nee"}, True),
+    ({"problematiek": "meervoudig", "veiligheid": "twijfel"}, True),
+    ({"veiligheid": "ernstig"}, True),
+    ({"problematiek": "complex", "veiligheid": "risico", "effect": "nee"}, False),  # AVE3: no advice
+])
+def test_handreiking_vertical_advice_in_ave2(changes, advised):
+    outcome = phase_of(HANDREIKING, **changes)
+    roles = [a.role for a in outcome.advice]
+    assert ("procesregie" in roles) is advised
+    if advised:
+        assert outcome.phase.id == "AVE2"
+        assert outcome.advice[0].reasons  # says why
+
+
+@pytest.mark.parametrize(("changes", "phase", "casusregie", "jeugd_in_overleg", "youth_route"), [
+    ({"problematiek": "enkelvoudig"}, "1", "Inwoner", True, False),
+    ({"problematiek": "meervoudig"}, "2A", "Jeugdconsulent gemeente", False, True),
+    ({"problematiek": "meervoudig", "meewerken": "nee"}, "2B", "Jeugdconsulent gemeente", False, True),
+    ({"problematiek": "complex"}, "3", "Jeugdconsulent gemeente", False, True),
+    ({"veiligheid": "acuut"}, "4", "Driehoek", True, True),
+    ({}, "0", "n.v.t. (inwoners hebben zelfregie)", False, False),
+])
+def test_westerkwartier_minors_rule(changes, phase, casusregie, jeugd_in_overleg, youth_route):
+    with_minors = phase_of(WESTERKWARTIER, minderjarigen=True, **changes)
+    assert with_minors.phase.id == phase
+    assert with_minors.roles.casusregie == casusregie
+    assert ("Jeugdconsulent gemeente" in with_minors.in_overleg_met) is jeugd_in_overleg
+    assert any("Jeugdroute" in a.text for a in with_minors.advice) is youth_route
+    without = phase_of(WESTERKWARTIER, minderjarigen=False, **changes)
+    assert without.roles.casusregie == WESTERKWARTIER.find_phase(phase).roles.casusregie
+    assert "Jeugdconsulent gemeente" not in without.in_overleg_met
+    assert not without.advice
+
+
+def test_role_override_is_reported_as_a_reason():
+    outcome = phase_of(WESTERKWARTIER, minderjarigen=True, problematiek="meervoudig")
+    assert any(r.startswith("Lokale regel: Minderjarigen") for r in outcome.reasons)
+
+
+@pytest.mark.parametrize(("kapstok", "phase", "casus", "proces", "operationeel", "bestuurlijk"), [
+    (HANDREIKING, "AVE1", "Geen (inwoner heeft zelfregie)", "Geen",
+     "Gemeente of uitvoeringsorganisatie", "Wethouder"),
+    (HANDREIKING, "AVE2", "Gemeente of uitvoeringsorganisatie (wijkteam)",
+     "Gemeente (indien toegevoegd)", "Gemeente of uitvoeringsorganisatie", "Wethouder"),
+    (HANDREIKING, "AVE3", "Gemeente of uitvoeringsorganisatie", "Zorg- en Veiligheidshuis",
+     "Gemeente", "Burgemeester en wethouder"),
+    (HANDREIKING, "AVE4", "Gemeente of uitvoeringsorganisatie", "Scenarioteam", "Gemeente",
+     "Burgemeester"),
+    (WESTERKWARTIER, "1", "Inwoner", "n.v.t.", "Gemeente / professionele organisatie",
+     "Wethouder Wmo / OGGZ / Jeugd"),
+    (WESTERKWARTIER, "2B", "Zorgverlener / professionele organisatie / Wmo / P-wet / Jeugd",
+     "OGGZ / Team Jeugd", "Gemeente", "Wethouder"),
+    (WESTERKWARTIER, "4", "Driehoek", "Driehoek (of een afvaardiging of mandaat daarvan)",
+     "Gemeente", "Burgemeester en wethouders"),
+])
+def test_roles_per_phase_follow_the_model(kapstok, phase, casus, proces, operationeel, bestuurlijk):
+    roles = kapstok.find_phase(phase).roles
+    assert (roles.casusregie, roles.procesregie, roles.operationeel, roles.bestuurlijk) == (
+        casus, proces, operationeel, bestuurlijk)
