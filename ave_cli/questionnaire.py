@@ -228,7 +228,9 @@ def terminal_ask(prompt: Prompt) -> Any:
                 choice.checked = choice.value in (prompt.default or [])
             if prompt.help:
                 choices.append(help_choice)
-            answer = questionary.checkbox(prompt.message, choices=choices).unsafe_ask()
+            answer = questionary.checkbox(
+                prompt.message, choices=choices,
+                instruction="(spatie kiest, Enter bevestigt)").unsafe_ask()
             if HELP in answer:
                 print(f"  {prompt.help}", file=sys.stderr)
                 prompt = Prompt(prompt.kind, prompt.message, prompt.choices,
@@ -238,7 +240,8 @@ def terminal_ask(prompt: Prompt) -> Any:
         if prompt.help:
             choices.append(help_choice)
         default = next((c for c in choices if c.value == prompt.default), None)
-        answer = questionary.select(prompt.message, choices=choices, default=default).unsafe_ask()
+        answer = questionary.select(prompt.message, choices=choices, default=default,
+                                    instruction="(kies met de pijltjes, Enter bevestigt)").unsafe_ask()
         if answer is HELP:
             print(f"  {prompt.help}", file=sys.stderr)
             continue
