@@ -13,11 +13,8 @@ from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
-from ave_cli import __version__, caselog, render, settings
-from ave_cli.cases import case_state
-from ave_cli.decisions import Triage, check_case_id, check_free_text
-from ave_cli.decisions import triage as build_triage
-from ave_cli.model import AveError, Decision
+from ave_cli import __version__, caselog, render
+from ave_cli.model import AveError
 
 app = typer.Typer(
     name="ave",
@@ -96,7 +93,7 @@ LockOpt = Annotated[float, typer.Option("--lock-timeout", min=0,
                                         help="Seconden wachten op het slot van het caselog.")]
 
 
-def _read_log(path: Path) -> caselog.LogContents:
+def read_log(path: Path) -> caselog.LogContents:
     """Read the log for a command, with the warnings every command gives."""
     contents = caselog.read(path)
     if contents.damage is not None:
@@ -106,7 +103,7 @@ def _read_log(path: Path) -> caselog.LogContents:
     return contents
 
 
-def _read_input(spec: str, what: str) -> tuple[bytes, str]:
+def read_input(spec: str, what: str) -> tuple[bytes, str]:
     if spec == "-":
         return sys.stdin.buffer.read(), "stdin"
     path = Path(spec).expanduser()
@@ -120,171 +117,9 @@ def _read_input(spec: str, what: str) -> tuple[bytes, str]:
         raise AveError(f"{what} {path} is onleesbaar ({exc.strerror})") from None
 
 
-# --- triage ----------------------------------------------------------------------------------
-
-TRIAGE_HELP = """Bepaal de fase van een casus met de triagevragen van de kapstok, toon de rollen en
-leg het besluit vast in het caselog.
-
-In een terminal stelt ave de vragen, toont een controlescherm en vraagt je het advies te
-bevestigen of een andere fase te kiezen (met motivering). Zonder terminal: geef de antwoorden
-met --answers.
-
-[bold]Voorbeelden[/bold]
-
-  ave triage WT-2024-017
-
-  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.toml --dry-run
-
-  ave triage WT-2024-017 --answers antwoorden.json --phase AVE3 --motivation "Politie meldt ..." -f json
-"""
-
-
-@app.command(help=TRIAGE_HELP)
-@guarded
-def triage(
-    case_id: Annotated[Optional[str], typer.Argument(
-        metavar="[ZAAK_ID]", help="Pseudoniem van de casus (geen BSN); wordt gevraagd als je het "
-        "weglaat.", show_default=False)] = None,
-    answers: Annotated[Optional[str], typer.Option(
-        "--answers", "-a", help="Antwoordbestand (TOML of JSON, - voor stdin) met de vraagsleutels "
-        "van de kapstok.")] = None,
-    kapstok: KapstokOpt = None,
-    log: LogOpt = None,
-    by: ByOpt = None,
-    note: Annotated[str, typer.Option("--note", help="Vrije notitie bij het besluit.")] = "",
-    phase: Annotated[Optional[str], typer.Option(
-        "--phase", help="De fase die je besluit, als die afwijkt van het advies (met --motivation).")]
-    = None,
-    motivation: Annotated[str, typer.Option(
-        "--motivation", help="Waarom je afwijkt van de geadviseerde fase.")] = "",
-    casusregisseur: Annotated[str, typer.Option(
-        "--casusregisseur", help="Wie (persoon of team) de casusregie heeft.")] = "",
-    procesregisseur: Annotated[str, typer.Option(
-        "--procesregisseur", help="Wie (persoon of team) de procesregie heeft.")] = "",
-    dry_run: DryRunOpt = False,
-    fmt: FormatOpt = Format.text,
-    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
-) -> None:
-    from ave_cli import questionnaire as q
-
-    conf = settings.resolve(log, kapstok, by)
-    kap = settings.load_kapstok(conf.kapstok)
-    for label, text in (("de notitie", note), ("de motivering", motivation),
-                        ("de casusregisseur", casusregisseur),
-                        ("de procesregisseur", procesregisseur)):
-        check_free_text(label, text)
-    given: dict[str, Any] = {}
-    missing = [question.key for question in kap.questions]
-    source = ""
-    if answers is not None:
-        data, source = _read_input(answers, "antwoordbestand")
-        raw = q.parse_answers_file(data, source)
-        file_case = raw.pop("case", None)
-        if file_case is not None:
-            if not isinstance(file_case, str):
-                raise AveError(f"{source}: 'case' moet tekst zijn")
-            if case_id is not None and case_id != file_case:
-                raise AveError(f"zaak-id '{case_id}' verschilt van 'case' = '{file_case}' in {source}")
-            case_id = file_case
-        given, missing = q.validate_answers(kap, raw, source)
-    interactive = bool(missing)
-    ask = hooks["ask"]
-    if interactive and ask is None:
-        if answers is not None and not q.can_prompt():
-            raise q.missing_error(source, missing)
-        if not q.can_prompt():
-            raise AveError("geen terminal om de vragen te stellen; geef de antwoorden met "
-                           "--answers BESTAND (of --answers - voor stdin)")
-        ask = q.terminal_ask
-    if case_id is not None:
-        check_case_id(case_id)
-    elif not interactive:
-        raise AveError("geef een zaak-id: ave triage ZAAK_ID --answers BESTAND "
-                       "(of zet 'case' in het antwoordbestand)")
-    if phase is not None and kap.find_phase(phase) is None:
-        raise AveError(f"fase '{phase}' bestaat niet in kapstok {kap.name} "
-                       f"(fasen: {', '.join(p.id for p in kap.phases)})")
-
-    contents = _read_log(conf.log)
-    chosen = kap.find_phase(phase).id if phase else None  # type: ignore[union-attr]
-    if interactive:
-        if case_id is None:
-            case_id = q.ask_text(ask, "Zaak-id (pseudoniem, geen BSN):", check_case_id)
-        state = case_state(contents.decisions, case_id)
-        defaults = dict(state.answers) if state else {}
-        asked = q.ask_questions(ask, kap, missing, defaults)
-        full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
-        reviewed = q.review(ask, kap, full, show=lambda a, o: render.err().print(
-            render.review_panel(kap, a, o)), dry_run=dry_run, chosen=chosen, motivation=motivation)
-        full, chosen, motivation = reviewed.answers, reviewed.phase, reviewed.motivation
-        check_free_text("de motivering", motivation)
-    else:
-        full = given
-    assert case_id is not None
-
-    result: list[Triage] = []
-
-    def build(current: caselog.LogContents) -> list[Decision]:
-        outcome = build_triage(
-            kap, full, case=case_id, state=case_state(current.decisions, case_id),
-            decision_id=hooks["new_id"](), now=hooks["now"](), by=conf.by, chosen=chosen,
-            motivation=motivation, note=note, casusregisseur=casusregisseur,
-            procesregisseur=procesregisseur)
-        result.append(outcome)
-        return [outcome.decision]
-
-    if dry_run:
-        build(contents)
-    else:
-        caselog.append(conf.log, build, lock_timeout)
-    done = result[0]
-    if fmt is Format.json:
-        render.print_json(render.triage_json(done, dry_run=dry_run))
-    else:
-        render.out().print(render.triage_panel(done, kap, dry_run=dry_run,
-                                               casusregisseur=casusregisseur,
-                                               procesregisseur=procesregisseur))
-
-
-# --- kapstok ---------------------------------------------------------------------------------
-
-KAPSTOK_HELP = """Toon de kapstok: per fase wie casusregie, procesregie, operationele en bestuurlijke
-verantwoordelijkheid heeft, met wie wordt overlegd en wanneer je op- en afschaalt.
-
-[bold]Voorbeelden[/bold]
-
-  ave kapstok
-
-  ave kapstok --kapstok westerkwartier
-
-  ave kapstok --list
-"""
-
-
-@app.command("kapstok", help=KAPSTOK_HELP)
-@guarded
-def kapstok_command(
-    kapstok: KapstokOpt = None,
-    list_all: Annotated[bool, typer.Option("--list", help="Toon de meegeleverde kapstokken.")] = False,
-    fmt: FormatOpt = Format.text,
-) -> None:
-    if list_all:
-        names = settings.bundled_kapstokken()
-        kapstokken = [settings.load_kapstok(name) for name in names]
-        if fmt is Format.json:
-            render.print_json([{"name": k.name, "version": k.version, "title": k.title,
-                                "phases": [p.id for p in k.phases]} for k in kapstokken])
-        else:
-            for k in kapstokken:
-                render.out().print(f"{k.name:<16} {k.version:<8} {k.title}: "
-                                   f"fasen {', '.join(p.id for p in k.phases)}")
-        return
-    kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
-    if fmt is Format.json:
-        render.print_json(render.kapstok_json(kap))
-    else:
-        render.out().print(render.kapstok_table(kap))
-
-
 def main() -> None:
     app()
+
+
+# The commands register themselves on `app` when imported.
+from ave_cli import cmd_triage  # noqa: E402,F401

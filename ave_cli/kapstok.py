@@ -80,6 +80,12 @@ class _Reader:
             raise self.fail(place, f"'{key}' moet een lijst van teksten zijn")
         return tuple(value)
 
+    def items(self, table: dict, key: str, place: str) -> tuple[str, ...]:
+        """A list of texts; one text is read as a list of one."""
+        if isinstance(table.get(key), str):
+            return (table[key],) if table[key].strip() else ()
+        return self.texts(table, key, place)
+
     def days(self, table: dict, key: str, place: str) -> int | None:
         value = table.get(key)
         if value is None:
@@ -239,7 +245,7 @@ def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase
             in_overleg_met=r.texts(p, "in_overleg_met", place),
             opschalen_door=r.text(p, "opschalen_door", place, required=False),
             opschalen_criteria=r.text(p, "opschalen_criteria", place, required=False),
-            afschalen_criteria=r.text(p, "afschalen_criteria", place, required=False),
+            afschalen_criteria=r.items(p, "afschalen_criteria", place),
             match=match,
             criteria=criteria,
             otherwise_reason=otherwise,

@@ -101,7 +101,7 @@ class Phase:
     in_overleg_met: tuple[str, ...]
     opschalen_door: str
     opschalen_criteria: str
-    afschalen_criteria: str
+    afschalen_criteria: tuple[str, ...]  # each one a condition for scaling down from here
     match: str  # "any", "all" or "otherwise" (the lowest phase)
     criteria: tuple[Criterion, ...]
     otherwise_reason: str = ""

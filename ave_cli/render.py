@@ -45,8 +45,8 @@ def print_json(data: Any) -> None:
 
 
 def phase_style(phase: Phase) -> str:
-    from rich.style import Style
     from rich.errors import StyleSyntaxError
+    from rich.style import Style
 
     try:
         Style.parse(phase.colour)
@@ -105,7 +105,8 @@ def triage_panel(result: Triage, kapstok: Kapstok, *, dry_run: bool,
         parts.append(Text(f"Door: {phase.opschalen_door or '—'}\nNaar {outcome.next_phase.label} "
                           f"bij: {outcome.next_phase.opschalen_criteria or '—'}"))
     parts += [Text("\nAfschalen", style="bold underline"),
-              Text(phase.afschalen_criteria or "— (dit is de laagste fase)")]
+              _bullets(list(phase.afschalen_criteria)) if phase.afschalen_criteria
+              else Text("— (dit is de laagste fase)")]
     saved = ("proefdraai: niets opgeslagen" if dry_run
              else f"opgeslagen als besluit {decision.id}")
     title = f"Triage {decision.case} · kapstok {kapstok.name} {kapstok.version}"
@@ -128,7 +129,7 @@ def triage_json(result: Triage, *, dry_run: bool) -> dict[str, Any]:
         "opschalen_door": outcome.phase.opschalen_door,
         "next_phase": outcome.next_phase.id if outcome.next_phase else None,
         "next_phase_criteria": outcome.next_phase.opschalen_criteria if outcome.next_phase else None,
-        "afschalen_criteria": outcome.phase.afschalen_criteria,
+        "afschalen_criteria": list(outcome.phase.afschalen_criteria),
         "casusregisseur": decision.casusregisseur or None,
         "procesregisseur": decision.procesregisseur or None,
         "decision_id": None if dry_run else decision.id,
@@ -167,7 +168,7 @@ def kapstok_table(kapstok: Kapstok) -> Group:
         matrix.add_row(label, *(Text(getattr(phase.roles, key)) for key in ROLE_KEYS),
                        Text(", ".join(phase.in_overleg_met) or "—"))
         scaling.add_row(label, Text(phase.opschalen_door or "—"),
-                        Text(phase.opschalen_criteria or "—"), Text(phase.afschalen_criteria or "—"))
+                        Text(phase.opschalen_criteria or "—"), _bullets(list(phase.afschalen_criteria)))
     parts: list[Any] = [matrix, scaling]
     rules = [f"{r.reason} (fasen {', '.join(r.phases)})" for r in kapstok.local_rules]
     if rules or kapstok.notes:

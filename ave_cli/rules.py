@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ave_cli.model import Advice, Answers, Condition, Group, Kapstok, Leaf, Outcome, Phase
+from ave_cli.model import Advice, Answers, Condition, Group, Kapstok, Outcome, Phase
 
 
 def holds(condition: Condition, answers: Answers) -> bool:

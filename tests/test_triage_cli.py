@@ -6,9 +6,6 @@ import json
 import tomllib
 
 import pytest
-
-from ave_cli import caselog
-from ave_cli.questionnaire import HELP  # noqa: F401  (the real asker's help marker exists)
 from conftest import EXAMPLES
 
 EXPECTED = [
