@@ -148,6 +148,8 @@ def from_record(record: Any) -> Decision:
     values["kapstok"] = KapstokRef(**kapstok)
     for key in _LIST_FIELDS:
         values[key] = tuple(values.get(key, ()))
+    if record["kind"] != "close" and not record.get("phase_after"):
+        raise ValueError("veld 'phase_after' ontbreekt")
     return Decision(**values)
 
 

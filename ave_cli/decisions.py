@@ -8,7 +8,7 @@ from datetime import datetime
 
 from ave_cli.cases import CaseState
 from ave_cli.model import Answers, AveError, Decision, Kapstok, Outcome, Phase
-from ave_cli.rules import evaluate, outcome_for_phase
+from ave_cli.rules import evaluate, outcome_for_phase, with_defaults
 
 CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _DIGIT_RUNS = re.compile(r"\d+")
@@ -122,3 +122,169 @@ def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | 
         note=note,
     )
     return Triage(advised, outcome, decision, previous, direction(kapstok, previous, phase.id))
+
+
+# --- the case lifecycle ----------------------------------------------------------------------
+
+REGIE_ROLES = ("casusregie", "procesregie")
+
+
+@dataclass(frozen=True)
+class Change:
+    """A lifecycle decision with what the output explains about it."""
+
+    decision: Decision
+    outcome: Outcome | None  # the roles of the phase after (None for a close)
+    skipped: tuple[str, ...] = ()  # phases passed over by a horizontal step
+    advised: str | None = None  # what the latest answers give under the rules, if any
+    replaced: str = ""  # the holder a vertical escalation replaced
+
+
+def open_case(state: CaseState | None, case: str, kapstok: Kapstok) -> tuple[CaseState, Phase]:
+    """The state and current phase of a case that is known, open and phased in this kapstok."""
+    if state is None:
+        raise AveError(f"casus '{case}' staat niet in het caselog; begin met ave triage {case}")
+    if state.closed:
+        raise AveError(f"casus '{case}' is afgesloten; heropen hem met ave triage {case}")
+    phase = kapstok.find_phase(state.phase or "")
+    if phase is None:
+        raise AveError(f"casus '{case}' staat in fase '{state.phase}', die kapstok {kapstok.name} niet "
+                       f"kent; geef de kapstok van de casus mee met --kapstok")
+    return state, phase
+
+
+def _reason(reason: str) -> str:
+    if not reason.strip():
+        raise AveError("een reden is verplicht: geef --reason TEKST")
+    return check_free_text("de reden", reason.strip())
+
+
+def _target(kapstok: Kapstok, to: str) -> Phase:
+    phase = kapstok.find_phase(to)
+    if phase is None:
+        raise AveError(f"fase '{to}' bestaat niet in kapstok {kapstok.name} "
+                       f"(fasen: {', '.join(p.id for p in kapstok.phases)})")
+    return phase
+
+
+def check_signals(kapstok: Kapstok, signals: tuple[str, ...]) -> tuple[str, ...]:
+    """Signal keys as the kapstok's `signalen` question knows them."""
+    question = kapstok.question("signalen")
+    allowed = question.values if question else ()
+    for signal in signals:
+        if signal not in allowed:
+            raise AveError(f"onbekend signaal '{signal}' (toegestaan: {', '.join(map(str, allowed))})")
+    return tuple(dict.fromkeys(signals))
+
+
+def _advised(kapstok: Kapstok, state: CaseState) -> str | None:
+    """The phase the case's latest answers give under the rules; None without (enough) answers."""
+    answers = with_defaults(kapstok, state.answers)
+    return evaluate(kapstok, answers).phase.id if answers is not None else None
+
+
+def _answers_for(kapstok: Kapstok, state: CaseState) -> Answers:
+    return with_defaults(kapstok, state.answers) or dict(state.answers)
+
+
+@dataclass(frozen=True)
+class Who:
+    """Who decides, when, with which id: the same for every lifecycle decision."""
+
+    by: str
+    now: datetime
+    decision_id: str
+    decided_by: str = ""
+    casusregisseur: str = ""
+    procesregisseur: str = ""
+    in_overleg_met: tuple[str, ...] = ()
+    note: str = ""
+
+
+def _step(kapstok: Kapstok, state: CaseState, current: Phase, target: Phase, *, kind: str,
+          reasons: tuple[str, ...], signals: tuple[str, ...], who: Who) -> Change:
+    advised = _advised(kapstok, state)
+    low, high = sorted((kapstok.phases.index(current), kapstok.phases.index(target)))
+    skipped = tuple(p.id for p in kapstok.phases[low + 1:high])
+    outcome = outcome_for_phase(kapstok, target, _answers_for(kapstok, state))
+    decision = Decision(
+        id=who.decision_id, case=state.case, time=who.now, kind=kind,
+        phase_before=current.id, phase_after=target.id, advised_phase=advised,
+        motivation=reasons[0] if advised and advised != target.id else "",
+        axis="horizontal", by=who.by, decided_by=who.decided_by, kapstok=kapstok.ref,
+        reasons=reasons, roles=outcome.roles.as_dict(), in_overleg_met=who.in_overleg_met,
+        casusregisseur=who.casusregisseur, procesregisseur=who.procesregisseur,
+        signals=signals, note=who.note,
+    )
+    return Change(decision, outcome, skipped, advised)
+
+
+def escalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str, reason: str,
+             signals: tuple[str, ...], who: Who) -> Change:
+    """Horizontal opschaling: the case moves to a higher phase (skipping phases is allowed)."""
+    state, current = open_case(state, case, kapstok)
+    target = _target(kapstok, to)
+    if kapstok.phases.index(target) <= kapstok.phases.index(current):
+        raise AveError(f"opschalen kan alleen naar een fase boven {current.id}; om naar {target.id} "
+                       f"te gaan gebruik je ave deescalate {case} --to {target.id}"
+                       if target != current else
+                       f"casus '{case}' staat al in fase {current.id}; voor een extra regisseur in "
+                       f"dezelfde fase gebruik je --role procesregie --holder NAAM")
+    return _step(kapstok, state, current, target, kind="escalation", reasons=(_reason(reason),),
+                 signals=check_signals(kapstok, signals), who=who)
+
+
+def deescalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str, reason: str,
+               unmet: tuple[str, ...], who: Who) -> Change:
+    """Afschaling: the case moves to a lower phase; unmet down criteria are recorded."""
+    state, current = open_case(state, case, kapstok)
+    target = _target(kapstok, to)
+    if kapstok.phases.index(target) >= kapstok.phases.index(current):
+        raise AveError(f"afschalen kan alleen naar een fase onder {current.id}; om naar {target.id} "
+                       f"te gaan gebruik je ave escalate {case} --to {target.id}"
+                       if target != current else f"casus '{case}' staat al in fase {current.id}")
+    reasons = (_reason(reason),) + tuple(f"Afschaalcriterium niet (zeker) vervuld: {c}"
+                                         for c in unmet)
+    return _step(kapstok, state, current, target, kind="deescalation", reasons=reasons,
+                 signals=(), who=who)
+
+
+def add_regisseur(kapstok: Kapstok, state: CaseState | None, case: str, *, role: str,
+                  holder: str, reason: str, who: Who) -> Change:
+    """Vertical opschaling: the phase stays; a casus- or procesregisseur is added or replaced."""
+    state, current = open_case(state, case, kapstok)
+    if role not in REGIE_ROLES:
+        raise AveError(f"rol '{role}' kan hier niet per casus worden belegd; kies casusregie of "
+                       "procesregie (de overige verantwoordelijkheden staan vast in de kapstok)")
+    if not holder.strip():
+        raise AveError(f"noem wie de {role} krijgt met --holder NAAM")
+    holder = check_free_text("de houder", holder.strip())
+    field_name = "casusregisseur" if role == "casusregie" else "procesregisseur"
+    previous = getattr(state, field_name)
+    if previous == holder:
+        raise AveError(f"{holder} heeft de {role} van casus '{case}' al")
+    reasons = (_reason(reason),) + ((f"Vervangt {field_name} {previous}",) if previous else ())
+    outcome = outcome_for_phase(kapstok, current, _answers_for(kapstok, state))
+    decision = Decision(
+        id=who.decision_id, case=state.case, time=who.now, kind="escalation",
+        phase_before=current.id, phase_after=current.id, axis="vertical", by=who.by,
+        decided_by=who.decided_by, kapstok=kapstok.ref, reasons=reasons,
+        roles=outcome.roles.as_dict(), in_overleg_met=who.in_overleg_met, role=role,
+        casusregisseur=holder if role == "casusregie" else who.casusregisseur,
+        procesregisseur=holder if role == "procesregie" else who.procesregisseur,
+        note=who.note,
+    )
+    return Change(decision, outcome, replaced=previous)
+
+
+def close(kapstok: Kapstok, state: CaseState | None, case: str, *, reason: str,
+          who: Who) -> Change:
+    """End a case (no further help needed, or handed to the voorliggend veld)."""
+    state, current = open_case(state, case, kapstok)
+    decision = Decision(
+        id=who.decision_id, case=state.case, time=who.now, kind="close",
+        phase_before=current.id, phase_after=None, by=who.by, decided_by=who.decided_by,
+        kapstok=kapstok.ref, reasons=(_reason(reason),), in_overleg_met=who.in_overleg_met,
+        note=who.note,
+    )
+    return Change(decision, None)

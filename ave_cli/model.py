@@ -198,9 +198,9 @@ class Decision:
     case: str
     time: datetime
     kind: str
-    phase_after: str | None
     kapstok: KapstokRef
     by: str
+    phase_after: str | None = None  # None for a close
     phase_before: str | None = None
     advised_phase: str | None = None
     motivation: str = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from rich.console import Console, Group
@@ -12,8 +13,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ave_cli.decisions import Triage
-from ave_cli.model import ROLE_KEYS, ROLE_TITLES, Answers, Kapstok, Outcome, Phase
+from ave_cli.cases import CaseState
+from ave_cli.decisions import Change, Triage
+from ave_cli.model import ROLE_KEYS, ROLE_TITLES, Answers, Decision, Kapstok, Outcome, Phase
+from ave_cli.report import days_between, open_advice
 
 KIND_LABELS = {"triage": "triage", "escalation": "opschaling", "deescalation": "afschaling",
                "close": "afsluiting", "reevaluation": "herbeoordeling"}
@@ -182,3 +185,151 @@ def kapstok_table(kapstok: Kapstok) -> Group:
 def kapstok_json(kapstok: Kapstok) -> dict[str, Any]:
     data = asdict(kapstok)
     return json.loads(json.dumps(data, default=str))
+
+
+# --- lifecycle -------------------------------------------------------------------------------
+
+def _movement(change: Change, kapstok: Kapstok) -> Text:
+    d = change.decision
+    if d.kind == "close":
+        return Text(f"Casus afgesloten (was fase {d.phase_before}).", style="bold")
+    after = kapstok.find_phase(d.phase_after or "")
+    if d.axis == "vertical":
+        holder = d.casusregisseur if d.role == "casusregie" else d.procesregisseur
+        replaced = f" (vervangt {change.replaced})" if change.replaced else ""
+        return Text.assemble(("Fase ", "bold"), phase_text(after) if after else d.phase_after or "",
+                             f" blijft. Verticale opschaling: {d.role} → {holder}{replaced}")
+    skipped = f"; overgeslagen: {', '.join(change.skipped)}" if change.skipped else ""
+    return Text.assemble(("Fase ", "bold"), f"{d.phase_before} → ",
+                         phase_text(after) if after else d.phase_after or "",
+                         f"  ({KIND_LABELS[d.kind]}, horizontaal{skipped})")
+
+
+def change_panel(change: Change, kapstok: Kapstok, *, dry_run: bool) -> Panel:
+    """What an escalate, deescalate or close decided, and what the kapstok says about it."""
+    d = change.decision
+    parts: list[Any] = [_movement(change, kapstok), Text("\nWaarom", style="bold underline"),
+                        _bullets(list(d.reasons))]
+    if change.advised and d.phase_after and change.advised != d.phase_after:
+        side = "halen" if d.kind == "escalation" else "adviseren nog"
+        parts.append(Text(f"\nLet op: de laatste triage-antwoorden geven volgens de regels fase "
+                          f"{change.advised}; zij {side} fase {d.phase_after} niet. Jij besluit; "
+                          "je reden is vastgelegd als motivering.", style="bold yellow"))
+    if d.signals:
+        parts.append(Text(f"Signalen: {', '.join(d.signals)}"))
+    if d.in_overleg_met:
+        parts.append(Text(f"In overleg met: {', '.join(d.in_overleg_met)}"))
+    if change.outcome is not None:
+        parts += [Text("\nRollen", style="bold underline"), _roles_table(change.outcome)]
+    before = kapstok.find_phase(d.phase_before or "")
+    if d.kind == "escalation" and d.axis == "horizontal" and before is not None:
+        parts.append(Text(f"\nOpschalen vanuit {before.id} gebeurt volgens de kapstok door: "
+                          f"{before.opschalen_door or '—'}"))
+    if d.decided_by:
+        parts.append(Text(f"Meningsverschil beslecht door: {d.decided_by}", style="bold"))
+    elif kapstok.meningsverschil_beslisser and d.kind in ("escalation", "deescalation"):
+        parts.append(Text(f"Bij een meningsverschil over op- of afschalen besluit volgens de kapstok: "
+                          f"{kapstok.meningsverschil_beslisser} (leg vast met --decided-by)."))
+    saved = "proefdraai: niets opgeslagen" if dry_run else f"opgeslagen als besluit {d.id}"
+    style = phase_style(change.outcome.phase) if change.outcome else "bold"
+    return Panel(Group(*parts), title=f"{KIND_LABELS[d.kind].capitalize()} {d.case} · kapstok "
+                 f"{kapstok.name} {kapstok.version}", subtitle=saved, border_style=style)
+
+
+def decision_json(d: Decision) -> dict[str, Any]:
+    data = asdict(d)
+    data["time"] = d.time.isoformat()
+    return data
+
+
+def change_json(change: Change, *, dry_run: bool) -> dict[str, Any]:
+    d = change.decision
+    outcome = change.outcome
+    return {
+        "case": d.case, "kind": d.kind, "axis": d.axis, "previous_phase": d.phase_before,
+        "phase": d.phase_after, "advised_phase": change.advised, "skipped": list(change.skipped),
+        "role": d.role or None, "replaced": change.replaced or None,
+        "casusregisseur": d.casusregisseur or None, "procesregisseur": d.procesregisseur or None,
+        "reasons": list(d.reasons), "signals": list(d.signals),
+        "in_overleg_met": list(d.in_overleg_met), "decided_by": d.decided_by or None,
+        "roles": ({**outcome.roles.as_dict(), "in_overleg_met": list(outcome.in_overleg_met)}
+                  if outcome else None),
+        "decision_id": None if dry_run else d.id,
+    }
+
+
+def _state_facts(state: CaseState, kapstok: Kapstok, now: datetime) -> dict[str, Any]:
+    return {
+        "case": state.case,
+        "closed": state.closed,
+        "phase": state.phase,
+        "since": state.since.isoformat() if state.since else None,
+        "days_in_phase": days_between(state.since, now),
+        "casusregisseur": state.casusregisseur or None,
+        "procesregisseur": state.procesregisseur or None,
+        "open_advice": [a.text for a in open_advice(kapstok, state)],
+        "kapstok": state.kapstok_name,
+    }
+
+
+def case_json(state: CaseState, kapstok: Kapstok, now: datetime) -> dict[str, Any]:
+    return {**_state_facts(state, kapstok, now),
+            "timeline": [decision_json(d) for d in state.history]}
+
+
+def case_view(state: CaseState, kapstok: Kapstok, now: datetime) -> Group:
+    """The case as a film: the current state on top, then every decision in order."""
+    facts = _state_facts(state, kapstok, now)
+    phase = kapstok.find_phase(state.phase or "")
+    top = Table.grid(padding=(0, 2))
+    top.add_column(style="bold")
+    top.add_column()
+    if state.closed:
+        top.add_row("Fase", Text(f"afgesloten op {state.since:%Y-%m-%d}", style="bold"))
+    else:
+        top.add_row("Fase", phase_text(phase) if phase else Text(state.phase or "—"))
+        top.add_row("Sinds", f"{state.since:%Y-%m-%d} ({facts['days_in_phase']} dagen)")
+    top.add_row("Casusregisseur", state.casusregisseur or "— (niet genoemd)")
+    top.add_row("Procesregisseur", state.procesregisseur or "— (niet genoemd)")
+    top.add_row("Open advies", "\n".join(facts["open_advice"]) or "—")
+    top.add_row("Kapstok", state.kapstok_name)
+    film = Table(title="Verloop", show_lines=True, expand=True)
+    for header in ("#", "Tijd", "Soort", "Fase", "As", "Door", "Toelichting"):
+        film.add_column(header, overflow="fold", ratio=4 if header == "Toelichting" else None)
+    for n, d in enumerate(state.history, start=1):
+        film.add_row(str(n), f"{d.time:%Y-%m-%d %H:%M}", KIND_LABELS[d.kind],
+                     _phase_step(d), AXIS_LABELS.get(d.axis or "", "—"), d.by, _explain(d))
+    return Group(Panel(top, title=f"Casus {state.case}",
+                       border_style=phase_style(phase) if phase and not state.closed else "bold"),
+                 film)
+
+
+def _phase_step(d: Decision) -> str:
+    if d.kind == "close":
+        return f"{d.phase_before} → afgesloten"
+    if d.phase_before and d.phase_before != d.phase_after:
+        return f"{d.phase_before} → {d.phase_after}"
+    return d.phase_after or "—"
+
+
+def _explain(d: Decision) -> str:
+    lines = list(d.reasons)
+    if d.advised_phase and d.advised_phase != d.phase_after and d.kind != "close":
+        lines.append(f"Advies was {d.advised_phase}; motivering: {d.motivation or '—'}")
+    if d.role:
+        holder = d.casusregisseur if d.role == "casusregie" else d.procesregisseur
+        lines.append(f"{d.role}: {holder}")
+    else:
+        named = [f"{label} {name}" for label, name in (("casusregisseur", d.casusregisseur),
+                                                       ("procesregisseur", d.procesregisseur)) if name]
+        if named:
+            lines.append("Genoemd: " + ", ".join(named))
+    if d.signals:
+        lines.append(f"Signalen: {', '.join(d.signals)}")
+    if d.in_overleg_met and d.kind != "triage":
+        lines.append(f"In overleg met: {', '.join(d.in_overleg_met)}")
+    if d.decided_by:
+        lines.append(f"Meningsverschil beslecht door {d.decided_by}")
+    if d.note:
+        lines.append(f"Notitie: {d.note}")
+    return "\n".join(f"• {line}" for line in lines)

@@ -85,6 +85,13 @@ def outcome_for_phase(kapstok: Kapstok, phase: Phase, answers: Answers,
     )
 
 
+def with_defaults(kapstok: Kapstok, answers: Answers) -> Answers | None:
+    """The answers with the kapstok's defaults filled in; None when a required one is missing."""
+    if any(q.key not in answers and not q.has_default for q in kapstok.questions):
+        return None
+    return {q.key: answers.get(q.key, q.default) for q in kapstok.questions}
+
+
 def evaluate(kapstok: Kapstok, answers: Answers) -> Outcome:
     """The advised outcome for a complete, validated set of answers."""
     phase, reasons = advised_phase(kapstok, answers)

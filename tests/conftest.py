@@ -86,3 +86,10 @@ def run():
         return runner.invoke(cli.app, list(args), input=input)
 
     return invoke
+
+
+def flat(text: str) -> str:
+    """Panel text with borders removed and whitespace collapsed, for phrase checks."""
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"[│╭╮╰╯─┃┏┓┗┛━]", " ", text)).strip()

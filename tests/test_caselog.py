@@ -47,11 +47,28 @@ def test_appends_keep_earlier_bytes_and_parse_as_toml(log):
     assert [d.id for d in caselog.read(log).decisions] == ["d1", "d2", "d3", "d4", "d5"]
 
 
-def test_a_short_record_is_still_a_block():
-    tiny = Decision(id="x", case="C", time=T0, kind="close", phase_after=None, kapstok=REF, by="b")
+def test_a_short_record_is_still_a_block(log):
+    tiny = Decision(id="x", case="C", time=T0, kind="close", kapstok=REF, by="b")
     block = caselog.encode(tiny)
     assert block.startswith(b"\n[[decision]]\n")
     assert b"[decision.seal]" in block
+    append(log, tiny, tiny)
+    assert caselog.read(log).decisions == [tiny, tiny]
+
+
+@pytest.mark.parametrize("fields", [
+    {"kind": "triage"},
+    {"kind": "escalation", "axis": "horizontal", "phase_before": "AVE2", "phase_after": "AVE4",
+     "signals": ("agressie",), "in_overleg_met": ("Politie",), "decided_by": "Teamleider Wmo"},
+    {"kind": "escalation", "axis": "vertical", "role": "procesregie", "procesregisseur": "OGGZ"},
+    {"kind": "deescalation", "axis": "horizontal", "phase_before": "AVE3", "phase_after": "AVE2"},
+    {"kind": "close", "phase_before": "AVE2", "phase_after": None, "answers": {}, "roles": {}},
+    {"kind": "reevaluation", "phase_before": "AVE2", "phase_after": "AVE3"},
+])
+def test_every_kind_of_decision_round_trips(log, fields):
+    original = decision(**fields)
+    append(log, original)
+    assert caselog.read(log).decisions == [original]
 
 
 def test_log_and_directory_are_private(tmp_path):

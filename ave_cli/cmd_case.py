@@ -1,0 +1,293 @@
+"""The case lifecycle: `ave escalate`, `ave deescalate`, `ave close`, `ave show`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ave_cli import caselog, render, settings
+from ave_cli.cases import CaseState, case_state
+from ave_cli.cli import (
+    ByOpt,
+    DryRunOpt,
+    Format,
+    FormatOpt,
+    KapstokOpt,
+    LockOpt,
+    LogOpt,
+    app,
+    guarded,
+    hooks,
+    read_log,
+)
+from ave_cli.decisions import (
+    Change,
+    Who,
+    add_regisseur,
+    check_case_id,
+    check_free_text,
+    close,
+    deescalate,
+    escalate,
+    open_case,
+)
+from ave_cli.model import AveError, Decision, Kapstok
+
+CaseArg = Annotated[str, typer.Argument(metavar="ZAAK_ID", help="Pseudoniem van de casus.",
+                                        show_default=False)]
+ReasonOpt = Annotated[str, typer.Option("--reason", "-r", help="Waarom (verplicht).")]
+DecidedByOpt = Annotated[str, typer.Option(
+    "--decided-by", help="Bij een meningsverschil: wie de knoop doorhakte (de kapstok noemt wie "
+    "dat standaard is).")]
+ConsultedOpt = Annotated[Optional[list[str]], typer.Option(
+    "--in-overleg-met", help="Met wie is overlegd (herhaalbaar).")]
+NoteOpt = Annotated[str, typer.Option("--note", help="Vrije notitie bij het besluit.")]
+CasusregisseurOpt = Annotated[str, typer.Option(
+    "--casusregisseur", help="Wie (persoon of team) vanaf nu de casusregie heeft.")]
+ProcesregisseurOpt = Annotated[str, typer.Option(
+    "--procesregisseur", help="Wie (persoon of team) vanaf nu de procesregie heeft.")]
+
+
+def kapstok_for_case(option: str | None, configured: str, state: CaseState | None) -> Kapstok:
+    """The explicit --kapstok; else the case's own kapstok; else the configured one."""
+    if option:
+        return settings.load_kapstok(option)
+    default = settings.load_kapstok(configured)
+    if state is None or state.kapstok_name == default.name:
+        return default
+    if state.kapstok_name in settings.bundled_kapstokken():
+        return settings.load_kapstok(state.kapstok_name)
+    raise AveError(f"casus '{state.case}' is beoordeeld met kapstok '{state.kapstok_name}'; geef "
+                   "dat kapstokbestand mee met --kapstok PAD")
+
+
+TEXT_LABELS = {"decided_by": "--decided-by", "note": "de notitie", "casusregisseur":
+               "de casusregisseur", "procesregisseur": "de procesregisseur",
+               "in_overleg_met": "--in-overleg-met"}
+
+
+def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run: bool,
+                fmt: Format, lock_timeout: float, make, who_fields: dict) -> None:
+    """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
+    check_case_id(case)
+    for key, value in who_fields.items():
+        for text in (value if isinstance(value, tuple) else (value,)):
+            check_free_text(TEXT_LABELS[key], text)
+    conf = settings.resolve(log, kapstok_opt, by)
+    contents = read_log(conf.log)
+    kap = kapstok_for_case(kapstok_opt, conf.kapstok, case_state(contents.decisions, case))
+    made: list[Change] = []
+
+    def build(current: caselog.LogContents) -> list[Decision]:
+        who = Who(by=conf.by, now=hooks["now"](), decision_id=hooks["new_id"](), **who_fields)
+        made.append(make(kap, case_state(current.decisions, case), who))
+        return [made[-1].decision]
+
+    if dry_run:
+        build(contents)
+    else:
+        caselog.append(conf.log, build, lock_timeout)
+    if fmt is Format.json:
+        render.print_json(render.change_json(made[0], dry_run=dry_run))
+    else:
+        render.out().print(render.change_panel(made[0], kap, dry_run=dry_run))
+
+
+def _who(decided_by: str = "", in_overleg_met: list[str] | None = None, note: str = "",
+         casusregisseur: str = "", procesregisseur: str = "") -> dict:
+    """The Who fields a command was given (checked for BSN-like numbers by _run_change)."""
+    return {"decided_by": decided_by, "in_overleg_met": tuple(in_overleg_met or ()), "note": note,
+            "casusregisseur": casusregisseur, "procesregisseur": procesregisseur}
+
+
+ESCALATE_HELP = """Leg een opschaling vast.
+
+[bold]Horizontaal[/bold] (--to): de situatie verandert, de casus gaat naar een hogere fase. Fasen
+overslaan mag (naar de hoogste fase kan vanuit elke fase).
+[bold]Verticaal[/bold] (--role en --holder): de fase blijft, er komt een regisseur bij of een
+andere regisseur, meestal een procesregisseur.
+
+[bold]Voorbeelden[/bold]
+
+  ave escalate WT-17 --to AVE3 --reason "Samenwerking stagneert" --signal agressie
+
+  ave escalate WT-17 --role procesregie --holder "OGGZ-coördinator" --reason "Hulp stagneert"
+
+  ave escalate WT-17 --to 4 --reason "Dreigende onrust" --decided-by "Teamleider Wmo"
+"""
+
+
+@app.command("escalate", help=ESCALATE_HELP)
+@guarded
+def escalate_command(
+    case_id: CaseArg,
+    to: Annotated[Optional[str], typer.Option("--to", help="De hogere fase (horizontaal).")] = None,
+    role: Annotated[Optional[str], typer.Option(
+        "--role", help="De rol die een (andere) houder krijgt (verticaal): casusregie of "
+        "procesregie.")] = None,
+    holder: Annotated[str, typer.Option("--holder", help="Wie de rol krijgt (met --role).")] = "",
+    reason: ReasonOpt = "",
+    signal: Annotated[Optional[list[str]], typer.Option(
+        "--signal", help="Gezien signaal (herhaalbaar): meldingen, agressie, middelen, "
+        "geen_contact, verward, bedreiging, vervuiling, hulp_geweigerd.")] = None,
+    in_overleg_met: ConsultedOpt = None,
+    decided_by: DecidedByOpt = "",
+    casusregisseur: CasusregisseurOpt = "",
+    procesregisseur: ProcesregisseurOpt = "",
+    note: NoteOpt = "",
+    kapstok: KapstokOpt = None,
+    log: LogOpt = None,
+    by: ByOpt = None,
+    dry_run: DryRunOpt = False,
+    fmt: FormatOpt = Format.text,
+    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    if (to is None) == (role is None):
+        raise AveError("geef --to FASE (horizontaal) of --role ROL --holder NAAM (verticaal)")
+    if role is None and holder:
+        raise AveError("--holder hoort bij --role")
+    extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
+
+    def make(kap, state, who):
+        if to is not None:
+            return escalate(kap, state, case_id, to=to, reason=reason,
+                            signals=tuple(signal or ()), who=who)
+        return add_regisseur(kap, state, case_id, role=role, holder=holder, reason=reason, who=who)
+
+    _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
+
+
+DEESCALATE_HELP = """Leg een afschaling vast: de casus gaat naar een lagere fase.
+
+Eerst toont ave de afschaalcriteria van de huidige fase als checklist om te bevestigen; zonder
+terminal bevestig je ze met --yes. Een criterium dat niet is vervuld, wordt vastgelegd.
+
+[bold]Voorbeelden[/bold]
+
+  ave deescalate WT-17 --to AVE2 --reason "Doorbraak: samenwerking werkt weer"
+
+  ave deescalate WT-17 --to 2A --reason "Situatie onder controle" --yes --decided-by "Teamleider Wmo"
+"""
+
+
+@app.command("deescalate", help=DEESCALATE_HELP)
+@guarded
+def deescalate_command(
+    case_id: CaseArg,
+    to: Annotated[str, typer.Option("--to", help="De lagere fase.")],
+    reason: ReasonOpt = "",
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="De afschaalcriteria zijn vervuld "
+                                      "(sla de checklist over).")] = False,
+    in_overleg_met: ConsultedOpt = None,
+    decided_by: DecidedByOpt = "",
+    casusregisseur: CasusregisseurOpt = "",
+    procesregisseur: ProcesregisseurOpt = "",
+    note: NoteOpt = "",
+    kapstok: KapstokOpt = None,
+    log: LogOpt = None,
+    by: ByOpt = None,
+    dry_run: DryRunOpt = False,
+    fmt: FormatOpt = Format.text,
+    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
+    unmet: tuple[str, ...] = ()
+    if not yes:
+        unmet = _checklist(case_id, kapstok, log, by)
+
+    def make(kap, state, who):
+        return deescalate(kap, state, case_id, to=to, reason=reason, unmet=unmet, who=who)
+
+    _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
+
+
+def _checklist(case: str, kapstok_opt: str | None, log, by: str | None) -> tuple[str, ...]:
+    """Ask which down criteria of the current phase hold; return the ones that do not."""
+    from ave_cli import questionnaire as q
+
+    check_case_id(case)
+    conf = settings.resolve(log, kapstok_opt, by)
+    state = case_state(read_log(conf.log).decisions, case)
+    kap = kapstok_for_case(kapstok_opt, conf.kapstok, state)
+    _, phase = open_case(state, case, kap)
+    if not phase.afschalen_criteria:
+        return ()
+    ask = hooks["ask"]
+    if ask is None:
+        if not q.can_prompt():
+            raise AveError("bevestig de afschaalcriteria met --yes (er is geen terminal voor de "
+                           "checklist)")
+        ask = q.terminal_ask
+    met = ask(q.Prompt("checkbox", f"Afschalen vanuit {phase.id}: welke criteria zijn vervuld?",
+                       tuple((c, c) for c in phase.afschalen_criteria), []))
+    unmet = tuple(c for c in phase.afschalen_criteria if c not in met)
+    if unmet:
+        go = ask(q.Prompt("select", f"{len(unmet)} criterium/criteria niet vervuld. Toch afschalen?",
+                          (("Nee, afbreken", False), ("Ja, afschalen en vastleggen wat niet is "
+                                                      "vervuld", True)), False))
+        if not go:
+            raise KeyboardInterrupt
+    return unmet
+
+
+CLOSE_HELP = """Sluit een casus af: geen (verdere) hulp nodig, of overgedragen aan het voorliggend
+veld. Een latere ave triage heropent de casus.
+
+[bold]Voorbeelden[/bold]
+
+  ave close WT-17 --reason "Geen verdere hulp nodig"
+
+  ave close WT-17 --reason "Overgedragen aan het voorliggend veld" --dry-run
+"""
+
+
+@app.command("close", help=CLOSE_HELP)
+@guarded
+def close_command(
+    case_id: CaseArg,
+    reason: ReasonOpt = "",
+    note: NoteOpt = "",
+    kapstok: KapstokOpt = None,
+    log: LogOpt = None,
+    by: ByOpt = None,
+    dry_run: DryRunOpt = False,
+    fmt: FormatOpt = Format.text,
+    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    def make(kap, state, who):
+        return close(kap, state, case_id, reason=reason, who=who)
+
+    _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, _who(note=note))
+
+
+SHOW_HELP = """Toon een casus als film: de huidige stand (fase, dagen in de fase, regisseurs, open
+advies) en daaronder elk besluit op volgorde.
+
+[bold]Voorbeelden[/bold]
+
+  ave show WT-17
+
+  ave show WT-17 --format json
+"""
+
+
+@app.command("show", help=SHOW_HELP)
+@guarded
+def show_command(
+    case_id: CaseArg,
+    kapstok: KapstokOpt = None,
+    log: LogOpt = None,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    check_case_id(case_id)
+    conf = settings.resolve(log, kapstok)
+    state = case_state(read_log(conf.log).decisions, case_id)
+    if state is None:
+        raise AveError(f"casus '{case_id}' staat niet in het caselog {conf.log}")
+    kap = kapstok_for_case(kapstok, conf.kapstok, state)
+    now = hooks["now"]()
+    if fmt is Format.json:
+        render.print_json(render.case_json(state, kap, now))
+    else:
+        render.out().print(render.case_view(state, kap, now))
