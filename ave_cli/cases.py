@@ -19,6 +19,7 @@ class CaseState:
     procesregisseur: str = ""
     answers: Answers = field(default_factory=dict)  # the latest answers given for the case
     advice: tuple[str, ...] = ()  # the advice of the latest triage or re-evaluation
+    departs: bool = False  # the current phase was decided against (or without) the rules' advice
     history: list[Decision] = field(default_factory=list)
 
     @property
@@ -40,6 +41,8 @@ def apply(state: CaseState, decision: Decision) -> CaseState:
         return state
     if state.closed or decision.phase_after != state.phase:
         state.since = decision.time
+    if decision.axis != "vertical":
+        state.departs = decision.advised_phase != decision.phase_after
     state.closed = False
     state.phase = decision.phase_after
     if decision.answers:

@@ -122,4 +122,4 @@ def main() -> None:
 
 
 # The commands register themselves on `app` when imported.
-from ave_cli import cmd_case, cmd_triage  # noqa: E402,F401
+from ave_cli import cmd_case, cmd_report, cmd_triage  # noqa: E402,F401

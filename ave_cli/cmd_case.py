@@ -53,13 +53,13 @@ def kapstok_for_case(option: str | None, configured: str, state: CaseState | Non
     """The explicit --kapstok; else the case's own kapstok; else the configured one."""
     if option:
         return settings.load_kapstok(option)
-    default = settings.load_kapstok(configured)
-    if state is None or state.kapstok_name == default.name:
-        return default
-    if state.kapstok_name in settings.bundled_kapstokken():
-        return settings.load_kapstok(state.kapstok_name)
-    raise AveError(f"casus '{state.case}' is beoordeeld met kapstok '{state.kapstok_name}'; geef "
-                   "dat kapstokbestand mee met --kapstok PAD")
+    if state is None:
+        return settings.load_kapstok(configured)
+    kapstok = settings.kapstok_lookup(None, configured)(state.kapstok_name)
+    if kapstok is None:
+        raise AveError(f"casus '{state.case}' is beoordeeld met kapstok '{state.kapstok_name}'; geef "
+                       "dat kapstokbestand mee met --kapstok PAD")
+    return kapstok
 
 
 TEXT_LABELS = {"decided_by": "--decided-by", "note": "de notitie", "casusregisseur":

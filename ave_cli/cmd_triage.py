@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ave_cli import caselog, render, settings
-from ave_cli.cases import case_state
+from ave_cli.cases import case_state, fold
 from ave_cli.cli import (
     ByOpt,
     DryRunOpt,
@@ -42,6 +42,8 @@ met --answers.
   ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.toml --dry-run
 
   ave triage WT-2024-017 --answers antwoorden.json --phase AVE3 --motivation "Politie meldt ..." -f json
+
+  ave triage --batch casussen.csv --dry-run
 """
 
 
@@ -67,6 +69,10 @@ def triage(
         "--casusregisseur", help="Wie (persoon of team) de casusregie heeft.")] = "",
     procesregisseur: Annotated[str, typer.Option(
         "--procesregisseur", help="Wie (persoon of team) de procesregie heeft.")] = "",
+    batch: Annotated[Optional[str], typer.Option(
+        "--batch", help="Veel casussen tegelijk: TOML (een tabel per casus), JSON Lines of CSV "
+        "(vraagsleutels als kolommen), elk met 'case'. Alles wordt eerst gecontroleerd; bij één "
+        "fout wordt niets opgeslagen.")] = None,
     dry_run: DryRunOpt = False,
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
@@ -79,6 +85,12 @@ def triage(
                         ("de casusregisseur", casusregisseur),
                         ("de procesregisseur", procesregisseur)):
         check_free_text(label, text)
+    if batch is not None:
+        if case_id is not None or answers is not None or phase is not None or motivation:
+            raise AveError("--batch gaat niet samen met een zaak-id, --answers, --phase of "
+                           "--motivation: elke casus staat in het batchbestand")
+        _batch(kap, conf, batch, note=note, dry_run=dry_run, fmt=fmt, lock_timeout=lock_timeout)
+        return
     given: dict[str, Any] = {}
     missing = [question.key for question in kap.questions]
     source = ""
@@ -150,6 +162,52 @@ def triage(
         render.out().print(render.triage_panel(done, kap, dry_run=dry_run,
                                                casusregisseur=casusregisseur,
                                                procesregisseur=procesregisseur))
+
+
+def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
+           lock_timeout: float) -> None:
+    """Validate every answer set, then append all triage decisions under one lock."""
+    from ave_cli import questionnaire as q
+
+    data, source = read_input(spec, "batchbestand")
+    rows: list[tuple[str, dict]] = []
+    seen: dict[str, str] = {}
+    for label, raw in q.parse_batch(data, source, kap):
+        raw = dict(raw)
+        case = raw.pop("case", None)
+        if not isinstance(case, str) or not case:
+            raise AveError(f"{label}: 'case' ontbreekt of is geen tekst")
+        try:
+            check_case_id(case)
+        except AveError as exc:
+            raise AveError(f"{label}: {exc}") from None
+        if case in seen:
+            raise AveError(f"{label}: casus '{case}' staat ook al in {seen[case]}")
+        seen[case] = label
+        answers, missing = q.validate_answers(kap, raw, label)
+        if missing:
+            raise AveError(f"{label}: antwoorden ontbreken voor {', '.join(missing)}")
+        rows.append((case, answers))
+    results: list[Triage] = []
+
+    def build(current: caselog.LogContents) -> list[Decision]:
+        states = fold(current.decisions)
+        results.clear()
+        for case, answers in rows:
+            results.append(build_triage(kap, answers, case=case, state=states.get(case),
+                                        decision_id=hooks["new_id"](), now=hooks["now"](),
+                                        by=conf.by, note=note))
+        return [r.decision for r in results]
+
+    if dry_run:
+        build(read_log(conf.log))
+    else:
+        read_log(conf.log)  # the warnings, once
+        caselog.append(conf.log, build, lock_timeout)
+    if fmt is Format.json:
+        render.print_json([render.triage_json(r, dry_run=dry_run) for r in results])
+    else:
+        render.out().print(render.batch_table(results, dry_run=dry_run))
 
 
 # --- kapstok ---------------------------------------------------------------------------------

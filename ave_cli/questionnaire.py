@@ -105,6 +105,90 @@ def missing_error(source: str, missing: list[str]) -> AveError:
                     "in het antwoordbestand, of draai ave triage in een terminal om ze te beantwoorden")
 
 
+def parse_batch(data: bytes, source: str, kapstok: Kapstok) -> list[tuple[str, dict[str, Any]]]:
+    """Answer sets from a TOML file (one table per case), JSON Lines or CSV (question keys as
+    columns), each as (row label for errors, raw answers including `case`)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AveError(f"batchbestand {source} is geen UTF-8-tekst") from None
+    kind = source.rsplit(".", 1)[-1].lower() if "." in source else ""
+    if kind not in ("toml", "jsonl", "ndjson", "csv"):
+        first = text.lstrip()[:1]
+        kind = "jsonl" if first == "{" else "csv" if "," in text.split("\n", 1)[0] else "toml"
+    rows = (_batch_jsonl(text, source) if kind in ("jsonl", "ndjson")
+            else _batch_csv(text, source, kapstok) if kind == "csv" else _batch_toml(text, source))
+    if not rows:
+        raise AveError(f"batchbestand {source} bevat geen antwoorden")
+    return rows
+
+
+def _batch_toml(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise AveError(f"batchbestand {source} is geen geldige TOML ({exc})") from None
+    if len(doc) == 1 and isinstance(next(iter(doc.values())), list):
+        key, tables = next(iter(doc.items()))
+        rows = [(f"{source}: [[{key}]] nr. {i + 1}", t) for i, t in enumerate(tables)]
+    else:
+        rows = [(f"{source}: [{key}]", t) for key, t in doc.items()]
+    for label, table in rows:
+        if not isinstance(table, dict):
+            raise AveError(f"{label}: verwacht een tabel met antwoorden en 'case'")
+    return rows
+
+
+def _batch_jsonl(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        label = f"{source}: regel {number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise AveError(f"{label}: geen geldige JSON ({exc.msg})") from None
+        if not isinstance(obj, dict):
+            raise AveError(f"{label}: verwacht één object met antwoorden en 'case'")
+        rows.append((label, obj))
+    return rows
+
+
+TRUE_WORDS, FALSE_WORDS = {"true", "ja", "1", "waar"}, {"false", "nee", "0", "onwaar"}
+
+
+def _batch_csv(text: str, source: str, kapstok: Kapstok) -> list[tuple[str, dict[str, Any]]]:
+    """CSV cells are text: ja/nee for yes/no questions, ';' between several signalen; an empty
+    cell leaves the question to its default."""
+    import csv
+    import io
+
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or "case" not in reader.fieldnames:
+        raise AveError(f"batchbestand {source}: de kopregel mist de kolom 'case'")
+    rows = []
+    for number, record in enumerate(reader, start=2):
+        label = f"{source}: rij {number}"
+        if None in record:
+            raise AveError(f"{label}: meer cellen dan kolommen in de kopregel")
+        raw: dict[str, Any] = {}
+        for key, cell in record.items():
+            cell = (cell or "").strip()
+            if not cell:
+                continue
+            question = kapstok.question(key)
+            if question is not None and question.type == "bool":
+                lowered = cell.lower()
+                raw[key] = True if lowered in TRUE_WORDS else False if lowered in FALSE_WORDS else cell
+            elif question is not None and question.type == "multi":
+                raw[key] = [part.strip() for part in cell.split(";") if part.strip()]
+            else:
+                raw[key] = cell
+        rows.append((label, raw))
+    return rows
+
+
 # --- asking --------------------------------------------------------------------------------
 
 def question_prompt(question: Question, default: Any) -> Prompt:

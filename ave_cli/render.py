@@ -16,7 +16,14 @@ from rich.text import Text
 from ave_cli.cases import CaseState
 from ave_cli.decisions import Change, Triage
 from ave_cli.model import ROLE_KEYS, ROLE_TITLES, Answers, Decision, Kapstok, Outcome, Phase
-from ave_cli.report import days_between, open_advice
+from ave_cli.report import (
+    FLAGS,
+    Reevaluation,
+    ReevaluationRun,
+    Report,
+    days_between,
+    open_advice,
+)
 
 KIND_LABELS = {"triage": "triage", "escalation": "opschaling", "deescalation": "afschaling",
                "close": "afsluiting", "reevaluation": "herbeoordeling"}
@@ -137,6 +144,18 @@ def triage_json(result: Triage, *, dry_run: bool) -> dict[str, Any]:
         "procesregisseur": decision.procesregisseur or None,
         "decision_id": None if dry_run else decision.id,
     }
+
+
+def batch_table(results: list[Triage], *, dry_run: bool) -> Table:
+    saved = "proefdraai: niets opgeslagen" if dry_run else f"{len(results)} besluiten opgeslagen"
+    table = Table(title=f"Batchtriage: {len(results)} casussen", caption=saved)
+    for header in ("Casus", "Vorige fase", "Fase", "Richting", "Advies"):
+        table.add_column(header, overflow="fold")
+    for r in results:
+        table.add_row(r.decision.case, r.previous_phase or "—",
+                      Text(r.outcome.phase.id, style=phase_style(r.outcome.phase)),
+                      r.direction or "nieuw", "\n".join(a.text for a in r.outcome.advice) or "—")
+    return table
 
 
 def review_panel(kapstok: Kapstok, answers: Answers, outcome: Outcome) -> Panel:
@@ -333,3 +352,129 @@ def _explain(d: Decision) -> str:
     if d.note:
         lines.append(f"Notitie: {d.note}")
     return "\n".join(f"• {line}" for line in lines)
+
+
+# --- report, reevaluate, export ------------------------------------------------------------
+
+def report_rows(report: Report) -> list[dict[str, Any]]:
+    """One flat dict per case: the same data for JSON and CSV."""
+    return [{
+        "case": r.case, "phase": r.phase, "closed": r.closed,
+        "since": r.since.date().isoformat() if r.since else None,
+        "days_in_phase": r.days_in_phase, "casusregisseur": r.casusregisseur or None,
+        "procesregisseur": r.procesregisseur or None, "last_kind": r.last_kind,
+        "last_date": r.last_time.date().isoformat(), "kapstok": r.kapstok, "flags": list(r.flags),
+    } for r in report.rows]
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    return {
+        "open": report.open_total,
+        "counts": [{"kapstok": c.kapstok, "phase": c.phase, "count": c.count,
+                    "share": round(c.share, 4)} for c in report.counts],
+        "cases": report_rows(report),
+    }
+
+
+def report_view(report: Report) -> Group:
+    counts = Table(title=f"Open casussen: {report.open_total}")
+    for header in ("Kapstok", "Fase", "Aantal", "Aandeel"):
+        counts.add_column(header, justify="right" if header in ("Aantal", "Aandeel") else "left")
+    for c in report.counts:
+        style = f"bold {c.colour}" if c.colour else "bold"
+        counts.add_row(c.kapstok, Text(f"● {c.label}", style=style), str(c.count),
+                       f"{c.share:.0%}")
+    cases = Table(title="Casussen", expand=True)
+    for header in ("Casus", "Fase", "Sinds", "Dagen", "Casusregisseur", "Procesregisseur",
+                   "Laatste besluit", "Signaleringen"):
+        cases.add_column(header, overflow="fold")
+    for r in report.rows:
+        cases.add_row(r.case, r.phase or "afgesloten", f"{r.since:%Y-%m-%d}" if r.since else "—",
+                      "—" if r.days_in_phase is None else str(r.days_in_phase),
+                      r.casusregisseur or "—", r.procesregisseur or "—",
+                      f"{KIND_LABELS[r.last_kind]} {r.last_time:%Y-%m-%d}",
+                      Text("\n".join(FLAGS[f] for f in r.flags), style="bold red"))
+    if not report.rows:
+        return Group(counts, Text("Geen casussen die aan de filters voldoen."))
+    return Group(counts, cases)
+
+
+def reevaluation_json(run: ReevaluationRun, *, applied: int) -> dict[str, Any]:
+    def item(r: Reevaluation) -> dict[str, Any]:
+        return {"case": r.state.case, "from": r.state.phase, "from_kapstok": r.state.kapstok_name,
+                "to": r.outcome.phase.id, "kapstok": r.kapstok.name,
+                "reasons": list(r.outcome.reasons)}
+
+    return {"changes": [item(r) for r in run.changes],
+            "departures": [item(r) for r in run.departures], "unchanged": run.unchanged,
+            "skipped": [{"case": c, "why": why} for c, why in run.skipped], "applied": applied}
+
+
+def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: bool) -> Group:
+    def table(title: str, items: list[Reevaluation]) -> Table:
+        t = Table(title=title, expand=True, show_lines=True)
+        for header in ("Casus", "Van", "Naar", "Waarom"):
+            t.add_column(header, overflow="fold", ratio=4 if header == "Waarom" else 1)
+        for r in items:
+            source = (f"{r.state.phase} ({r.state.kapstok_name})"
+                      if r.state.kapstok_name != r.kapstok.name else r.state.phase or "—")
+            t.add_row(r.state.case, source, Text(r.outcome.phase.id,
+                                                 style=phase_style(r.outcome.phase)),
+                      "\n".join(f"• {reason}" for reason in r.outcome.reasons))
+        return t
+
+    parts: list[Any] = []
+    if run.changes:
+        parts.append(table(f"Fase verandert: {len(run.changes)} casussen", run.changes))
+    if run.departures:
+        note = ("meegenomen" if include_overrides else
+                "niet herbeoordeeld; neem mee met --include-overrides of doe een nieuwe triage")
+        parts.append(table(f"Afwijkend besluit van een professional ({note}): "
+                           f"{len(run.departures)}", run.departures))
+    summary = f"Ongewijzigd: {run.unchanged}. Veranderd: {len(run.changes)}."
+    if run.skipped:
+        summary += " Overgeslagen: " + "; ".join(f"{c} ({why})" for c, why in run.skipped) + "."
+    summary += (f" Vastgelegd: {applied} besluiten 'reevaluation'." if applied
+                else " Er is niets vastgelegd" + (" (gebruik --apply)." if run.changes else "."))
+    parts.append(Text(summary))
+    return Group(*parts)
+
+
+def flat_decision(d: Decision) -> dict[str, Any]:
+    """A decision as one flat row: nested tables become dotted columns."""
+    row: dict[str, Any] = {}
+    for key, value in decision_json(d).items():
+        if isinstance(value, dict):
+            row.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            row[key] = value
+    return row
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(map(str, value))
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # no formulas in spreadsheets
+
+
+def write_csv(stream: Any, rows: list[dict[str, Any]]) -> None:
+    import csv
+
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+
+
+def write_export(stream: Any, rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "csv":
+        write_csv(stream, rows)
+        return
+    for row in rows:
+        stream.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -112,3 +113,21 @@ def load_kapstok(spec: str) -> Kapstok:
     except OSError as exc:
         raise KapstokError(f"kapstokbestand {path} is onleesbaar ({exc.strerror})") from None
     return parse_kapstok(data, str(path))
+
+
+def kapstok_lookup(explicit: str | None, configured: str) -> Callable[[str], Kapstok | None]:
+    """Find a kapstok by the name a decision records: the explicit or configured kapstok when
+    its name matches, else a bundled one; None when no such kapstok is at hand."""
+    loaded: dict[str, Kapstok] = {}
+    for spec in (explicit, configured):
+        if spec:
+            kapstok = load_kapstok(spec)
+            loaded.setdefault(kapstok.name, kapstok)
+    bundled = set(bundled_kapstokken())
+
+    def lookup(name: str) -> Kapstok | None:
+        if name not in loaded and name in bundled:
+            loaded[name] = load_kapstok(name)
+        return loaded.get(name)
+
+    return lookup

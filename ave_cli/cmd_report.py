@@ -1,0 +1,196 @@
+"""Views over all cases: `ave report`, `ave reevaluate`, `ave export`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ave_cli import caselog, render, settings
+from ave_cli.cases import fold
+from ave_cli.cli import ByOpt, DryRunOpt, KapstokOpt, LockOpt, LogOpt, app, guarded, hooks, read_log
+from ave_cli.model import AveError, Decision
+from ave_cli.report import FLAGS, Filters, build_report, reevaluate, reevaluation_decision
+
+
+class TableFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+REPORT_HELP = f"""Overzicht van de open casussen: het aantal per fase (met het aandeel), en per
+casus de fase, sinds wanneer, de regisseurs, het laatste besluit en de signaleringen.
+
+Signaleringen (per fase in te stellen in de kapstok): {'; '.join(f'[bold]{k}[/bold] {v}'
+                                                             for k, v in FLAGS.items())}.
+
+[bold]Voorbeelden[/bold]
+
+  ave report
+
+  ave report --phase AVE3 --phase AVE4 --flag review
+
+  ave report --all --format csv > casussen.csv
+"""
+
+
+@app.command("report", help=REPORT_HELP)
+@guarded
+def report_command(
+    phase: Annotated[Optional[list[str]], typer.Option(
+        "--phase", help="Alleen casussen in deze fase (herhaalbaar).")] = None,
+    flag: Annotated[Optional[list[str]], typer.Option(
+        "--flag", help=f"Alleen casussen met deze signalering ({', '.join(FLAGS)}; herhaalbaar).")]
+    = None,
+    by: Annotated[Optional[str], typer.Option(
+        "--by", help="Alleen casussen waarin deze persoon besliste of regisseur is.")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", help="Alleen casussen met een besluit op of na deze datum (JJJJ-MM-DD).")] = None,
+    all_cases: Annotated[bool, typer.Option("--all", help="Ook afgesloten casussen.")] = False,
+    kapstok: KapstokOpt = None,
+    log: LogOpt = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="text, json of csv.")]
+    = TableFormat.text,
+) -> None:
+    for name in flag or ():
+        if name not in FLAGS:
+            raise AveError(f"onbekende signalering '{name}' (kies uit {', '.join(FLAGS)})")
+    filters = Filters(phases=tuple(phase or ()), flags=tuple(flag or ()), by=by or "",
+                      since=_date(since), include_closed=all_cases)
+    conf = settings.resolve(log, kapstok)
+    states = fold(read_log(conf.log).decisions).values()
+    report = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), hooks["now"](),
+                          filters)
+    if fmt is TableFormat.json:
+        render.print_json(render.report_json(report))
+    elif fmt is TableFormat.csv:
+        render.write_csv(sys.stdout, render.report_rows(report))
+    else:
+        render.out().print(render.report_view(report))
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise AveError(f"--since '{text}' is geen datum; schrijf JJJJ-MM-DD") from None
+
+
+REEVALUATE_HELP = """Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, onder
+de kapstok van de casus of de kapstok die je noemt. Toont de casussen waarvan de fase zou
+veranderen. Schrijft niets, tenzij --apply: dan komt er per veranderde casus één besluit
+'reevaluation' bij.
+
+Een fase die een professional bewust anders besloot dan het advies, wordt niet overschreven
+(die casussen staan apart); neem ze mee met --include-overrides.
+
+[bold]Voorbeelden[/bold]
+
+  ave reevaluate
+
+  ave reevaluate --kapstok westerkwartier
+
+  ave reevaluate --kapstok westerkwartier --apply
+"""
+
+
+@app.command("reevaluate", help=REEVALUATE_HELP)
+@guarded
+def reevaluate_command(
+    apply: Annotated[bool, typer.Option("--apply", help="Leg de veranderingen vast.")] = False,
+    include_overrides: Annotated[bool, typer.Option(
+        "--include-overrides", help="Herbeoordeel ook fasen die een professional afwijkend van het "
+        "advies besloot.")] = False,
+    kapstok: KapstokOpt = None,
+    log: LogOpt = None,
+    by: ByOpt = None,
+    dry_run: DryRunOpt = False,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="text of json.")]
+    = TableFormat.text,
+    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    if fmt is TableFormat.csv:
+        raise AveError("ave reevaluate kent --format text of json")
+    conf = settings.resolve(log, kapstok, by)
+    chosen = settings.load_kapstok(kapstok) if kapstok else None
+    lookup = settings.kapstok_lookup(kapstok, conf.kapstok)
+
+    def run(contents: caselog.LogContents):
+        result = reevaluate(fold(contents.decisions).values(), lookup, chosen)
+        return result, result.changes + (result.departures if include_overrides else [])
+
+    result, to_apply = run(read_log(conf.log))
+    written = apply and not dry_run and bool(to_apply)
+    if written:
+        def build(current: caselog.LogContents) -> list[Decision]:
+            nonlocal result, to_apply
+            result, to_apply = run(current)
+            return [reevaluation_decision(r, decision_id=hooks["new_id"](), now=hooks["now"](),
+                                          by=conf.by) for r in to_apply]
+
+        caselog.append(conf.log, build, lock_timeout)
+    if fmt is TableFormat.json:
+        render.print_json(render.reevaluation_json(result, applied=len(to_apply) if written else 0))
+    else:
+        render.out().print(render.reevaluation_view(result, applied=len(to_apply) if written else 0,
+                                                    include_overrides=include_overrides))
+
+
+EXPORT_HELP = """Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden,
+rollen en kapstok als eigen kolommen (answers.problematiek, roles.casusregie, ...). Voor de eigen
+analyse van de gemeente; bewaar de export even zorgvuldig als het caselog zelf.
+
+In CSV krijgen cellen die met =, +, - of @ beginnen een ' ervoor, zodat een spreadsheet ze niet
+als formule uitvoert.
+
+[bold]Voorbeelden[/bold]
+
+  ave export > besluiten.jsonl
+
+  ave export --format csv --output besluiten.csv
+"""
+
+
+@app.command("export", help=EXPORT_HELP)
+@guarded
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl of csv.")]
+    = ExportFormat.jsonl,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Schrijf naar dit bestand (aangemaakt met rechten 0600) in plaats "
+        "van stdout.")] = None,
+    log: LogOpt = None,
+) -> None:
+    conf = settings.resolve(log)
+    rows = [render.flat_decision(d) for d in read_log(conf.log).decisions]
+    if output is None:
+        render.write_export(sys.stdout, rows, fmt.value)
+        return
+    try:
+        with open_private(output) as stream:
+            render.write_export(stream, rows, fmt.value)
+    except OSError as exc:
+        raise caselog.EnvironmentProblem(f"export naar {output} mislukt ({exc.strerror})") from None
+    render.info(f"{len(rows)} besluiten geëxporteerd naar {output}")
+
+
+def open_private(path: Path):
+    """A new text file only its owner can read (the export holds the same data as the log)."""
+    import os
+
+    if path.exists():
+        raise AveError(f"{path} bestaat al; kies een nieuwe bestandsnaam")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")

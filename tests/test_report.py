@@ -1,0 +1,303 @@
+"""`ave report`, `ave reevaluate`, batch triage and `ave export`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import stat
+import tomllib
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+from ave_cli import cli
+
+CET = timezone(timedelta(hours=1))
+H = EXAMPLES / "handreiking"
+
+
+@pytest.fixture
+def at(monkeypatch):
+    def set_clock(day: str) -> None:
+        when = datetime.fromisoformat(day).replace(hour=10, tzinfo=CET)
+        monkeypatch.setitem(cli.hooks, "now", lambda: when)
+
+    return set_clock
+
+
+@pytest.fixture
+def small_log(run, log, at):
+    """Six cases with fixed dates; the report is read on 2026-03-01."""
+    steps = [
+        ("2026-01-01", ("triage", "A", "-a", str(H / "ave2.toml"), "--casusregisseur", "Team A")),
+        ("2026-02-20", ("triage", "B", "-a", str(H / "ave2-procesregie.toml"))),
+        ("2026-02-25", ("triage", "C", "-a", str(H / "ave3.json"), "--casusregisseur", "Team C")),
+        ("2025-12-01", ("triage", "D", "-a", str(H / "ave4.toml"), "--casusregisseur", "Team D")),
+        ("2026-02-27", ("triage", "D", "-a", str(H / "ave4.toml"))),
+        ("2026-01-10", ("triage", "E", "-a", str(H / "ave1.toml"))),
+        ("2026-01-05", ("triage", "F", "-a", str(H / "ave2.toml"), "--casusregisseur", "Team F")),
+        ("2026-02-01", ("close", "F", "--reason", "Klaar")),
+    ]
+    for day, args in steps:
+        at(day)
+        assert run(*args).exit_code == 0
+    at("2026-03-01")
+    return log
+
+
+def report(run, *args):
+    result = run("report", "-f", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_report_counts_and_flags_by_hand(run, small_log):
+    data = report(run)
+    assert data["open"] == 5
+    assert [(c["phase"], c["count"], c["share"]) for c in data["counts"]] == [
+        ("AVE1", 1, 0.2), ("AVE2", 2, 0.4), ("AVE3", 1, 0.2), ("AVE4", 1, 0.2)]
+    by_case = {c["case"]: c for c in data["cases"]}
+    assert set(by_case) == {"A", "B", "C", "D", "E"}
+    # A: AVE2, last decision 59 days ago, review interval 42 days
+    assert by_case["A"]["flags"] == ["review"]
+    # B: AVE2 with stagnation: no casusregisseur named and procesregie advised but not named
+    assert by_case["B"]["flags"] == ["casusregie", "procesregie"]
+    # C: AVE3 for 4 days with a casusregisseur: nothing to flag
+    assert by_case["C"]["flags"] == []
+    # D: AVE4 since 2025-12-01 (90 days > 30): time to consider afschalen; reviewed 2 days ago
+    assert by_case["D"]["flags"] == ["long"]
+    assert (by_case["D"]["since"], by_case["D"]["days_in_phase"]) == ("2025-12-01", 90)
+    assert by_case["D"]["casusregisseur"] == "Team D"  # named in the first triage, kept
+    # E: AVE1 needs no casusregisseur and has no review interval
+    assert by_case["E"]["flags"] == []
+    assert by_case["A"]["last_kind"] == "triage" and by_case["A"]["last_date"] == "2026-01-01"
+
+
+@pytest.mark.parametrize(("args", "cases"), [
+    (("--phase", "ave2"), {"A", "B"}),
+    (("--phase", "AVE3", "--phase", "AVE4"), {"C", "D"}),
+    (("--flag", "review"), {"A"}),
+    (("--flag", "casusregie", "--flag", "long"), {"B", "D"}),
+    (("--by", "Team C"), {"C"}),
+    (("--by", "tester"), {"A", "B", "C", "D", "E"}),
+    (("--since", "2026-02-21"), {"C", "D"}),
+    (("--all",), {"A", "B", "C", "D", "E", "F"}),
+])
+def test_report_filters(run, small_log, args, cases):
+    assert {c["case"] for c in report(run, *args)["cases"]} == cases
+
+
+def test_closed_cases_are_not_counted_as_open(run, small_log):
+    data = report(run, "--all")
+    assert data["open"] == 5
+    f = next(c for c in data["cases"] if c["case"] == "F")
+    assert f["closed"] is True and f["phase"] is None and f["flags"] == []
+
+
+def test_json_and_csv_carry_the_same_data(run, small_log):
+    cases = report(run, "--all")["cases"]
+    result = run("report", "--all", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == list(cases[0])
+    for row, case in zip(rows, cases, strict=True):
+        for key, value in case.items():
+            expected = ("; ".join(value) if isinstance(value, list) else
+                        "" if value is None else str(value).lower() if isinstance(value, bool)
+                        else str(value))
+            assert row[key] == expected, key
+
+
+def test_report_text_shows_counts_and_flags(run, small_log, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    text = run("report").stdout
+    assert "Open casussen: 5" in text and "40%" in text
+    assert "evaluatie te laat" in text and "lang in hoge fase: overweeg afschalen" in text
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--flag", "oud"), "onbekende signalering 'oud'"),
+    (("--since", "1 maart"), "geen datum"),
+])
+def test_report_bad_input(run, small_log, args, message):
+    result = run("report", *args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_report_on_an_empty_log(run, log):
+    assert report(run) == {"open": 0, "counts": [], "cases": []}
+    assert "Geen casussen" in run("report").stdout
+
+
+# --- reevaluate -------------------------------------------------------------------------------
+
+@pytest.fixture
+def sample(log):
+    log.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "examples" / "sample-log.toml", log)
+    log.chmod(0o600)
+    return log
+
+
+def test_reevaluate_sample_under_westerkwartier_then_apply(run, sample):
+    before = sample.read_bytes()
+    first = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "-f", "json").stdout)
+    assert sample.read_bytes() == before  # nothing written without --apply
+    changes = {c["case"]: (c["from"], c["to"]) for c in first["changes"]}
+    assert len(changes) == 30 and first["unchanged"] == 0 and first["skipped"] == []
+    # hand-checked against AVE-MODEL.md section 5 from the answers in the sample log:
+    assert changes["WT-2026-001"] == ("AVE1", "1")  # enkelvoudig
+    assert changes["WT-2026-021"] == ("AVE2", "2B")  # meervoudig, inwoner mijdt zorg
+    assert changes["WT-2026-035"] == ("AVE2", "2A")  # meervoudig, werkt mee
+    assert changes["WT-2026-012"] == ("AVE3", "3")  # complex
+    assert changes["WT-2026-006"] == ("AVE4", "4")  # acuut
+    # escalated or de-escalated by a professional against the rules: kept apart
+    assert {c["case"] for c in first["departures"]} == {"WT-2026-002", "WT-2026-014", "WT-2026-023"}
+
+    applied = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "--apply",
+                             "-f", "json").stdout)
+    assert applied["applied"] == 30
+    records = tomllib.loads(sample.read_text(encoding="utf-8"))["decision"]
+    new = records[-30:]
+    assert all(r["kind"] == "reevaluation" and r["kapstok"]["name"] == "westerkwartier"
+               for r in new)
+    assert sample.read_bytes().startswith(before)
+
+    again = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "-f", "json").stdout)
+    assert again["changes"] == [] and again["unchanged"] == 30
+    # and without --kapstok each case is now judged under its own (westerkwartier) kapstok
+    assert json.loads(run("reevaluate", "-f", "json").stdout)["changes"] == []
+
+
+def test_reevaluate_include_overrides(run, sample):
+    result = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "--apply",
+                            "--include-overrides", "-f", "json").stdout)
+    assert result["applied"] == 33
+
+
+def test_reevaluate_under_the_same_kapstok_changes_nothing(run, sample):
+    before = sample.read_bytes()
+    result = json.loads(run("reevaluate", "--apply", "-f", "json").stdout)
+    assert result["changes"] == [] and result["applied"] == 0
+    assert sample.read_bytes() == before
+
+
+def test_reevaluate_dry_run_with_apply_writes_nothing(run, sample):
+    before = sample.read_bytes()
+    run("reevaluate", "-k", "westerkwartier", "--apply", "--dry-run")
+    assert sample.read_bytes() == before
+
+
+# --- batch triage -----------------------------------------------------------------------------
+
+ROW = {"problematiek": "meervoudig", "effect": "ja", "meewerken": "ja", "samenwerking": "goed",
+       "veiligheid": "nee"}
+
+
+def csv_batch(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def test_a_good_batch_of_1000_writes_1000_decisions(run, log, tmp_path):
+    path = tmp_path / "batch.csv"
+    rows = [{"case": f"B-{n:04d}", **ROW, "minderjarigen": "ja" if n % 3 == 0 else "nee",
+             "signalen": "agressie;middelen" if n % 7 == 0 else ""} for n in range(1000)]
+    path.write_text(csv_batch(rows), encoding="utf-8")
+    result = run("triage", "--batch", str(path), "-f", "json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert len(out) == 1000 and all(o["phase"] == "AVE2" for o in out)
+    records = tomllib.loads(log.read_text(encoding="utf-8"))["decision"]
+    assert len(records) == 1000 and len({r["id"] for r in records}) == 1000
+    assert records[0]["answers"]["minderjarigen"] is True
+    assert records[7]["signals"] == ["agressie", "middelen"]
+
+
+def test_batch_formats(run, log, tmp_path):
+    toml = tmp_path / "b.toml"
+    toml.write_text('[[casus]]\ncase = "T-1"\nproblematiek = "complex"\neffect = "nee"\n'
+                    'meewerken = "ja"\nsamenwerking = "stagneert"\nveiligheid = "risico"\n',
+                    encoding="utf-8")
+    jsonl = tmp_path / "b.jsonl"
+    jsonl.write_text("\n".join(json.dumps({"case": f"J-{n}", **ROW}) for n in range(3)) + "\n",
+                     encoding="utf-8")
+    assert [o["phase"] for o in json.loads(run("triage", "--batch", str(toml), "-f", "json").stdout)
+            ] == ["AVE3"]
+    assert len(json.loads(run("triage", "--batch", str(jsonl), "-f", "json").stdout)) == 3
+    assert len(tomllib.loads(log.read_text(encoding="utf-8"))["decision"]) == 4
+
+
+def test_batch_knows_previous_phases(run, log, tmp_path):
+    run("triage", "J-0", "-a", str(H / "ave4.toml"))
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps({"case": "J-0", **ROW}) + "\n", encoding="utf-8")
+    [out] = json.loads(run("triage", "--batch", str(path), "-f", "json").stdout)
+    assert (out["previous_phase"], out["direction"]) == ("AVE4", "afschaling")
+
+
+BAD_ROWS = [
+    ("csv", csv_batch([{"case": "X-1", **ROW}, {"case": "X-2", **ROW, "veiligheid": "soms"}]),
+     "rij 3: ongeldig antwoord \"soms\" voor 'veiligheid'"),
+    ("csv", csv_batch([{"case": "X-1", **ROW}, {"case": "111222333", **ROW}]),
+     "rij 3: zaak-id '111222333' lijkt op een BSN"),
+    ("csv", csv_batch([{"case": "X-1", **ROW}, {"case": "X-1", **ROW}]), "staat ook al in"),
+    ("csv", csv_batch([{**ROW}]), "kolom 'case'"),
+    ("csv", csv_batch([{"case": "X-1", **{k: v for k, v in ROW.items() if k != "effect"}}]),
+     "rij 2: antwoorden ontbreken voor effect"),
+    ("jsonl", json.dumps({"case": "X-1", **ROW}) + "\n{kapot\n", "regel 2: geen geldige JSON"),
+    ("jsonl", json.dumps({"case": "X-1", **ROW, "hobby": 1}) + "\n", "onbekende vraag 'hobby'"),
+    ("jsonl", json.dumps({**ROW}) + "\n", "'case' ontbreekt"),
+    ("toml", "[[casus]]\ncase = 5\n", "'case' ontbreekt of is geen tekst"),
+    ("toml", "niet = [toml", "geen geldige TOML"),
+    ("toml", "", "bevat geen antwoorden"),
+]
+
+
+@pytest.mark.parametrize(("ext", "content", "message"), BAD_ROWS)
+def test_a_batch_with_one_bad_row_writes_nothing(run, log, tmp_path, ext, content, message):
+    run("triage", "C-0", "-a", str(H / "ave1.toml"))
+    before = log.read_bytes()
+    path = tmp_path / f"batch.{ext}"
+    path.write_text(content, encoding="utf-8")
+    result = run("triage", "--batch", str(path))
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr, result.stderr
+    assert log.read_bytes() == before
+
+
+def test_batch_refuses_single_case_options(run, log, tmp_path):
+    result = run("triage", "X", "--batch", str(tmp_path / "b.csv"))
+    assert result.exit_code == 2 and "--batch gaat niet samen" in result.stderr
+
+
+# --- export -----------------------------------------------------------------------------------
+
+def test_export_jsonl_and_csv(run, sample, tmp_path):
+    decisions = tomllib.loads(sample.read_text(encoding="utf-8"))["decision"]
+    lines = run("export").stdout.splitlines()
+    assert len(lines) == len(decisions)
+    first = json.loads(lines[0])
+    assert first["id"] == decisions[0]["id"]
+    assert first["answers.problematiek"] == decisions[0]["answers"]["problematiek"]
+    assert first["kapstok.name"] == "handreiking"
+    rows = list(csv.DictReader(io.StringIO(run("export", "-f", "csv").stdout)))
+    assert len(rows) == len(decisions)
+    assert rows[0]["answers.problematiek"] == first["answers.problematiek"]
+
+    out = tmp_path / "export.csv"
+    result = run("export", "-f", "csv", "-o", str(out))
+    assert result.exit_code == 0 and stat.S_IMODE(out.stat().st_mode) == 0o600
+    again = run("export", "-f", "csv", "-o", str(out))
+    assert again.exit_code == 2 and "bestaat al" in again.stderr
+
+
+def test_csv_cells_cannot_become_formulas(run, log):
+    run("triage", "C-1", "-a", str(H / "ave1.toml"), "--note", "=HYPERLINK(\"http://x\")")
+    row = next(csv.DictReader(io.StringIO(run("export", "-f", "csv").stdout)))
+    assert row["note"] == "'=HYPERLINK(\"http://x\")"
