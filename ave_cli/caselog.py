@@ -1,277 +1,142 @@
-"""The case log: the only code that touches the log file.
+"""The case log: the only code that touches the log file (the format is in logformat.py).
 
-The file is UTF-8 TOML: a `[ave_log]` header, then one `[[decision]]` block per decision, each
-closed by a `[decision.seal]` table holding the sha256 of the record's content. Blocks are only
-ever appended (under a lock, flushed and fsynced); earlier bytes are never rewritten. The file is
-read block by block, so a torn last block (a crash, a full disk) leaves the rest readable and
-the damage located.
+Appends happen under a lock, are fsynced before success is reported, and never rewrite earlier
+bytes. Reads go through the derived index (index.py), brought up to date first by parsing only
+the bytes appended since it last read; an index that no longer matches the log is rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import tomllib
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import tomli_w
+from ave_cli import logformat
+from ave_cli.cases import CaseState
+from ave_cli.index import Index, Mark
+from ave_cli.logformat import Damage, LogError, Parsed
+from ave_cli.model import AveError, Decision, EnvironmentProblem
 
-from ave_cli.model import (
-    AXES,
-    DECISION_KINDS,
-    AveError,
-    Decision,
-    EnvironmentProblem,
-    KapstokRef,
-)
-
-LOG_FORMAT = 1
-HEADER_COMMENT = b"# ave caselog: alleen toevoegen, nooit met de hand wijzigen (zie `ave check`).\n"
-BLOCK_HEADER = b"[[decision]]"
 DEFAULT_LOCK_TIMEOUT = 10.0
+TAIL = 4096
 
-_TEXT_FIELDS = ("phase_before", "phase_after", "advised_phase", "motivation", "axis",
-                "decided_by", "casusregisseur", "procesregisseur", "role", "note")
-_LIST_FIELDS = ("reasons", "in_overleg_met", "advice", "signals")
-
-
-class LogError(AveError):
-    """The file is not a valid case log, or is damaged where it cannot be read around."""
+__all__ = ["LogError", "Damage", "EnvironmentProblem", "LogView", "open_log", "append",
+           "read_all", "damage_message"]
 
 
-@dataclass(frozen=True)
-class Damage:
-    """Where a torn or unreadable tail starts: 1-based line and byte offset."""
+@dataclass
+class LogView:
+    """The log as read just now: the intact decisions (through the index) and any torn tail."""
 
-    line: int
-    offset: int
-    problem: str
-
-
-@dataclass(frozen=True)
-class LogContents:
-    decisions: list[Decision]
+    path: Path
+    index: Index
     damage: Damage | None
-    size: int
+    size: int  # bytes of the file
+
+    def case(self, case_id: str) -> CaseState | None:
+        return self.index.case(case_id)
+
+    def cases(self) -> list[CaseState]:
+        return self.index.cases()
+
+    def decisions(self) -> Iterator[Decision]:
+        return self.index.decisions()
 
 
-# --- records -------------------------------------------------------------------------------
-
-def to_record(decision: Decision) -> dict[str, Any]:
-    """The decision as a TOML-ready dict: empty fields left out, the seal last."""
-    record: dict[str, Any] = {"format": LOG_FORMAT}
-    for f in fields(Decision):
-        value = getattr(decision, f.name)
-        if f.name == "kapstok":
-            value = {"name": value.name, "version": value.version, "sha256": value.sha256}
-        elif isinstance(value, tuple):
-            value = list(value)
-        if value is None or value == "" or value == [] or value == {}:
-            continue
-        record[f.name] = value
-    # The scalars come first in TOML output and the tables after, in this order.
-    for table in ("kapstok", "roles", "answers"):
-        if table in record:
-            record[table] = record.pop(table)
-    record["seal"] = {"sha256": _seal(record)}
-    return record
+def index_path(log: Path, cache_dir: Path | None) -> Path | None:
+    if cache_dir is None:
+        return None
+    key = hashlib.sha256(str(log.expanduser().absolute()).encode()).hexdigest()[:24]
+    return cache_dir / f"index-{key}.sqlite3"
 
 
-def _seal(record: dict[str, Any]) -> str:
-    content = {k: v for k, v in record.items() if k != "seal"}
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                           default=lambda v: v.isoformat())
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def encode(decision: Decision) -> bytes:
-    """One `[[decision]]` block, checked to parse back to exactly this record."""
-    record = to_record(decision)
-    text = tomli_w.dumps({"decision": [record]})
-    data = text.encode("utf-8")
-    if not data.startswith(BLOCK_HEADER + b"\n") or tomllib.loads(text) != {"decision": [record]}:
-        raise AssertionError(f"record of {decision.id} does not frame as one [[decision]] block")
-    return b"\n" + data
-
-
-def from_record(record: Any) -> Decision:
-    """Validate one parsed record and turn it into a Decision; a ValueError says what is wrong."""
-    if not isinstance(record, dict):
-        raise ValueError("geen tabel")
-    seal = record.get("seal")
-    if not isinstance(seal, dict) or set(seal) != {"sha256"}:
-        raise ValueError("zegel (seal) ontbreekt: het record is onvolledig")
-    if seal["sha256"] != _seal(record):
-        raise ValueError("zegel klopt niet: het record is beschadigd of met de hand gewijzigd")
-    if record.get("format") != LOG_FORMAT:
-        raise ValueError(f"onbekende recordversie {record.get('format')!r}")
-    known = {f.name for f in fields(Decision)} | {"format", "seal"}
-    unknown = sorted(set(record) - known)
-    if unknown:
-        raise ValueError(f"onbekend veld '{unknown[0]}'")
-    for key in ("id", "case", "kind", "by"):
-        if not isinstance(record.get(key), str) or not record[key]:
-            raise ValueError(f"veld '{key}' ontbreekt of is geen tekst")
-    if record["kind"] not in DECISION_KINDS:
-        raise ValueError(f"onbekende soort besluit '{record['kind']}'")
-    time = record.get("time")
-    if not isinstance(time, datetime) or time.tzinfo is None:
-        raise ValueError("veld 'time' ontbreekt of heeft geen tijdzone")
-    for key in _TEXT_FIELDS:
-        if key in record and not isinstance(record[key], str):
-            raise ValueError(f"veld '{key}' is geen tekst")
-    if record.get("axis") not in (None, *AXES):
-        raise ValueError(f"onbekende as '{record['axis']}'")
-    for key in _LIST_FIELDS:
-        value = record.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError(f"veld '{key}' is geen lijst van teksten")
-    kapstok = record.get("kapstok")
-    if not isinstance(kapstok, dict) or set(kapstok) != {"name", "version", "sha256"} or not all(
-            isinstance(v, str) for v in kapstok.values()):
-        raise ValueError("veld 'kapstok' moet name, version en sha256 hebben")
-    roles = record.get("roles", {})
-    if not isinstance(roles, dict) or not all(isinstance(v, str) for v in roles.values()):
-        raise ValueError("veld 'roles' is geen tabel van teksten")
-    answers = record.get("answers", {})
-    if not isinstance(answers, dict) or not all(
-            isinstance(v, (str, bool)) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
-            for v in answers.values()):
-        raise ValueError("veld 'answers' heeft een waarde van een onbekend type")
-    values = {k: v for k, v in record.items() if k not in ("format", "seal")}
-    values["kapstok"] = KapstokRef(**kapstok)
-    for key in _LIST_FIELDS:
-        values[key] = tuple(values.get(key, ()))
-    if record["kind"] != "close" and not record.get("phase_after"):
-        raise ValueError("veld 'phase_after' ontbreekt")
-    return Decision(**values)
-
-
-# --- reading -------------------------------------------------------------------------------
-
-def read(path: Path) -> LogContents:
-    """All intact decisions, and where a torn tail starts if there is one.
-
-    A damaged block followed by intact ones is corruption, never read around: LogError.
-    """
+def _open_index(log: Path, cache_dir: Path | None) -> Index:
     try:
-        data = path.read_bytes()
+        return Index.open(index_path(log, cache_dir))
+    except OSError:
+        return Index.open(None)  # no writable cache: index in memory, rebuilt every time
+
+
+def _tail_hash(handle, end: int) -> str:
+    start = max(0, end - TAIL)
+    handle.seek(start)
+    return hashlib.sha256(handle.read(end - start)).hexdigest()
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        result = path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        return LogContents([], None, 0)
-    except IsADirectoryError:
-        raise LogError(f"caselog {path} is een map, geen bestand; kies een bestandsnaam met --log") \
-            from None
+        return None
     except OSError as exc:
         raise EnvironmentProblem(f"caselog {path} is onleesbaar ({exc.strerror})") from None
-    return parse(data, str(path))
+    if stat.S_ISDIR(result.st_mode):
+        raise LogError(f"caselog {path} is een map, geen bestand; kies een bestandsnaam met --log")
+    return result
 
 
-def _blocks(data: bytes) -> list[tuple[int, int]]:
-    """(line number, byte offset) of every `[[decision]]` header line."""
-    starts = []
-    offset = 0
-    for line, raw in enumerate(data.splitlines(keepends=True), start=1):
-        if raw.rstrip(b"\r\n") == BLOCK_HEADER:
-            starts.append((line, offset))
-        offset += len(raw)
-    return starts
+def _valid(mark: Mark, info: os.stat_result, handle) -> bool:
+    return (mark.device == info.st_dev and mark.inode == info.st_ino
+            and info.st_size >= mark.size and _tail_hash(handle, mark.size) == mark.tail)
 
 
-def parse(data: bytes, source: str) -> LogContents:
-    """Parse log bytes (see `read`)."""
-    starts = _blocks(data)
-    header_end = starts[0][1] if starts else len(data)
-    if not starts and not _header_ok(data):
-        intact = _intact_prefix(data, _header_ok)
-        if intact == 0:
-            _check_header(data, source)  # not a log at all: raises
-        line = data[:intact].count(b"\n") + 1
-        return LogContents([], Damage(line, intact, "onvolledige regel aan het eind"), len(data))
-    _check_header(data[:header_end], source)
-    decisions: list[Decision] = []
-    damage: Damage | None = None
-    for i, (line, offset) in enumerate(starts):
-        end = starts[i + 1][1] if i + 1 < len(starts) else len(data)
-        chunk = data[offset:end]
-        problem = _block_problem(chunk)
-        if problem is not None and i == len(starts) - 1:
-            intact = _intact_prefix(chunk, lambda c: _block_problem(c) is None)
-            if intact:
-                decisions.append(_decode(chunk[:intact]))
-                line += chunk[:intact].count(b"\n")
-                offset += intact
-                problem = "onvolledige regel na het laatste record"
-        if problem is None:
-            if damage is not None:
-                raise LogError(f"caselog {source} is beschadigd vanaf regel {damage.line} "
-                               f"({damage.problem}), terwijl er daarna nog besluiten staan; "
-                               "dit wordt niet automatisch hersteld: zet een back-up terug of "
-                               "laat `ave check` het aanwijzen")
-            decisions.append(_decode(chunk))
-        elif damage is None:
-            damage = Damage(line, offset, problem)
-    return LogContents(decisions, damage, len(data))
-
-
-def _decode(chunk: bytes) -> Decision:
-    return from_record(tomllib.loads(chunk.decode("utf-8"))["decision"][0])
-
-
-def _intact_prefix(chunk: bytes, ok: Callable[[bytes], bool]) -> int:
-    """Length of the longest prefix ending at a line end that `ok` accepts (0 if none)."""
-    ends = [i + 1 for i, byte in enumerate(chunk) if byte == 0x0A]
-    for end in reversed(ends):
-        if ok(chunk[:end]):
-            return end
-    return 0
-
-
-def _header_ok(chunk: bytes) -> bool:
+def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
+    """Bring the index up to the end of the log's intact part; return the damage and file size."""
+    info = _stat(path)
+    if info is None:
+        if index.mark() != Mark():
+            with index.writing():
+                index.reset()
+        return None, 0
     try:
-        _check_header(chunk, "")
-    except LogError:
-        return False
-    return True
+        with open(path, "rb") as handle:
+            mark = index.mark()
+            if mark.size == info.st_size and _valid(mark, info, handle):
+                return None, info.st_size
+            with index.writing():
+                mark = index.mark()
+                if not _valid(mark, info, handle):
+                    index.reset()
+                    mark = Mark()
+                handle.seek(mark.size)
+                data = handle.read()
+                parsed = logformat.parse(data, str(path), offset=mark.size, line=mark.line)
+                index.add(parsed.blocks, Mark(parsed.end, parsed.end_line,
+                                              _tail_hash(handle, parsed.end), info.st_dev,
+                                              info.st_ino))
+    except PermissionError:
+        raise EnvironmentProblem(f"caselog {path} is niet leesbaar voor jou (rechten)") from None
+    return parsed.damage, mark.size + len(data)
 
 
-def _block_problem(chunk: bytes) -> str | None:
+def open_log(path: Path, cache_dir: Path | None, *,
+             lock_timeout: float = DEFAULT_LOCK_TIMEOUT, locked: bool = False) -> LogView:
+    """The log, read through its index. A torn tail seen without the lock is looked at again
+    under the lock: a writer may have been in the middle of an append."""
+    index = _open_index(path, cache_dir)
+    damage, size = _sync(path, index)
+    if damage is not None and not locked:
+        try:
+            with _locked(path, lock_timeout):
+                damage, size = _sync(path, index)
+        except EnvironmentProblem:
+            pass  # cannot lock (read-only folder): report what was seen
+    return LogView(path, index, damage, size)
+
+
+def read_all(path: Path) -> Parsed:
+    """Parse the whole file without the index (for checks and rewrites)."""
+    if _stat(path) is None:
+        return Parsed([], None, 0, 1)
     try:
-        doc = tomllib.loads(chunk.decode("utf-8"))
-    except UnicodeDecodeError:
-        return "geen UTF-8-tekst"
-    except tomllib.TOMLDecodeError as exc:
-        return f"geen geldige TOML ({exc})"
-    records = doc.get("decision")
-    if set(doc) != {"decision"} or not isinstance(records, list) or len(records) != 1:
-        return "geen enkel [[decision]]-record"
-    try:
-        from_record(records[0])
-    except ValueError as exc:
-        return str(exc)
-    return None
-
-
-def _check_header(chunk: bytes, source: str) -> None:
-    if not chunk:
-        return
-    not_a_log = (f"{source} is geen geldig ave-caselog (de kop [ave_log] ontbreekt of is onleesbaar); "
-                 "het bestand is niet aangeraakt: kies een ander pad met --log")
-    try:
-        doc = tomllib.loads(chunk.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        raise LogError(not_a_log) from None
-    header = doc.get("ave_log")
-    if set(doc) != {"ave_log"} or not isinstance(header, dict):
-        raise LogError(not_a_log)
-    if header.get("format") != LOG_FORMAT:
-        raise LogError(f"{source} heeft logversie {header.get('format')!r}; deze versie van ave "
-                       f"kent versie {LOG_FORMAT}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise EnvironmentProblem(f"caselog {path} is onleesbaar ({exc.strerror})") from None
+    return logformat.parse(data, str(path))
 
 
 def damage_message(path: Path, damage: Damage) -> str:
@@ -315,26 +180,27 @@ def _locked(path: Path, timeout: float) -> Iterator[None]:
         lock.release()
 
 
-def append(path: Path, build: Callable[[LogContents], list[Decision]],
+def append(path: Path, build: Callable[[LogView], list[Decision]], *, cache_dir: Path | None,
            lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> list[Decision]:
     """Under the lock: read the log, let `build` decide from it, append its decisions durably.
 
     Nothing is written when `build` raises, when the log is damaged or not a log, or when any
     record fails to encode. A failed write is rolled back to the old size.
     """
-    if path.is_dir():
-        raise LogError(f"caselog {path} is een map, geen bestand; kies een bestandsnaam met --log")
+    _stat(path)  # a directory is refused before anything is created
     _ensure_dir(path)
     with _locked(path, lock_timeout):
-        contents = read(path)
-        if contents.damage is not None:
-            raise LogError(damage_message(path, contents.damage) + " en probeer het dan opnieuw")
-        decisions = build(contents)
-        payload = b"".join(encode(d) for d in decisions)
-        if contents.size == 0:
-            payload = HEADER_COMMENT + tomli_w.dumps({"ave_log": {"format": LOG_FORMAT}}).encode() \
-                + payload
-        _write(path, payload, contents.size)
+        view = open_log(path, cache_dir, locked=True)
+        if view.damage is not None:
+            raise LogError(damage_message(path, view.damage) + " en probeer het dan opnieuw")
+        decisions = build(view)
+        if not decisions:
+            return []
+        payload = b"".join(logformat.encode(d) for d in decisions)
+        if view.size == 0:
+            payload = logformat.header() + payload
+        _write(path, payload, view.size)
+        _sync(path, view.index)
     return decisions
 
 

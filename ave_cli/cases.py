@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from ave_cli.model import Answers, Decision
@@ -13,31 +14,30 @@ from ave_cli.model import Answers, Decision
 class CaseState:
     case: str
     phase: str | None = None  # current phase; None when closed or never phased
-    since: datetime | None = None  # when the case entered its current phase
+    since: datetime | None = None  # when the case entered its current phase (or was closed)
     closed: bool = False
     casusregisseur: str = ""
     procesregisseur: str = ""
     answers: Answers = field(default_factory=dict)  # the latest answers given for the case
-    advice: tuple[str, ...] = ()  # the advice of the latest triage or re-evaluation
+    advice: list[str] = field(default_factory=list)  # of the latest triage or re-evaluation
     departs: bool = False  # the current phase was decided against (or without) the rules' advice
-    history: list[Decision] = field(default_factory=list)
-
-    @property
-    def last(self) -> Decision:
-        return self.history[-1]
-
-    @property
-    def kapstok_name(self) -> str:
-        return self.last.kapstok.name
+    last_kind: str = ""
+    last_time: datetime | None = None
+    kapstok_name: str = ""  # of the latest decision
+    deciders: list[str] = field(default_factory=list)  # everyone who decided about the case
+    history: list[Decision] = field(default_factory=list)  # only when asked for (ave show)
 
 
-def apply(state: CaseState, decision: Decision) -> CaseState:
+def apply(state: CaseState, decision: Decision, *, keep_history: bool = True) -> CaseState:
     """The state after one more decision (mutates and returns `state`)."""
-    state.history.append(decision)
+    if keep_history:
+        state.history.append(decision)
+    state.last_kind, state.last_time = decision.kind, decision.time
+    state.kapstok_name = decision.kapstok.name
+    if decision.by not in state.deciders:
+        state.deciders.append(decision.by)
     if decision.kind == "close":
-        state.closed = True
-        state.phase = None
-        state.since = decision.time
+        state.closed, state.phase, state.since = True, None, decision.time
         return state
     if state.closed or decision.phase_after != state.phase:
         state.since = decision.time
@@ -48,7 +48,7 @@ def apply(state: CaseState, decision: Decision) -> CaseState:
     if decision.answers:
         state.answers = dict(decision.answers)
     if decision.kind in ("triage", "reevaluation"):
-        state.advice = decision.advice
+        state.advice = list(decision.advice)
     if decision.casusregisseur:
         state.casusregisseur = decision.casusregisseur
     if decision.procesregisseur:
@@ -56,19 +56,37 @@ def apply(state: CaseState, decision: Decision) -> CaseState:
     return state
 
 
-def fold(decisions: Iterable[Decision]) -> dict[str, CaseState]:
+def fold(decisions: Iterable[Decision], *, keep_history: bool = True) -> dict[str, CaseState]:
     """Every case in the log, in order of first appearance."""
     states: dict[str, CaseState] = {}
     for decision in decisions:
-        state = states.get(decision.case) or states.setdefault(decision.case, CaseState(decision.case))
-        apply(state, decision)
+        state = states.get(decision.case)
+        if state is None:
+            state = states[decision.case] = CaseState(decision.case)
+        apply(state, decision, keep_history=keep_history)
     return states
 
 
 def case_state(decisions: Iterable[Decision], case: str) -> CaseState | None:
-    """The state of one case, or None when the log does not know it."""
+    """The state of one case, or None when the decisions do not name it."""
     state = None
     for decision in decisions:
         if decision.case == case:
             state = apply(state or CaseState(case), decision)
     return state
+
+
+def to_json(state: CaseState) -> str:
+    """The state without its history, for the index."""
+    data = asdict(state)
+    del data["history"]
+    for key in ("since", "last_time"):
+        data[key] = data[key].isoformat() if data[key] else None
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def from_json(text: str) -> CaseState:
+    data = json.loads(text)
+    for key in ("since", "last_time"):
+        data[key] = datetime.fromisoformat(data[key]) if data[key] else None
+    return CaseState(**data)

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
-from ave_cli import __version__, caselog, render
+from ave_cli import __version__, caselog, render, settings
 from ave_cli.model import AveError
 
 app = typer.Typer(
@@ -93,14 +93,15 @@ LockOpt = Annotated[float, typer.Option("--lock-timeout", min=0,
                                         help="Seconden wachten op het slot van het caselog.")]
 
 
-def read_log(path: Path) -> caselog.LogContents:
-    """Read the log for a command, with the warnings every command gives."""
-    contents = caselog.read(path)
-    if contents.damage is not None:
-        render.warning(caselog.damage_message(path, contents.damage))
-    if contents.size and caselog.readable_by_others(path):
-        render.warning(f"caselog {path} is leesbaar voor anderen; beperk het met: chmod 600 {path}")
-    return contents
+def read_log(conf: settings.Settings) -> caselog.LogView:
+    """Open the log for a command, with the warnings every command gives."""
+    view = caselog.open_log(conf.log, conf.cache)
+    if view.damage is not None:
+        render.warning(caselog.damage_message(conf.log, view.damage))
+    if view.size and caselog.readable_by_others(conf.log):
+        render.warning(f"caselog {conf.log} is leesbaar voor anderen; beperk het met: "
+                       f"chmod 600 {conf.log}")
+    return view
 
 
 def read_input(spec: str, what: str) -> tuple[bytes, str]:

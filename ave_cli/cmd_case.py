@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ave_cli import caselog, render, settings
-from ave_cli.cases import CaseState, case_state
+from ave_cli.cases import CaseState
 from ave_cli.cli import (
     ByOpt,
     DryRunOpt,
@@ -75,19 +75,19 @@ def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run
         for text in (value if isinstance(value, tuple) else (value,)):
             check_free_text(TEXT_LABELS[key], text)
     conf = settings.resolve(log, kapstok_opt, by)
-    contents = read_log(conf.log)
-    kap = kapstok_for_case(kapstok_opt, conf.kapstok, case_state(contents.decisions, case))
+    view = read_log(conf)
+    kap = kapstok_for_case(kapstok_opt, conf.kapstok, view.case(case))
     made: list[Change] = []
 
-    def build(current: caselog.LogContents) -> list[Decision]:
+    def build(current: caselog.LogView) -> list[Decision]:
         who = Who(by=conf.by, now=hooks["now"](), decision_id=hooks["new_id"](), **who_fields)
-        made.append(make(kap, case_state(current.decisions, case), who))
+        made.append(make(kap, current.case(case), who))
         return [made[-1].decision]
 
     if dry_run:
-        build(contents)
+        build(view)
     else:
-        caselog.append(conf.log, build, lock_timeout)
+        caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
     if fmt is Format.json:
         render.print_json(render.change_json(made[0], dry_run=dry_run))
     else:
@@ -208,7 +208,7 @@ def _checklist(case: str, kapstok_opt: str | None, log, by: str | None) -> tuple
 
     check_case_id(case)
     conf = settings.resolve(log, kapstok_opt, by)
-    state = case_state(read_log(conf.log).decisions, case)
+    state = read_log(conf).case(case)
     kap = kapstok_for_case(kapstok_opt, conf.kapstok, state)
     _, phase = open_case(state, case, kap)
     if not phase.afschalen_criteria:
@@ -282,7 +282,7 @@ def show_command(
 ) -> None:
     check_case_id(case_id)
     conf = settings.resolve(log, kapstok)
-    state = case_state(read_log(conf.log).decisions, case_id)
+    state = read_log(conf).case(case_id)
     if state is None:
         raise AveError(f"casus '{case_id}' staat niet in het caselog {conf.log}")
     kap = kapstok_for_case(kapstok, conf.kapstok, state)

@@ -11,7 +11,6 @@ from typing import Annotated, Optional
 import typer
 
 from ave_cli import caselog, render, settings
-from ave_cli.cases import fold
 from ave_cli.cli import ByOpt, DryRunOpt, KapstokOpt, LockOpt, LogOpt, app, guarded, hooks, read_log
 from ave_cli.model import AveError, Decision
 from ave_cli.report import FLAGS, Filters, build_report, reevaluate, reevaluation_decision
@@ -68,7 +67,7 @@ def report_command(
     filters = Filters(phases=tuple(phase or ()), flags=tuple(flag or ()), by=by or "",
                       since=_date(since), include_closed=all_cases)
     conf = settings.resolve(log, kapstok)
-    states = fold(read_log(conf.log).decisions).values()
+    states = read_log(conf).cases()
     report = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), hooks["now"](),
                           filters)
     if fmt is TableFormat.json:
@@ -127,20 +126,20 @@ def reevaluate_command(
     chosen = settings.load_kapstok(kapstok) if kapstok else None
     lookup = settings.kapstok_lookup(kapstok, conf.kapstok)
 
-    def run(contents: caselog.LogContents):
-        result = reevaluate(fold(contents.decisions).values(), lookup, chosen)
+    def run(view: caselog.LogView):
+        result = reevaluate(view.cases(), lookup, chosen)
         return result, result.changes + (result.departures if include_overrides else [])
 
-    result, to_apply = run(read_log(conf.log))
+    result, to_apply = run(read_log(conf))
     written = apply and not dry_run and bool(to_apply)
     if written:
-        def build(current: caselog.LogContents) -> list[Decision]:
+        def build(current: caselog.LogView) -> list[Decision]:
             nonlocal result, to_apply
             result, to_apply = run(current)
             return [reevaluation_decision(r, decision_id=hooks["new_id"](), now=hooks["now"](),
                                           by=conf.by) for r in to_apply]
 
-        caselog.append(conf.log, build, lock_timeout)
+        caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
     if fmt is TableFormat.json:
         render.print_json(render.reevaluation_json(result, applied=len(to_apply) if written else 0))
     else:
@@ -174,7 +173,7 @@ def export_command(
     log: LogOpt = None,
 ) -> None:
     conf = settings.resolve(log)
-    rows = [render.flat_decision(d) for d in read_log(conf.log).decisions]
+    rows = [render.flat_decision(d) for d in read_log(conf).decisions()]
     if output is None:
         render.write_export(sys.stdout, rows, fmt.value)
         return

@@ -7,7 +7,6 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ave_cli import caselog, render, settings
-from ave_cli.cases import case_state, fold
 from ave_cli.cli import (
     ByOpt,
     DryRunOpt,
@@ -123,12 +122,12 @@ def triage(
         raise AveError(f"fase '{phase}' bestaat niet in kapstok {kap.name} "
                        f"(fasen: {', '.join(p.id for p in kap.phases)})")
 
-    contents = read_log(conf.log)
+    view = read_log(conf)
     chosen = kap.find_phase(phase).id if phase else None  # type: ignore[union-attr]
     if interactive:
         if case_id is None:
             case_id = q.ask_text(ask, "Zaak-id (pseudoniem, geen BSN):", check_case_id)
-        state = case_state(contents.decisions, case_id)
+        state = view.case(case_id)
         defaults = dict(state.answers) if state else {}
         asked = q.ask_questions(ask, kap, missing, defaults)
         full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
@@ -142,9 +141,9 @@ def triage(
 
     result: list[Triage] = []
 
-    def build(current: caselog.LogContents) -> list[Decision]:
+    def build(current: caselog.LogView) -> list[Decision]:
         outcome = build_triage(
-            kap, full, case=case_id, state=case_state(current.decisions, case_id),
+            kap, full, case=case_id, state=current.case(case_id),
             decision_id=hooks["new_id"](), now=hooks["now"](), by=conf.by, chosen=chosen,
             motivation=motivation, note=note, casusregisseur=casusregisseur,
             procesregisseur=procesregisseur)
@@ -152,9 +151,9 @@ def triage(
         return [outcome.decision]
 
     if dry_run:
-        build(contents)
+        build(view)
     else:
-        caselog.append(conf.log, build, lock_timeout)
+        caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
     done = result[0]
     if fmt is Format.json:
         render.print_json(render.triage_json(done, dry_run=dry_run))
@@ -190,20 +189,19 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
         rows.append((case, answers))
     results: list[Triage] = []
 
-    def build(current: caselog.LogContents) -> list[Decision]:
-        states = fold(current.decisions)
+    def build(current: caselog.LogView) -> list[Decision]:
         results.clear()
         for case, answers in rows:
-            results.append(build_triage(kap, answers, case=case, state=states.get(case),
+            results.append(build_triage(kap, answers, case=case, state=current.case(case),
                                         decision_id=hooks["new_id"](), now=hooks["now"](),
                                         by=conf.by, note=note))
         return [r.decision for r in results]
 
+    view = read_log(conf)
     if dry_run:
-        build(read_log(conf.log))
+        build(view)
     else:
-        read_log(conf.log)  # the warnings, once
-        caselog.append(conf.log, build, lock_timeout)
+        caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
     if fmt is Format.json:
         render.print_json([render.triage_json(r, dry_run=dry_run) for r in results])
     else:

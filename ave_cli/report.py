@@ -43,7 +43,7 @@ def flags(kapstok: Kapstok | None, state: CaseState, now: datetime) -> tuple[str
     if state.closed or phase is None or kapstok is None:
         return ()
     found = []
-    if phase.review_days and days_between(state.last.time, now) > phase.review_days:
+    if phase.review_days and days_between(state.last_time, now) > phase.review_days:
         found.append("review")
     if phase.long_in_phase_days and days_between(state.since, now) > phase.long_in_phase_days:
         found.append("long")
@@ -95,8 +95,7 @@ def _matches(state: CaseState, row: Row, f: Filters) -> bool:
         return False
     if f.flags and not set(f.flags) & set(row.flags):
         return False
-    if f.by and f.by not in {state.casusregisseur, state.procesregisseur,
-                             *(d.by for d in state.history)}:
+    if f.by and f.by not in {state.casusregisseur, state.procesregisseur, *state.deciders}:
         return False
     return not (f.since and row.last_time.date() < f.since)
 
@@ -117,7 +116,7 @@ def build_report(states: Iterable[CaseState], kapstok_for: KapstokFor, now: date
         row = Row(case=state.case, phase=state.phase, closed=state.closed, since=state.since,
                   days_in_phase=None if state.closed else days_between(state.since, now),
                   casusregisseur=state.casusregisseur, procesregisseur=state.procesregisseur,
-                  last_kind=state.last.kind, last_time=state.last.time,
+                  last_kind=state.last_kind, last_time=state.last_time,
                   kapstok=state.kapstok_name, flags=flags(kapstok, state, now))
         if _matches(state, row, filters):
             rows.append(row)

@@ -21,6 +21,7 @@ ENV_VARS = {
     "AVE_KAPSTOK": "naam of pad van de kapstok",
     "AVE_BY": "wie besluit (standaard de inlognaam)",
     "AVE_CONFIG": "pad van het gebruikersconfiguratiebestand",
+    "AVE_CACHE_DIR": "map voor de afgeleide index van het caselog",
 }
 CONFIG_KEYS = {"log", "kapstok", "by"}
 
@@ -57,6 +58,16 @@ class Settings:
     log: Path
     kapstok: str
     by: str
+    cache: Path
+
+
+def cache_dir() -> Path:
+    """Where the derived index lives: $AVE_CACHE_DIR, else the platformdirs user cache dir."""
+    if os.environ.get("AVE_CACHE_DIR"):
+        return Path(os.environ["AVE_CACHE_DIR"]).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP)
 
 
 def resolve(log: Path | None = None, kapstok: str | None = None, by: str | None = None) -> Settings:
@@ -72,6 +83,7 @@ def resolve(log: Path | None = None, kapstok: str | None = None, by: str | None 
         log=log_path,
         kapstok=kapstok or os.environ.get("AVE_KAPSTOK") or config.get("kapstok") or DEFAULT_KAPSTOK,
         by=by or os.environ.get("AVE_BY") or config.get("by") or _login_name(),
+        cache=cache_dir(),
     )
 
 

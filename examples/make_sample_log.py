@@ -87,7 +87,7 @@ def main(path: Path) -> None:
     decisions.sort(key=lambda d: d.time)
     if path.exists():
         path.unlink()
-    caselog.append(path, lambda contents: decisions)
+    caselog.append(path, lambda view: decisions, cache_dir=None)
     print(f"{len(decisions)} besluiten over {len(fold(decisions))} casussen in {path}")
 
 

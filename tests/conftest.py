@@ -23,6 +23,7 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("AVE_LOG", str(log))
     monkeypatch.setenv("AVE_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("AVE_BY", "tester")
+    monkeypatch.setenv("AVE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("AVE_KAPSTOK", raising=False)
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")

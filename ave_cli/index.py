@@ -1,0 +1,156 @@
+"""A derived index of one case log, in SQLite in the user cache directory.
+
+The TOML log stays the only source of truth: the index holds each decision (as JSON, with its
+place in the log) and the folded state of each case, and remembers how far into the log it has
+read (size, line, a hash of the last bytes it read, and the file's identity). `caselog` checks
+that against the log before every use and rebuilds the index when the log was changed in any
+other way than appending. Deleting the index loses nothing.
+
+SQLite is in the standard library, reads one case without reading the rest, survives a crash
+mid-update (transactions), and lets several processes update the same index safely.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ave_cli import cases, logformat
+from ave_cli.cases import CaseState
+from ave_cli.logformat import Block
+from ave_cli.model import Decision
+
+SCHEMA = 1
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value);
+CREATE TABLE IF NOT EXISTS decisions (seq INTEGER PRIMARY KEY, case_id TEXT NOT NULL,
+                                      offset INTEGER NOT NULL, line INTEGER NOT NULL,
+                                      record TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS decisions_by_case ON decisions (case_id, seq);
+CREATE TABLE IF NOT EXISTS cases (case_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """How far the index has read into the log, and which file that was."""
+
+    size: int = 0
+    line: int = 1
+    tail: str = ""
+    device: int = -1
+    inode: int = -1
+
+
+class Index:
+    def __init__(self, connection: sqlite3.Connection):
+        self.db = connection
+
+    @classmethod
+    def open(cls, path: Path | None) -> Index:
+        """The index at `path` (created 0600 in a 0700 folder), or an in-memory one for None.
+        A broken index file is deleted and started afresh: it only holds derived data."""
+        if path is None:
+            return cls._connect(":memory:")
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        try:
+            return cls._connect(str(path))
+        except sqlite3.DatabaseError:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+            return cls._connect(str(path))
+
+    @classmethod
+    def _connect(cls, where: str) -> Index:
+        db = sqlite3.connect(where, timeout=60, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # derived data: a lost update is re-read
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA:
+            db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS decisions;"
+                             "DROP TABLE IF EXISTS cases;")
+            db.executescript(_TABLES)
+            db.execute(f"PRAGMA user_version={SCHEMA}")
+        return cls(db)
+
+    def mark(self) -> Mark:
+        values = dict(self.db.execute("SELECT key, value FROM meta"))
+        if not values:
+            return Mark()
+        return Mark(values["size"], values["line"], values["tail"], values["device"],
+                    values["inode"])
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction; another process updating the same index waits for it."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def reset(self) -> None:
+        for table in ("meta", "decisions", "cases"):  # not executescript: it would commit
+            self.db.execute(f"DELETE FROM {table}")
+
+    def add(self, blocks: list[Block], mark: Mark) -> None:
+        """Add the decisions read from the log, fold them into their cases, move the mark."""
+        if blocks:
+            self.db.executemany(
+                "INSERT INTO decisions (case_id, offset, line, record) VALUES (?, ?, ?, ?)",
+                [(b.decision.case, b.offset, b.line, logformat.to_json(b.decision))
+                 for b in blocks])
+            states = self._states({b.decision.case for b in blocks})
+            for block in blocks:
+                case = block.decision.case
+                state = states.get(case) or states.setdefault(case, CaseState(case))
+                cases.apply(state, block.decision, keep_history=False)
+            self.db.executemany(
+                "INSERT INTO cases (case_id, state) VALUES (?, ?) "
+                "ON CONFLICT (case_id) DO UPDATE SET state = excluded.state",
+                [(case, cases.to_json(state)) for case, state in states.items()])
+        self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
+            ("size", mark.size), ("line", mark.line), ("tail", mark.tail),
+            ("device", mark.device), ("inode", mark.inode)])
+
+    def _states(self, wanted: set[str]) -> dict[str, CaseState]:
+        found: dict[str, CaseState] = {}
+        names = sorted(wanted)
+        for start in range(0, len(names), 500):
+            part = names[start:start + 500]
+            rows = self.db.execute(
+                f"SELECT case_id, state FROM cases WHERE case_id IN ({','.join('?' * len(part))})",
+                part)
+            found.update((case, cases.from_json(state)) for case, state in rows)
+        return found
+
+    def case(self, case_id: str) -> CaseState | None:
+        """One case with its whole history, read from its own decisions only."""
+        rows = self.db.execute("SELECT record FROM decisions WHERE case_id = ? ORDER BY seq",
+                               (case_id,))
+        return cases.fold(logformat.from_json(r) for (r,) in rows).get(case_id)
+
+    def cases(self) -> list[CaseState]:
+        """Every case without its history, in order of first appearance."""
+        return [cases.from_json(s) for (s,) in self.db.execute(
+            "SELECT state FROM cases ORDER BY rowid")]
+
+    def decisions(self) -> Iterator[Decision]:
+        for (record,) in self.db.execute("SELECT record FROM decisions ORDER BY seq"):
+            yield logformat.from_json(record)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM decisions").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()

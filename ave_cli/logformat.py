@@ -1,0 +1,379 @@
+"""The case log format, as pure functions over bytes: records, seals, blocks, damage.
+
+A log is UTF-8 TOML: a `[ave_log]` header with the format version, then one `[[decision]]`
+block per decision. Each block ends in a `[decision.seal]` table holding the sha256 of the
+record's content, so a record cut short or edited by hand never passes for a whole one.
+
+Blocks are parsed one at a time. A fast reader handles exactly the TOML that tomli-w writes; its
+result is only trusted when it reproduces the seal, otherwise tomllib parses the block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import datetime
+from json.decoder import scanstring
+from typing import Any
+
+import tomli_w
+
+from ave_cli.model import AXES, DECISION_KINDS, AveError, Decision, KapstokRef
+
+LOG_FORMAT = 1
+HEADER_COMMENT = b"# ave caselog: alleen toevoegen, nooit met de hand wijzigen (zie `ave check`).\n"
+BLOCK_HEADER = b"[[decision]]"
+_TEXT_FIELDS = ("phase_before", "phase_after", "advised_phase", "motivation", "axis",
+                "decided_by", "casusregisseur", "procesregisseur", "role", "note")
+_LIST_FIELDS = ("reasons", "in_overleg_met", "advice", "signals")
+_KNOWN = frozenset({f.name for f in fields(Decision)} | {"format", "seal"})
+
+
+class LogError(AveError):
+    """The file is not a valid case log, or is damaged where it cannot be read around."""
+
+
+@dataclass(frozen=True)
+class Damage:
+    """Where a torn or unreadable tail starts: 1-based line and byte offset."""
+
+    line: int
+    offset: int
+    problem: str
+
+
+@dataclass(frozen=True)
+class Block:
+    decision: Decision
+    line: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Parsed:
+    blocks: list[Block]
+    damage: Damage | None
+    end: int  # just past the last intact byte: where the next block may start
+    end_line: int  # the line number at `end`
+
+
+def header() -> bytes:
+    return HEADER_COMMENT + tomli_w.dumps({"ave_log": {"format": LOG_FORMAT}}).encode()
+
+
+# --- records -------------------------------------------------------------------------------
+
+def to_record(decision: Decision) -> dict[str, Any]:
+    """The decision as a TOML-ready dict: empty fields left out, the seal last."""
+    record: dict[str, Any] = {"format": LOG_FORMAT}
+    for f in fields(Decision):
+        value = getattr(decision, f.name)
+        if f.name == "kapstok":
+            value = {"name": value.name, "version": value.version, "sha256": value.sha256}
+        elif isinstance(value, tuple):
+            value = list(value)
+        if value is None or value == "" or value == [] or value == {}:
+            continue
+        record[f.name] = value
+    # Scalars come first in TOML output and the tables after, in this order.
+    for table in ("kapstok", "roles", "answers"):
+        if table in record:
+            record[table] = record.pop(table)
+    record["seal"] = {"sha256": seal(record)}
+    return record
+
+
+def seal(record: dict[str, Any]) -> str:
+    content = {k: v for k, v in record.items() if k != "seal"}
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                           default=datetime.isoformat)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def encode(decision: Decision) -> bytes:
+    """One `[[decision]]` block (with the blank line before it), checked to read back exactly."""
+    record = to_record(decision)
+    text = tomli_w.dumps({"decision": [record]})
+    if not text.startswith("[[decision]]\n") or _fast(text) != record:
+        raise AssertionError(f"record of {decision.id} does not frame as one [[decision]] block")
+    return b"\n" + text.encode("utf-8")
+
+
+def from_record(record: Any, *, sealed: bool = False) -> Decision:
+    """Validate one parsed record and turn it into a Decision; a ValueError says what is wrong."""
+    if not isinstance(record, dict):
+        raise ValueError("geen tabel")
+    stored = record.get("seal")
+    if not isinstance(stored, dict) or set(stored) != {"sha256"}:
+        raise ValueError("zegel (seal) ontbreekt: het record is onvolledig")
+    if not sealed and stored["sha256"] != seal(record):
+        raise ValueError("zegel klopt niet: het record is beschadigd of met de hand gewijzigd")
+    if record.get("format") != LOG_FORMAT:
+        raise ValueError(f"onbekende recordversie {record.get('format')!r}")
+    unknown = sorted(set(record) - _KNOWN)
+    if unknown:
+        raise ValueError(f"onbekend veld '{unknown[0]}'")
+    for key in ("id", "case", "kind", "by"):
+        if not isinstance(record.get(key), str) or not record[key]:
+            raise ValueError(f"veld '{key}' ontbreekt of is geen tekst")
+    if record["kind"] not in DECISION_KINDS:
+        raise ValueError(f"onbekende soort besluit '{record['kind']}'")
+    time = record.get("time")
+    if not isinstance(time, datetime) or time.tzinfo is None:
+        raise ValueError("veld 'time' ontbreekt of heeft geen tijdzone")
+    for key in _TEXT_FIELDS:
+        if key in record and not isinstance(record[key], str):
+            raise ValueError(f"veld '{key}' is geen tekst")
+    if record.get("axis") not in (None, *AXES):
+        raise ValueError(f"onbekende as '{record['axis']}'")
+    for key in _LIST_FIELDS:
+        value = record.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"veld '{key}' is geen lijst van teksten")
+    kapstok = record.get("kapstok")
+    if not isinstance(kapstok, dict) or set(kapstok) != {"name", "version", "sha256"} or not all(
+            isinstance(v, str) for v in kapstok.values()):
+        raise ValueError("veld 'kapstok' moet name, version en sha256 hebben")
+    roles = record.get("roles", {})
+    if not isinstance(roles, dict) or not all(isinstance(v, str) for v in roles.values()):
+        raise ValueError("veld 'roles' is geen tabel van teksten")
+    answers = record.get("answers", {})
+    if not isinstance(answers, dict) or not all(
+            isinstance(v, (str, bool)) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
+            for v in answers.values()):
+        raise ValueError("veld 'answers' heeft een waarde van een onbekend type")
+    if record["kind"] != "close" and not record.get("phase_after"):
+        raise ValueError("veld 'phase_after' ontbreekt")
+    values = {k: v for k, v in record.items() if k not in ("format", "seal")}
+    values["kapstok"] = KapstokRef(**kapstok)
+    for key in _LIST_FIELDS:
+        values[key] = tuple(values.get(key, ()))
+    return Decision(**values)
+
+
+def decode_block(chunk: bytes) -> Decision:
+    """One block's decision; a ValueError names the problem."""
+    try:
+        text = chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("geen UTF-8-tekst") from None
+    record = _fast(text)
+    if record is not None and record.get("seal", {}).get("sha256") == seal(record):
+        return from_record(record, sealed=True)
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"geen geldige TOML ({exc})") from None
+    records = doc.get("decision")
+    if set(doc) != {"decision"} or not isinstance(records, list) or len(records) != 1:
+        raise ValueError("geen enkel [[decision]]-record")
+    return from_record(records[0])
+
+
+# --- the fast reader for tomli-w's own output ----------------------------------------------
+
+_KEY_VALUE = re.compile(r"([A-Za-z0-9_-]+) = (.*)")
+_DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)")
+_FAIL = object()
+
+
+def _scalar(raw: str) -> Any:
+    if raw.startswith('"'):
+        try:  # TOML basic strings escape as JSON does; tomli-w leaves tabs as they are
+            value, end = scanstring(raw, 1, False)
+        except ValueError:
+            return _FAIL
+        return value if end == len(raw) else _FAIL
+    if raw == "true":
+        return True
+    if raw == "false":
+        return False
+    if raw == "[]":
+        return []
+    if raw.isdigit():
+        return int(raw)
+    if _DATETIME.fullmatch(raw):
+        return datetime.fromisoformat(raw)
+    return _FAIL
+
+
+def _fast(text: str) -> dict[str, Any] | None:
+    """The record in one block as tomli-w writes it; None for anything else."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and not lines[i]:
+        i += 1
+    if i == len(lines) or lines[i] != "[[decision]]":
+        return None
+    record: dict[str, Any] = {}
+    table = record
+    i += 1
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if not line:
+            continue
+        if line.startswith("[decision.") and line.endswith("]"):
+            name = line[10:-1]
+            if not name.isidentifier() or name in record:
+                return None
+            table = record[name] = {}
+            continue
+        match = _KEY_VALUE.fullmatch(line)
+        if match is None or match[1] in table:
+            return None
+        raw = match[2]
+        if raw == "[":
+            items = []
+            while i < len(lines) and lines[i] != "]":
+                item = lines[i]
+                if not (item.startswith("    ") and item.endswith(",")):
+                    return None
+                value = _scalar(item[4:-1])
+                if value is _FAIL or isinstance(value, list):
+                    return None
+                items.append(value)
+                i += 1
+            if i == len(lines):
+                return None
+            i += 1
+            value = items
+        else:
+            value = _scalar(raw)
+            if value is _FAIL:
+                return None
+        table[match[1]] = value
+    return record
+
+
+# --- blocks and damage ---------------------------------------------------------------------
+
+def block_starts(data: bytes) -> list[int]:
+    """Byte offsets of every `[[decision]]` header line."""
+    starts = []
+    if data.startswith(BLOCK_HEADER):
+        starts.append(0)
+    position = data.find(b"\n" + BLOCK_HEADER)
+    while position != -1:
+        start = position + 1
+        after = data[start + len(BLOCK_HEADER):start + len(BLOCK_HEADER) + 2]
+        if after[:1] in (b"\n", b"") or after == b"\r\n":
+            starts.append(start)
+        position = data.find(b"\n" + BLOCK_HEADER, start)
+    return starts
+
+
+def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1) -> Parsed:
+    """Parse log bytes. With offset 0 `data` is a whole log; otherwise it is what follows the
+    intact part of a log, from `offset` (at `line`) on, and has no header.
+
+    A damaged block followed by intact ones is corruption, never read around: LogError.
+    """
+    starts = block_starts(data)
+    lead_end = starts[0] if starts else len(data)
+    lead = data[:lead_end]
+    if offset == 0:
+        if not _header_ok(lead):
+            intact = _intact_prefix(lead, _header_ok)
+            if intact == 0:
+                _check_header(lead, source)  # not a log at all: raises
+            at = data.count(b"\n", 0, intact) + line
+            return Parsed([], Damage(at, intact, "onvolledige regel"), intact, at)
+    elif lead.strip():
+        return Parsed([], Damage(line, offset, "tekst die geen record is"), offset, line)
+    blocks: list[Block] = []
+    damage: Damage | None = None
+    at_line = line + data.count(b"\n", 0, lead_end)
+    end, end_line = lead_end, at_line
+    for i, start in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else len(data)
+        chunk = data[start:stop]
+        try:
+            decision = decode_block(chunk)
+        except ValueError as exc:
+            problem = str(exc)
+            if i == len(starts) - 1 and damage is None:
+                intact = _intact_prefix(chunk, _block_ok)
+                if intact:
+                    blocks.append(Block(decode_block(chunk[:intact]), at_line, offset + start))
+                    end, end_line = start + intact, at_line + chunk.count(b"\n", 0, intact)
+                    damage = Damage(end_line, offset + end, "onvolledige regel na het laatste record")
+                    break
+            if damage is None:
+                damage = Damage(at_line, offset + start, problem)
+        else:
+            if damage is not None:
+                raise LogError(f"caselog {source} is beschadigd vanaf regel {damage.line} "
+                               f"({damage.problem}), terwijl er daarna nog besluiten staan; "
+                               "dit wordt niet automatisch hersteld: zet een back-up terug of "
+                               "laat `ave check` het aanwijzen") from None
+            blocks.append(Block(decision, at_line, offset + start))
+            end, end_line = stop, at_line + chunk.count(b"\n")
+        at_line += chunk.count(b"\n")
+    return Parsed(blocks, damage, offset + end, end_line)
+
+
+def _block_ok(chunk: bytes) -> bool:
+    try:
+        decode_block(chunk)
+    except ValueError:
+        return False
+    return True
+
+
+def _intact_prefix(chunk: bytes, ok: Callable[[bytes], bool]) -> int:
+    """Length of the longest prefix ending at a line end that `ok` accepts (0 if none)."""
+    end = chunk.rfind(b"\n")
+    while end != -1:
+        if ok(chunk[:end + 1]):
+            return end + 1
+        end = chunk.rfind(b"\n", 0, end)
+    return 0
+
+
+def _header_ok(chunk: bytes) -> bool:
+    try:
+        _check_header(chunk, "")
+    except LogError:
+        return False
+    return True
+
+
+def _check_header(chunk: bytes, source: str) -> None:
+    if not chunk:
+        return
+    not_a_log = (f"{source} is geen geldig ave-caselog (de kop [ave_log] ontbreekt of is onleesbaar); "
+                 "het bestand is niet aangeraakt: kies een ander pad met --log")
+    try:
+        doc = tomllib.loads(chunk.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raise LogError(not_a_log) from None
+    head = doc.get("ave_log")
+    if set(doc) != {"ave_log"} or not isinstance(head, dict):
+        raise LogError(not_a_log)
+    if head.get("format") != LOG_FORMAT:
+        raise LogError(f"{source} heeft logversie {head.get('format')!r}; deze versie van ave "
+                       f"kent versie {LOG_FORMAT}")
+
+
+# --- decisions as JSON (for the index) ------------------------------------------------------
+
+def to_json(decision: Decision) -> str:
+    record = to_record(decision)
+    record.pop("seal")
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=datetime.isoformat)
+
+
+def from_json(text: str) -> Decision:
+    """A decision stored by `to_json` (validated when it was first read from the log)."""
+    values = json.loads(text)
+    values.pop("format", None)
+    values["time"] = datetime.fromisoformat(values["time"])
+    values["kapstok"] = KapstokRef(**values["kapstok"])
+    for key in _LIST_FIELDS:
+        values[key] = tuple(values.get(key, ()))
+    return Decision(**values)
