@@ -7,6 +7,7 @@ the bytes appended since it last read; an index that no longer matches the log i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -252,3 +253,90 @@ def readable_by_others(path: Path) -> bool:
         return bool(path.stat().st_mode & 0o077)
     except OSError:
         return False
+
+
+# --- repair, purge, reindex ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Repair:
+    quarantine: Path
+    moved: int  # bytes
+    line: int
+
+
+def repair(path: Path, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Repair | None:
+    """Move a torn tail into a quarantine file beside the log (never deleting it) and cut the
+    log back to its intact part. Damage with intact records after it is not touched: LogError."""
+    with _locked(path, lock_timeout):
+        parsed = read_all(path)  # raises for damage in the middle
+        if parsed.damage is None:
+            return None
+        data = path.read_bytes()
+        quarantine = path.with_name(f"{path.name}.quarantaine-{stamp}")
+        fd = os.open(quarantine, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, data[parsed.damage.offset:])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        fd = os.open(path, os.O_WRONLY)
+        try:
+            os.ftruncate(fd, parsed.damage.offset)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _fsync_dir(path.parent)
+        return Repair(quarantine, len(data) - parsed.damage.offset, parsed.damage.line)
+
+
+def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str]], *,
+                    cache_dir: Path | None, dry_run: bool,
+                    lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> tuple[set[str], int]:
+    """Remove every decision of the cases `cases(blocks)` picks: the only rewrite of the log.
+    A new file is written beside it, fsynced, and moved over the old one under the lock, with
+    the old file's permissions; the index is dropped so the removed data leaves the cache too.
+    Returns the cases and the number of decisions removed."""
+    with _locked(path, lock_timeout):
+        parsed = read_all(path)
+        if parsed.damage is not None:
+            raise LogError(damage_message(path, parsed.damage) + " en probeer het dan opnieuw")
+        gone = cases(parsed.blocks)
+        removed = sum(1 for b in parsed.blocks if b.decision.case in gone)
+        if dry_run or not gone:
+            return gone, removed
+        data = path.read_bytes()
+        starts = [b.offset for b in parsed.blocks] + [len(data)]
+        kept = [data[start:starts[i + 1]].rstrip(b"\n") + b"\n"
+                for i, (start, block) in enumerate(zip(starts, parsed.blocks, strict=False))
+                if block.decision.case not in gone]
+        payload = logformat.header() + b"".join(b"\n" + chunk for chunk in kept)
+        mode = stat.S_IMODE(path.stat().st_mode)
+        temporary = path.with_name(f".{path.name}.herschrijven")
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()  # left by an earlier run that died; the log itself is whole
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.fchmod(fd, mode)
+            os.write(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+        _fsync_dir(path.parent)
+        drop_index(path, cache_dir)
+    return gone, removed
+
+
+def drop_index(path: Path, cache_dir: Path | None) -> None:
+    """Delete the derived index of a log (it is rebuilt on the next read)."""
+    where = index_path(path, cache_dir)
+    if where is None:
+        return
+    for leftover in (where, Path(f"{where}-wal"), Path(f"{where}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def reindex(path: Path, cache_dir: Path | None) -> LogView:
+    drop_index(path, cache_dir)
+    return open_log(path, cache_dir)

@@ -12,12 +12,36 @@ from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from ave_cli import __version__, caselog, render, settings
 from ave_cli.model import AveError
 
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (a wrong option, a missing value) as one line on stderr, like every other
+    error of ave, instead of a multi-line box."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as exc:
+            context = getattr(exc, "ctx", None)
+            hint = f" (zie: {context.command_path} --help)" if context is not None else ""
+            render.error(exc.format_message() + hint)  # type: ignore[attr-defined]
+            sys.exit(getattr(exc, "exit_code", 2))
+        except typer.Abort:
+            render.error("afgebroken; er is niets opgeslagen")
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="ave",
+    cls=OneLineErrors,
     help="AVE (Aanpak ter Voorkoming van Escalatie): triage, opschalen en afschalen van casussen, "
          "met de rollen uit de kapstok van je gemeente en een lokaal caselog.",
     no_args_is_help=True,
@@ -118,9 +142,51 @@ def read_input(spec: str, what: str) -> tuple[bytes, str]:
         raise AveError(f"{what} {path} is onleesbaar ({exc.strerror})") from None
 
 
+def asker() -> Callable[..., Any] | None:
+    """The prompt function: the test hook, else the real terminal when there is one."""
+    from ave_cli import questionnaire
+
+    if hooks["ask"] is not None:
+        return hooks["ask"]
+    return questionnaire.terminal_ask if questionnaire.can_prompt() else None
+
+
+def text_input(value: str, file: str | None, label: str, *, required: bool = False) -> str:
+    """Free text from its option, from a file or stdin (`-`), or typed at a prompt: for `-` at a
+    terminal, and for a required text that is missing while a terminal is there. The last two
+    keep sensitive text out of the shell's history."""
+    from ave_cli import questionnaire
+
+    if file is not None:
+        if value:
+            raise AveError(f"geef {label} als optie of als bestand, niet allebei")
+        ask = asker() if file == "-" and sys.stdin.isatty() else None
+        if ask is None:
+            data, source = read_input(file, f"bestand met {label}")
+            try:
+                return data.decode("utf-8").rstrip("\n")
+            except UnicodeDecodeError:
+                raise AveError(f"{source} is geen UTF-8-tekst") from None
+        return questionnaire.ask_text(ask, f"{label.capitalize()}:", lambda text: None)
+    if required and not value.strip() and (ask := asker()) is not None:
+        def check(text: str) -> None:
+            if not text.strip():
+                raise AveError(f"{label} is verplicht")
+        return questionnaire.ask_text(ask, f"{label.capitalize()} (verplicht):", check)
+    return value
+
+
+NoteFileOpt = Annotated[Optional[str], typer.Option(
+    "--note-file", help="Lees de notitie uit een bestand, of met - van stdin (in een terminal: "
+    "typ hem in), zodat hij niet in je shellgeschiedenis staat.")]
+ReasonFileOpt = Annotated[Optional[str], typer.Option(
+    "--reason-file", help="Lees de reden uit een bestand, of met - van stdin (in een terminal: "
+    "typ hem in).")]
+
+
 def main() -> None:
     app()
 
 
 # The commands register themselves on `app` when imported.
-from ave_cli import cmd_case, cmd_report, cmd_triage  # noqa: E402,F401
+from ave_cli import cmd_case, cmd_check, cmd_report, cmd_triage  # noqa: E402,F401

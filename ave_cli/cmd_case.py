@@ -16,10 +16,13 @@ from ave_cli.cli import (
     KapstokOpt,
     LockOpt,
     LogOpt,
+    NoteFileOpt,
+    ReasonFileOpt,
     app,
     guarded,
     hooks,
     read_log,
+    text_input,
 )
 from ave_cli.decisions import (
     Change,
@@ -94,6 +97,15 @@ def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run
         render.out().print(render.change_panel(made[0], kap, dry_run=dry_run))
 
 
+def _texts(reason: str, reason_file: str | None, note: str,
+           note_file: str | None) -> tuple[str, str]:
+    if reason_file == "-" and note_file == "-":
+        raise AveError("stdin kan maar één keer worden gelezen: geef de reden of de notitie als "
+                       "bestand")
+    return (text_input(reason, reason_file, "de reden", required=True),
+            text_input(note, note_file, "de notitie"))
+
+
 def _who(decided_by: str = "", in_overleg_met: list[str] | None = None, note: str = "",
          casusregisseur: str = "", procesregisseur: str = "") -> dict:
     """The Who fields a command was given (checked for BSN-like numbers by _run_change)."""
@@ -128,6 +140,7 @@ def escalate_command(
         "procesregie.")] = None,
     holder: Annotated[str, typer.Option("--holder", help="Wie de rol krijgt (met --role).")] = "",
     reason: ReasonOpt = "",
+    reason_file: ReasonFileOpt = None,
     signal: Annotated[Optional[list[str]], typer.Option(
         "--signal", help="Gezien signaal (herhaalbaar): meldingen, agressie, middelen, "
         "geen_contact, verward, bedreiging, vervuiling, hulp_geweigerd.")] = None,
@@ -136,6 +149,7 @@ def escalate_command(
     casusregisseur: CasusregisseurOpt = "",
     procesregisseur: ProcesregisseurOpt = "",
     note: NoteOpt = "",
+    note_file: NoteFileOpt = None,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     by: ByOpt = None,
@@ -147,6 +161,7 @@ def escalate_command(
         raise AveError("geef --to FASE (horizontaal) of --role ROL --holder NAAM (verticaal)")
     if role is None and holder:
         raise AveError("--holder hoort bij --role")
+    reason, note = _texts(reason, reason_file, note, note_file)
     extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
 
     def make(kap, state, who):
@@ -177,6 +192,7 @@ def deescalate_command(
     case_id: CaseArg,
     to: Annotated[str, typer.Option("--to", help="De lagere fase.")],
     reason: ReasonOpt = "",
+    reason_file: ReasonFileOpt = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="De afschaalcriteria zijn vervuld "
                                       "(sla de checklist over).")] = False,
     in_overleg_met: ConsultedOpt = None,
@@ -184,6 +200,7 @@ def deescalate_command(
     casusregisseur: CasusregisseurOpt = "",
     procesregisseur: ProcesregisseurOpt = "",
     note: NoteOpt = "",
+    note_file: NoteFileOpt = None,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     by: ByOpt = None,
@@ -191,6 +208,7 @@ def deescalate_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
 ) -> None:
+    reason, note = _texts(reason, reason_file, note, note_file)
     extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
     unmet: tuple[str, ...] = ()
     if not yes:
@@ -247,7 +265,9 @@ veld. Een latere ave triage heropent de casus.
 def close_command(
     case_id: CaseArg,
     reason: ReasonOpt = "",
+    reason_file: ReasonFileOpt = None,
     note: NoteOpt = "",
+    note_file: NoteFileOpt = None,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     by: ByOpt = None,
@@ -255,6 +275,8 @@ def close_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
 ) -> None:
+    reason, note = _texts(reason, reason_file, note, note_file)
+
     def make(kap, state, who):
         return close(kap, state, case_id, reason=reason, who=who)
 

@@ -15,11 +15,13 @@ from ave_cli.cli import (
     KapstokOpt,
     LockOpt,
     LogOpt,
+    NoteFileOpt,
     app,
     guarded,
     hooks,
     read_input,
     read_log,
+    text_input,
 )
 from ave_cli.decisions import Triage, check_case_id, check_free_text
 from ave_cli.decisions import triage as build_triage
@@ -50,7 +52,7 @@ met --answers.
 @guarded
 def triage(
     case_id: Annotated[Optional[str], typer.Argument(
-        metavar="[ZAAK_ID]", help="Pseudoniem van de casus (geen BSN); wordt gevraagd als je het "
+        metavar="ZAAK_ID", help="Pseudoniem van de casus (geen BSN); wordt gevraagd als je het "
         "weglaat.", show_default=False)] = None,
     answers: Annotated[Optional[str], typer.Option(
         "--answers", "-a", help="Antwoordbestand (TOML of JSON, - voor stdin) met de vraagsleutels "
@@ -59,6 +61,7 @@ def triage(
     log: LogOpt = None,
     by: ByOpt = None,
     note: Annotated[str, typer.Option("--note", help="Vrije notitie bij het besluit.")] = "",
+    note_file: NoteFileOpt = None,
     phase: Annotated[Optional[str], typer.Option(
         "--phase", help="De fase die je besluit, als die afwijkt van het advies (met --motivation).")]
     = None,
@@ -80,6 +83,10 @@ def triage(
 
     conf = settings.resolve(log, kapstok, by)
     kap = settings.load_kapstok(conf.kapstok)
+    if answers == "-" and note_file == "-":
+        raise AveError("stdin kan maar één keer worden gelezen: geef --answers of --note-file als "
+                       "bestand")
+    note = text_input(note, note_file, "de notitie")
     for label, text in (("de notitie", note), ("de motivering", motivation),
                         ("de casusregisseur", casusregisseur),
                         ("de procesregisseur", procesregisseur)):

@@ -46,11 +46,21 @@ def check_case_id(case: str) -> str:
     return case
 
 
+MAX_TEXT = 4000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def check_free_text(label: str, text: str) -> str:
-    """Refuse free text that holds a BSN-like number (the log holds no direct identifiers)."""
+    """Refuse free text the log must not hold: a BSN-like number (no direct identifiers), control
+    characters (they could drive a reader's terminal), or more than MAX_TEXT characters."""
     if looks_like_bsn(text):
         raise AveError(f"{label} bevat een nummer dat op een BSN lijkt; laat directe "
                        "persoonsgegevens weg uit het caselog")
+    if _CONTROL.search(text):
+        raise AveError(f"{label} bevat een stuurteken; gebruik gewone tekst (regeleinden en tabs "
+                       "mogen)")
+    if len(text) > MAX_TEXT:
+        raise AveError(f"{label} is {len(text)} tekens lang; het maximum is {MAX_TEXT}")
     return text
 
 

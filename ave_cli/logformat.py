@@ -301,7 +301,7 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1) -> Parsed
                 if intact:
                     blocks.append(Block(decode_block(chunk[:intact]), at_line, offset + start))
                     end, end_line = start + intact, at_line + chunk.count(b"\n", 0, intact)
-                    damage = Damage(end_line, offset + end, "onvolledige regel na het laatste record")
+                    damage = Damage(end_line, offset + end, "beschadigde of onvolledige tekst na het laatste record")
                     break
             if damage is None:
                 damage = Damage(at_line, offset + start, problem)
@@ -377,3 +377,31 @@ def from_json(text: str) -> Decision:
     for key in _LIST_FIELDS:
         values[key] = tuple(values.get(key, ()))
     return Decision(**values)
+
+
+def scan(data: bytes) -> tuple[list[Block], list[Damage]]:
+    """Every intact block and every damaged place, without stopping at the first (ave check)."""
+    starts = block_starts(data)
+    lead_end = starts[0] if starts else len(data)
+    problems: list[Damage] = []
+    try:
+        _check_header(data[:lead_end], "het log")
+    except LogError as exc:
+        problems.append(Damage(1, 0, str(exc).split(";")[0]))
+    blocks: list[Block] = []
+    line = 1 + data.count(b"\n", 0, lead_end)
+    for i, start in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else len(data)
+        chunk = data[start:stop]
+        try:
+            blocks.append(Block(decode_block(chunk), line, start))
+        except ValueError as exc:
+            intact = _intact_prefix(chunk, _block_ok) if i == len(starts) - 1 else 0
+            if intact:
+                blocks.append(Block(decode_block(chunk[:intact]), line, start))
+                problems.append(Damage(line + chunk.count(b"\n", 0, intact), start + intact,
+                                       "beschadigde of onvolledige tekst na het laatste record"))
+            else:
+                problems.append(Damage(line, start, str(exc)))
+        line += chunk.count(b"\n")
+    return blocks, problems

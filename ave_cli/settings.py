@@ -79,10 +79,13 @@ def resolve(log: Path | None = None, kapstok: str | None = None, by: str | None 
         from platformdirs import user_data_path
 
         log_path = user_data_path(APP) / "caselog.toml"
+    from ave_cli.decisions import check_free_text
+
     return Settings(
         log=log_path,
         kapstok=kapstok or os.environ.get("AVE_KAPSTOK") or config.get("kapstok") or DEFAULT_KAPSTOK,
-        by=by or os.environ.get("AVE_BY") or config.get("by") or _login_name(),
+        by=check_free_text("wie besluit (--by)",
+                           by or os.environ.get("AVE_BY") or config.get("by") or _login_name()),
         cache=cache_dir(),
     )
 
