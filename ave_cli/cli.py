@@ -117,10 +117,14 @@ LockOpt = Annotated[float, typer.Option("--lock-timeout", min=0,
                                         help="Seconden wachten op het slot van het caselog.")]
 
 
-def read_log(conf: settings.Settings) -> caselog.LogView:
-    """Open the log for a command, with the warnings every command gives."""
+def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogView:
+    """Open the log for a command, with the warnings every command gives. A command that will
+    write refuses a damaged log at once, before it asks anything."""
     view = caselog.open_log(conf.log, conf.cache)
     if view.damage is not None:
+        if writing:
+            raise caselog.LogError(caselog.damage_message(conf.log, view.damage)
+                                   + " en probeer het dan opnieuw")
         render.warning(caselog.damage_message(conf.log, view.damage))
     if view.size and caselog.readable_by_others(conf.log):
         render.warning(f"caselog {conf.log} is leesbaar voor anderen; beperk het met: "

@@ -78,7 +78,7 @@ def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run
         for text in (value if isinstance(value, tuple) else (value,)):
             check_free_text(TEXT_LABELS[key], text)
     conf = settings.resolve(log, kapstok_opt, by)
-    view = read_log(conf)
+    view = read_log(conf, writing=not dry_run)
     kap = kapstok_for_case(kapstok_opt, conf.kapstok, view.case(case))
     made: list[Change] = []
 
@@ -212,7 +212,7 @@ def deescalate_command(
     extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
     unmet: tuple[str, ...] = ()
     if not yes:
-        unmet = _checklist(case_id, kapstok, log, by)
+        unmet = _checklist(case_id, kapstok, log, by, dry_run)
 
     def make(kap, state, who):
         return deescalate(kap, state, case_id, to=to, reason=reason, unmet=unmet, who=who)
@@ -220,13 +220,14 @@ def deescalate_command(
     _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
 
 
-def _checklist(case: str, kapstok_opt: str | None, log, by: str | None) -> tuple[str, ...]:
+def _checklist(case: str, kapstok_opt: str | None, log, by: str | None,
+               dry_run: bool) -> tuple[str, ...]:
     """Ask which down criteria of the current phase hold; return the ones that do not."""
     from ave_cli import questionnaire as q
 
     check_case_id(case)
     conf = settings.resolve(log, kapstok_opt, by)
-    state = read_log(conf).case(case)
+    state = read_log(conf, writing=not dry_run).case(case)
     kap = kapstok_for_case(kapstok_opt, conf.kapstok, state)
     _, phase = open_case(state, case, kap)
     if not phase.afschalen_criteria:

@@ -130,7 +130,7 @@ def reevaluate_command(
         result = reevaluate(view.cases(), lookup, chosen)
         return result, result.changes + (result.departures if include_overrides else [])
 
-    result, to_apply = run(read_log(conf))
+    result, to_apply = run(read_log(conf, writing=apply and not dry_run))
     written = apply and not dry_run and bool(to_apply)
     if written:
         def build(current: caselog.LogView) -> list[Decision]:

@@ -129,7 +129,7 @@ def triage(
         raise AveError(f"fase '{phase}' bestaat niet in kapstok {kap.name} "
                        f"(fasen: {', '.join(p.id for p in kap.phases)})")
 
-    view = read_log(conf)
+    view = read_log(conf, writing=not dry_run)
     chosen = kap.find_phase(phase).id if phase else None  # type: ignore[union-attr]
     if interactive:
         if case_id is None:
@@ -204,7 +204,7 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
                                         by=conf.by, note=note))
         return [r.decision for r in results]
 
-    view = read_log(conf)
+    view = read_log(conf, writing=not dry_run)
     if dry_run:
         build(view)
     else:

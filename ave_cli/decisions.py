@@ -47,7 +47,9 @@ def check_case_id(case: str) -> str:
 
 
 MAX_TEXT = 4000
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters (newline and tab allowed), line/paragraph separators, and the bidi
+# overrides and isolates that can make text display as something else.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def check_free_text(label: str, text: str) -> str:

@@ -38,12 +38,19 @@ def err() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def visible(text: str) -> str:
+    """User input quoted in a message, with control characters shown as escapes: a message stays
+    one line and cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
+
+
 def error(message: str) -> None:
-    err().print(Text(f"ave: fout: {message}", style="bold red"), soft_wrap=True)
+    err().print(Text(f"ave: fout: {visible(message)}", style="bold red"), soft_wrap=True)
 
 
 def warning(message: str) -> None:
-    err().print(Text(f"ave: let op: {message}", style="yellow"), soft_wrap=True)
+    err().print(Text(f"ave: let op: {visible(message)}", style="yellow"), soft_wrap=True)
 
 
 def info(message: str) -> None:

@@ -1,0 +1,124 @@
+"""Properties: every answer combination gives a valid outcome, the rules are monotone, and any
+allowed text round-trips exactly through the log."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import unicodedata
+
+import pytest
+from conftest import EXAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ave_cli.decisions import MAX_TEXT, check_free_text, looks_like_bsn
+from ave_cli.model import AveError
+from ave_cli.rules import advised_phase, evaluate
+from ave_cli.settings import bundled_kapstokken, load_kapstok
+
+KAPSTOKKEN = [load_kapstok(name) for name in bundled_kapstokken()]
+
+
+def ranks(kapstok):
+    """The advised phase's rank for every combination of the non-multi answers (exhaustive)."""
+    questions = [q for q in kapstok.questions if q.type != "multi"]
+    order = [tuple(sorted(q.values, key=int)) if q.type == "bool" else q.values
+             for q in questions]
+    table = {}
+    for combo in itertools.product(*order):
+        answers = {**dict(zip((q.key for q in questions), combo)), "signalen": []}
+        table[combo] = kapstok.phases.index(advised_phase(kapstok, answers)[0])
+    return questions, order, table
+
+
+@pytest.mark.parametrize("kapstok", KAPSTOKKEN, ids=lambda k: k.name)
+def test_every_combination_of_answers_gives_a_valid_outcome(kapstok):
+    questions, _, table = ranks(kapstok)
+    assert len(table) == 155_520
+    seen = set(table.values())
+    assert seen == set(range(len(kapstok.phases)))  # every phase is reachable
+    # the full outcome (roles, reasons, advice) for a spread of combinations
+    for combo in list(table)[::97]:
+        answers = {**dict(zip((q.key for q in questions), combo)), "signalen": ["agressie"]}
+        outcome = evaluate(kapstok, answers)
+        assert outcome.reasons and all(outcome.reasons)
+        assert all(outcome.roles.as_dict().values())
+        assert outcome.next_phase == kapstok.phase_above(outcome.phase)
+
+
+@pytest.mark.parametrize("kapstok", KAPSTOKKEN, ids=lambda k: k.name)
+def test_the_phase_never_drops_when_one_answer_gets_more_serious(kapstok):
+    """Exhaustive over all combinations; a rule that breaks it is named in the failure."""
+    questions, order, table = ranks(kapstok)
+    broken = []
+    for combo, rank in table.items():
+        for i, values in enumerate(order):
+            position = values.index(combo[i])
+            if position + 1 < len(values):
+                worse = combo[:i] + (values[position + 1],) + combo[i + 1:]
+                if table[worse] < rank:
+                    broken.append((questions[i].key, combo[i], values[position + 1],
+                                   kapstok.phases[rank].id, kapstok.phases[table[worse]].id))
+    assert not broken, (f"{kapstok.name}: more serious answer, lower phase, e.g. "
+                        f"{broken[0][0]} {broken[0][1]}->{broken[0][2]} gives "
+                        f"{broken[0][3]}->{broken[0][4]} ({len(broken)} cases)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_signals_never_lower_the_phase(data):
+    kapstok = data.draw(st.sampled_from(KAPSTOKKEN))
+    answers = {q.key: data.draw(st.sampled_from(q.values)) for q in kapstok.questions
+               if q.type != "multi"}
+    signals = data.draw(st.lists(st.sampled_from(kapstok.question("signalen").values),
+                                 unique=True))
+    without = kapstok.phases.index(advised_phase(kapstok, {**answers, "signalen": []})[0])
+    with_signals = kapstok.phases.index(advised_phase(kapstok, {**answers, "signalen": signals})[0])
+    assert with_signals >= without
+
+
+# --- text through the log, as a user gives it on the command line ---------------------------------
+
+allowed_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")) | st.sampled_from(
+    "\n\t"), max_size=300).filter(lambda t: not looks_like_bsn(t) and not any(map(forbidden, t)))
+case_ids = st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z").filter(
+    lambda t: not looks_like_bsn(t))
+names = allowed_text.filter(lambda t: t.strip() and t == t.strip())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=case_ids, note=allowed_text, reason=names, holder=names, decider=names, by=names)
+def test_text_round_trips_exactly_through_the_log(run, log, case, note, reason, holder, decider, by):
+    if log.exists():
+        log.unlink()
+    first = run("triage", case, "-a", str(EXAMPLES / "handreiking" / "ave2.toml"), "--note", note,
+                "--by", by)
+    assert first.exit_code == 0, first.output
+    second = run("escalate", case, "--role", "procesregie", "--holder", holder, "--reason", reason,
+                 "--decided-by", decider, "--in-overleg-met", holder, "--by", by)
+    assert second.exit_code == 0, second.output
+    shown = json.loads(run("show", case, "-f", "json").stdout)
+    triage, escalation = shown["timeline"]
+    assert (shown["case"], triage["note"], triage["by"]) == (case, note, by)
+    assert escalation["procesregisseur"] == holder and escalation["reasons"] == [reason]
+    assert escalation["decided_by"] == decider and escalation["in_overleg_met"] == [holder]
+    exported = [json.loads(line) for line in run("export").stdout.splitlines()]
+    assert exported[0]["note"] == note and exported[1]["procesregisseur"] == holder
+
+
+def forbidden(c: str) -> bool:
+    return ((unicodedata.category(c) == "Cc" and c not in "\n\t")
+            or unicodedata.category(c) in ("Zl", "Zp")
+            or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069")
+
+
+@given(st.text(max_size=50) | st.text(st.sampled_from("\x1b\u202e\u2028\xa0a1 \n\t"), max_size=9))
+def test_free_text_is_refused_exactly_for_its_reasons(text):
+    refused = looks_like_bsn(text) or len(text) > MAX_TEXT or any(map(forbidden, text))
+    try:
+        check_free_text("x", text)
+    except AveError:
+        assert refused
+    else:
+        assert not refused
