@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ave_cli import logformat
-from ave_cli.cases import CaseState
+from ave_cli.cases import CaseState, CaseSummary
 from ave_cli.index import Index, Mark
 from ave_cli.logformat import Damage, LogError, Parsed
 from ave_cli.model import AveError, Decision, EnvironmentProblem
@@ -43,6 +43,11 @@ class LogView:
 
     def cases(self) -> list[CaseState]:
         return self.index.cases()
+
+    def summaries(self, *, include_closed: bool = True,
+                  deciders: bool = True) -> list[CaseSummary]:
+        """Every case with only its phase, dates, regisseurs and advised roles (ave report)."""
+        return self.index.summaries(include_closed=include_closed, deciders=deciders)
 
     def decisions(self) -> Iterator[Decision]:
         return self.index.decisions()
@@ -81,8 +86,12 @@ def _stat(path: Path) -> os.stat_result | None:
 
 
 def _valid(mark: Mark, info: os.stat_result, handle) -> bool:
-    return (mark.device == info.st_dev and mark.inode == info.st_ino
-            and info.st_size >= mark.size and _tail_hash(handle, mark.size) == mark.tail)
+    """Whether the log is the file the index read, changed (if at all) only by appending."""
+    if mark.device != info.st_dev or mark.inode != info.st_ino or info.st_size < mark.size:
+        return False
+    if info.st_size == mark.size and info.st_mtime_ns != mark.mtime:
+        return False  # rewritten in place to the same size
+    return _tail_hash(handle, mark.size) == mark.tail
 
 
 def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
@@ -96,7 +105,8 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
     try:
         with open(path, "rb") as handle:
             mark = index.mark()
-            if mark.size == info.st_size and _valid(mark, info, handle):
+            if mark.size == info.st_size and mark.mtime == info.st_mtime_ns and \
+                    _valid(mark, info, handle):
                 return None, info.st_size
             with index.writing():
                 mark = index.mark()
@@ -108,7 +118,7 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
                 parsed = logformat.parse(data, str(path), offset=mark.size, line=mark.line)
                 index.add(parsed.blocks, Mark(parsed.end, parsed.end_line,
                                               _tail_hash(handle, parsed.end), info.st_dev,
-                                              info.st_ino))
+                                              info.st_ino, info.st_mtime_ns))
     except PermissionError:
         raise EnvironmentProblem(f"caselog {path} is niet leesbaar voor jou (rechten)") from None
     return parsed.damage, mark.size + len(data)

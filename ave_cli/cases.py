@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from ave_cli.model import Answers, Decision
 
@@ -20,6 +21,7 @@ class CaseState:
     procesregisseur: str = ""
     answers: Answers = field(default_factory=dict)  # the latest answers given for the case
     advice: list[str] = field(default_factory=list)  # of the latest triage or re-evaluation
+    advice_roles: list[str] = field(default_factory=list)  # per advice, the regie role it asks
     departs: bool = False  # the current phase was decided against (or without) the rules' advice
     last_kind: str = ""
     last_time: datetime | None = None
@@ -49,6 +51,7 @@ def apply(state: CaseState, decision: Decision, *, keep_history: bool = True) ->
         state.answers = dict(decision.answers)
     if decision.kind in ("triage", "reevaluation"):
         state.advice = list(decision.advice)
+        state.advice_roles = list(decision.advice_roles) or [""] * len(decision.advice)
     if decision.casusregisseur:
         state.casusregisseur = decision.casusregisseur
     if decision.procesregisseur:
@@ -74,6 +77,45 @@ def case_state(decisions: Iterable[Decision], case: str) -> CaseState | None:
         if decision.case == case:
             state = apply(state or CaseState(case), decision)
     return state
+
+
+def open_advice(state: CaseState) -> list[tuple[str, str]]:
+    """(text, role) of the advice recorded with the case's latest triage or re-evaluation that is
+    not followed yet: advice to add a regisseur is followed once one is named."""
+    if state.closed:
+        return []
+    named = {"casusregie": state.casusregisseur, "procesregie": state.procesregisseur}
+    return [(text, role) for text, role in zip(state.advice, state.advice_roles, strict=False)
+            if not (role and named.get(role))]
+
+
+class CaseSummary(NamedTuple):
+    """What `ave report` needs of a case, as plain values (fast to read for many cases)."""
+
+    case: str
+    phase: str | None
+    closed: int
+    since_ts: float | None  # seconds since the epoch
+    last_ts: float
+    last_kind: str
+    kapstok: str
+    casusregisseur: str
+    procesregisseur: str
+    advice_roles: str  # comma-separated
+    deciders: str  # joined by SEPARATOR
+
+
+SEPARATOR = "\x1f"  # between names; free text never holds control characters
+
+
+def summary(state: CaseState) -> CaseSummary:
+    assert state.last_time is not None
+    return CaseSummary(
+        state.case, state.phase, int(state.closed),
+        state.since.timestamp() if state.since else None, state.last_time.timestamp(),
+        state.last_kind,
+        state.kapstok_name, state.casusregisseur, state.procesregisseur,
+        ",".join(state.advice_roles), SEPARATOR.join(state.deciders))
 
 
 def to_json(state: CaseState) -> str:

@@ -1,21 +1,30 @@
-"""The `ave` command line: parse options, call the core, render. Errors leave through `guarded`."""
+"""The `ave` command line: parse options, call the core, render. Errors leave through `guarded`.
+
+Only typer and the error classes are imported up front; everything else is imported by the
+command that uses it, so `ave --version` and `ave --help` start as fast as typer itself.
+"""
 
 from __future__ import annotations
 
 import functools
 import sys
-import uuid
 from collections.abc import Callable
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
-from ave_cli import __version__, caselog, render, settings
-from ave_cli.model import AveError
+from ave_cli import __version__
+from ave_cli.errors import AveError
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ave_cli import caselog, settings
+
+LOCK_TIMEOUT = 10.0  # seconds; caselog.DEFAULT_LOCK_TIMEOUT is the same (a test checks)
 
 
 class OneLineErrors(TyperGroup):
@@ -31,10 +40,10 @@ class OneLineErrors(TyperGroup):
         except typer.TyperException as exc:
             context = getattr(exc, "ctx", None)
             hint = f" (zie: {context.command_path} --help)" if context is not None else ""
-            render.error(exc.format_message() + hint)  # type: ignore[attr-defined]
+            _error(exc.format_message() + hint)  # type: ignore[attr-defined]
             sys.exit(getattr(exc, "exit_code", 2))
         except typer.Abort:
-            render.error("afgebroken; er is niets opgeslagen")
+            _error("afgebroken; er is niets opgeslagen")
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -56,11 +65,21 @@ class Format(str, Enum):
 
 
 def _now() -> datetime:
+    from datetime import datetime
+
     return datetime.now().astimezone().replace(microsecond=0)
 
 
 def _new_id() -> str:
+    import uuid
+
     return uuid.uuid4().hex
+
+
+def _error(message: str) -> None:
+    from ave_cli import render
+
+    render.error(message)
 
 
 # Replaced in tests: how prompts are asked, what time it is, how ids are made.
@@ -77,10 +96,10 @@ def guarded(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except AveError as exc:
-            render.error(str(exc))
+            _error(str(exc))
             raise typer.Exit(exc.exit_code) from None
         except (KeyboardInterrupt, EOFError):
-            render.error("afgebroken; er is niets opgeslagen")
+            _error("afgebroken; er is niets opgeslagen")
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
@@ -120,6 +139,8 @@ LockOpt = Annotated[float, typer.Option("--lock-timeout", min=0,
 def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogView:
     """Open the log for a command, with the warnings every command gives. A command that will
     write refuses a damaged log at once, before it asks anything."""
+    from ave_cli import caselog, render
+
     view = caselog.open_log(conf.log, conf.cache)
     if view.damage is not None:
         if writing:

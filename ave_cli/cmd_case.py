@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ave_cli import caselog, render, settings
-from ave_cli.cases import CaseState
 from ave_cli.cli import (
+    LOCK_TIMEOUT,
     ByOpt,
     DryRunOpt,
     Format,
@@ -24,18 +23,12 @@ from ave_cli.cli import (
     read_log,
     text_input,
 )
-from ave_cli.decisions import (
-    Change,
-    Who,
-    add_regisseur,
-    check_case_id,
-    check_free_text,
-    close,
-    deescalate,
-    escalate,
-    open_case,
-)
-from ave_cli.model import AveError, Decision, Kapstok
+from ave_cli.errors import AveError
+
+if TYPE_CHECKING:
+    from ave_cli import caselog
+    from ave_cli.cases import CaseState
+    from ave_cli.model import Decision, Kapstok
 
 CaseArg = Annotated[str, typer.Argument(metavar="ZAAK_ID", help="Pseudoniem van de casus.",
                                         show_default=False)]
@@ -54,6 +47,8 @@ ProcesregisseurOpt = Annotated[str, typer.Option(
 
 def kapstok_for_case(option: str | None, configured: str, state: CaseState | None) -> Kapstok:
     """The explicit --kapstok; else the case's own kapstok; else the configured one."""
+    from ave_cli import settings
+
     if option:
         return settings.load_kapstok(option)
     if state is None:
@@ -73,6 +68,9 @@ TEXT_LABELS = {"decided_by": "--decided-by", "note": "de notitie", "casusregisse
 def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run: bool,
                 fmt: Format, lock_timeout: float, make, who_fields: dict) -> None:
     """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
+    from ave_cli import caselog, render, settings
+    from ave_cli.decisions import Change, Who, check_case_id, check_free_text
+
     check_case_id(case)
     for key, value in who_fields.items():
         for text in (value if isinstance(value, tuple) else (value,)):
@@ -155,8 +153,10 @@ def escalate_command(
     by: ByOpt = None,
     dry_run: DryRunOpt = False,
     fmt: FormatOpt = Format.text,
-    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+    lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli.decisions import add_regisseur, escalate
+
     if (to is None) == (role is None):
         raise AveError("geef --to FASE (horizontaal) of --role ROL --holder NAAM (verticaal)")
     if role is None and holder:
@@ -206,8 +206,10 @@ def deescalate_command(
     by: ByOpt = None,
     dry_run: DryRunOpt = False,
     fmt: FormatOpt = Format.text,
-    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+    lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli.decisions import deescalate
+
     reason, note = _texts(reason, reason_file, note, note_file)
     extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
     unmet: tuple[str, ...] = ()
@@ -224,6 +226,8 @@ def _checklist(case: str, kapstok_opt: str | None, log, by: str | None,
                dry_run: bool) -> tuple[str, ...]:
     """Ask which down criteria of the current phase hold; return the ones that do not."""
     from ave_cli import questionnaire as q
+    from ave_cli import settings
+    from ave_cli.decisions import check_case_id, open_case
 
     check_case_id(case)
     conf = settings.resolve(log, kapstok_opt, by)
@@ -274,8 +278,10 @@ def close_command(
     by: ByOpt = None,
     dry_run: DryRunOpt = False,
     fmt: FormatOpt = Format.text,
-    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+    lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli.decisions import close
+
     reason, note = _texts(reason, reason_file, note, note_file)
 
     def make(kap, state, who):
@@ -303,6 +309,9 @@ def show_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
+    from ave_cli import render, settings
+    from ave_cli.decisions import check_case_id
+
     check_case_id(case_id)
     conf = settings.resolve(log, kapstok)
     state = read_log(conf).case(case_id)

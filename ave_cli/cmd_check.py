@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ave_cli import caselog, logformat, render, settings
-from ave_cli.audit import Problem, audit, closed_before
 from ave_cli.cli import (
+    LOCK_TIMEOUT,
     DryRunOpt,
     Format,
     FormatOpt,
@@ -21,8 +20,10 @@ from ave_cli.cli import (
     guarded,
     hooks,
 )
-from ave_cli.kapstok import KapstokError
-from ave_cli.model import AveError
+from ave_cli.errors import AveError
+
+if TYPE_CHECKING:
+    from ave_cli.audit import Problem
 
 CHECK_HELP = """Controleer het hele caselog en de kapstokken: elk record (zegel, velden en typen),
 unieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van het besluit kent, ten
@@ -49,8 +50,11 @@ def check_command(
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
-    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+    lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli import caselog, logformat, render, settings
+    from ave_cli.audit import Problem, audit
+
     conf = settings.resolve(log, kapstok)
     path = conf.log
     repaired = None
@@ -99,6 +103,10 @@ def check_command(
 
 
 def _check_kapstokken(explicit: str | None, configured: str, problems: list[Problem]) -> dict:
+    from ave_cli import settings
+    from ave_cli.audit import Problem
+    from ave_cli.kapstok import KapstokError
+
     found = {}
     for spec in dict.fromkeys([explicit, configured, *settings.bundled_kapstokken()]):
         if not spec:
@@ -134,8 +142,10 @@ def purge_command(
     log: LogOpt = None,
     dry_run: DryRunOpt = False,
     fmt: FormatOpt = Format.text,
-    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+    lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli import caselog, render, settings
+    from ave_cli.audit import closed_before
     from ave_cli.questionnaire import Prompt
 
     try:
@@ -177,6 +187,8 @@ def purge_command(
              "  ave reindex")
 @guarded
 def reindex_command(log: LogOpt = None) -> None:
+    from ave_cli import caselog, render, settings
+
     conf = settings.resolve(log)
     view = caselog.reindex(conf.log, conf.cache)
     where = caselog.index_path(conf.log, conf.cache)

@@ -6,14 +6,27 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ave_cli import caselog, render, settings
-from ave_cli.cli import ByOpt, DryRunOpt, KapstokOpt, LockOpt, LogOpt, app, guarded, hooks, read_log
-from ave_cli.model import AveError, Decision
-from ave_cli.report import FLAGS, Filters, build_report, reevaluate, reevaluation_decision
+from ave_cli.cli import (
+    LOCK_TIMEOUT,
+    ByOpt,
+    DryRunOpt,
+    KapstokOpt,
+    LockOpt,
+    LogOpt,
+    app,
+    guarded,
+    hooks,
+    read_log,
+)
+from ave_cli.errors import AveError
+
+if TYPE_CHECKING:
+    from ave_cli import caselog
+    from ave_cli.model import Decision
 
 
 class TableFormat(str, Enum):
@@ -27,11 +40,12 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-REPORT_HELP = f"""Overzicht van de open casussen: het aantal per fase (met het aandeel), en per
+REPORT_HELP = """Overzicht van de open casussen: het aantal per fase (met het aandeel), en per
 casus de fase, sinds wanneer, de regisseurs, het laatste besluit en de signaleringen.
 
-Signaleringen (per fase in te stellen in de kapstok): {'; '.join(f'[bold]{k}[/bold] {v}'
-                                                             for k, v in FLAGS.items())}.
+Signaleringen (per fase in te stellen in de kapstok): [bold]review[/bold] evaluatie te laat;
+[bold]long[/bold] lang in hoge fase, overweeg afschalen; [bold]casusregie[/bold] casusregisseur
+ontbreekt; [bold]procesregie[/bold] procesregie geadviseerd, niet benoemd.
 
 [bold]Voorbeelden[/bold]
 
@@ -49,25 +63,33 @@ def report_command(
     phase: Annotated[Optional[list[str]], typer.Option(
         "--phase", help="Alleen casussen in deze fase (herhaalbaar).")] = None,
     flag: Annotated[Optional[list[str]], typer.Option(
-        "--flag", help=f"Alleen casussen met deze signalering ({', '.join(FLAGS)}; herhaalbaar).")]
+        "--flag", help="Alleen casussen met deze signalering (review, long, casusregie, procesregie; "
+        "herhaalbaar).")]
     = None,
     by: Annotated[Optional[str], typer.Option(
         "--by", help="Alleen casussen waarin deze persoon besliste of regisseur is.")] = None,
     since: Annotated[Optional[str], typer.Option(
         "--since", help="Alleen casussen met een besluit op of na deze datum (JJJJ-MM-DD).")] = None,
     all_cases: Annotated[bool, typer.Option("--all", help="Ook afgesloten casussen.")] = False,
+    limit: Annotated[int, typer.Option(
+        "--limit", min=0, help="Hoeveel casussen de tekstweergave toont, de meest urgente eerst "
+        "(hoogste fase, meeste signaleringen, langst in de fase); 0 = alle. JSON en CSV geven "
+        "altijd alles.")] = 20,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="text, json of csv.")]
     = TableFormat.text,
 ) -> None:
+    from ave_cli import render, settings
+    from ave_cli.report import FLAGS, Filters, build_report
+
     for name in flag or ():
         if name not in FLAGS:
             raise AveError(f"onbekende signalering '{name}' (kies uit {', '.join(FLAGS)})")
     filters = Filters(phases=tuple(phase or ()), flags=tuple(flag or ()), by=by or "",
                       since=_date(since), include_closed=all_cases)
     conf = settings.resolve(log, kapstok)
-    states = read_log(conf).cases()
+    states = read_log(conf).summaries(include_closed=all_cases, deciders=by is not None)
     report = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), hooks["now"](),
                           filters)
     if fmt is TableFormat.json:
@@ -75,7 +97,7 @@ def report_command(
     elif fmt is TableFormat.csv:
         render.write_csv(sys.stdout, render.report_rows(report))
     else:
-        render.out().print(render.report_view(report))
+        render.out().print(render.report_view(report, limit=limit))
 
 
 def _date(text: str | None) -> date | None:
@@ -118,8 +140,11 @@ def reevaluate_command(
     dry_run: DryRunOpt = False,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="text of json.")]
     = TableFormat.text,
-    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+    lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli import caselog, render, settings
+    from ave_cli.report import reevaluate, reevaluation_decision
+
     if fmt is TableFormat.csv:
         raise AveError("ave reevaluate kent --format text of json")
     conf = settings.resolve(log, kapstok, by)
@@ -172,6 +197,8 @@ def export_command(
         "van stdout.")] = None,
     log: LogOpt = None,
 ) -> None:
+    from ave_cli import caselog, render, settings
+
     conf = settings.resolve(log)
     rows = [render.flat_decision(d) for d in read_log(conf).decisions()]
     if output is None:

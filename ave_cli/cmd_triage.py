@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ave_cli import caselog, render, settings
 from ave_cli.cli import (
+    LOCK_TIMEOUT,
     ByOpt,
     DryRunOpt,
     Format,
@@ -23,9 +23,11 @@ from ave_cli.cli import (
     read_log,
     text_input,
 )
-from ave_cli.decisions import Triage, check_case_id, check_free_text
-from ave_cli.decisions import triage as build_triage
-from ave_cli.model import AveError, Decision
+from ave_cli.errors import AveError
+
+if TYPE_CHECKING:
+    from ave_cli import caselog
+    from ave_cli.model import Decision
 
 # --- triage ----------------------------------------------------------------------------------
 
@@ -77,9 +79,12 @@ def triage(
         "fout wordt niets opgeslagen.")] = None,
     dry_run: DryRunOpt = False,
     fmt: FormatOpt = Format.text,
-    lock_timeout: LockOpt = caselog.DEFAULT_LOCK_TIMEOUT,
+    lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli import caselog, render, settings
     from ave_cli import questionnaire as q
+    from ave_cli.decisions import Triage, check_case_id, check_free_text
+    from ave_cli.decisions import triage as build_triage
 
     conf = settings.resolve(log, kapstok, by)
     kap = settings.load_kapstok(conf.kapstok)
@@ -173,7 +178,10 @@ def triage(
 def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
            lock_timeout: float) -> None:
     """Validate every answer set, then append all triage decisions under one lock."""
+    from ave_cli import caselog, render
     from ave_cli import questionnaire as q
+    from ave_cli.decisions import Triage, check_case_id
+    from ave_cli.decisions import triage as build_triage
 
     data, source = read_input(spec, "batchbestand")
     rows: list[tuple[str, dict]] = []
@@ -237,6 +245,8 @@ def kapstok_command(
     list_all: Annotated[bool, typer.Option("--list", help="Toon de meegeleverde kapstokken.")] = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
+    from ave_cli import render, settings
+
     if list_all:
         names = settings.bundled_kapstokken()
         kapstokken = [settings.load_kapstok(name) for name in names]

@@ -128,6 +128,7 @@ def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | 
         roles=outcome.roles.as_dict(),
         in_overleg_met=outcome.in_overleg_met,
         advice=tuple(a.text for a in outcome.advice),
+        advice_roles=tuple(a.role or "" for a in outcome.advice),
         casusregisseur=casusregisseur,
         procesregisseur=procesregisseur,
         signals=tuple(answers.get("signalen", ())),  # type: ignore[arg-type]

@@ -20,19 +20,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ave_cli import cases, logformat
-from ave_cli.cases import CaseState
+from ave_cli.cases import CaseState, CaseSummary
 from ave_cli.logformat import Block
 from ave_cli.model import Decision
 
-SCHEMA = 1
+SCHEMA = 6  # cases: narrow columns for ave report; states: the whole state as JSON
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value);
 CREATE TABLE IF NOT EXISTS decisions (seq INTEGER PRIMARY KEY, case_id TEXT NOT NULL,
                                       offset INTEGER NOT NULL, line INTEGER NOT NULL,
                                       record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS decisions_by_case ON decisions (case_id, seq);
-CREATE TABLE IF NOT EXISTS cases (case_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cases (case_id TEXT PRIMARY KEY,
+    phase TEXT, closed INTEGER, since_ts REAL, last_ts REAL, last_kind TEXT, kapstok TEXT, casusregisseur TEXT, procesregisseur TEXT, advice_roles TEXT,
+    deciders TEXT);
+CREATE TABLE IF NOT EXISTS states (case_id TEXT PRIMARY KEY, state TEXT NOT NULL);
 """
+
+
+_SUMMARY = CaseSummary._fields[1:]
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class Mark:
     tail: str = ""
     device: int = -1
     inode: int = -1
+    mtime: int = -1  # nanoseconds; a same-size change in place shows only here
 
 
 class Index:
@@ -76,7 +83,7 @@ class Index:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA:
             db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS decisions;"
-                             "DROP TABLE IF EXISTS cases;")
+                             "DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS states;")
             db.executescript(_TABLES)
             db.execute(f"PRAGMA user_version={SCHEMA}")
         return cls(db)
@@ -86,7 +93,7 @@ class Index:
         if not values:
             return Mark()
         return Mark(values["size"], values["line"], values["tail"], values["device"],
-                    values["inode"])
+                    values["inode"], values["mtime"])
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
@@ -100,7 +107,7 @@ class Index:
         self.db.execute("COMMIT")
 
     def reset(self) -> None:
-        for table in ("meta", "decisions", "cases"):  # not executescript: it would commit
+        for table in ("meta", "decisions", "cases", "states"):  # not executescript: it commits
             self.db.execute(f"DELETE FROM {table}")
 
     def add(self, blocks: list[Block], mark: Mark) -> None:
@@ -116,12 +123,17 @@ class Index:
                 state = states.get(case) or states.setdefault(case, CaseState(case))
                 cases.apply(state, block.decision, keep_history=False)
             self.db.executemany(
-                "INSERT INTO cases (case_id, state) VALUES (?, ?) "
+                "INSERT INTO states (case_id, state) VALUES (?, ?) "
                 "ON CONFLICT (case_id) DO UPDATE SET state = excluded.state",
                 [(case, cases.to_json(state)) for case, state in states.items()])
+            self.db.executemany(
+                f"INSERT INTO cases (case_id, {', '.join(_SUMMARY)}) "
+                f"VALUES ({', '.join('?' * (len(_SUMMARY) + 1))}) ON CONFLICT (case_id) DO UPDATE "
+                "SET " + ", ".join(f"{c} = excluded.{c}" for c in _SUMMARY),
+                [cases.summary(state) for state in states.values()])
         self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
             ("size", mark.size), ("line", mark.line), ("tail", mark.tail),
-            ("device", mark.device), ("inode", mark.inode)])
+            ("device", mark.device), ("inode", mark.inode), ("mtime", mark.mtime)])
 
     def _states(self, wanted: set[str]) -> dict[str, CaseState]:
         found: dict[str, CaseState] = {}
@@ -129,7 +141,7 @@ class Index:
         for start in range(0, len(names), 500):
             part = names[start:start + 500]
             rows = self.db.execute(
-                f"SELECT case_id, state FROM cases WHERE case_id IN ({','.join('?' * len(part))})",
+                f"SELECT case_id, state FROM states WHERE case_id IN ({','.join('?' * len(part))})",
                 part)
             found.update((case, cases.from_json(state)) for case, state in rows)
         return found
@@ -143,7 +155,16 @@ class Index:
     def cases(self) -> list[CaseState]:
         """Every case without its history, in order of first appearance."""
         return [cases.from_json(s) for (s,) in self.db.execute(
-            "SELECT state FROM cases ORDER BY rowid")]
+            "SELECT state FROM states ORDER BY rowid")]
+
+    def summaries(self, *, include_closed: bool = True,
+                  deciders: bool = True) -> list[CaseSummary]:
+        """What `ave report` needs of every case, from plain columns (no JSON to decode); the
+        names of everyone who decided only when asked for (they are long and rarely needed)."""
+        where = "" if include_closed else "WHERE closed = 0 "
+        columns = ", ".join(_SUMMARY if deciders else (*_SUMMARY[:-1], "''"))
+        return list(map(CaseSummary._make, self.db.execute(
+            f"SELECT case_id, {columns} FROM cases {where}ORDER BY rowid")))
 
     def decisions(self) -> Iterator[Decision]:
         for (record,) in self.db.execute("SELECT record FROM decisions ORDER BY seq"):

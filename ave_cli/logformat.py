@@ -29,7 +29,7 @@ HEADER_COMMENT = b"# ave caselog: alleen toevoegen, nooit met de hand wijzigen (
 BLOCK_HEADER = b"[[decision]]"
 _TEXT_FIELDS = ("phase_before", "phase_after", "advised_phase", "motivation", "axis",
                 "decided_by", "casusregisseur", "procesregisseur", "role", "note")
-_LIST_FIELDS = ("reasons", "in_overleg_met", "advice", "signals")
+_LIST_FIELDS = ("reasons", "in_overleg_met", "advice", "advice_roles", "signals")
 _KNOWN = frozenset({f.name for f in fields(Decision)} | {"format", "seal"})
 
 
@@ -95,10 +95,12 @@ def seal(record: dict[str, Any]) -> str:
 
 
 def encode(decision: Decision) -> bytes:
-    """One `[[decision]]` block (with the blank line before it), checked to read back exactly."""
+    """One `[[decision]]` block (with the blank line before it), checked to read back exactly,
+    both by the fast reader and by tomllib."""
     record = to_record(decision)
     text = tomli_w.dumps({"decision": [record]})
-    if not text.startswith("[[decision]]\n") or _fast(text) != record:
+    if (not text.startswith("[[decision]]\n") or _fast(text) != record
+            or tomllib.loads(text) != {"decision": [record]}):
         raise AssertionError(f"record of {decision.id} does not frame as one [[decision]] block")
     return b"\n" + text.encode("utf-8")
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Union
+
+from ave_cli.errors import AveError, EnvironmentProblem  # noqa: F401  (re-exported)
 
 ROLE_KEYS = ("casusregie", "procesregie", "operationeel", "bestuurlijk")
 ROLE_TITLES = {
@@ -20,18 +23,6 @@ QUESTION_TYPES = ("choice", "bool", "multi")
 
 AnswerValue = Union[str, bool, list[str]]
 Answers = dict[str, AnswerValue]
-
-
-class AveError(Exception):
-    """A problem the user can fix: bad input, a bad file, an impossible request (exit 2)."""
-
-    exit_code = 2
-
-
-class EnvironmentProblem(AveError):
-    """The machine is in the way: a lock held too long, a disk that will not write (exit 1)."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -141,15 +132,19 @@ class Kapstok:
     def question(self, key: str) -> Question | None:
         return next((q for q in self.questions if q.key == key), None)
 
+    @cached_property
+    def _by_id(self) -> dict[str, tuple[int, Phase]]:
+        return {p.id.casefold(): (i, p) for i, p in enumerate(self.phases)}
+
     def find_phase(self, phase_id: str) -> Phase | None:
         """The phase with this id, compared case-insensitively."""
-        wanted = phase_id.strip().casefold()
-        return next((p for p in self.phases if p.id.casefold() == wanted), None)
+        found = self._by_id.get(phase_id.strip().casefold())
+        return found[1] if found else None
 
     def rank(self, phase_id: str) -> int:
         """Position of a phase from low (0) to high; -1 when unknown."""
-        phase = self.find_phase(phase_id)
-        return self.phases.index(phase) if phase else -1
+        found = self._by_id.get(phase_id.strip().casefold())
+        return found[0] if found else -1
 
     def phase_above(self, phase: Phase) -> Phase | None:
         index = self.phases.index(phase)
@@ -211,6 +206,7 @@ class Decision:
     roles: dict[str, str] = field(default_factory=dict)
     in_overleg_met: tuple[str, ...] = ()
     advice: tuple[str, ...] = ()
+    advice_roles: tuple[str, ...] = ()  # per advice, the regie role it asks for ("" for none)
     casusregisseur: str = ""
     procesregisseur: str = ""
     role: str = ""

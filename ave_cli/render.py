@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 import sys
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ave_cli.cases import CaseState
-from ave_cli.decisions import Change, Triage
+from ave_cli.cases import CaseState, open_advice
 from ave_cli.model import ROLE_KEYS, ROLE_TITLES, Answers, Decision, Kapstok, Outcome, Phase
 from ave_cli.report import (
     FLAGS,
@@ -22,8 +22,12 @@ from ave_cli.report import (
     ReevaluationRun,
     Report,
     days_between,
-    open_advice,
+    local_date,
+    urgency,
 )
+
+if TYPE_CHECKING:
+    from ave_cli.decisions import Change, Triage
 
 KIND_LABELS = {"triage": "triage", "escalation": "opschaling", "deescalation": "afschaling",
                "close": "afsluiting", "reevaluation": "herbeoordeling"}
@@ -293,7 +297,7 @@ def _state_facts(state: CaseState, kapstok: Kapstok, now: datetime) -> dict[str,
         "days_in_phase": days_between(state.since, now),
         "casusregisseur": state.casusregisseur or None,
         "procesregisseur": state.procesregisseur or None,
-        "open_advice": [a.text for a in open_advice(kapstok, state)],
+        "open_advice": [text for text, _ in open_advice(state)],
         "kapstok": state.kapstok_name,
     }
 
@@ -367,10 +371,11 @@ def report_rows(report: Report) -> list[dict[str, Any]]:
     """One flat dict per case: the same data for JSON and CSV."""
     return [{
         "case": r.case, "phase": r.phase, "closed": r.closed,
-        "since": r.since.date().isoformat() if r.since else None,
+        "since": local_date(r.since),
         "days_in_phase": r.days_in_phase, "casusregisseur": r.casusregisseur or None,
         "procesregisseur": r.procesregisseur or None, "last_kind": r.last_kind,
-        "last_date": r.last_time.date().isoformat(), "kapstok": r.kapstok, "flags": list(r.flags),
+        "last_date": local_date(r.last_time), "kapstok": r.kapstok,
+        "flags": list(r.flags),
     } for r in report.rows]
 
 
@@ -383,7 +388,7 @@ def report_json(report: Report) -> dict[str, Any]:
     }
 
 
-def report_view(report: Report) -> Group:
+def report_view(report: Report, *, limit: int = 0) -> Group:
     counts = Table(title=f"Open casussen: {report.open_total}")
     for header in ("Kapstok", "Fase", "Aantal", "Aandeel"):
         counts.add_column(header, justify="right" if header in ("Aantal", "Aandeel") else "left")
@@ -395,14 +400,20 @@ def report_view(report: Report) -> Group:
     for header in ("Casus", "Fase", "Sinds", "Dagen", "Casusregisseur", "Procesregisseur",
                    "Laatste besluit", "Signaleringen"):
         cases.add_column(header, overflow="fold")
-    for r in report.rows:
-        cases.add_row(r.case, r.phase or "afgesloten", f"{r.since:%Y-%m-%d}" if r.since else "—",
+    rows = report.rows
+    shown = heapq.nsmallest(limit, rows, key=urgency) if limit else sorted(rows, key=urgency)
+    for r in shown:
+        cases.add_row(r.case, r.phase or "afgesloten", local_date(r.since) or "—",
                       "—" if r.days_in_phase is None else str(r.days_in_phase),
                       r.casusregisseur or "—", r.procesregisseur or "—",
-                      f"{KIND_LABELS[r.last_kind]} {r.last_time:%Y-%m-%d}",
+                      f"{KIND_LABELS[r.last_kind]} {local_date(r.last_time)}",
                       Text("\n".join(FLAGS[f] for f in r.flags), style="bold red"))
     if not report.rows:
         return Group(counts, Text("Geen casussen die aan de filters voldoen."))
+    if len(shown) < len(rows):
+        return Group(counts, cases, Text(f"… en nog {len(rows) - len(shown)} casussen; --limit 0 "
+                                         "toont ze allemaal, --format csv geeft ze voor een "
+                                         "spreadsheet."))
     return Group(counts, cases)
 
 

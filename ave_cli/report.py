@@ -3,13 +3,16 @@ kapstokken are passed in."""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import NamedTuple
 
-from ave_cli.cases import CaseState
-from ave_cli.model import Advice, Decision, Kapstok, Outcome
-from ave_cli.rules import evaluate, outcome_for_phase, with_defaults
+from ave_cli.cases import SEPARATOR, CaseState, CaseSummary
+from ave_cli.model import Decision, Kapstok, Outcome
+from ave_cli.rules import evaluate, with_defaults
 
 FLAGS = {
     "review": "evaluatie te laat",
@@ -21,52 +24,51 @@ FLAGS = {
 KapstokFor = Callable[[str], "Kapstok | None"]
 
 
-def open_advice(kapstok: Kapstok, state: CaseState) -> list[Advice]:
-    """The advice of the case's phase under its latest answers that is not yet followed
-    (advice to add a procesregisseur is followed once one is named)."""
-    phase = kapstok.find_phase(state.phase or "")
-    answers = with_defaults(kapstok, state.answers)
-    if state.closed or phase is None or answers is None:
-        return []
-    named = {"casusregie": state.casusregisseur, "procesregie": state.procesregisseur}
-    return [a for a in outcome_for_phase(kapstok, phase, answers).advice
-            if not (a.role and named.get(a.role))]
-
-
 def days_between(start: datetime | None, now: datetime) -> int | None:
     return None if start is None else max(0, (now - start).days)
 
 
-def flags(kapstok: Kapstok | None, state: CaseState, now: datetime) -> tuple[str, ...]:
+DAY = 86_400.0
+
+
+class Limits(NamedTuple):
+    """What the kapstok says about one phase, for the flags; intervals in seconds."""
+
+    rank: int
+    review: float  # a decision older than this is overdue (inf: no review interval)
+    long: float  # a case in the phase longer than this should consider afschalen
+    requires_casusregie: bool
+
+
+def flags(limits: Limits | None, s: CaseSummary, now_ts: float) -> tuple[str, ...]:
     """The report flags of one open case, each configured per phase in the kapstok."""
-    phase = kapstok.find_phase(state.phase or "") if kapstok else None
-    if state.closed or phase is None or kapstok is None:
+    if s.closed or limits is None:
         return ()
-    found = []
-    if phase.review_days and days_between(state.last_time, now) > phase.review_days:
-        found.append("review")
-    if phase.long_in_phase_days and days_between(state.since, now) > phase.long_in_phase_days:
-        found.append("long")
-    if phase.requires_casusregie and not state.casusregisseur:
-        found.append("casusregie")
-    if any(a.role == "procesregie" for a in open_advice(kapstok, state)):
-        found.append("procesregie")
-    return tuple(found)
+    found: tuple[str, ...] = ()
+    if now_ts - s.last_ts >= limits.review:
+        found += ("review",)
+    if s.since_ts is not None and now_ts - s.since_ts >= limits.long:
+        found += ("long",)
+    if limits.requires_casusregie and not s.casusregisseur:
+        found += ("casusregie",)
+    if not s.procesregisseur and "procesregie" in s.advice_roles:
+        found += ("procesregie",)
+    return found
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     case: str
     phase: str | None
     closed: bool
-    since: datetime | None
+    since: float | None  # seconds since the epoch; local_date() for display
     days_in_phase: int | None
     casusregisseur: str
     procesregisseur: str
     last_kind: str
-    last_time: datetime
+    last_time: float  # seconds since the epoch
     kapstok: str
     flags: tuple[str, ...]
+    rank: int  # of the phase in its kapstok, -1 when unknown
 
 
 @dataclass(frozen=True)
@@ -88,18 +90,6 @@ class Filters:
     include_closed: bool = False
 
 
-def _matches(state: CaseState, row: Row, f: Filters) -> bool:
-    if row.closed and not f.include_closed:
-        return False
-    if f.phases and (row.phase or "").casefold() not in {p.casefold() for p in f.phases}:
-        return False
-    if f.flags and not set(f.flags) & set(row.flags):
-        return False
-    if f.by and f.by not in {state.casusregisseur, state.procesregisseur, *state.deciders}:
-        return False
-    return not (f.since and row.last_time.date() < f.since)
-
-
 @dataclass(frozen=True)
 class Report:
     rows: list[Row]
@@ -107,30 +97,67 @@ class Report:
     open_total: int
 
 
-def build_report(states: Iterable[CaseState], kapstok_for: KapstokFor, now: datetime,
+def build_report(summaries: Iterable[CaseSummary], kapstok_for: KapstokFor, now: datetime,
                  filters: Filters = Filters()) -> Report:
     """Rows for the cases that pass the filters, and the count per phase of the open ones."""
+    now_ts = now.timestamp()
+    limits: dict[tuple[str, str | None], Limits | None] = {}
+    phases = {p.casefold() for p in filters.phases}
+    since = datetime.combine(filters.since, time()).astimezone().timestamp() if filters.since \
+        else None
     rows: list[Row] = []
-    for state in states:
-        kapstok = kapstok_for(state.kapstok_name)
-        row = Row(case=state.case, phase=state.phase, closed=state.closed, since=state.since,
-                  days_in_phase=None if state.closed else days_between(state.since, now),
-                  casusregisseur=state.casusregisseur, procesregisseur=state.procesregisseur,
-                  last_kind=state.last_kind, last_time=state.last_time,
-                  kapstok=state.kapstok_name, flags=flags(kapstok, state, now))
-        if _matches(state, row, filters):
-            rows.append(row)
+    for s in summaries:
+        if s.closed and not filters.include_closed:
+            continue
+        if phases and (s.phase or "").casefold() not in phases:
+            continue
+        if since is not None and s.last_ts < since:
+            continue
+        if filters.by and filters.by not in (s.casusregisseur, s.procesregisseur) and \
+                filters.by not in s.deciders.split(SEPARATOR):
+            continue
+        key = (s.kapstok, s.phase)
+        if key not in limits:
+            limits[key] = _limits(kapstok_for(s.kapstok), s.phase)
+        found = flags(limits[key], s, now_ts)
+        if filters.flags and not set(filters.flags) & set(found):
+            continue
+        days = None if s.closed or s.since_ts is None else max(0, int((now_ts - s.since_ts) // DAY))
+        rows.append(Row(s.case, s.phase, bool(s.closed), s.since_ts, days, s.casusregisseur,
+                        s.procesregisseur, s.last_kind, s.last_ts, s.kapstok, found,
+                        limits[key].rank if limits[key] else -1))
     open_rows = [r for r in rows if not r.closed]
     counts: list[Count] = []
     for name in dict.fromkeys(r.kapstok for r in open_rows):
         kapstok = kapstok_for(name)
-        in_kapstok = [r for r in open_rows if r.kapstok == name]
-        phases = [(p.id, p.label, p.colour) for p in kapstok.phases] if kapstok else \
-            [(pid, pid, "") for pid in sorted({r.phase or "" for r in in_kapstok})]
-        for pid, label, colour in phases:
-            n = sum(1 for r in in_kapstok if r.phase == pid)
-            counts.append(Count(name, pid, label, colour, n, n / len(open_rows)))
+        in_kapstok = Counter(r.phase for r in open_rows if r.kapstok == name)
+        known = [(p.id, p.label, p.colour) for p in kapstok.phases] if kapstok else []
+        known += [(pid, pid or "—", "") for pid in sorted(set(in_kapstok) - {k[0] for k in known},
+                                                          key=str)]
+        counts += [Count(name, pid, label, colour, in_kapstok[pid], in_kapstok[pid] / len(open_rows))
+                   for pid, label, colour in known]
     return Report(rows, counts, len(open_rows))
+
+
+def local_date(timestamp: float | None) -> str | None:
+    """The date of a moment in the user's own timezone, as YYYY-MM-DD."""
+    return None if timestamp is None else datetime.fromtimestamp(timestamp).date().isoformat()
+
+
+def _limits(kapstok: Kapstok | None, phase_id: str | None) -> Limits | None:
+    phase = kapstok.find_phase(phase_id) if kapstok and phase_id else None
+    if phase is None:
+        return None
+    def after(days: int | None) -> float:  # "more than N whole days" = at least N + 1 days
+        return (days + 1) * DAY if days else math.inf
+
+    return Limits(kapstok.rank(phase.id), after(phase.review_days),
+                  after(phase.long_in_phase_days), phase.requires_casusregie)
+
+
+def urgency(row: Row) -> tuple:
+    """Sort key: open before closed, highest phase, most flags, longest in the phase."""
+    return (row.closed, -row.rank, -len(row.flags), -(row.days_in_phase or 0))
 
 
 @dataclass(frozen=True)
@@ -190,4 +217,5 @@ def reevaluation_decision(result: Reevaluation, *, decision_id: str, now: dateti
         advised_phase=outcome.phase.id, axis="horizontal", by=by, kapstok=result.kapstok.ref,
         answers=result.answers, reasons=outcome.reasons, roles=outcome.roles.as_dict(),
         in_overleg_met=outcome.in_overleg_met, advice=tuple(a.text for a in outcome.advice),
+        advice_roles=tuple(a.role or "" for a in outcome.advice),
     )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,17 @@ EXAMPLES = ROOT / "examples" / "answers"
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
+REAL_DIRS = [Path(os.path.expanduser(p)) for p in ("~/.local/share/ave", "~/.cache/ave",
+                                                     "~/.config/ave")]
+
+
 @pytest.fixture(autouse=True)
-def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep every test away from the user's real log, config and terminal settings."""
+def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Keep every test away from the user's real log, config and terminal settings, and fail
+    a test after which the user's real folders hold something of ave's."""
+    existed = {d: d.exists() for d in REAL_DIRS}
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(variable, str(tmp_path / variable.lower()))
     log = tmp_path / "data" / "caselog.toml"
     monkeypatch.setenv("AVE_LOG", str(log))
     monkeypatch.setenv("AVE_CONFIG", str(tmp_path / "config.toml"))
@@ -33,7 +42,9 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setitem(cli.hooks, "now", lambda: T0 + timedelta(hours=next(clock)))
     monkeypatch.setitem(cli.hooks, "new_id", lambda: f"d{next(ids):04d}")
     monkeypatch.setitem(cli.hooks, "ask", None)
-    return log
+    yield log
+    leaked = [d for d in REAL_DIRS if d.exists() and not existed[d]]
+    assert not leaked, f"a test wrote to the user's real folders: {leaked}"
 
 
 @pytest.fixture

@@ -1,0 +1,184 @@
+"""The derived index: updated by reading only what was appended, rebuilt after any other change,
+never the source of truth; and commands that import only what they use."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+from ave_cli import caselog, index
+
+H = EXAMPLES / "handreiking"
+
+
+@pytest.fixture
+def resets(monkeypatch):
+    """Count how often an index is rebuilt from scratch."""
+    calls = []
+    real = index.Index.reset
+
+    def counting(self):
+        calls.append(1)
+        return real(self)
+
+    monkeypatch.setattr(index.Index, "reset", counting)
+    return calls
+
+
+@pytest.fixture
+def cache(tmp_path):
+    return tmp_path / "cache"
+
+
+def triage(run, case, answers="ave2.toml"):
+    result = run("triage", case, "-a", str(H / answers))
+    assert result.exit_code == 0, result.output
+
+
+def cases_via_index(log, cache):
+    return sorted(s.case for s in caselog.open_log(log, cache).cases())
+
+
+def truth(log):
+    return sorted({b.decision.case for b in caselog.read_all(log).blocks})
+
+
+def test_appends_by_another_process_are_read_incrementally(run, log, cache, resets):
+    triage(run, "A")
+    triage(run, "B")
+    assert cases_via_index(log, cache) == ["A", "B"]
+    other = [b.decision for b in caselog.read_all(log).blocks]
+    from dataclasses import replace
+    caselog.append(log, lambda view: [replace(other[0], id="x1", case="C")], cache_dir=None)
+    resets.clear()
+    view = caselog.open_log(log, cache)
+    assert sorted(s.case for s in view.cases()) == ["A", "B", "C"]
+    assert view.index.count() == 3
+    assert resets == []  # only the appended bytes were read
+
+
+@pytest.mark.parametrize("change", ["purge", "repair", "tail edit", "same-size edit in place",
+                                    "copy from another machine", "deleted", "index corrupted",
+                                    "index deleted"])
+def test_index_follows_every_kind_of_outside_change(run, log, cache, resets, monkeypatch, change):
+    from datetime import datetime, timedelta, timezone
+
+    from ave_cli import cli
+
+    clock = cli.hooks["now"]
+    old = datetime(2025, 1, 1, 10, tzinfo=timezone(timedelta(hours=1)))
+    monkeypatch.setitem(cli.hooks, "now", lambda: old)
+    triage(run, "OLD")
+    assert run("close", "OLD", "--reason", "klaar").exit_code == 0
+    monkeypatch.setitem(cli.hooks, "now", clock)
+    for case in ("A", "B", "C"):
+        triage(run, case)
+    assert cases_via_index(log, cache) == ["A", "B", "C", "OLD"]
+    where = caselog.index_path(log, cache)
+    if change == "purge":
+        assert run("purge", "--closed-before", "2026-01-01", "--yes").exit_code == 0
+    elif change == "repair":
+        log.write_bytes(log.read_bytes()[:-30])
+        assert run("check", "--repair").exit_code == 0
+    elif change == "tail edit":
+        data = log.read_bytes()
+        log.write_bytes(data.replace(b'case = "C"', b'case = "D"'))  # breaks C's seal
+    elif change == "same-size edit in place":
+        data = bytearray(log.read_bytes())
+        at = data.index(b'case = "A"')
+        data[at + 8] = ord("Z")  # the first record, far from the tail; same size
+        with open(log, "r+b") as handle:
+            handle.write(data)
+        os.utime(log, ns=(time.time_ns(), time.time_ns() + 5_000_000))
+    elif change == "copy from another machine":
+        copy = log.with_name("kopie.toml")
+        shutil.copy(log, copy)
+        os.replace(copy, log)
+    elif change == "deleted":
+        log.unlink()
+    elif change == "index corrupted":
+        where.write_bytes(b"geen sqlite" * 100)
+        for extra in (f"{where}-wal", f"{where}-shm"):
+            if os.path.exists(extra):
+                os.unlink(extra)
+    elif change == "index deleted":
+        caselog.drop_index(log, cache)
+    try:
+        expected = truth(log)
+    except caselog.LogError:
+        expected = None  # damage in the middle: no command may read around it
+    if expected is None:
+        with pytest.raises(caselog.LogError):
+            caselog.open_log(log, cache)
+        return
+    view = caselog.open_log(log, cache)
+    assert sorted(s.case for s in view.cases()) == expected
+    assert view.index.count() == len(caselog.read_all(log).blocks)
+    if change == "tail edit":
+        assert view.damage is not None and "zegel" in view.damage.problem
+
+
+def test_reindex_rebuilds_and_loses_nothing(run, log, cache):
+    for case in ("A", "B"):
+        triage(run, case)
+    result = run("reindex")
+    assert result.exit_code == 0 and "2 besluiten, 2 casussen" in result.stdout
+    assert cases_via_index(log, cache) == ["A", "B"]
+
+
+def test_the_index_is_private(run, log, cache):
+    triage(run, "A")
+    where = caselog.index_path(log, cache)
+    assert oct(where.stat().st_mode & 0o777) == "0o600"
+    assert oct(where.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_report_while_another_process_appends(run, log, cache, tmp_path):
+    triage(run, "A")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    writer = subprocess.Popen([sys.executable, str(ROOT / "tests" / "writer.py"), str(log),
+                               str(cache), "w", "300"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    seen = []
+    while writer.poll() is None:
+        result = run("report", "-f", "json", "--all")
+        assert result.exit_code == 0, result.output
+        assert "beschadigd" not in result.stderr  # a half-written record is never taken for damage
+        seen.append(len(json.loads(result.stdout)["cases"]))
+    assert writer.returncode == 0, writer.stderr.read()
+    writer.stderr.close()
+    assert seen == sorted(seen)  # the view only grows
+    final = json.loads(run("report", "-f", "json", "--all").stdout)
+    assert len(final["cases"]) == 1 + 7  # A and the writer's 7 cases
+    assert caselog.open_log(log, cache).index.count() == 301
+
+
+LEAN = [
+    (["--version"], {"questionary", "prompt_toolkit", "rich", "sqlite3", "tomli_w"}),
+    (["--help"], {"questionary", "prompt_toolkit", "sqlite3"}),
+    (["report"], {"questionary", "prompt_toolkit"}),
+    (["triage", "X", "-a", str(H / "ave1.toml"), "--dry-run"], {"questionary", "prompt_toolkit"}),
+]
+
+
+@pytest.mark.parametrize(("args", "unwanted"), LEAN, ids=[" ".join(a[:1]) for a, _ in LEAN])
+def test_commands_import_only_what_they_use(log, args, unwanted):
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "ave_cli", *args],
+                            capture_output=True, text=True, env={**os.environ})
+    assert result.returncode == 0, result.stderr
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert not unwanted & imported, unwanted & imported
+
+
+def test_the_cli_lock_timeout_default_is_the_logs():
+    from ave_cli.cli import LOCK_TIMEOUT
+
+    assert LOCK_TIMEOUT == caselog.DEFAULT_LOCK_TIMEOUT
