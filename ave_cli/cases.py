@@ -70,15 +70,6 @@ def fold(decisions: Iterable[Decision], *, keep_history: bool = True) -> dict[st
     return states
 
 
-def case_state(decisions: Iterable[Decision], case: str) -> CaseState | None:
-    """The state of one case, or None when the decisions do not name it."""
-    state = None
-    for decision in decisions:
-        if decision.case == case:
-            state = apply(state or CaseState(case), decision)
-    return state
-
-
 def open_advice(state: CaseState) -> list[tuple[str, str]]:
     """(text, role) of the advice recorded with the case's latest triage or re-evaluation that is
     not followed yet: advice to add a regisseur is followed once one is named."""

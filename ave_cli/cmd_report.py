@@ -134,6 +134,9 @@ def reevaluate_command(
     include_overrides: Annotated[bool, typer.Option(
         "--include-overrides", help="Herbeoordeel ook fasen die een professional afwijkend van het "
         "advies besloot.")] = False,
+    limit: Annotated[int, typer.Option(
+        "--limit", min=0, help="Hoeveel casussen per tabel de tekstweergave toont; 0 = alle. "
+        "JSON geeft altijd alles.")] = 20,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     by: ByOpt = None,
@@ -169,7 +172,8 @@ def reevaluate_command(
         render.print_json(render.reevaluation_json(result, applied=len(to_apply) if written else 0))
     else:
         render.out().print(render.reevaluation_view(result, applied=len(to_apply) if written else 0,
-                                                    include_overrides=include_overrides))
+                                                    include_overrides=include_overrides,
+                                                    limit=limit))
 
 
 EXPORT_HELP = """Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden,

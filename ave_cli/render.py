@@ -428,18 +428,22 @@ def reevaluation_json(run: ReevaluationRun, *, applied: int) -> dict[str, Any]:
             "skipped": [{"case": c, "why": why} for c, why in run.skipped], "applied": applied}
 
 
-def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: bool) -> Group:
-    def table(title: str, items: list[Reevaluation]) -> Table:
+def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: bool,
+                      limit: int = 0) -> Group:
+    def table(title: str, items: list[Reevaluation]) -> Group:
         t = Table(title=title, expand=True, show_lines=True)
         for header in ("Casus", "Van", "Naar", "Waarom"):
             t.add_column(header, overflow="fold", ratio=4 if header == "Waarom" else 1)
-        for r in items:
+        for r in items[:limit] if limit else items:
             source = (f"{r.state.phase} ({r.state.kapstok_name})"
                       if r.state.kapstok_name != r.kapstok.name else r.state.phase or "—")
             t.add_row(r.state.case, source, Text(r.outcome.phase.id,
                                                  style=phase_style(r.outcome.phase)),
                       "\n".join(f"• {reason}" for reason in r.outcome.reasons))
-        return t
+        if limit and len(items) > limit:
+            return Group(t, Text(f"… en nog {len(items) - limit}; --limit 0 toont ze allemaal, "
+                                 "--format json geeft ze voor een script."))
+        return Group(t)
 
     parts: list[Any] = []
     if run.changes:
