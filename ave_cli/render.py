@@ -191,8 +191,8 @@ def kapstok_table(kapstok: Kapstok) -> Group:
                    show_lines=True, expand=True)
     scaling = Table(title="Op- en afschalen", show_lines=True, expand=True)
     # fold, never truncate: a cut-off role name would mislead
-    for header in ("Fase", "Casusregie", "Procesregie", "Operationeel verantwoordelijk",
-                   "Bestuurlijk verantwoordelijk", "In overleg met"):
+    for header in ("Fase", "Casusregie", "Procesregie", "Operationeel", "Bestuurlijk",
+                   "In overleg met"):
         matrix.add_column(header, overflow="fold")
     for header in ("Fase", "Opschalen door", "Naar deze fase bij", "Afschalen als"):
         scaling.add_column(header, overflow="fold", ratio=1 if header == "Fase" else 3)
