@@ -8,7 +8,7 @@ from datetime import datetime
 
 from ave_cli.cases import CaseState
 from ave_cli.model import Answers, AveError, Decision, Kapstok, Outcome, Phase
-from ave_cli.rules import evaluate, outcome_for_phase, with_defaults
+from ave_cli.rules import advised_phase, outcome_for_phase, with_defaults
 
 CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _DIGIT_RUNS = re.compile(r"\d+")
@@ -106,10 +106,12 @@ def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | 
            motivation: str = "", note: str = "", casusregisseur: str = "",
            procesregisseur: str = "") -> Triage:
     """Evaluate the answers and build the triage decision for one case."""
-    advised = evaluate(kapstok, answers)
+    rule_phase, rule_reasons = advised_phase(kapstok, answers)
+    advised = outcome_for_phase(kapstok, rule_phase, answers, rule_reasons)
     phase = decide_phase(kapstok, advised.phase, chosen, motivation)
+    # Another phase keeps the rules' reasons but gets its own local rules, not the advised one's.
     outcome = advised if phase == advised.phase else outcome_for_phase(
-        kapstok, phase, answers, advised.reasons)
+        kapstok, phase, answers, rule_reasons)
     previous = state.phase if state and not state.closed else None
     decision = Decision(
         id=decision_id,
@@ -193,7 +195,7 @@ def check_signals(kapstok: Kapstok, signals: tuple[str, ...]) -> tuple[str, ...]
 def _advised(kapstok: Kapstok, state: CaseState) -> str | None:
     """The phase the case's latest answers give under the rules; None without (enough) answers."""
     answers = with_defaults(kapstok, state.answers)
-    return evaluate(kapstok, answers).phase.id if answers is not None else None
+    return advised_phase(kapstok, answers)[0].id if answers is not None else None
 
 
 def _answers_for(kapstok: Kapstok, state: CaseState) -> Answers:

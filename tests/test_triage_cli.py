@@ -127,6 +127,19 @@ def test_another_phase_needs_a_motivation_and_both_are_recorded(run, log):
     assert record["motivation"] == "Politie meldt wapenbezit"
 
 
+def test_another_phase_gets_its_own_local_rules_once(run, log):
+    result = run("triage", "C-1", "-k", "westerkwartier", "-a",
+                 str(EXAMPLES / "westerkwartier" / "fase-2b.json"), "--phase", "3",
+                 "--motivation", "Politie meldt wapenbezit", "-f", "json")
+    data = json.loads(result.stdout)
+    assert (data["phase"], data["advised_phase"]) == ("3", "2B")
+    assert len(data["reasons"]) == len(set(data["reasons"]))
+    assert [r for r in data["reasons"] if r.startswith("Lokale regel")] == [
+        "Lokale regel: Minderjarigen betrokken: de jeugdconsulent van de gemeente is casusregisseur "
+        "(minderjarigen = ja)"]
+    assert data["roles"]["procesregie"].startswith("OGGZ en/of OOV")  # phase 3's roles
+
+
 def test_kapstok_from_the_environment(run, log, monkeypatch):
     monkeypatch.setenv("AVE_KAPSTOK", "westerkwartier")
     result = run("triage", "C-1", "-a", str(EXAMPLES / "westerkwartier" / "fase-2a.toml"),
