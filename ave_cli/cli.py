@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 import typer
 from typer.core import TyperGroup
 
-from ave_cli import __version__
+from ave_cli import __version__, complete
 from ave_cli.errors import AveError
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ app = typer.Typer(
     cls=OneLineErrors,
     help="AVE (Aanpak ter Voorkoming van Escalatie): triage, opschalen en afschalen van casussen, "
          "met de rollen uit de kapstok van je gemeente en een lokaal caselog.",
-    no_args_is_help=True,
+    invoke_without_command=True,  # `ave` alone shows the start screen
     pretty_exceptions_show_locals=False,  # locals may hold answers about a household
     rich_markup_mode="rich",
 )
@@ -113,16 +113,32 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Toon de versie en stop.")] = None,
 ) -> None:
     """AVE-triage en caselog. Begin met [bold]ave triage[/bold] of [bold]ave kapstok[/bold]."""
+    if ctx.invoked_subcommand is None:
+        guarded(_start_screen)()
+
+
+def _start_screen() -> None:
+    """Which kapstok, which log, how many open cases, and the three commands to try."""
+    from ave_cli import render, settings
+
+    conf = settings.resolve()
+    kapstok = settings.load_kapstok(conf.kapstok)
+    open_cases = None
+    if conf.log.exists():
+        view = read_log(conf)
+        open_cases = len(view.summaries(include_closed=False, deciders=False))
+    render.out().print(render.start_screen(__version__, kapstok, conf.log, open_cases))
 
 
 # --- shared options --------------------------------------------------------------------------
 
 KapstokOpt = Annotated[Optional[str], typer.Option(
-    "--kapstok", "-k", help="Naam van een meegeleverde kapstok (handreiking, westerkwartier) of pad "
+    "--kapstok", "-k", autocompletion=complete.kapstok_names, help="Naam van een meegeleverde kapstok (handreiking, westerkwartier) of pad "
     "van een kapstokbestand. Standaard: $AVE_KAPSTOK, de gebruikersconfiguratie, of handreiking.")]
 LogOpt = Annotated[Optional[Path], typer.Option(
     "--log", help="Pad van het caselog. Standaard: $AVE_LOG, de gebruikersconfiguratie, of "

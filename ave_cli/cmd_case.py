@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from ave_cli import complete
 from ave_cli.cli import (
     LOCK_TIMEOUT,
     ByOpt,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from ave_cli.model import Decision, Kapstok
 
 CaseArg = Annotated[str, typer.Argument(metavar="ZAAK_ID", help="Pseudoniem van de casus.",
-                                        show_default=False)]
+                                        show_default=False, autocompletion=complete.case_ids)]
 ReasonOpt = Annotated[str, typer.Option("--reason", "-r", help="Waarom (verplicht).")]
 DecidedByOpt = Annotated[str, typer.Option(
     "--decided-by", help="Bij een meningsverschil: wie de knoop doorhakte (de kapstok noemt wie "
@@ -132,7 +133,8 @@ andere regisseur, meestal een procesregisseur.
 @guarded
 def escalate_command(
     case_id: CaseArg,
-    to: Annotated[Optional[str], typer.Option("--to", help="De hogere fase (horizontaal).")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="De hogere fase (horizontaal).",
+                                              autocompletion=complete.phase_ids)] = None,
     role: Annotated[Optional[str], typer.Option(
         "--role", help="De rol die een (andere) houder krijgt (verticaal): casusregie of "
         "procesregie.")] = None,
@@ -190,7 +192,8 @@ terminal bevestig je ze met --yes. Een criterium dat niet is vervuld, wordt vast
 @guarded
 def deescalate_command(
     case_id: CaseArg,
-    to: Annotated[str, typer.Option("--to", help="De lagere fase.")],
+    to: Annotated[str, typer.Option("--to", help="De lagere fase.",
+                                    autocompletion=complete.phase_ids)],
     reason: ReasonOpt = "",
     reason_file: ReasonFileOpt = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="De afschaalcriteria zijn vervuld "

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from ave_cli import complete
 from ave_cli.cli import (
     LOCK_TIMEOUT,
     ByOpt,
@@ -54,7 +55,8 @@ met --answers.
 @guarded
 def triage(
     case_id: Annotated[Optional[str], typer.Argument(
-        metavar="ZAAK_ID", help="Pseudoniem van de casus (geen BSN); wordt gevraagd als je het "
+        metavar="ZAAK_ID", autocompletion=complete.case_ids,
+        help="Pseudoniem van de casus (geen BSN); wordt gevraagd als je het "
         "weglaat.", show_default=False)] = None,
     answers: Annotated[Optional[str], typer.Option(
         "--answers", "-a", help="Antwoordbestand (TOML of JSON, - voor stdin) met de vraagsleutels "
@@ -65,7 +67,8 @@ def triage(
     note: Annotated[str, typer.Option("--note", help="Vrije notitie bij het besluit.")] = "",
     note_file: NoteFileOpt = None,
     phase: Annotated[Optional[str], typer.Option(
-        "--phase", help="De fase die je besluit, als die afwijkt van het advies (met --motivation).")]
+        "--phase", autocompletion=complete.phase_ids,
+        help="De fase die je besluit, als die afwijkt van het advies (met --motivation).")]
     = None,
     motivation: Annotated[str, typer.Option(
         "--motivation", help="Waarom je afwijkt van de geadviseerde fase.")] = "",

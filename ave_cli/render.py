@@ -212,6 +212,25 @@ def kapstok_table(kapstok: Kapstok) -> Group:
     return Group(*parts)
 
 
+def start_screen(version: str, kapstok: Kapstok, log: Any, open_cases: int | None) -> Group:
+    """What `ave` alone shows: where you are, and where to begin."""
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("Kapstok", f"{kapstok.name} {kapstok.version} ({kapstok.title})")
+    facts.add_row("Caselog", f"{log}" + ("  (nog leeg)" if open_cases is None else
+                                       f"  ({open_cases} open casussen)"))
+    start = Table.grid(padding=(0, 2))
+    start.add_column(style="bold")
+    start.add_column()
+    start.add_row("ave triage", "een casus beoordelen: vragen, advies van de regels, jouw besluit")
+    start.add_row("ave report", "alle open casussen per fase, met signaleringen")
+    start.add_row("ave kapstok", "wie welke regie en verantwoordelijkheid heeft, per fase")
+    return Group(Text(f"ave {version}: AVE, Aanpak ter Voorkoming van Escalatie", style="bold"),
+                 facts, Text("\nProbeer", style="bold underline"), start,
+                 Text("\nAlle opdrachten en opties: ave --help"))
+
+
 def kapstok_json(kapstok: Kapstok) -> dict[str, Any]:
     data = asdict(kapstok)
     return json.loads(json.dumps(data, default=str))

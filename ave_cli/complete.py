@@ -1,0 +1,48 @@
+"""Shell completion (Typer's): case ids from the log, phase ids from the kapstok, kapstok names.
+
+A completion runs on every Tab press: it imports what it needs only when asked, and never
+raises or prints: a broken log or config simply completes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import typer
+
+
+def case_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Open cases first, then closed ones (a closed case can be shown or triaged again)."""
+    with contextlib.suppress(Exception):
+        from ave_cli import caselog, settings
+
+        conf = settings.resolve(ctx.params.get("log"))
+        summaries = caselog.open_log(conf.log, conf.cache).summaries(deciders=False)
+        ordered = sorted(summaries, key=lambda s: s.closed)
+        return [s.case for s in ordered if s.case.startswith(incomplete)]
+    return []
+
+
+def phase_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The phases of the case's own kapstok (or --kapstok, or the configured one). While
+    completing, click leaves the case id unbound, in ctx.args."""
+    with contextlib.suppress(Exception):
+        from ave_cli import caselog, settings
+
+        conf = settings.resolve(ctx.params.get("log"), ctx.params.get("kapstok"))
+        kapstok = settings.load_kapstok(conf.kapstok)
+        case = ctx.params.get("case_id") or (ctx.args[0] if ctx.args else None)
+        if case and not ctx.params.get("kapstok"):
+            state = caselog.open_log(conf.log, conf.cache).case(case)
+            if state is not None:
+                kapstok = settings.kapstok_lookup(None, conf.kapstok)(state.kapstok_name) or kapstok
+        return [p.id for p in kapstok.phases if p.id.casefold().startswith(incomplete.casefold())]
+    return []
+
+
+def kapstok_names(incomplete: str) -> list[str]:
+    with contextlib.suppress(Exception):
+        from ave_cli import settings
+
+        return [n for n in settings.bundled_kapstokken() if n.startswith(incomplete)]
+    return []

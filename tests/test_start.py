@@ -1,0 +1,63 @@
+"""`ave` alone, shell completion, and help that shows real examples."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from ave_cli import cli
+
+H = EXAMPLES / "handreiking"
+
+
+def test_start_screen_says_where_you_are(run, log):
+    empty = run()
+    assert empty.exit_code == 0
+    assert "handreiking 2.0.0" in empty.stdout and "(nog leeg)" in empty.stdout
+    for command in ("ave triage", "ave report", "ave kapstok"):
+        assert command in empty.stdout
+    run("triage", "A", "-a", str(H / "ave2.toml"))
+    run("triage", "B", "-a", str(H / "ave1.toml"))
+    run("close", "B", "--reason", "klaar")
+    assert "(1 open casussen)" in run().stdout
+
+
+def complete(words: str, env: dict | None = None) -> list[str]:
+    result = CliRunner().invoke(cli.app, [], prog_name="ave", env={
+        "_AVE_COMPLETE": "complete_bash", "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1), **(env or {})})
+    return result.stdout.split()
+
+
+def test_completion_of_case_ids_phases_and_kapstokken(run, log):
+    run("triage", "WT-1", "-a", str(H / "ave2.toml"))
+    run("triage", "WT-2", "-k", "westerkwartier", "-a",
+        str(EXAMPLES / "westerkwartier" / "fase-1.toml"))
+    run("triage", "XY-3", "-a", str(H / "ave1.toml"))
+    assert complete("ave show WT") == ["WT-1", "WT-2"]
+    assert complete("ave escalate WT-1 --to AVE") == ["AVE1", "AVE2", "AVE3", "AVE4"]
+    assert complete("ave escalate WT-2 --to ") == ["0", "1", "2A", "2B", "3", "4"]  # its kapstok
+    assert complete("ave report -k w") == ["westerkwartier"]
+
+
+def test_completion_stays_quiet_on_a_broken_log(run, log):
+    log.parent.mkdir(parents=True)
+    log.write_text("geen caselog", encoding="utf-8")
+    assert complete("ave show W") == []
+
+
+COMMANDS = ["triage", "escalate", "deescalate", "close", "show", "report", "reevaluate", "export",
+            "check", "purge", "reindex", "kapstok"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(run, command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Voorbeeld" in result.stdout and f"ave {command}" in result.stdout
+
+
+def test_the_command_list_is_complete():
+    registered = {c.name or c.callback.__name__ for c in cli.app.registered_commands}
+    assert registered == set(COMMANDS)
