@@ -46,3 +46,12 @@ def kapstok_names(incomplete: str) -> list[str]:
 
         return [n for n in settings.bundled_kapstokken() if n.startswith(incomplete)]
     return []
+
+
+def kapstok_phase_ids() -> list[str]:
+    """The phase ids of the configured kapstok."""
+    with contextlib.suppress(Exception):
+        from ave_cli import settings
+
+        return [p.id for p in settings.load_kapstok(settings.resolve().kapstok).phases]
+    return []

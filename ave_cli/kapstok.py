@@ -31,7 +31,8 @@ TOP_KEYS = {"name", "version", "title", "description", "meningsverschil_beslisse
 QUESTION_KEYS = {"key", "text", "help", "type", "values", "labels", "default"}
 PHASE_KEYS = {"id", "label", "colour", "description", *ROLE_KEYS, "in_overleg_met",
               "opschalen_door", "opschalen_criteria", "afschalen_criteria", "match", "when",
-              "otherwise", "notes", "review_days", "long_in_phase_days", "requires_casusregie"}
+              "otherwise", "notes", "review_days", "long_in_phase_days", "requires_casusregie",
+              "share"}
 RULE_KEYS = {"reason", "phases", "when", "set_roles", "add_in_overleg_met", "advice",
              "advises_role"}
 CONDITION_KEYS = {"key", "in", "not_in", "any", "all"}
@@ -253,6 +254,7 @@ def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase
             review_days=r.days(p, "review_days", place),
             long_in_phase_days=r.days(p, "long_in_phase_days", place),
             requires_casusregie=requires,
+            share=r.text(p, "share", place, required=False),
         ))
     return tuple(phases)
 

@@ -100,6 +100,7 @@ class Phase:
     review_days: int | None = None
     long_in_phase_days: int | None = None
     requires_casusregie: bool = True
+    share: str = ""  # which share of households is typically in this phase, in words
 
 
 @dataclass(frozen=True)

@@ -519,3 +519,87 @@ def write_export(stream: Any, rows: list[dict[str, Any]], fmt: str) -> None:
         return
     for row in rows:
         stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# --- uitleg ----------------------------------------------------------------------------------
+
+def _heading(text: str) -> Text:
+    return Text(f"\n{text}", style="bold underline")
+
+
+def uitleg(kapstok: Kapstok) -> Group:
+    """AVE explained from the active kapstok: axes, phases, responsibilities, principles, local rules."""
+    from ave_cli import uitleg as u
+
+    parts: list[Any] = [Text(f"AVE volgens kapstok {kapstok.title} ({kapstok.name} "
+                             f"{kapstok.version})", style="bold"), Text(u.INTRO)]
+    parts.append(_heading("Twee assen"))
+    parts += [Text.assemble((f"{name}: ", "bold"), text) for name, text in u.AXES]
+    parts.append(_heading("De fasen, van licht naar zwaar"))
+    for phase in kapstok.phases:
+        share = f" ({phase.share})" if phase.share else ""
+        parts.append(Text.assemble(phase_text(phase), f"{share}: {phase.description}"))
+    parts.append(_heading("Vier verantwoordelijkheden per fase"))
+    parts += [Text.assemble((f"{ROLE_TITLES[key]}: ", "bold"), text)
+              for key, text in u.RESPONSIBILITIES.items()]
+    parts.append(_heading("Zeven leidende principes"))
+    parts += [Text(f"{n}. {text}") for n, text in enumerate(u.PRINCIPLES, start=1)]
+    rules = [f"{r.reason} (fasen {', '.join(r.phases)})" for r in kapstok.local_rules]
+    if rules or kapstok.notes or kapstok.meningsverschil_beslisser:
+        parts.append(_heading("Lokale regels en afspraken van deze kapstok"))
+        parts.append(_bullets(rules + list(kapstok.notes)))
+        if kapstok.meningsverschil_beslisser:
+            parts.append(Text(f"Bij een meningsverschil over op- of afschalen besluit: "
+                              f"{kapstok.meningsverschil_beslisser}."))
+    parts.append(Text("\nMeer over één fase of rol: ave uitleg FASE, ave uitleg casusregie"))
+    return Group(*parts)
+
+
+def uitleg_phase(kapstok: Kapstok, phase: Phase) -> Panel:
+    """One phase: its starting situation, who holds what, the rules that lead here, up and down."""
+    parts: list[Any] = [Text(phase.description)]
+    if phase.share:
+        parts.append(Text(f"Aandeel: {phase.share}."))
+    roles = Table.grid(padding=(0, 2))
+    roles.add_column(style="bold")
+    roles.add_column()
+    for key in ROLE_KEYS:
+        roles.add_row(ROLE_TITLES[key], getattr(phase.roles, key))
+    roles.add_row("In overleg met", ", ".join(phase.in_overleg_met) or "—")
+    parts += [_heading("Rollen"), roles, _heading("Wanneer deze fase")]
+    if phase.match == "otherwise":
+        parts.append(Text(phase.otherwise_reason))
+    else:
+        parts.append(Text("Als één van deze criteria geldt:" if phase.match == "any"
+                          else "Als al deze criteria gelden:"))
+        parts.append(_bullets([c.reason for c in phase.criteria]))
+    local = [r.reason for r in kapstok.local_rules if phase.id in r.phases]
+    if local or phase.notes:
+        parts += [_heading("Lokale regels en afspraken"), _bullets(local + list(phase.notes))]
+    above = kapstok.phase_above(phase)
+    parts.append(_heading("Opschalen"))
+    parts.append(Text(f"Door: {phase.opschalen_door or '—'}" + (
+        f"\nNaar {above.label} bij: {above.opschalen_criteria}" if above else
+        "\nDit is de hoogste fase.")))
+    parts += [_heading("Afschalen"), _bullets(list(phase.afschalen_criteria))
+              if phase.afschalen_criteria else Text("— (dit is de laagste fase)")]
+    return Panel(Group(*parts), title=f"Fase {phase.label} · kapstok {kapstok.name}",
+                 border_style=phase_style(phase))
+
+
+def uitleg_role(kapstok: Kapstok, role: str) -> Group:
+    """One responsibility: what it means, and who holds it in each phase of the kapstok."""
+    from ave_cli import uitleg as u
+
+    table = Table(title=f"{ROLE_TITLES[role]} per fase · kapstok {kapstok.name}", expand=True)
+    table.add_column("Fase", overflow="fold")
+    table.add_column("Wie", overflow="fold", ratio=3)
+    for phase in kapstok.phases:
+        table.add_row(Text(phase.label, style=phase_style(phase)), getattr(phase.roles, role))
+    overrides = [f"{r.reason} (fasen {', '.join(r.phases)})" for r in kapstok.local_rules
+                 if role in r.set_roles]
+    parts: list[Any] = [Text(ROLE_TITLES[role], style="bold"), Text(u.RESPONSIBILITIES[role]),
+                        table]
+    if overrides:
+        parts += [Text("Lokale regels die dit veranderen:", style="bold"), _bullets(overrides)]
+    return Group(*parts)

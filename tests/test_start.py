@@ -48,7 +48,7 @@ def test_completion_stays_quiet_on_a_broken_log(run, log):
 
 
 COMMANDS = ["triage", "escalate", "deescalate", "close", "show", "report", "reevaluate", "export",
-            "check", "purge", "reindex", "kapstok"]
+            "check", "purge", "reindex", "kapstok", "uitleg", "explain"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -56,6 +56,30 @@ def test_every_command_has_help_with_examples(run, command):
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Voorbeeld" in result.stdout and f"ave {command}" in result.stdout
+
+
+def test_uitleg_explains_from_the_kapstok(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    text = run("uitleg").stdout
+    for part in ("Twee assen", "Horizontaal opschalen", "Verticaal opschalen", "Zeven leidende "
+                 "principes", "7. Schaal af", "Vier verantwoordelijkheden",
+                 "ongeveer 80% van de huishoudens", "AVE 4 (donkerrood)"):
+        assert part in text, part
+    local = run("explain", "-k", "westerkwartier").stdout
+    assert "Bij een meningsverschil over op- of afschalen besluit: Teamleider Wmo." in local
+    assert "Minderjarigen betrokken" in local
+
+
+def test_uitleg_of_one_phase_and_one_role(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    phase = run("uitleg", "ave3").stdout
+    assert "Fase AVE 3 (oranje/rood)" in phase and "Als al deze criteria gelden:" in phase
+    assert "Zorg- en Veiligheidshuis" in phase and "De maatregelen hebben effect." in phase
+    role = run("uitleg", "casusregie", "-k", "westerkwartier").stdout
+    assert "Jeugdconsulent" not in role.split("Lokale regels")[0]  # the table: the kapstok's own
+    assert "Minderjarigen betrokken: de jeugdconsulent" in role  # and the rule that changes it
+    wrong = run("uitleg", "wethouder")
+    assert wrong.exit_code == 2 and "geen fase of rol" in wrong.stderr
 
 
 def test_the_command_list_is_complete():

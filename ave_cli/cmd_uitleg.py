@@ -1,0 +1,57 @@
+"""`ave uitleg` (alias `ave explain`): AVE explained from the active kapstok."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ave_cli import complete
+from ave_cli.cli import KapstokOpt, app, guarded
+from ave_cli.errors import AveError
+
+UITLEG_HELP = """Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met hun
+uitgangssituatie, de vier verantwoordelijkheden, de zeven leidende principes en de lokale regels.
+Met een fase of een rol als onderwerp: alleen die.
+
+[bold]Voorbeelden[/bold]
+
+  ave uitleg
+
+  ave uitleg AVE3
+
+  ave uitleg procesregie --kapstok westerkwartier
+"""
+
+
+def _topics(incomplete: str) -> list[str]:
+    roles = ["casusregie", "procesregie", "operationeel", "bestuurlijk"]
+    return [t for t in roles + complete.kapstok_phase_ids() if t.startswith(incomplete)]
+
+
+def uitleg_command(
+    topic: Annotated[Optional[str], typer.Argument(
+        metavar="[FASE|ROL]", help="Een fase (zoals AVE3 of 2B) of een rol (casusregie, "
+        "procesregie, operationeel, bestuurlijk).", autocompletion=_topics,
+        show_default=False)] = None,
+    kapstok: KapstokOpt = None,
+) -> None:
+    from ave_cli import render, settings
+    from ave_cli.model import ROLE_KEYS
+
+    kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
+    if topic is None:
+        render.out().print(render.uitleg(kap))
+    elif topic.casefold() in ROLE_KEYS:
+        render.out().print(render.uitleg_role(kap, topic.casefold()))
+    elif (phase := kap.find_phase(topic)) is not None:
+        render.out().print(render.uitleg_phase(kap, phase))
+    else:
+        raise AveError(f"'{topic}' is geen fase of rol van kapstok {kap.name}; kies een fase "
+                       f"({', '.join(p.id for p in kap.phases)}) of een rol "
+                       f"({', '.join(ROLE_KEYS)})")
+
+
+app.command("uitleg", help=UITLEG_HELP)(guarded(uitleg_command))
+app.command("explain", help=UITLEG_HELP.replace("ave uitleg", "ave explain"))(
+    guarded(uitleg_command))
