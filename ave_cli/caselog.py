@@ -113,15 +113,47 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
                 if not _valid(mark, info, handle):
                     index.reset()
                     mark = Mark()
-                handle.seek(mark.size)
-                data = handle.read()
-                parsed = logformat.parse(data, str(path), offset=mark.size, line=mark.line)
-                index.add(parsed.blocks, Mark(parsed.end, parsed.end_line,
-                                              _tail_hash(handle, parsed.end), info.st_dev,
-                                              info.st_ino, info.st_mtime_ns))
+                parsed, size = _read_into(index, handle, path, mark)
+                index.add([], Mark(parsed.end, parsed.end_line, _tail_hash(handle, parsed.end),
+                                   info.st_dev, info.st_ino, info.st_mtime_ns))
     except PermissionError:
         raise EnvironmentProblem(f"caselog {path} is niet leesbaar voor jou (rechten)") from None
-    return parsed.damage, mark.size + len(data)
+    return parsed.damage, size
+
+
+CHUNK = 16 << 20  # bytes read and parsed at a time: memory stays small for any size of log
+
+
+def _read_into(index: Index, handle, path: Path, mark: Mark) -> tuple[logformat.Parsed, int]:
+    """Parse the log from the mark on, a piece at a time, each piece cut just before its last
+    block header so every parse sees whole blocks; add the decisions to the index."""
+    handle.seek(mark.size)
+    offset, line, pending = mark.size, mark.line, b""
+    states: dict = {}  # folded cases, written once (or whenever there are many)
+    while True:
+        piece = handle.read(CHUNK)
+        data = pending + piece
+        if piece:
+            cut = data.rfind(b"\n" + logformat.BLOCK_HEADER)
+            if cut <= 0:
+                pending = data
+                continue
+            region, pending = data[:cut + 1], data[cut + 1:]
+        else:
+            region, pending = data, b""
+        parsed = logformat.parse(region, str(path), offset=offset, line=line)
+        if parsed.damage is not None and piece:
+            raise LogError(f"caselog {path} is beschadigd vanaf regel {parsed.damage.line} "
+                           f"({parsed.damage.problem}), terwijl er daarna nog besluiten staan; dit "
+                           "wordt niet automatisch hersteld: zet een back-up terug of laat "
+                           "`ave check` het aanwijzen")
+        index.add(parsed.blocks, None, states)
+        if not piece or len(states) > 30_000:
+            index.flush(states)
+            states.clear()
+        if not piece:
+            return parsed, offset + len(region)
+        offset, line = parsed.end, parsed.end_line
 
 
 def open_log(path: Path, cache_dir: Path | None, *,

@@ -110,18 +110,32 @@ class Index:
         for table in ("meta", "decisions", "cases", "states"):  # not executescript: it commits
             self.db.execute(f"DELETE FROM {table}")
 
-    def add(self, blocks: list[Block], mark: Mark) -> None:
-        """Add the decisions read from the log, fold them into their cases, move the mark."""
+    def add(self, blocks: list[Block], mark: Mark | None,
+            states: dict[str, CaseState] | None = None) -> None:
+        """Add the decisions read from the log and fold them into their cases. A long read
+        passes the same `states` for every piece and writes them once with `flush`; the mark
+        moves only when given (at the end of a read)."""
         if blocks:
             self.db.executemany(
                 "INSERT INTO decisions (case_id, offset, line, record) VALUES (?, ?, ?, ?)",
                 [(b.decision.case, b.offset, b.line, logformat.to_json(b.decision))
                  for b in blocks])
-            states = self._states({b.decision.case for b in blocks})
+            pending = {} if states is None else states
+            pending.update(self._states({b.decision.case for b in blocks} - set(pending)))
             for block in blocks:
                 case = block.decision.case
-                state = states.get(case) or states.setdefault(case, CaseState(case))
+                state = pending.get(case) or pending.setdefault(case, CaseState(case))
                 cases.apply(state, block.decision, keep_history=False)
+            if states is None:
+                self.flush(pending)
+        if mark is not None:
+            self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
+                ("size", mark.size), ("line", mark.line), ("tail", mark.tail),
+                ("device", mark.device), ("inode", mark.inode), ("mtime", mark.mtime)])
+
+    def flush(self, states: dict[str, CaseState]) -> None:
+        """Write folded case states (both the JSON state and the report columns)."""
+        if states:
             self.db.executemany(
                 "INSERT INTO states (case_id, state) VALUES (?, ?) "
                 "ON CONFLICT (case_id) DO UPDATE SET state = excluded.state",
@@ -131,9 +145,6 @@ class Index:
                 f"VALUES ({', '.join('?' * (len(_SUMMARY) + 1))}) ON CONFLICT (case_id) DO UPDATE "
                 "SET " + ", ".join(f"{c} = excluded.{c}" for c in _SUMMARY),
                 [cases.summary(state) for state in states.values()])
-        self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
-            ("size", mark.size), ("line", mark.line), ("tail", mark.tail),
-            ("device", mark.device), ("inode", mark.inode), ("mtime", mark.mtime)])
 
     def _states(self, wanted: set[str]) -> dict[str, CaseState]:
         found: dict[str, CaseState] = {}

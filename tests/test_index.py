@@ -182,3 +182,25 @@ def test_the_cli_lock_timeout_default_is_the_logs():
     from ave_cli.cli import LOCK_TIMEOUT
 
     assert LOCK_TIMEOUT == caselog.DEFAULT_LOCK_TIMEOUT
+
+
+@pytest.mark.parametrize("chunk", [64, 300, 1000, 5000])
+def test_reading_a_log_in_small_pieces_gives_the_same_index(run, log, cache, monkeypatch, chunk):
+    for n in range(12):
+        triage(run, f"K-{n % 5}", ["ave1.toml", "ave2.toml", "ave3.json"][n % 3])
+    monkeypatch.setattr(caselog, "CHUNK", chunk)
+    caselog.drop_index(log, cache)
+    view = caselog.open_log(log, cache)
+    assert list(view.decisions()) == [b.decision for b in caselog.read_all(log).blocks]
+    assert view.damage is None
+    # a torn tail is still a torn tail, read in pieces
+    log.write_bytes(log.read_bytes()[:-25])
+    caselog.drop_index(log, cache)
+    torn = caselog.open_log(log, cache)
+    assert torn.damage is not None and torn.index.count() == 11
+    # and damage early in the file is still corruption, not a tail
+    data = log.read_bytes()
+    log.write_bytes(data.replace(b'case = "K-1"', b'case = "K-X"', 1))
+    caselog.drop_index(log, cache)
+    with pytest.raises(caselog.LogError, match="daarna nog besluiten"):
+        caselog.open_log(log, cache)
