@@ -172,15 +172,10 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogVi
 def read_input(spec: str, what: str) -> tuple[bytes, str]:
     if spec == "-":
         return sys.stdin.buffer.read(), "stdin"
+    from ave_cli.settings import read_file
+
     path = Path(spec).expanduser()
-    try:
-        return path.read_bytes(), str(path)
-    except FileNotFoundError:
-        raise AveError(f"{what} {path} bestaat niet") from None
-    except IsADirectoryError:
-        raise AveError(f"{what} {path} is een map, geen bestand") from None
-    except OSError as exc:
-        raise AveError(f"{what} {path} is onleesbaar ({exc.strerror})") from None
+    return read_file(path, what), str(path)
 
 
 def asker() -> Callable[..., Any] | None:

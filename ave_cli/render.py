@@ -15,7 +15,16 @@ from rich.table import Table
 from rich.text import Text
 
 from ave_cli.cases import CaseState, open_advice
-from ave_cli.model import ROLE_KEYS, ROLE_TITLES, Answers, Decision, Kapstok, Outcome, Phase
+from ave_cli.model import (
+    ROLE_KEYS,
+    ROLE_TITLES,
+    Answers,
+    Decision,
+    Kapstok,
+    Outcome,
+    Phase,
+    Roles,
+)
 from ave_cli.report import (
     FLAGS,
     Reevaluation,
@@ -80,13 +89,19 @@ def phase_text(phase: Phase) -> Text:
     return Text(f"● {phase.label}", style=phase_style(phase))
 
 
-def _roles_table(outcome: Outcome) -> Table:
+def _grid() -> Table:
+    """Two columns without borders: a bold label and its value."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
+    return table
+
+
+def _roles_table(roles: Roles, in_overleg_met: tuple[str, ...]) -> Table:
+    table = _grid()
     for key in ROLE_KEYS:
-        table.add_row(ROLE_TITLES[key], getattr(outcome.roles, key))
-    table.add_row("In overleg met", ", ".join(outcome.in_overleg_met) or "—")
+        table.add_row(ROLE_TITLES[key], getattr(roles, key))
+    table.add_row("In overleg met", ", ".join(in_overleg_met) or "—")
     return table
 
 
@@ -110,7 +125,7 @@ def triage_panel(result: Triage, kapstok: Kapstok, *, dry_run: bool,
                           f"{decision.phase_after}. Motivering: {decision.motivation}",
                           style="bold yellow"))
     parts += [Text("\nWaarom", style="bold underline"), _bullets(list(decision.reasons)),
-              Text("\nRollen", style="bold underline"), _roles_table(outcome)]
+              Text("\nRollen", style="bold underline"), _roles_table(outcome.roles, outcome.in_overleg_met)]
     if casusregisseur or procesregisseur:
         parts.append(Text(f"Genoemd: casusregisseur {casusregisseur or '—'}, procesregisseur "
                           f"{procesregisseur or '—'}"))
@@ -171,9 +186,7 @@ def batch_table(results: list[Triage], *, dry_run: bool) -> Table:
 
 def review_panel(kapstok: Kapstok, answers: Answers, outcome: Outcome) -> Panel:
     """The review screen before saving: every answer and the advised phase."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
+    table = _grid()
     for question in kapstok.questions:
         value = answers.get(question.key)
         shown = (", ".join(question.label(v) for v in value) or "geen") if isinstance(value, list) \
@@ -214,15 +227,11 @@ def kapstok_table(kapstok: Kapstok) -> Group:
 
 def start_screen(version: str, kapstok: Kapstok, log: Any, open_cases: int | None) -> Group:
     """What `ave` alone shows: where you are, and where to begin."""
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold")
-    facts.add_column()
+    facts = _grid()
     facts.add_row("Kapstok", f"{kapstok.name} {kapstok.version} ({kapstok.title})")
     facts.add_row("Caselog", f"{log}" + ("  (nog leeg)" if open_cases is None else
                                        f"  ({open_cases} open casussen)"))
-    start = Table.grid(padding=(0, 2))
-    start.add_column(style="bold")
-    start.add_column()
+    start = _grid()
     start.add_row("ave triage", "een casus beoordelen: vragen, advies van de regels, jouw besluit")
     start.add_row("ave report", "alle open casussen per fase, met signaleringen")
     start.add_row("ave kapstok", "wie welke regie en verantwoordelijkheid heeft, per fase")
@@ -269,7 +278,7 @@ def change_panel(change: Change, kapstok: Kapstok, *, dry_run: bool) -> Panel:
     if d.in_overleg_met:
         parts.append(Text(f"In overleg met: {', '.join(d.in_overleg_met)}"))
     if change.outcome is not None:
-        parts += [Text("\nRollen", style="bold underline"), _roles_table(change.outcome)]
+        parts += [Text("\nRollen", style="bold underline"), _roles_table(change.outcome.roles, change.outcome.in_overleg_met)]
     before = kapstok.find_phase(d.phase_before or "")
     if d.kind == "escalation" and d.axis == "horizontal" and before is not None:
         parts.append(Text(f"\nOpschalen vanuit {before.id} gebeurt volgens de kapstok door: "
@@ -330,9 +339,7 @@ def case_view(state: CaseState, kapstok: Kapstok, now: datetime) -> Group:
     """The case as a film: the current state on top, then every decision in order."""
     facts = _state_facts(state, kapstok, now)
     phase = kapstok.find_phase(state.phase or "")
-    top = Table.grid(padding=(0, 2))
-    top.add_column(style="bold")
-    top.add_column()
+    top = _grid()
     if state.closed:
         top.add_row("Fase", Text(f"afgesloten op {state.since:%Y-%m-%d}", style="bold"))
     else:
@@ -560,13 +567,8 @@ def uitleg_phase(kapstok: Kapstok, phase: Phase) -> Panel:
     parts: list[Any] = [Text(phase.description)]
     if phase.share:
         parts.append(Text(f"Aandeel: {phase.share}."))
-    roles = Table.grid(padding=(0, 2))
-    roles.add_column(style="bold")
-    roles.add_column()
-    for key in ROLE_KEYS:
-        roles.add_row(ROLE_TITLES[key], getattr(phase.roles, key))
-    roles.add_row("In overleg met", ", ".join(phase.in_overleg_met) or "—")
-    parts += [_heading("Rollen"), roles, _heading("Wanneer deze fase")]
+    parts += [_heading("Rollen"), _roles_table(phase.roles, phase.in_overleg_met),
+              _heading("Wanneer deze fase")]
     if phase.match == "otherwise":
         parts.append(Text(phase.otherwise_reason))
     else:

@@ -119,15 +119,19 @@ def load_kapstok(spec: str) -> Kapstok:
         data = (resources.files("ave_cli.config") / f"{spec.lower()}.toml").read_bytes()
         return parse_kapstok(data, f"{spec.lower()}.toml")
     path = Path(spec).expanduser()
+    return parse_kapstok(read_file(path, "kapstokbestand", KapstokError), str(path))
+
+
+def read_file(path: Path, what: str, error: type[AveError] = AveError) -> bytes:
+    """A file's bytes, or an error of class `error` that says what is wrong with `what`."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        raise KapstokError(f"kapstokbestand {path} bestaat niet") from None
+        raise error(f"{what} {path} bestaat niet") from None
     except IsADirectoryError:
-        raise KapstokError(f"kapstok {path} is een map, geen bestand") from None
+        raise error(f"{what} {path} is een map, geen bestand") from None
     except OSError as exc:
-        raise KapstokError(f"kapstokbestand {path} is onleesbaar ({exc.strerror})") from None
-    return parse_kapstok(data, str(path))
+        raise error(f"{what} {path} is onleesbaar ({exc.strerror})") from None
 
 
 def kapstok_lookup(explicit: str | None, configured: str) -> Callable[[str], Kapstok | None]:
