@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ave_cli.cases import fold
+from ave_cli.i18n import _
 from ave_cli.logformat import Block
 from ave_cli.model import Kapstok
 
@@ -30,38 +31,48 @@ def audit(blocks: list[Block], kapstok_for: Callable[[str], Kapstok | None]) -> 
     for block in blocks:
         d, line = block.decision, block.line
         if d.id in first_line:
-            problems.append(Problem(line, f"besluit-id {d.id} staat ook op regel {first_line[d.id]}"))
+            problems.append(Problem(line, _("besluit-id {id} staat ook op regel {line}").format(
+                                              id=d.id, line=first_line[d.id])))
         first_line.setdefault(d.id, line)
         latest = last_time.get(d.case)
         if latest and d.time < latest[0]:
             when = d.time.strftime("%Y-%m-%d %H:%M")
-            problems.append(Problem(line, f"besluit over casus '{d.case}' ({when}) is ouder dan het "
-                                          f"vorige, op regel {latest[1]}"))
+            problems.append(Problem(line, _("besluit over casus '{case}' ({when}) is "
+                                            "ouder dan het vorige, op regel {line}").format(
+                                              case=d.case, when=when, line=latest[1])))
         else:
             last_time[d.case] = (d.time, line)
         kapstok = kapstok_for(d.kapstok.name)
         if kapstok is None:
             if d.kapstok.name not in missing_kapstok:
                 missing_kapstok.add(d.kapstok.name)
-                problems.append(Problem(line, f"kapstok '{d.kapstok.name}' is niet beschikbaar, dus de "
-                                              "fasen zijn niet gecontroleerd; geef hem mee met "
-                                              "--kapstok PAD"))
+                problems.append(Problem(line, _("kapstok '{name}' is niet beschikbaar, "
+                                                "dus de fasen zijn niet gecontroleerd; "
+                                                "geef hem mee met --kapstok PAD").format(
+                                                  name=d.kapstok.name)))
         else:
-            for label, phase in (("fase voor", d.phase_before), ("fase na", d.phase_after),
-                                 ("geadviseerde fase", d.advised_phase)):
+            for label, phase in (("phase_before", d.phase_before), ("phase_after", d.phase_after),
+                                 ("advised_phase", d.advised_phase)):
                 if phase and kapstok.find_phase(phase) is None:
-                    problems.append(Problem(line, f"{label} '{phase}' bestaat niet in kapstok "
-                                                  f"{kapstok.name}"))
+                    problems.append(Problem(line, _("{label} '{phase}' bestaat niet in "
+                                                    "kapstok {kapstok}").format(
+                                                      label=label, phase=phase,
+                                                      kapstok=kapstok.name)))
         if d.axis == "vertical" and (d.role not in REGISSEURS or not getattr(d, REGISSEURS[d.role])):
-            problems.append(Problem(line, f"verticale opschaling zonder houder voor rol '{d.role}'"))
+            problems.append(Problem(line, _("verticale opschaling zonder houder voor "
+                                            "rol '{role}'").format(role=d.role)))
         for role, field in REGISSEURS.items():
             holder = getattr(d, field)
             current = holders.get((d.case, field))
             if holder and current and holder != current and not (
                     d.axis == "vertical" and d.role == role):
-                problems.append(Problem(line, f"casus '{d.case}' krijgt {field} {holder} terwijl "
-                                              f"{current} die rol nog heeft (twee tegelijk); leg een "
-                                              f"wissel vast met ave escalate --role {role}"))
+                problems.append(Problem(line, _("casus '{case}' krijgt {field} "
+                                                "{holder} terwijl {current} die rol "
+                                                "nog heeft (twee tegelijk); leg een "
+                                                "wissel vast met ave escalate --role "
+                                                "{role}").format(
+                                                  case=d.case, field=field, holder=holder,
+                                                  current=current, role=role)))
             if holder:
                 holders[(d.case, field)] = holder
             if d.kind == "close":

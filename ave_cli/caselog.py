@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ave_cli import logformat
 from ave_cli.cases import CaseState, CaseSummary
+from ave_cli.i18n import _
 from ave_cli.index import Index, Mark
 from ave_cli.logformat import Damage, LogError, Parsed
 from ave_cli.model import AveError, Decision, EnvironmentProblem
@@ -79,9 +80,11 @@ def _stat(path: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise EnvironmentProblem(f"caselog {path} is onleesbaar ({exc.strerror})") from None
+        raise EnvironmentProblem(_("caselog {path} is onleesbaar ({strerror})").format(
+                                     path=path, strerror=exc.strerror)) from None
     if stat.S_ISDIR(result.st_mode):
-        raise LogError(f"caselog {path} is een map, geen bestand; kies een bestandsnaam met --log")
+        raise LogError(_("caselog {path} is een map, geen bestand; kies een "
+                         "bestandsnaam met --log").format(path=path))
     return result
 
 
@@ -117,7 +120,8 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
                 index.add([], Mark(parsed.end, parsed.end_line, _tail_hash(handle, parsed.end),
                                    info.st_dev, info.st_ino, info.st_mtime_ns))
     except PermissionError:
-        raise EnvironmentProblem(f"caselog {path} is niet leesbaar voor jou (rechten)") from None
+        raise EnvironmentProblem(_("caselog {path} is niet leesbaar voor jou (rechten)").format(
+                                     path=path)) from None
     return parsed.damage, size
 
 
@@ -143,10 +147,11 @@ def _read_into(index: Index, handle, path: Path, mark: Mark) -> tuple[logformat.
             region, pending = data, b""
         parsed = logformat.parse(region, str(path), offset=offset, line=line)
         if parsed.damage is not None and piece:
-            raise LogError(f"caselog {path} is beschadigd vanaf regel {parsed.damage.line} "
-                           f"({parsed.damage.problem}), terwijl er daarna nog besluiten staan; dit "
-                           "wordt niet automatisch hersteld: zet een back-up terug of laat "
-                           "`ave check` het aanwijzen")
+            raise LogError(_("caselog {path} is beschadigd vanaf regel {line} "
+                             "({problem}), terwijl er daarna nog besluiten staan; dit "
+                             "wordt niet automatisch hersteld: zet een back-up terug "
+                             "of laat `ave check` het aanwijzen").format(
+                               path=path, line=parsed.damage.line, problem=parsed.damage.problem))
         index.add(parsed.blocks, None, states)
         if not piece or len(states) > 30_000:
             index.flush(states)
@@ -178,13 +183,20 @@ def read_all(path: Path) -> Parsed:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise EnvironmentProblem(f"caselog {path} is onleesbaar ({exc.strerror})") from None
+        raise EnvironmentProblem(_("caselog {path} is onleesbaar ({strerror})").format(
+                                     path=path, strerror=exc.strerror)) from None
     return logformat.parse(data, str(path))
 
 
-def damage_message(path: Path, damage: Damage) -> str:
-    return (f"caselog {path} is beschadigd vanaf regel {damage.line} ({damage.problem}); "
-            "de besluiten daarvoor zijn intact. Herstel met `ave check --repair`")
+def damage_message(path: Path, damage: Damage, *, retry: bool = False) -> str:
+    """What is wrong with a damaged log and how to repair it; `retry` for a refused write."""
+    if retry:
+        text = _("caselog {path} is beschadigd vanaf regel {line} ({problem}); de besluiten "
+                 "daarvoor zijn intact. Herstel met `ave check --repair` en probeer het dan opnieuw")
+    else:
+        text = _("caselog {path} is beschadigd vanaf regel {line} ({problem}); de besluiten "
+                 "daarvoor zijn intact. Herstel met `ave check --repair`")
+    return text.format(path=path, line=damage.line, problem=damage.problem)
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -200,8 +212,9 @@ def _ensure_dir(path: Path) -> None:
     try:
         parent.mkdir(parents=True, mode=0o700)
     except OSError as exc:
-        raise AveError(f"de map {parent} voor het caselog kan niet worden aangemaakt "
-                       f"({exc.strerror}); kies een ander pad met --log of AVE_LOG") from None
+        raise AveError(_("de map {parent} voor het caselog kan niet worden aangemaakt "
+                         "({strerror}); kies een ander pad met --log of AVE_LOG").format(
+                           parent=parent, strerror=exc.strerror)) from None
 
 
 @contextmanager
@@ -212,11 +225,12 @@ def _locked(path: Path, timeout: float) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise EnvironmentProblem(f"het caselog {path} is al {timeout:g} s in gebruik door een ander "
-                                 "proces; probeer het opnieuw of verhoog --lock-timeout") from None
+        raise EnvironmentProblem(_("het caselog {path} is al {timeout:g} s in gebruik "
+                                   "door een ander proces; probeer het opnieuw of "
+                                   "verhoog --lock-timeout").format(path=path, timeout=timeout)) from None
     except OSError as exc:
-        raise EnvironmentProblem(f"het slot op caselog {path} kan niet worden gezet "
-                                 f"({exc.strerror})") from None
+        raise EnvironmentProblem(_("het slot op caselog {path} kan niet worden gezet "
+                                   "({strerror})").format(path=path, strerror=exc.strerror)) from None
     try:
         yield
     finally:
@@ -235,7 +249,7 @@ def append(path: Path, build: Callable[[LogView], list[Decision]], *, cache_dir:
     with _locked(path, lock_timeout):
         view = open_log(path, cache_dir, locked=True)
         if view.damage is not None:
-            raise LogError(damage_message(path, view.damage) + " en probeer het dan opnieuw")
+            raise LogError(damage_message(path, view.damage, retry=True))
         decisions = build(view)
         if not decisions:
             return []
@@ -252,7 +266,8 @@ def _write(path: Path, payload: bytes, old_size: int) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise EnvironmentProblem(f"caselog {path} kan niet worden geschreven ({exc.strerror})") \
+        raise EnvironmentProblem(_("caselog {path} kan niet worden geschreven "
+                                   "({strerror})").format(path=path, strerror=exc.strerror)) \
             from None
     try:
         if created:
@@ -268,8 +283,9 @@ def _write(path: Path, payload: bytes, old_size: int) -> None:
             os.fsync(fd)
         except OSError:
             pass
-        raise EnvironmentProblem(f"schrijven naar caselog {path} is mislukt ({exc.strerror}); "
-                                 "er is niets opgeslagen") from None
+        raise EnvironmentProblem(_("schrijven naar caselog {path} is mislukt "
+                                   "({strerror}); er is niets opgeslagen").format(
+                                     path=path, strerror=exc.strerror)) from None
     finally:
         os.close(fd)
     if created:
@@ -341,7 +357,7 @@ def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str
     with _locked(path, lock_timeout):
         parsed = read_all(path)
         if parsed.damage is not None:
-            raise LogError(damage_message(path, parsed.damage) + " en probeer het dan opnieuw")
+            raise LogError(damage_message(path, parsed.damage, retry=True))
         gone = cases(parsed.blocks)
         removed = sum(1 for b in parsed.blocks if b.decision.case in gone)
         if dry_run or not gone:

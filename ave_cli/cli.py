@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 
 from ave_cli import __version__, complete
 from ave_cli.errors import AveError
+from ave_cli.i18n import _
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -39,11 +40,14 @@ class OneLineErrors(TyperGroup):
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.TyperException as exc:
             context = getattr(exc, "ctx", None)
-            hint = f" (zie: {context.command_path} --help)" if context is not None else ""
-            _error(exc.format_message() + hint)  # type: ignore[attr-defined]
+            message = exc.format_message()  # type: ignore[attr-defined]
+            if context is not None:
+                message = _("{message} (zie: {command} --help)").format(
+                    message=message, command=context.command_path)
+            _error(message)
             sys.exit(getattr(exc, "exit_code", 2))
         except typer.Abort:
-            _error("afgebroken; er is niets opgeslagen")
+            _error(_("afgebroken; er is niets opgeslagen"))
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -51,8 +55,9 @@ class OneLineErrors(TyperGroup):
 app = typer.Typer(
     name="ave",
     cls=OneLineErrors,
-    help="AVE (Aanpak ter Voorkoming van Escalatie): triage, opschalen en afschalen van casussen, "
-         "met de rollen uit de kapstok van je gemeente en een lokaal caselog.",
+    help=_("AVE (Aanpak ter Voorkoming van Escalatie): triage, opschalen en afschalen "
+           "van casussen, met de rollen uit de kapstok van je gemeente en een lokaal "
+           "caselog."),
     invoke_without_command=True,  # `ave` alone shows the start screen
     pretty_exceptions_show_locals=False,  # locals may hold answers about a household
     rich_markup_mode="rich",
@@ -99,7 +104,7 @@ def guarded(fn: F) -> F:
             _error(str(exc))
             raise typer.Exit(exc.exit_code) from None
         except (KeyboardInterrupt, EOFError):
-            _error("afgebroken; er is niets opgeslagen")
+            _error(_("afgebroken; er is niets opgeslagen"))
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
@@ -111,13 +116,28 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _lang(value: Optional[str]) -> None:
+    """`--lang` as typer sees it (in tests; `ave` itself takes it from argv before typer runs,
+    see __main__.py, so that the help texts are already in that language)."""
+    from ave_cli import i18n
+
+    if value is not None:
+        try:
+            i18n.set_lang(value)
+        except i18n.LanguageError:
+            raise typer.BadParameter(_("kies nl of en")) from None
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Toon de versie en stop.")] = None,
+                                                    help=_("Toon de versie en stop."))] = None,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", callback=_lang, is_eager=True, metavar="nl|en",
+        help=_("Taal van ave: nl (standaard) of en. Ook met $AVE_LANG of 'lang' in de "
+               "gebruikersconfiguratie. Mag ook na de opdracht staan."))] = None,
 ) -> None:
-    """AVE-triage en caselog. Begin met [bold]ave triage[/bold] of [bold]ave kapstok[/bold]."""
     if ctx.invoked_subcommand is None:
         guarded(_start_screen)()
 
@@ -138,18 +158,24 @@ def _start_screen() -> None:
 # --- shared options --------------------------------------------------------------------------
 
 KapstokOpt = Annotated[Optional[str], typer.Option(
-    "--kapstok", "-k", autocompletion=complete.kapstok_names, help="Naam van een meegeleverde kapstok (handreiking, westerkwartier) of pad "
-    "van een kapstokbestand. Standaard: $AVE_KAPSTOK, de gebruikersconfiguratie, of handreiking.")]
+    "--kapstok", "-k", autocompletion=complete.kapstok_names, help=_("Naam van een meegeleverde kapstok "
+                                                                     "(handreiking, westerkwartier) of pad "
+                                                                     "van een kapstokbestand. Standaard: "
+                                                                     "$AVE_KAPSTOK, de "
+                                                                     "gebruikersconfiguratie, of "
+                                                                     "handreiking."))]
 LogOpt = Annotated[Optional[Path], typer.Option(
-    "--log", help="Pad van het caselog. Standaard: $AVE_LOG, de gebruikersconfiguratie, of "
-    "caselog.toml in de gebruikersdatamap.")]
+    "--log", help=_("Pad van het caselog. Standaard: $AVE_LOG, de "
+                    "gebruikersconfiguratie, of caselog.toml in de gebruikersdatamap."))]
 ByOpt = Annotated[Optional[str], typer.Option(
-    "--by", help="Wie besluit. Standaard: $AVE_BY, de gebruikersconfiguratie, of je inlognaam.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Uitvoer: text of json (json "
-                                           "op stdout, meldingen op stderr).")]
-DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Besluit en toon, maar schrijf niets.")]
+    "--by", help=_("Wie besluit. Standaard: $AVE_BY, de gebruikersconfiguratie, of je "
+                   "inlognaam."))]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=_("Uitvoer: text of json (json op "
+                                                                    "stdout, meldingen op stderr)."))]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help=_("Besluit en toon, maar schrijf niets."))]
 LockOpt = Annotated[float, typer.Option("--lock-timeout", min=0,
-                                        help="Seconden wachten op het slot van het caselog.")]
+                                        help=_("Seconden wachten op het slot van het "
+                                               "caselog."))]
 
 
 def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogView:
@@ -160,12 +186,11 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogVi
     view = caselog.open_log(conf.log, conf.cache)
     if view.damage is not None:
         if writing:
-            raise caselog.LogError(caselog.damage_message(conf.log, view.damage)
-                                   + " en probeer het dan opnieuw")
+            raise caselog.LogError(caselog.damage_message(conf.log, view.damage, retry=True))
         render.warning(caselog.damage_message(conf.log, view.damage))
     if view.size and caselog.readable_by_others(conf.log):
-        render.warning(f"caselog {conf.log} is leesbaar voor anderen; beperk het met: "
-                       f"chmod 600 {conf.log}")
+        render.warning(_("caselog {log} is leesbaar voor anderen; beperk het met: "
+                         "chmod 600 {log}").format(log=conf.log))
     return view
 
 
@@ -187,37 +212,40 @@ def asker() -> Callable[..., Any] | None:
     return questionnaire.terminal_ask if questionnaire.can_prompt() else None
 
 
-def text_input(value: str, file: str | None, label: str, *, required: bool = False) -> str:
+def text_input(value: str, file: str | None, option: str, prompt: str, *,
+               required: bool = False) -> str:
     """Free text from its option, from a file or stdin (`-`), or typed at a prompt: for `-` at a
     terminal, and for a required text that is missing while a terminal is there. The last two
-    keep sensitive text out of the shell's history."""
+    keep sensitive text out of the shell's history. `option` names the option (`--reason`) in
+    messages; `prompt` is the whole prompt text."""
     from ave_cli import questionnaire
 
     if file is not None:
         if value:
-            raise AveError(f"geef {label} als optie of als bestand, niet allebei")
+            raise AveError(_("geef {option} of {option}-file, niet allebei").format(option=option))
         ask = asker() if file == "-" and sys.stdin.isatty() else None
         if ask is None:
-            data, source = read_input(file, f"bestand met {label}")
+            data, source = read_input(file, f"{option}-file")
             try:
                 return data.decode("utf-8").rstrip("\n")
             except UnicodeDecodeError:
-                raise AveError(f"{source} is geen UTF-8-tekst") from None
-        return questionnaire.ask_text(ask, f"{label.capitalize()}:", lambda text: None)
+                raise AveError(_("{source} is geen UTF-8-tekst").format(source=source)) from None
+        return questionnaire.ask_text(ask, prompt, lambda text: None)
     if required and not value.strip() and (ask := asker()) is not None:
         def check(text: str) -> None:
             if not text.strip():
-                raise AveError(f"{label} is verplicht")
-        return questionnaire.ask_text(ask, f"{label.capitalize()} (verplicht):", check)
+                raise AveError(_("{option} is verplicht").format(option=option))
+        return questionnaire.ask_text(ask, prompt, check)
     return value
 
 
 NoteFileOpt = Annotated[Optional[str], typer.Option(
-    "--note-file", help="Lees de notitie uit een bestand, of met - van stdin (in een terminal: "
-    "typ hem in), zodat hij niet in je shellgeschiedenis staat.")]
+    "--note-file", help=_("Lees de notitie uit een bestand, of met - van stdin (in een "
+                          "terminal: typ hem in), zodat hij niet in je "
+                          "shellgeschiedenis staat."))]
 ReasonFileOpt = Annotated[Optional[str], typer.Option(
-    "--reason-file", help="Lees de reden uit een bestand, of met - van stdin (in een terminal: "
-    "typ hem in).")]
+    "--reason-file", help=_("Lees de reden uit een bestand, of met - van stdin (in een "
+                            "terminal: typ hem in)."))]
 
 
 def main() -> None:

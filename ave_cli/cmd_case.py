@@ -25,25 +25,26 @@ from ave_cli.cli import (
     text_input,
 )
 from ave_cli.errors import AveError
+from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from ave_cli import caselog
     from ave_cli.cases import CaseState
     from ave_cli.model import Decision, Kapstok
 
-CaseArg = Annotated[str, typer.Argument(metavar="ZAAK_ID", help="Pseudoniem van de casus.",
+CaseArg = Annotated[str, typer.Argument(metavar=_("ZAAK_ID"), help=_("Pseudoniem van de casus."),
                                         show_default=False, autocompletion=complete.case_ids)]
-ReasonOpt = Annotated[str, typer.Option("--reason", "-r", help="Waarom (verplicht).")]
+ReasonOpt = Annotated[str, typer.Option("--reason", "-r", help=_("Waarom (verplicht)."))]
 DecidedByOpt = Annotated[str, typer.Option(
-    "--decided-by", help="Bij een meningsverschil: wie de knoop doorhakte (de kapstok noemt wie "
-    "dat standaard is).")]
+    "--decided-by", help=_("Bij een meningsverschil: wie de knoop doorhakte (de "
+                           "kapstok noemt wie dat standaard is)."))]
 ConsultedOpt = Annotated[Optional[list[str]], typer.Option(
-    "--in-overleg-met", help="Met wie is overlegd (herhaalbaar).")]
-NoteOpt = Annotated[str, typer.Option("--note", help="Vrije notitie bij het besluit.")]
+    "--in-overleg-met", help=_("Met wie is overlegd (herhaalbaar)."))]
+NoteOpt = Annotated[str, typer.Option("--note", help=_("Vrije notitie bij het besluit."))]
 CasusregisseurOpt = Annotated[str, typer.Option(
-    "--casusregisseur", help="Wie (persoon of team) vanaf nu de casusregie heeft.")]
+    "--casusregisseur", help=_("Wie (persoon of team) vanaf nu de casusregie heeft."))]
 ProcesregisseurOpt = Annotated[str, typer.Option(
-    "--procesregisseur", help="Wie (persoon of team) vanaf nu de procesregie heeft.")]
+    "--procesregisseur", help=_("Wie (persoon of team) vanaf nu de procesregie heeft."))]
 
 
 def kapstok_for_case(option: str | None, configured: str, state: CaseState | None) -> Kapstok:
@@ -56,13 +57,14 @@ def kapstok_for_case(option: str | None, configured: str, state: CaseState | Non
         return settings.load_kapstok(configured)
     kapstok = settings.kapstok_lookup(None, configured)(state.kapstok_name)
     if kapstok is None:
-        raise AveError(f"casus '{state.case}' is beoordeeld met kapstok '{state.kapstok_name}'; geef "
-                       "dat kapstokbestand mee met --kapstok PAD")
+        raise AveError(_("casus '{case}' is beoordeeld met kapstok '{kapstok_name}'; "
+                         "geef dat kapstokbestand mee met --kapstok PAD").format(
+                           case=state.case, kapstok_name=state.kapstok_name))
     return kapstok
 
 
-TEXT_LABELS = {"decided_by": "--decided-by", "note": "de notitie", "casusregisseur":
-               "de casusregisseur", "procesregisseur": "de procesregisseur",
+TEXT_LABELS = {"decided_by": "--decided-by", "note": "--note", "casusregisseur":
+               "--casusregisseur", "procesregisseur": "--procesregisseur",
                "in_overleg_met": "--in-overleg-met"}
 
 
@@ -99,10 +101,10 @@ def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run
 def _texts(reason: str, reason_file: str | None, note: str,
            note_file: str | None) -> tuple[str, str]:
     if reason_file == "-" and note_file == "-":
-        raise AveError("stdin kan maar één keer worden gelezen: geef de reden of de notitie als "
-                       "bestand")
-    return (text_input(reason, reason_file, "de reden", required=True),
-            text_input(note, note_file, "de notitie"))
+        raise AveError(_("stdin kan maar één keer worden gelezen: geef de reden of de "
+                         "notitie als bestand"))
+    return (text_input(reason, reason_file, "--reason", _("De reden (verplicht):"), required=True),
+            text_input(note, note_file, "--note", _("De notitie:")))
 
 
 def _who(decided_by: str = "", in_overleg_met: list[str] | None = None, note: str = "",
@@ -112,38 +114,35 @@ def _who(decided_by: str = "", in_overleg_met: list[str] | None = None, note: st
             "casusregisseur": casusregisseur, "procesregisseur": procesregisseur}
 
 
-ESCALATE_HELP = """Leg een opschaling vast.
-
-[bold]Horizontaal[/bold] (--to): de situatie verandert, de casus gaat naar een hogere fase. Fasen
-overslaan mag (naar de hoogste fase kan vanuit elke fase).
-[bold]Verticaal[/bold] (--role en --holder): de fase blijft, er komt een regisseur bij of een
-andere regisseur, meestal een procesregisseur.
-
-[bold]Voorbeelden[/bold]
-
-  ave escalate WT-17 --to AVE3 --reason "Samenwerking stagneert" --signal agressie
-
-  ave escalate WT-17 --role procesregie --holder "OGGZ-coördinator" --reason "Hulp stagneert"
-
-  ave escalate WT-17 --to 4 --reason "Dreigende onrust" --decided-by "Teamleider Wmo"
-"""
+ESCALATE_HELP = _("Leg een opschaling vast.\n\n[bold]Horizontaal[/bold] (--to): de "
+                  "situatie verandert, de casus gaat naar een hogere fase. "
+                  "Fasen\noverslaan mag (naar de hoogste fase kan vanuit elke "
+                  "fase).\n[bold]Verticaal[/bold] (--role en --holder): de fase "
+                  "blijft, er komt een regisseur bij of een\nandere regisseur, meestal "
+                  "een procesregisseur.\n\n[bold]Voorbeelden[/bold]\n\n  ave escalate "
+                  "WT-17 --to AVE3 --reason \"Samenwerking stagneert\" --signal "
+                  "agressie\n\n  ave escalate WT-17 --role procesregie --holder "
+                  "\"OGGZ-coördinator\" --reason \"Hulp stagneert\"\n\n  ave escalate "
+                  "WT-17 --to 4 --reason \"Dreigende onrust\" --decided-by \"Teamleider "
+                  "Wmo\"\n")
 
 
 @app.command("escalate", help=ESCALATE_HELP)
 @guarded
 def escalate_command(
     case_id: CaseArg,
-    to: Annotated[Optional[str], typer.Option("--to", help="De hogere fase (horizontaal).",
+    to: Annotated[Optional[str], typer.Option("--to", help=_("De hogere fase (horizontaal)."),
                                               autocompletion=complete.phase_ids)] = None,
     role: Annotated[Optional[str], typer.Option(
-        "--role", help="De rol die een (andere) houder krijgt (verticaal): casusregie of "
-        "procesregie.")] = None,
-    holder: Annotated[str, typer.Option("--holder", help="Wie de rol krijgt (met --role).")] = "",
+        "--role", help=_("De rol die een (andere) houder krijgt (verticaal): "
+                         "casusregie of procesregie."))] = None,
+    holder: Annotated[str, typer.Option("--holder", help=_("Wie de rol krijgt (met --role)."))] = "",
     reason: ReasonOpt = "",
     reason_file: ReasonFileOpt = None,
     signal: Annotated[Optional[list[str]], typer.Option(
-        "--signal", help="Gezien signaal (herhaalbaar): meldingen, agressie, middelen, "
-        "geen_contact, verward, bedreiging, vervuiling, hulp_geweigerd.")] = None,
+        "--signal", help=_("Gezien signaal (herhaalbaar): meldingen, agressie, "
+                           "middelen, geen_contact, verward, bedreiging, vervuiling, "
+                           "hulp_geweigerd."))] = None,
     in_overleg_met: ConsultedOpt = None,
     decided_by: DecidedByOpt = "",
     casusregisseur: CasusregisseurOpt = "",
@@ -160,9 +159,10 @@ def escalate_command(
     from ave_cli.decisions import add_regisseur, escalate
 
     if (to is None) == (role is None):
-        raise AveError("geef --to FASE (horizontaal) of --role ROL --holder NAAM (verticaal)")
+        raise AveError(_("geef --to FASE (horizontaal) of --role ROL --holder NAAM "
+                         "(verticaal)"))
     if role is None and holder:
-        raise AveError("--holder hoort bij --role")
+        raise AveError(_("--holder hoort bij --role"))
     reason, note = _texts(reason, reason_file, note, note_file)
     extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
 
@@ -175,29 +175,26 @@ def escalate_command(
     _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
 
 
-DEESCALATE_HELP = """Leg een afschaling vast: de casus gaat naar een lagere fase.
-
-Eerst toont ave de afschaalcriteria van de huidige fase als checklist om te bevestigen; zonder
-terminal bevestig je ze met --yes. Een criterium dat niet is vervuld, wordt vastgelegd.
-
-[bold]Voorbeelden[/bold]
-
-  ave deescalate WT-17 --to AVE2 --reason "Doorbraak: samenwerking werkt weer"
-
-  ave deescalate WT-17 --to 2A --reason "Situatie onder controle" --yes --decided-by "Teamleider Wmo"
-"""
+DEESCALATE_HELP = _("Leg een afschaling vast: de casus gaat naar een lagere "
+                    "fase.\n\nEerst toont ave de afschaalcriteria van de huidige fase "
+                    "als checklist om te bevestigen; zonder\nterminal bevestig je ze "
+                    "met --yes. Een criterium dat niet is vervuld, wordt "
+                    "vastgelegd.\n\n[bold]Voorbeelden[/bold]\n\n  ave deescalate WT-17 "
+                    "--to AVE2 --reason \"Doorbraak: samenwerking werkt weer\"\n\n  ave "
+                    "deescalate WT-17 --to 2A --reason \"Situatie onder controle\" --yes "
+                    "--decided-by \"Teamleider Wmo\"\n")
 
 
 @app.command("deescalate", help=DEESCALATE_HELP)
 @guarded
 def deescalate_command(
     case_id: CaseArg,
-    to: Annotated[str, typer.Option("--to", help="De lagere fase.",
+    to: Annotated[str, typer.Option("--to", help=_("De lagere fase."),
                                     autocompletion=complete.phase_ids)],
     reason: ReasonOpt = "",
     reason_file: ReasonFileOpt = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="De afschaalcriteria zijn vervuld "
-                                      "(sla de checklist over).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("De afschaalcriteria zijn vervuld (sla "
+                                                            "de checklist over)."))] = False,
     in_overleg_met: ConsultedOpt = None,
     decided_by: DecidedByOpt = "",
     casusregisseur: CasusregisseurOpt = "",
@@ -236,36 +233,35 @@ def _checklist(case: str, kapstok_opt: str | None, log, by: str | None,
     conf = settings.resolve(log, kapstok_opt, by)
     state = read_log(conf, writing=not dry_run).case(case)
     kap = kapstok_for_case(kapstok_opt, conf.kapstok, state)
-    _, phase = open_case(state, case, kap)
+    _state, phase = open_case(state, case, kap)
     if not phase.afschalen_criteria:
         return ()
     ask = hooks["ask"]
     if ask is None:
         if not q.can_prompt():
-            raise AveError("bevestig de afschaalcriteria met --yes (er is geen terminal voor de "
-                           "checklist)")
+            raise AveError(_("bevestig de afschaalcriteria met --yes (er is geen "
+                             "terminal voor de checklist)"))
         ask = q.terminal_ask
-    met = ask(q.Prompt("checkbox", f"Afschalen vanuit {phase.id}: welke criteria zijn vervuld?",
+    met = ask(q.Prompt("checkbox", _("Afschalen vanuit {phase}: welke criteria zijn "
+                                     "vervuld?").format(phase=phase.id),
                        tuple((c, c) for c in phase.afschalen_criteria), []))
     unmet = tuple(c for c in phase.afschalen_criteria if c not in met)
     if unmet:
-        go = ask(q.Prompt("select", f"{len(unmet)} criterium/criteria niet vervuld. Toch afschalen?",
-                          (("Nee, afbreken", False), ("Ja, afschalen en vastleggen wat niet is "
-                                                      "vervuld", True)), False))
+        question = n_("{n} criterium niet vervuld. Toch afschalen?",
+                      "{n} criteria niet vervuld. Toch afschalen?", len(unmet))
+        go = ask(q.Prompt("select", question.format(n=len(unmet)),
+                          ((_("Nee, afbreken"), False), (_("Ja, afschalen en vastleggen wat niet "
+                                                        "is vervuld"), True)), False))
         if not go:
             raise KeyboardInterrupt
     return unmet
 
 
-CLOSE_HELP = """Sluit een casus af: geen (verdere) hulp nodig, of overgedragen aan het voorliggend
-veld. Een latere ave triage heropent de casus.
-
-[bold]Voorbeelden[/bold]
-
-  ave close WT-17 --reason "Geen verdere hulp nodig"
-
-  ave close WT-17 --reason "Overgedragen aan het voorliggend veld" --dry-run
-"""
+CLOSE_HELP = _("Sluit een casus af: geen (verdere) hulp nodig, of overgedragen aan het "
+               "voorliggend\nveld. Een latere ave triage heropent de "
+               "casus.\n\n[bold]Voorbeelden[/bold]\n\n  ave close WT-17 --reason \"Geen "
+               "verdere hulp nodig\"\n\n  ave close WT-17 --reason \"Overgedragen aan "
+               "het voorliggend veld\" --dry-run\n")
 
 
 @app.command("close", help=CLOSE_HELP)
@@ -293,15 +289,10 @@ def close_command(
     _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, _who(note=note))
 
 
-SHOW_HELP = """Toon een casus als film: de huidige stand (fase, dagen in de fase, regisseurs, open
-advies) en daaronder elk besluit op volgorde.
-
-[bold]Voorbeelden[/bold]
-
-  ave show WT-17
-
-  ave show WT-17 --format json
-"""
+SHOW_HELP = _("Toon een casus als film: de huidige stand (fase, dagen in de fase, "
+              "regisseurs, open\nadvies) en daaronder elk besluit op "
+              "volgorde.\n\n[bold]Voorbeelden[/bold]\n\n  ave show WT-17\n\n  ave show "
+              "WT-17 --format json\n")
 
 
 @app.command("show", help=SHOW_HELP)
@@ -319,7 +310,8 @@ def show_command(
     conf = settings.resolve(log, kapstok)
     state = read_log(conf).case(case_id)
     if state is None:
-        raise AveError(f"casus '{case_id}' staat niet in het caselog {conf.log}")
+        raise AveError(_("casus '{case_id}' staat niet in het caselog {log}").format(
+                           case_id=case_id, log=conf.log))
     kap = kapstok_for_case(kapstok, conf.kapstok, state)
     now = hooks["now"]()
     if fmt is Format.json:

@@ -21,32 +21,29 @@ from ave_cli.cli import (
     hooks,
 )
 from ave_cli.errors import AveError
+from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from ave_cli.audit import Problem
 
-CHECK_HELP = """Controleer het hele caselog en de kapstokken: elk record (zegel, velden en typen),
-unieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van het besluit kent, ten
-hoogste één casusregisseur en één procesregisseur per casus tegelijk, en de bestandsrechten.
-Elk probleem komt met zijn regelnummer. Exitcode 0: in orde; 1: er is iets mis.
-
-Met --repair gaat een beschadigd einde (na een crash of een volle schijf) naar een
-quarantainebestand naast het log; het log houdt al zijn intacte besluiten. Beschadiging midden
-in het log wordt nooit automatisch hersteld.
-
-[bold]Voorbeelden[/bold]
-
-  ave check
-
-  ave check --repair
-"""
+CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel, "
+               "velden en typen),\nunieke besluit-ids, de tijdsvolgorde per casus, "
+               "fasen die de kapstok van het besluit kent, ten\nhoogste één "
+               "casusregisseur en één procesregisseur per casus tegelijk, en de "
+               "bestandsrechten.\nElk probleem komt met zijn regelnummer. Exitcode 0: "
+               "in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd einde "
+               "(na een crash of een volle schijf) naar een\nquarantainebestand naast "
+               "het log; het log houdt al zijn intacte besluiten. Beschadiging "
+               "midden\nin het log wordt nooit automatisch "
+               "hersteld.\n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n  ave check "
+               "--repair\n")
 
 
 @app.command("check", help=CHECK_HELP)
 @guarded
 def check_command(
-    repair: Annotated[bool, typer.Option("--repair", help="Zet een beschadigd einde in "
-                                         "quarantaine.")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help=_("Zet een beschadigd einde in "
+                                                            "quarantaine."))] = False,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
@@ -66,19 +63,21 @@ def check_command(
     kapstokken = _check_kapstokken(kapstok, conf.kapstok, problems)
     blocks: list[logformat.Block] = []
     if path.is_dir():
-        problems.append(Problem(0, f"{path} is een map, geen caselog"))
+        problems.append(Problem(0, _("{path} is een map, geen caselog").format(path=path)))
     elif path.exists():
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise caselog.EnvironmentProblem(f"caselog {path} is onleesbaar ({exc.strerror})") \
+            raise caselog.EnvironmentProblem(_("caselog {path} is onleesbaar "
+                                               "({strerror})").format(
+                                                 path=path, strerror=exc.strerror)) \
                 from None
         blocks, damaged = logformat.scan(data)
         problems += [Problem(d.line, d.problem) for d in damaged]
         problems += audit(blocks, lambda name: kapstokken.get(name))
         if caselog.readable_by_others(path):
-            problems.append(Problem(0, f"het caselog is leesbaar voor anderen; beperk het met: "
-                                       f"chmod 600 {path}"))
+            problems.append(Problem(0, _("het caselog is leesbaar voor anderen; beperk "
+                                         "het met: chmod 600 {path}").format(path=path)))
     problems.sort(key=lambda p: p.line)
     if fmt is Format.json:
         render.print_json({
@@ -89,15 +88,22 @@ def check_command(
     else:
         console = render.out()
         if repaired:
-            console.print(f"Hersteld: {repaired.moved} beschadigde bytes vanaf regel "
-                          f"{repaired.line} staan nu in {repaired.quarantine}")
+            console.print(_("Hersteld: {moved} beschadigde bytes vanaf regel {line} "
+                            "staan nu in {quarantine}").format(
+                              moved=repaired.moved, line=repaired.line,
+                              quarantine=repaired.quarantine))
         elif repair:
-            console.print("Er was geen beschadigd einde om te herstellen.")
+            console.print(_("Er was geen beschadigd einde om te herstellen."))
         for p in problems:
             console.print(f"{path}:{p.line}: {p.message}" if p.line else f"{path}: {p.message}",
                           soft_wrap=True, markup=False)
-        console.print(f"{len(blocks)} besluiten gecontroleerd: "
-                      + ("in orde." if not problems else f"{len(problems)} probleem/problemen."))
+        if not problems:
+            summary = _("{n} besluiten gecontroleerd: in orde.").format(n=len(blocks))
+        else:
+            summary = n_("{n} besluiten gecontroleerd: {p} probleem.",
+                         "{n} besluiten gecontroleerd: {p} problemen.",
+                         len(problems)).format(n=len(blocks), p=len(problems))
+        console.print(summary)
     if problems:
         raise typer.Exit(1)
 
@@ -120,25 +126,21 @@ def _check_kapstokken(explicit: str | None, configured: str, problems: list[Prob
     return found
 
 
-PURGE_HELP = """Verwijder de besluiten van casussen die vóór een datum zijn afgesloten (bewaartermijn,
-AVG). Dit is de enige opdracht die het log herschrijft: er wordt een nieuw bestand geschreven dat
-het oude in één keer vervangt, met dezelfde rechten. Vraagt om bevestiging (of --yes).
-
-[bold]Voorbeelden[/bold]
-
-  ave purge --closed-before 2024-01-01 --dry-run
-
-  ave purge --closed-before 2024-01-01 --yes
-"""
+PURGE_HELP = _("Verwijder de besluiten van casussen die vóór een datum zijn afgesloten "
+               "(bewaartermijn,\nAVG). Dit is de enige opdracht die het log "
+               "herschrijft: er wordt een nieuw bestand geschreven dat\nhet oude in "
+               "één keer vervangt, met dezelfde rechten. Vraagt om bevestiging (of "
+               "--yes).\n\n[bold]Voorbeelden[/bold]\n\n  ave purge --closed-before "
+               "2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n")
 
 
 @app.command("purge", help=PURGE_HELP)
 @guarded
 def purge_command(
     closed_before_date: Annotated[str, typer.Option(
-        "--closed-before", help="Verwijder casussen die vóór deze datum (JJJJ-MM-DD) zijn "
-        "afgesloten.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Niet om bevestiging vragen.")] = False,
+        "--closed-before", help=_("Verwijder casussen die vóór deze datum (JJJJ-MM-DD) "
+                                  "zijn afgesloten."))],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Niet om bevestiging vragen."))] = False,
     log: LogOpt = None,
     dry_run: DryRunOpt = False,
     fmt: FormatOpt = Format.text,
@@ -151,21 +153,23 @@ def purge_command(
     try:
         cutoff = date.fromisoformat(closed_before_date)
     except ValueError:
-        raise AveError(f"--closed-before '{closed_before_date}' is geen datum; schrijf "
-                       "JJJJ-MM-DD") from None
+        raise AveError(_("--closed-before '{closed_before_date}' is geen datum; "
+                         "schrijf JJJJ-MM-DD").format(closed_before_date=closed_before_date)) from None
     conf = settings.resolve(log)
     if not conf.log.exists():
-        raise AveError(f"caselog {conf.log} bestaat niet")
+        raise AveError(_("caselog {log} bestaat niet").format(log=conf.log))
     gone, removed = caselog.rewrite_without(
         conf.log, lambda blocks: closed_before(blocks, cutoff), cache_dir=conf.cache, dry_run=True,
         lock_timeout=lock_timeout)
     if gone and not dry_run and not yes:
         ask = asker()
         if ask is None:
-            raise AveError("bevestig het verwijderen met --yes (er is geen terminal om het te vragen)")
-        if not ask(Prompt("select", f"{removed} besluiten van {len(gone)} afgesloten casussen "
-                                    "definitief verwijderen?",
-                          (("Nee, afbreken", False), ("Ja, verwijderen", True)), False)):
+            raise AveError(_("bevestig het verwijderen met --yes (er is geen terminal "
+                             "om het te vragen)"))
+        if not ask(Prompt("select", _("{removed} besluiten van {cases} afgesloten "
+                                      "casussen definitief verwijderen?").format(
+                                        removed=removed, cases=len(gone)),
+                          ((_("Nee, afbreken"), False), (_("Ja, verwijderen"), True)), False)):
             raise KeyboardInterrupt
     if gone and not dry_run:
         # Decided again under the lock: a case reopened meanwhile is not removed.
@@ -176,15 +180,19 @@ def purge_command(
         render.print_json({"cases": len(gone), "decisions": removed, "dry_run": dry_run,
                            "closed_before": cutoff.isoformat()})
     else:
-        verb = "zou verwijderen" if dry_run else "verwijderd"
-        render.out().print(f"{len(gone)} casussen afgesloten vóór {cutoff}: {removed} besluiten "
-                           f"{verb}.")
+        if dry_run:
+            text = _("{cases} casussen afgesloten vóór {cutoff}: {removed} besluiten zou "
+                     "ave verwijderen (proefrun).")
+        else:
+            text = _("{cases} casussen afgesloten vóór {cutoff}: {removed} besluiten verwijderd.")
+        render.out().print(text.format(cases=len(gone), cutoff=cutoff, removed=removed))
 
 
-@app.command("reindex", help="Bouw de afgeleide index van het caselog opnieuw op (in de "
-             "gebruikerscachemap). Dat gebeurt ook vanzelf als het log anders is veranderd dan "
-             "door toevoegen; de index weggooien kost nooit gegevens.\n\n[bold]Voorbeeld[/bold]\n\n"
-             "  ave reindex")
+@app.command("reindex", help=_("Bouw de afgeleide index van het caselog opnieuw op (in "
+                               "de gebruikerscachemap). Dat gebeurt ook vanzelf als "
+                               "het log anders is veranderd dan door toevoegen; de "
+                               "index weggooien kost nooit "
+                               "gegevens.\n\n[bold]Voorbeeld[/bold]\n\n  ave reindex"))
 @guarded
 def reindex_command(log: LogOpt = None) -> None:
     from ave_cli import caselog, render, settings
@@ -192,8 +200,9 @@ def reindex_command(log: LogOpt = None) -> None:
     conf = settings.resolve(log)
     view = caselog.reindex(conf.log, conf.cache)
     where = caselog.index_path(conf.log, conf.cache)
-    render.out().print(f"Index opnieuw opgebouwd: {view.index.count()} besluiten, "
-                       f"{len(view.cases())} casussen ({where}).")
+    render.out().print(_("Index opnieuw opgebouwd: {count} besluiten, {n_cases} "
+                         "casussen ({where}).").format(
+                           count=view.index.count(), n_cases=len(view.cases()), where=where))
     if view.damage is not None:
         render.warning(caselog.damage_message(conf.log, view.damage))
 

@@ -23,6 +23,7 @@ from ave_cli.cli import (
     read_log,
 )
 from ave_cli.errors import AveError
+from ave_cli.i18n import _
 
 if TYPE_CHECKING:
     from ave_cli import caselog
@@ -40,44 +41,41 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-REPORT_HELP = """Overzicht van de open casussen: het aantal per fase (met het aandeel), en per
-casus de fase, sinds wanneer, de regisseurs, het laatste besluit en de signaleringen.
-
-Signaleringen (per fase in te stellen in de kapstok): [bold]review[/bold] evaluatie te laat;
-[bold]long[/bold] lang in hoge fase, overweeg afschalen; [bold]casusregie[/bold] casusregisseur
-ontbreekt; [bold]procesregie[/bold] procesregie geadviseerd, niet benoemd.
-
-[bold]Voorbeelden[/bold]
-
-  ave report
-
-  ave report --phase AVE3 --phase AVE4 --flag review
-
-  ave report --all --format csv > casussen.csv
-"""
+REPORT_HELP = _("Overzicht van de open casussen: het aantal per fase (met het "
+                "aandeel), en per\ncasus de fase, sinds wanneer, de regisseurs, het "
+                "laatste besluit en de signaleringen.\n\nSignaleringen (per fase in te "
+                "stellen in de kapstok): [bold]review[/bold] evaluatie te "
+                "laat;\n[bold]long[/bold] lang in hoge fase, overweeg afschalen; "
+                "[bold]casusregie[/bold] casusregisseur\nontbreekt; "
+                "[bold]procesregie[/bold] procesregie geadviseerd, niet "
+                "benoemd.\n\n[bold]Voorbeelden[/bold]\n\n  ave report\n\n  ave report "
+                "--phase AVE3 --phase AVE4 --flag review\n\n  ave report --all "
+                "--format csv > casussen.csv\n")
 
 
 @app.command("report", help=REPORT_HELP)
 @guarded
 def report_command(
     phase: Annotated[Optional[list[str]], typer.Option(
-        "--phase", help="Alleen casussen in deze fase (herhaalbaar).")] = None,
+        "--phase", help=_("Alleen casussen in deze fase (herhaalbaar)."))] = None,
     flag: Annotated[Optional[list[str]], typer.Option(
-        "--flag", help="Alleen casussen met deze signalering (review, long, casusregie, procesregie; "
-        "herhaalbaar).")]
+        "--flag", help=_("Alleen casussen met deze signalering (review, long, "
+                         "casusregie, procesregie; herhaalbaar)."))]
     = None,
     by: Annotated[Optional[str], typer.Option(
-        "--by", help="Alleen casussen waarin deze persoon besliste of regisseur is.")] = None,
+        "--by", help=_("Alleen casussen waarin deze persoon besliste of regisseur is."))] = None,
     since: Annotated[Optional[str], typer.Option(
-        "--since", help="Alleen casussen met een besluit op of na deze datum (JJJJ-MM-DD).")] = None,
-    all_cases: Annotated[bool, typer.Option("--all", help="Ook afgesloten casussen.")] = False,
+        "--since", help=_("Alleen casussen met een besluit op of na deze datum "
+                          "(JJJJ-MM-DD)."))] = None,
+    all_cases: Annotated[bool, typer.Option("--all", help=_("Ook afgesloten casussen."))] = False,
     limit: Annotated[int, typer.Option(
-        "--limit", min=0, help="Hoeveel casussen de tekstweergave toont, de meest urgente eerst "
-        "(hoogste fase, meeste signaleringen, langst in de fase); 0 = alle. JSON en CSV geven "
-        "altijd alles.")] = 20,
+        "--limit", min=0, help=_("Hoeveel casussen de tekstweergave toont, de meest "
+                                 "urgente eerst (hoogste fase, meeste signaleringen, "
+                                 "langst in de fase); 0 = alle. JSON en CSV geven "
+                                 "altijd alles."))] = 20,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="text, json of csv.")]
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=_("text, json of csv."))]
     = TableFormat.text,
 ) -> None:
     from ave_cli import render, settings
@@ -85,7 +83,8 @@ def report_command(
 
     for name in flag or ():
         if name not in FLAGS:
-            raise AveError(f"onbekende signalering '{name}' (kies uit {', '.join(FLAGS)})")
+            raise AveError(_("onbekende signalering '{name}' (kies uit {flags})").format(
+                               name=name, flags=', '.join(FLAGS)))
     filters = Filters(phases=tuple(phase or ()), flags=tuple(flag or ()), by=by or "",
                       since=_date(since), include_closed=all_cases)
     conf = settings.resolve(log, kapstok)
@@ -106,42 +105,36 @@ def _date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise AveError(f"--since '{text}' is geen datum; schrijf JJJJ-MM-DD") from None
+        raise AveError(_("--since '{text}' is geen datum; schrijf JJJJ-MM-DD").format(text=text)) from None
 
 
-REEVALUATE_HELP = """Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, onder
-de kapstok van de casus of de kapstok die je noemt. Toont de casussen waarvan de fase zou
-veranderen. Schrijft niets, tenzij --apply: dan komt er per veranderde casus één besluit
-'reevaluation' bij.
-
-Een fase die een professional bewust anders besloot dan het advies, wordt niet overschreven
-(die casussen staan apart); neem ze mee met --include-overrides.
-
-[bold]Voorbeelden[/bold]
-
-  ave reevaluate
-
-  ave reevaluate --kapstok westerkwartier
-
-  ave reevaluate --kapstok westerkwartier --apply
-"""
+REEVALUATE_HELP = _("Pas de regels opnieuw toe op de laatste antwoorden van elke open "
+                    "casus, onder\nde kapstok van de casus of de kapstok die je noemt. "
+                    "Toont de casussen waarvan de fase zou\nveranderen. Schrijft "
+                    "niets, tenzij --apply: dan komt er per veranderde casus één "
+                    "besluit\n'reevaluation' bij.\n\nEen fase die een professional "
+                    "bewust anders besloot dan het advies, wordt niet "
+                    "overschreven\n(die casussen staan apart); neem ze mee met "
+                    "--include-overrides.\n\n[bold]Voorbeelden[/bold]\n\n  ave "
+                    "reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave "
+                    "reevaluate --kapstok westerkwartier --apply\n")
 
 
 @app.command("reevaluate", help=REEVALUATE_HELP)
 @guarded
 def reevaluate_command(
-    apply: Annotated[bool, typer.Option("--apply", help="Leg de veranderingen vast.")] = False,
+    apply: Annotated[bool, typer.Option("--apply", help=_("Leg de veranderingen vast."))] = False,
     include_overrides: Annotated[bool, typer.Option(
-        "--include-overrides", help="Herbeoordeel ook fasen die een professional afwijkend van het "
-        "advies besloot.")] = False,
+        "--include-overrides", help=_("Herbeoordeel ook fasen die een professional "
+                                      "afwijkend van het advies besloot."))] = False,
     limit: Annotated[int, typer.Option(
-        "--limit", min=0, help="Hoeveel casussen per tabel de tekstweergave toont; 0 = alle. "
-        "JSON geeft altijd alles.")] = 20,
+        "--limit", min=0, help=_("Hoeveel casussen per tabel de tekstweergave toont; 0 "
+                                 "= alle. JSON geeft altijd alles."))] = 20,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     by: ByOpt = None,
     dry_run: DryRunOpt = False,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="text of json.")]
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=_("text of json."))]
     = TableFormat.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
@@ -149,7 +142,7 @@ def reevaluate_command(
     from ave_cli.report import reevaluate, reevaluation_decision
 
     if fmt is TableFormat.csv:
-        raise AveError("ave reevaluate kent --format text of json")
+        raise AveError(_("ave reevaluate kent --format text of json"))
     conf = settings.resolve(log, kapstok, by)
     chosen = settings.load_kapstok(kapstok) if kapstok else None
     lookup = settings.kapstok_lookup(kapstok, conf.kapstok)
@@ -176,29 +169,24 @@ def reevaluate_command(
                                                     limit=limit))
 
 
-EXPORT_HELP = """Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden,
-rollen en kapstok als eigen kolommen (answers.problematiek, roles.casusregie, ...). Voor de eigen
-analyse van de gemeente; bewaar de export even zorgvuldig als het caselog zelf.
-
-In CSV krijgen cellen die met =, +, - of @ beginnen een ' ervoor, zodat een spreadsheet ze niet
-als formule uitvoert.
-
-[bold]Voorbeelden[/bold]
-
-  ave export > besluiten.jsonl
-
-  ave export --format csv --output besluiten.csv
-"""
+EXPORT_HELP = _("Het hele caselog als JSON Lines of CSV: één rij per besluit, met de "
+                "antwoorden,\nrollen en kapstok als eigen kolommen "
+                "(answers.problematiek, roles.casusregie, ...). Voor de eigen\nanalyse "
+                "van de gemeente; bewaar de export even zorgvuldig als het caselog "
+                "zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen een ' "
+                "ervoor, zodat een spreadsheet ze niet\nals formule "
+                "uitvoert.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > "
+                "besluiten.jsonl\n\n  ave export --format csv --output besluiten.csv\n")
 
 
 @app.command("export", help=EXPORT_HELP)
 @guarded
 def export_command(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl of csv.")]
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=_("jsonl of csv."))]
     = ExportFormat.jsonl,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Schrijf naar dit bestand (aangemaakt met rechten 0600) in plaats "
-        "van stdout.")] = None,
+        "--output", "-o", help=_("Schrijf naar dit bestand (aangemaakt met rechten "
+                                 "0600) in plaats van stdout."))] = None,
     log: LogOpt = None,
 ) -> None:
     from ave_cli import caselog, render, settings
@@ -212,8 +200,10 @@ def export_command(
         with open_private(output) as stream:
             render.write_export(stream, rows, fmt.value)
     except OSError as exc:
-        raise caselog.EnvironmentProblem(f"export naar {output} mislukt ({exc.strerror})") from None
-    render.info(f"{len(rows)} besluiten geëxporteerd naar {output}")
+        raise caselog.EnvironmentProblem(_("export naar {output} mislukt ({strerror})").format(
+                                             output=output, strerror=exc.strerror)) from None
+    render.info(_("{rows} besluiten geëxporteerd naar {output}").format(
+                    rows=len(rows), output=output))
 
 
 def open_private(path: Path):
@@ -221,6 +211,6 @@ def open_private(path: Path):
     import os
 
     if path.exists():
-        raise AveError(f"{path} bestaat al; kies een nieuwe bestandsnaam")
+        raise AveError(_("{path} bestaat al; kies een nieuwe bestandsnaam").format(path=path))
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     return os.fdopen(fd, "w", encoding="utf-8", newline="")

@@ -25,6 +25,7 @@ from ave_cli.cli import (
     text_input,
 )
 from ave_cli.errors import AveError
+from ave_cli.i18n import _
 
 if TYPE_CHECKING:
     from ave_cli import caselog
@@ -32,54 +33,49 @@ if TYPE_CHECKING:
 
 # --- triage ----------------------------------------------------------------------------------
 
-TRIAGE_HELP = """Bepaal de fase van een casus met de triagevragen van de kapstok, toon de rollen en
-leg het besluit vast in het caselog.
-
-In een terminal stelt ave de vragen, toont een controlescherm en vraagt je het advies te
-bevestigen of een andere fase te kiezen (met motivering). Zonder terminal: geef de antwoorden
-met --answers.
-
-[bold]Voorbeelden[/bold]
-
-  ave triage WT-2024-017
-
-  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.toml --dry-run
-
-  ave triage WT-2024-017 --answers antwoorden.json --phase AVE3 --motivation "Politie meldt ..." -f json
-
-  ave triage --batch casussen.csv --dry-run
-"""
+TRIAGE_HELP = _("Bepaal de fase van een casus met de triagevragen van de kapstok, toon "
+                "de rollen en\nleg het besluit vast in het caselog.\n\nIn een terminal "
+                "stelt ave de vragen, toont een controlescherm en vraagt je het advies "
+                "te\nbevestigen of een andere fase te kiezen (met motivering). Zonder "
+                "terminal: geef de antwoorden\nmet "
+                "--answers.\n\n[bold]Voorbeelden[/bold]\n\n  ave triage "
+                "WT-2024-017\n\n  ave triage WT-2024-017 --answers "
+                "examples/answers/handreiking/ave3.toml --dry-run\n\n  ave triage "
+                "WT-2024-017 --answers antwoorden.json --phase AVE3 --motivation "
+                "\"Politie meldt ...\" -f json\n\n  ave triage --batch casussen.csv "
+                "--dry-run\n")
 
 
 @app.command(help=TRIAGE_HELP)
 @guarded
 def triage(
     case_id: Annotated[Optional[str], typer.Argument(
-        metavar="ZAAK_ID", autocompletion=complete.case_ids,
-        help="Pseudoniem van de casus (geen BSN); wordt gevraagd als je het "
-        "weglaat.", show_default=False)] = None,
+        metavar=_("ZAAK_ID"), autocompletion=complete.case_ids,
+        help=_("Pseudoniem van de casus (geen BSN); wordt gevraagd als je het weglaat."), show_default=False)] = None,
     answers: Annotated[Optional[str], typer.Option(
-        "--answers", "-a", help="Antwoordbestand (TOML of JSON, - voor stdin) met de vraagsleutels "
-        "van de kapstok.")] = None,
+        "--answers", "-a", help=_("Antwoordbestand (TOML of JSON, - voor stdin) met de "
+                                  "vraagsleutels van de kapstok."))] = None,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     by: ByOpt = None,
-    note: Annotated[str, typer.Option("--note", help="Vrije notitie bij het besluit.")] = "",
+    note: Annotated[str, typer.Option("--note", help=_("Vrije notitie bij het besluit."))] = "",
     note_file: NoteFileOpt = None,
     phase: Annotated[Optional[str], typer.Option(
         "--phase", autocompletion=complete.phase_ids,
-        help="De fase die je besluit, als die afwijkt van het advies (met --motivation).")]
+        help=_("De fase die je besluit, als die afwijkt van het advies (met "
+               "--motivation)."))]
     = None,
     motivation: Annotated[str, typer.Option(
-        "--motivation", help="Waarom je afwijkt van de geadviseerde fase.")] = "",
+        "--motivation", help=_("Waarom je afwijkt van de geadviseerde fase."))] = "",
     casusregisseur: Annotated[str, typer.Option(
-        "--casusregisseur", help="Wie (persoon of team) de casusregie heeft.")] = "",
+        "--casusregisseur", help=_("Wie (persoon of team) de casusregie heeft."))] = "",
     procesregisseur: Annotated[str, typer.Option(
-        "--procesregisseur", help="Wie (persoon of team) de procesregie heeft.")] = "",
+        "--procesregisseur", help=_("Wie (persoon of team) de procesregie heeft."))] = "",
     batch: Annotated[Optional[str], typer.Option(
-        "--batch", help="Veel casussen tegelijk: TOML (een tabel per casus), JSON Lines of CSV "
-        "(vraagsleutels als kolommen), elk met 'case'. Alles wordt eerst gecontroleerd; bij één "
-        "fout wordt niets opgeslagen.")] = None,
+        "--batch", help=_("Veel casussen tegelijk: TOML (een tabel per casus), JSON "
+                          "Lines of CSV (vraagsleutels als kolommen), elk met 'case'. "
+                          "Alles wordt eerst gecontroleerd; bij één fout wordt niets "
+                          "opgeslagen."))] = None,
     dry_run: DryRunOpt = False,
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
@@ -92,31 +88,34 @@ def triage(
     conf = settings.resolve(log, kapstok, by)
     kap = settings.load_kapstok(conf.kapstok)
     if answers == "-" and note_file == "-":
-        raise AveError("stdin kan maar één keer worden gelezen: geef --answers of --note-file als "
-                       "bestand")
-    note = text_input(note, note_file, "de notitie")
-    for label, text in (("de notitie", note), ("de motivering", motivation),
-                        ("de casusregisseur", casusregisseur),
-                        ("de procesregisseur", procesregisseur)):
+        raise AveError(_("stdin kan maar één keer worden gelezen: geef --answers of "
+                         "--note-file als bestand"))
+    note = text_input(note, note_file, "--note", _("De notitie:"))
+    for label, text in (("--note", note), ("--motivation", motivation),
+                        ("--casusregisseur", casusregisseur),
+                        ("--procesregisseur", procesregisseur)):
         check_free_text(label, text)
     if batch is not None:
         if case_id is not None or answers is not None or phase is not None or motivation:
-            raise AveError("--batch gaat niet samen met een zaak-id, --answers, --phase of "
-                           "--motivation: elke casus staat in het batchbestand")
+            raise AveError(_("--batch gaat niet samen met een zaak-id, --answers, "
+                             "--phase of --motivation: elke casus staat in het "
+                             "batchbestand"))
         _batch(kap, conf, batch, note=note, dry_run=dry_run, fmt=fmt, lock_timeout=lock_timeout)
         return
     given: dict[str, Any] = {}
     missing = [question.key for question in kap.questions]
     source = ""
     if answers is not None:
-        data, source = read_input(answers, "antwoordbestand")
+        data, source = read_input(answers, "--answers")
         raw = q.parse_answers_file(data, source)
         file_case = raw.pop("case", None)
         if file_case is not None:
             if not isinstance(file_case, str):
-                raise AveError(f"{source}: 'case' moet tekst zijn")
+                raise AveError(_("{source}: 'case' moet tekst zijn").format(source=source))
             if case_id is not None and case_id != file_case:
-                raise AveError(f"zaak-id '{case_id}' verschilt van 'case' = '{file_case}' in {source}")
+                raise AveError(_("zaak-id '{case_id}' verschilt van 'case' = "
+                                 "'{file_case}' in {source}").format(
+                                   case_id=case_id, file_case=file_case, source=source))
             case_id = file_case
         given, missing = q.validate_answers(kap, raw, source)
     interactive = bool(missing)
@@ -125,23 +124,24 @@ def triage(
         if answers is not None and not q.can_prompt():
             raise q.missing_error(source, missing)
         if not q.can_prompt():
-            raise AveError("geen terminal om de vragen te stellen; geef de antwoorden met "
-                           "--answers BESTAND (of --answers - voor stdin)")
+            raise AveError(_("geen terminal om de vragen te stellen; geef de "
+                             "antwoorden met --answers BESTAND (of --answers - voor "
+                             "stdin)"))
         ask = q.terminal_ask
     if case_id is not None:
         check_case_id(case_id)
     elif not interactive:
-        raise AveError("geef een zaak-id: ave triage ZAAK_ID --answers BESTAND "
-                       "(of zet 'case' in het antwoordbestand)")
+        raise AveError(_("geef een zaak-id: ave triage ZAAK_ID --answers BESTAND (of "
+                         "zet 'case' in het antwoordbestand)"))
     if phase is not None and kap.find_phase(phase) is None:
-        raise AveError(f"fase '{phase}' bestaat niet in kapstok {kap.name} "
-                       f"(fasen: {', '.join(p.id for p in kap.phases)})")
+        raise AveError(_("fase '{phase}' bestaat niet in kapstok {kap} (fasen: {items})").format(
+                           phase=phase, kap=kap.name, items=', '.join(p.id for p in kap.phases)))
 
     view = read_log(conf, writing=not dry_run)
     chosen = kap.find_phase(phase).id if phase else None  # type: ignore[union-attr]
     if interactive:
         if case_id is None:
-            case_id = q.ask_text(ask, "Zaak-id (pseudoniem, geen BSN):", check_case_id)
+            case_id = q.ask_text(ask, _("Zaak-id (pseudoniem, geen BSN):"), check_case_id)
         state = view.case(case_id)
         defaults = dict(state.answers) if state else {}
         asked = q.ask_questions(ask, kap, missing, defaults)
@@ -149,7 +149,7 @@ def triage(
         reviewed = q.review(ask, kap, full, show=lambda a, o: render.err().print(
             render.review_panel(kap, a, o)), dry_run=dry_run, chosen=chosen, motivation=motivation)
         full, chosen, motivation = reviewed.answers, reviewed.phase, reviewed.motivation
-        check_free_text("de motivering", motivation)
+        check_free_text("--motivation", motivation)
     else:
         full = given
     assert case_id is not None
@@ -186,24 +186,26 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
     from ave_cli.decisions import Triage, check_case_id
     from ave_cli.decisions import triage as build_triage
 
-    data, source = read_input(spec, "batchbestand")
+    data, source = read_input(spec, "--batch")
     rows: list[tuple[str, dict]] = []
     seen: dict[str, str] = {}
     for label, raw in q.parse_batch(data, source, kap):
         raw = dict(raw)
         case = raw.pop("case", None)
         if not isinstance(case, str) or not case:
-            raise AveError(f"{label}: 'case' ontbreekt of is geen tekst")
+            raise AveError(_("{label}: 'case' ontbreekt of is geen tekst").format(label=label))
         try:
             check_case_id(case)
         except AveError as exc:
             raise AveError(f"{label}: {exc}") from None
         if case in seen:
-            raise AveError(f"{label}: casus '{case}' staat ook al in {seen[case]}")
+            raise AveError(_("{label}: casus '{case}' staat ook al in {other}").format(
+                               label=label, case=case, other=seen[case]))
         seen[case] = label
         answers, missing = q.validate_answers(kap, raw, label)
         if missing:
-            raise AveError(f"{label}: antwoorden ontbreken voor {', '.join(missing)}")
+            raise AveError(_("{label}: antwoorden ontbreken voor {missing}").format(
+                               label=label, missing=', '.join(missing)))
         rows.append((case, answers))
     results: list[Triage] = []
 
@@ -228,24 +230,18 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
 
 # --- kapstok ---------------------------------------------------------------------------------
 
-KAPSTOK_HELP = """Toon de kapstok: per fase wie casusregie, procesregie, operationele en bestuurlijke
-verantwoordelijkheid heeft, met wie wordt overlegd en wanneer je op- en afschaalt.
-
-[bold]Voorbeelden[/bold]
-
-  ave kapstok
-
-  ave kapstok --kapstok westerkwartier
-
-  ave kapstok --list
-"""
+KAPSTOK_HELP = _("Toon de kapstok: per fase wie casusregie, procesregie, operationele "
+                 "en bestuurlijke\nverantwoordelijkheid heeft, met wie wordt overlegd "
+                 "en wanneer je op- en afschaalt.\n\n[bold]Voorbeelden[/bold]\n\n  ave "
+                 "kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok "
+                 "--list\n")
 
 
 @app.command("kapstok", help=KAPSTOK_HELP)
 @guarded
 def kapstok_command(
     kapstok: KapstokOpt = None,
-    list_all: Annotated[bool, typer.Option("--list", help="Toon de meegeleverde kapstokken.")] = False,
+    list_all: Annotated[bool, typer.Option("--list", help=_("Toon de meegeleverde kapstokken."))] = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
     from ave_cli import render, settings
@@ -258,8 +254,9 @@ def kapstok_command(
                                 "phases": [p.id for p in k.phases]} for k in kapstokken])
         else:
             for k in kapstokken:
-                render.out().print(f"{k.name:<16} {k.version:<8} {k.title}: "
-                                   f"fasen {', '.join(p.id for p in k.phases)}")
+                render.out().print(_("{name:<16} {version:<8} {title}: fasen {items}").format(
+                                       name=k.name, version=k.version, title=k.title,
+                                       items=', '.join(p.id for p in k.phases)))
         return
     kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
     if fmt is Format.json:

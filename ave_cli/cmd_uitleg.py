@@ -9,19 +9,14 @@ import typer
 from ave_cli import complete
 from ave_cli.cli import KapstokOpt, app, guarded
 from ave_cli.errors import AveError
+from ave_cli.i18n import _
 
-UITLEG_HELP = """Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met hun
-uitgangssituatie, de vier verantwoordelijkheden, de zeven leidende principes en de lokale regels.
-Met een fase of een rol als onderwerp: alleen die.
-
-[bold]Voorbeelden[/bold]
-
-  ave uitleg
-
-  ave uitleg AVE3
-
-  ave uitleg procesregie --kapstok westerkwartier
-"""
+UITLEG_HELP = _("Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met "
+                "hun\nuitgangssituatie, de vier verantwoordelijkheden, de zeven "
+                "leidende principes en de lokale regels.\nMet een fase of een rol als "
+                "onderwerp: alleen die.\n\n[bold]Voorbeelden[/bold]\n\n  ave "
+                "uitleg\n\n  ave uitleg AVE3\n\n  ave uitleg procesregie --kapstok "
+                "westerkwartier\n")
 
 
 def _topics(incomplete: str) -> list[str]:
@@ -31,8 +26,9 @@ def _topics(incomplete: str) -> list[str]:
 
 def uitleg_command(
     topic: Annotated[Optional[str], typer.Argument(
-        metavar="[FASE|ROL]", help="Een fase (zoals AVE3 of 2B) of een rol (casusregie, "
-        "procesregie, operationeel, bestuurlijk).", autocompletion=_topics,
+        metavar=_("[FASE|ROL]"), help=_("Een fase (zoals AVE3 of 2B) of een rol "
+                                     "(casusregie, procesregie, operationeel, "
+                                     "bestuurlijk)."), autocompletion=_topics,
         show_default=False)] = None,
     kapstok: KapstokOpt = None,
 ) -> None:
@@ -47,9 +43,10 @@ def uitleg_command(
     elif (phase := kap.find_phase(topic)) is not None:
         render.out().print(render.uitleg_phase(kap, phase))
     else:
-        raise AveError(f"'{topic}' is geen fase of rol van kapstok {kap.name}; kies een fase "
-                       f"({', '.join(p.id for p in kap.phases)}) of een rol "
-                       f"({', '.join(ROLE_KEYS)})")
+        raise AveError(_("'{topic}' is geen fase of rol van kapstok {kap}; kies een "
+                         "fase ({items}) of een rol ({roles})").format(
+                           topic=topic, kap=kap.name, items=', '.join(p.id for p in kap.phases),
+                           roles=', '.join(ROLE_KEYS)))
 
 
 app.command("uitleg", help=UITLEG_HELP)(guarded(uitleg_command))

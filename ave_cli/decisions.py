@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ave_cli.cases import CaseState
+from ave_cli.i18n import _
 from ave_cli.model import Answers, AveError, Decision, Kapstok, Outcome, Phase
 from ave_cli.rules import advised_phase, outcome_for_phase, with_defaults
 
@@ -37,12 +38,14 @@ def looks_like_bsn(text: str) -> bool:
 def check_case_id(case: str) -> str:
     """A valid pseudonymous case id, or an AveError that says why not."""
     if looks_like_bsn(case):
-        raise AveError(f"zaak-id '{case}' lijkt op een BSN (negen cijfers die de elfproef halen); "
-                       "het caselog mag geen directe persoonsgegevens bevatten: gebruik een pseudoniem "
-                       "zoals het dossiernummer van het wijkteam")
+        raise AveError(_("zaak-id '{case}' lijkt op een BSN (negen cijfers die de "
+                         "elfproef halen); het caselog mag geen directe "
+                         "persoonsgegevens bevatten: gebruik een pseudoniem zoals het "
+                         "dossiernummer van het wijkteam").format(case=case))
     if not CASE_ID.match(case):
-        raise AveError(f"zaak-id '{case}' is ongeldig: gebruik 1 tot 64 letters, cijfers, '-', '_' of "
-                       "'.', beginnend met een letter of cijfer")
+        raise AveError(_("zaak-id '{case}' is ongeldig: gebruik 1 tot 64 letters, "
+                         "cijfers, '-', '_' of '.', beginnend met een letter of cijfer").format(
+                           case=case))
     return case
 
 
@@ -56,13 +59,14 @@ def check_free_text(label: str, text: str) -> str:
     """Refuse free text the log must not hold: a BSN-like number (no direct identifiers), control
     characters (they could drive a reader's terminal), or more than MAX_TEXT characters."""
     if looks_like_bsn(text):
-        raise AveError(f"{label} bevat een nummer dat op een BSN lijkt; laat directe "
-                       "persoonsgegevens weg uit het caselog")
+        raise AveError(_("{label} bevat een nummer dat op een BSN lijkt; laat directe "
+                         "persoonsgegevens weg uit het caselog").format(label=label))
     if _CONTROL.search(text):
-        raise AveError(f"{label} bevat een stuurteken; gebruik gewone tekst (regeleinden en tabs "
-                       "mogen)")
+        raise AveError(_("{label} bevat een stuurteken; gebruik gewone tekst "
+                         "(regeleinden en tabs mogen)").format(label=label))
     if len(text) > MAX_TEXT:
-        raise AveError(f"{label} is {len(text)} tekens lang; het maximum is {MAX_TEXT}")
+        raise AveError(_("{label} is {length} tekens lang; het maximum is {MAX_TEXT}").format(
+                           label=label, length=len(text), MAX_TEXT=MAX_TEXT))
     return text
 
 
@@ -93,11 +97,14 @@ def decide_phase(kapstok: Kapstok, advised: Phase, chosen: str | None, motivatio
         return advised
     phase = kapstok.find_phase(chosen)
     if phase is None:
-        raise AveError(f"fase '{chosen}' bestaat niet in kapstok {kapstok.name} "
-                       f"(fasen: {', '.join(p.id for p in kapstok.phases)})")
+        raise AveError(_("fase '{chosen}' bestaat niet in kapstok {kapstok} (fasen: "
+                         "{items})").format(
+                           chosen=chosen, kapstok=kapstok.name,
+                           items=', '.join(p.id for p in kapstok.phases)))
     if phase != advised and not motivation.strip():
-        raise AveError(f"je kiest fase {phase.id} terwijl de regels {advised.id} adviseren: geef een "
-                       "motivering met --motivation (de afwijking wordt vastgelegd)")
+        raise AveError(_("je kiest fase {phase} terwijl de regels {advised} adviseren: "
+                         "geef een motivering met --motivation (de afwijking wordt "
+                         "vastgelegd)").format(phase=phase.id, advised=advised.id))
     return phase
 
 
@@ -158,27 +165,32 @@ class Change:
 def open_case(state: CaseState | None, case: str, kapstok: Kapstok) -> tuple[CaseState, Phase]:
     """The state and current phase of a case that is known, open and phased in this kapstok."""
     if state is None:
-        raise AveError(f"casus '{case}' staat niet in het caselog; begin met ave triage {case}")
+        raise AveError(_("casus '{case}' staat niet in het caselog; begin met ave "
+                         "triage {case}").format(case=case))
     if state.closed:
-        raise AveError(f"casus '{case}' is afgesloten; heropen hem met ave triage {case}")
+        raise AveError(_("casus '{case}' is afgesloten; heropen hem met ave triage "
+                         "{case}").format(case=case))
     phase = kapstok.find_phase(state.phase or "")
     if phase is None:
-        raise AveError(f"casus '{case}' staat in fase '{state.phase}', die kapstok {kapstok.name} niet "
-                       f"kent; geef de kapstok van de casus mee met --kapstok")
+        raise AveError(_("casus '{case}' staat in fase '{phase}', die kapstok "
+                         "{kapstok} niet kent; geef de kapstok van de casus mee met "
+                         "--kapstok").format(case=case, phase=state.phase, kapstok=kapstok.name))
     return state, phase
 
 
 def _reason(reason: str) -> str:
     if not reason.strip():
-        raise AveError("een reden is verplicht: geef --reason TEKST")
-    return check_free_text("de reden", reason.strip())
+        raise AveError(_("een reden is verplicht: geef --reason TEKST"))
+    return check_free_text("--reason", reason.strip())
 
 
 def _target(kapstok: Kapstok, to: str) -> Phase:
     phase = kapstok.find_phase(to)
     if phase is None:
-        raise AveError(f"fase '{to}' bestaat niet in kapstok {kapstok.name} "
-                       f"(fasen: {', '.join(p.id for p in kapstok.phases)})")
+        raise AveError(_("fase '{to}' bestaat niet in kapstok {kapstok} (fasen: "
+                         "{items})").format(
+                           to=to, kapstok=kapstok.name,
+                           items=', '.join(p.id for p in kapstok.phases)))
     return phase
 
 
@@ -188,7 +200,8 @@ def check_signals(kapstok: Kapstok, signals: tuple[str, ...]) -> tuple[str, ...]
     allowed = question.values if question else ()
     for signal in signals:
         if signal not in allowed:
-            raise AveError(f"onbekend signaal '{signal}' (toegestaan: {', '.join(map(str, allowed))})")
+            raise AveError(_("onbekend signaal '{signal}' (toegestaan: {allowed})").format(
+                               signal=signal, allowed=', '.join(map(str, allowed))))
     return tuple(dict.fromkeys(signals))
 
 
@@ -240,11 +253,13 @@ def escalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str, r
     state, current = open_case(state, case, kapstok)
     target = _target(kapstok, to)
     if kapstok.phases.index(target) <= kapstok.phases.index(current):
-        raise AveError(f"opschalen kan alleen naar een fase boven {current.id}; om naar {target.id} "
-                       f"te gaan gebruik je ave deescalate {case} --to {target.id}"
+        raise AveError(_("opschalen kan alleen naar een fase boven {current}; om naar "
+                         "{target} te gaan gebruik je ave deescalate {case} --to "
+                         "{target}").format(current=current.id, target=target.id, case=case)
                        if target != current else
-                       f"casus '{case}' staat al in fase {current.id}; voor een extra regisseur in "
-                       f"dezelfde fase gebruik je --role procesregie --holder NAAM")
+                       _("casus '{case}' staat al in fase {current}; voor een extra "
+                         "regisseur in dezelfde fase gebruik je --role procesregie "
+                         "--holder NAAM").format(case=case, current=current.id))
     return _step(kapstok, state, current, target, kind="escalation", reasons=(_reason(reason),),
                  signals=check_signals(kapstok, signals), who=who)
 
@@ -255,9 +270,12 @@ def deescalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str,
     state, current = open_case(state, case, kapstok)
     target = _target(kapstok, to)
     if kapstok.phases.index(target) >= kapstok.phases.index(current):
-        raise AveError(f"afschalen kan alleen naar een fase onder {current.id}; om naar {target.id} "
-                       f"te gaan gebruik je ave escalate {case} --to {target.id}"
-                       if target != current else f"casus '{case}' staat al in fase {current.id}")
+        raise AveError(_("afschalen kan alleen naar een fase onder {current}; om naar "
+                         "{target} te gaan gebruik je ave escalate {case} --to {target}").format(
+                           current=current.id, target=target.id, case=case)
+                       if target != current else _("casus '{case}' staat al in fase "
+                                                   "{current}").format(
+                                                     case=case, current=current.id))
     reasons = (_reason(reason),) + tuple(f"Afschaalcriterium niet (zeker) vervuld: {c}"
                                          for c in unmet)
     return _step(kapstok, state, current, target, kind="deescalation", reasons=reasons,
@@ -269,15 +287,17 @@ def add_regisseur(kapstok: Kapstok, state: CaseState | None, case: str, *, role:
     """Vertical opschaling: the phase stays; a casus- or procesregisseur is added or replaced."""
     state, current = open_case(state, case, kapstok)
     if role not in REGIE_ROLES:
-        raise AveError(f"rol '{role}' kan hier niet per casus worden belegd; kies casusregie of "
-                       "procesregie (de overige verantwoordelijkheden staan vast in de kapstok)")
+        raise AveError(_("rol '{role}' kan hier niet per casus worden belegd; kies "
+                         "casusregie of procesregie (de overige verantwoordelijkheden "
+                         "staan vast in de kapstok)").format(role=role))
     if not holder.strip():
-        raise AveError(f"noem wie de {role} krijgt met --holder NAAM")
-    holder = check_free_text("de houder", holder.strip())
+        raise AveError(_("noem wie de {role} krijgt met --holder NAAM").format(role=role))
+    holder = check_free_text("--holder", holder.strip())
     field_name = "casusregisseur" if role == "casusregie" else "procesregisseur"
     previous = getattr(state, field_name)
     if previous == holder:
-        raise AveError(f"{holder} heeft de {role} van casus '{case}' al")
+        raise AveError(_("{holder} heeft de {role} van casus '{case}' al").format(
+                           holder=holder, role=role, case=case))
     reasons = (_reason(reason),) + ((f"Vervangt {field_name} {previous}",) if previous else ())
     outcome = outcome_for_phase(kapstok, current, _answers_for(kapstok, state))
     decision = Decision(

@@ -11,6 +11,7 @@ import re
 import tomllib
 from typing import Any
 
+from ave_cli.i18n import _
 from ave_cli.model import (
     QUESTION_TYPES,
     ROLE_KEYS,
@@ -26,15 +27,32 @@ from ave_cli.model import (
     Roles,
 )
 
-TOP_KEYS = {"name", "version", "title", "description", "meningsverschil_beslisser", "notes",
-            "question", "phase", "local_rule"}
-QUESTION_KEYS = {"key", "text", "help", "type", "values", "labels", "default"}
-PHASE_KEYS = {"id", "label", "colour", "description", *ROLE_KEYS, "in_overleg_met",
-              "opschalen_door", "opschalen_criteria", "afschalen_criteria", "match", "when",
-              "otherwise", "notes", "review_days", "long_in_phase_days", "requires_casusregie",
-              "share"}
-RULE_KEYS = {"reason", "phases", "when", "set_roles", "add_in_overleg_met", "advice",
-             "advises_role"}
+# Texts a kapstok may also give in English, as `<key>_en` beside the Dutch `<key>` (same shape:
+# text, list of texts, or table of texts). Roles and organisation names stay as written.
+TRANSLATABLE = {
+    "top": ("title", "description", "notes"),
+    "question": ("text", "help", "labels"),
+    "phase": ("label", "description", "opschalen_criteria", "afschalen_criteria", "otherwise",
+              "notes", "share"),
+    "criterion": ("reason",),
+    "local_rule": ("reason", "advice"),
+}
+
+
+def _with_en(keys: set[str], kind: str) -> set[str]:
+    return keys | {f"{key}_en" for key in TRANSLATABLE[kind]}
+
+
+TOP_KEYS = _with_en({"name", "version", "title", "description", "meningsverschil_beslisser",
+                     "notes", "question", "phase", "local_rule"}, "top")
+QUESTION_KEYS = _with_en({"key", "text", "help", "type", "values", "labels", "default"},
+                         "question")
+PHASE_KEYS = _with_en({"id", "label", "colour", "description", *ROLE_KEYS, "in_overleg_met",
+                       "opschalen_door", "opschalen_criteria", "afschalen_criteria", "match",
+                       "when", "otherwise", "notes", "review_days", "long_in_phase_days",
+                       "requires_casusregie", "share"}, "phase")
+RULE_KEYS = _with_en({"reason", "phases", "when", "set_roles", "add_in_overleg_met", "advice",
+                      "advises_role"}, "local_rule")
 CONDITION_KEYS = {"key", "in", "not_in", "any", "all"}
 COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|[a-z][a-z0-9_]*)$")
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -52,33 +70,35 @@ class _Reader:
 
     def fail(self, place: str, problem: str) -> KapstokError:
         where = f"{self.source}: {place}: " if place else f"{self.source}: "
-        return KapstokError(f"ongeldige kapstok {where}{problem}")
+        return KapstokError(_("ongeldige kapstok {where}{problem}").format(
+                                where=where, problem=problem))
 
     def table(self, value: Any, place: str, allowed: set[str]) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(place, "verwacht een tabel")
+            raise self.fail(place, _("verwacht een tabel"))
         unknown = sorted(set(value) - allowed)
         if unknown:
-            raise self.fail(place, f"onbekende sleutel '{unknown[0]}' "
-                                   f"(toegestaan: {', '.join(sorted(allowed))})")
+            raise self.fail(place, _("onbekende sleutel '{key}' (toegestaan: "
+                                     "{allowed})").format(
+                                       key=unknown[0], allowed=', '.join(sorted(allowed))))
         return value
 
     def text(self, table: dict, key: str, place: str, *, required: bool = True) -> str:
         if key not in table:
             if required:
-                raise self.fail(place, f"'{key}' ontbreekt")
+                raise self.fail(place, _("'{key}' ontbreekt").format(key=key))
             return ""
         value = table[key]
         if not isinstance(value, str):
-            raise self.fail(place, f"'{key}' moet tekst zijn")
+            raise self.fail(place, _("'{key}' moet tekst zijn").format(key=key))
         if required and not value.strip():
-            raise self.fail(place, f"'{key}' is leeg")
+            raise self.fail(place, _("'{key}' is leeg").format(key=key))
         return value
 
     def texts(self, table: dict, key: str, place: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(place, f"'{key}' moet een lijst van teksten zijn")
+            raise self.fail(place, _("'{key}' moet een lijst van teksten zijn").format(key=key))
         return tuple(value)
 
     def items(self, table: dict, key: str, place: str) -> tuple[str, ...]:
@@ -92,7 +112,8 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise self.fail(place, f"'{key}' moet een positief aantal dagen zijn")
+            raise self.fail(place, _("'{key}' moet een positief aantal dagen zijn").format(
+                                       key=key))
         return value
 
 
@@ -102,13 +123,13 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise r.fail("", "het bestand is geen UTF-8-tekst") from None
+        raise r.fail("", _("het bestand is geen UTF-8-tekst")) from None
     except tomllib.TOMLDecodeError as exc:
-        raise r.fail("", f"geen geldige TOML ({exc})") from None
+        raise r.fail("", _("geen geldige TOML ({exc})").format(exc=exc)) from None
     r.table(doc, "", TOP_KEYS)
     name = r.text(doc, "name", "")
     if not NAME.match(name):
-        raise r.fail("name", "gebruik kleine letters, cijfers, '-' of '_'")
+        raise r.fail("name", _("gebruik kleine letters, cijfers, '-' of '_'"))
     questions = _questions(r, doc.get("question"))
     by_key = {q.key: q for q in questions}
     phases = _phases(r, doc.get("phase"), by_key)
@@ -117,6 +138,7 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         _local_rule(r, raw, f"local_rule[{i + 1}]", by_key, phase_ids)
         for i, raw in enumerate(_list(r, doc.get("local_rule", []), "local_rule"))
     )
+    english = _english(r, doc)
     return Kapstok(
         name=name,
         version=r.text(doc, "version", ""),
@@ -129,18 +151,56 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         notes=r.texts(doc, "notes", ""),
         sha256=hashlib.sha256(data).hexdigest(),
         source=source,
+        english=english,
     )
+
+
+def _english(r: _Reader, doc: dict) -> dict[str, str]:
+    """Dutch text -> English text from every `<key>_en` of the (already validated) kapstok. An
+    English text must have the shape of its Dutch one: a text, a list as long, or a table with
+    the same keys."""
+    found: dict[str, str] = {}
+
+    def pair(table: dict, kind: str, place: str) -> None:
+        for key in TRANSLATABLE[kind]:
+            if f"{key}_en" not in table:
+                continue
+            nl, en = table.get(key), table[f"{key}_en"]
+            here = f"{place}.{key}_en" if place else f"{key}_en"
+            if isinstance(nl, str) and isinstance(en, str):
+                found[nl] = en
+            elif isinstance(nl, list) and isinstance(en, list) and len(nl) == len(en) \
+                    and all(isinstance(v, str) for v in en):
+                found.update(zip(nl, en))
+            elif isinstance(nl, dict) and isinstance(en, dict) and set(nl) == set(en) \
+                    and all(isinstance(v, str) for v in en.values()):
+                found.update((nl[k], en[k]) for k in nl)
+            else:
+                raise r.fail(here, _("'{key}_en' moet dezelfde vorm hebben als '{key}' (tekst, "
+                                     "lijst even lang, of tabel met dezelfde sleutels)").format(
+                                       key=key))
+
+    pair(doc, "top", "")
+    for i, q in enumerate(doc.get("question", [])):
+        pair(q, "question", f"question[{i + 1}]")
+    for i, p in enumerate(doc.get("phase", [])):
+        pair(p, "phase", f"phase[{i + 1}]")
+        for j, w in enumerate(p.get("when", [])):
+            pair(w, "criterion", f"phase[{i + 1}].when[{j + 1}]")
+    for i, rule in enumerate(doc.get("local_rule", [])):
+        pair(rule, "local_rule", f"local_rule[{i + 1}]")
+    return found
 
 
 def _list(r: _Reader, value: Any, place: str) -> list:
     if not isinstance(value, list):
-        raise r.fail(place, "verwacht een lijst van tabellen ([[...]])")
+        raise r.fail(place, _("verwacht een lijst van tabellen ([[...]])"))
     return value
 
 
 def _questions(r: _Reader, raw: Any) -> tuple[Question, ...]:
     if raw is None:
-        raise r.fail("question", "de kapstok heeft geen vragen")
+        raise r.fail("question", _("de kapstok heeft geen vragen"))
     questions: list[Question] = []
     for i, item in enumerate(_list(r, raw, "question")):
         place = f"question[{i + 1}]"
@@ -148,26 +208,28 @@ def _questions(r: _Reader, raw: Any) -> tuple[Question, ...]:
         key = r.text(q, "key", place)
         place = f"question '{key}'"
         if any(existing.key == key for existing in questions):
-            raise r.fail(place, "deze vraag staat er twee keer in")
+            raise r.fail(place, _("deze vraag staat er twee keer in"))
         qtype = q.get("type", "choice")
         if qtype not in QUESTION_TYPES:
-            raise r.fail(place, f"type '{qtype}' bestaat niet (kies uit {', '.join(QUESTION_TYPES)})")
+            raise r.fail(place, _("type '{qtype}' bestaat niet (kies uit "
+                                  "{types})").format(
+                                    qtype=qtype, types=', '.join(QUESTION_TYPES)))
         if qtype == "bool":
             if "values" in q:
-                raise r.fail(place, "een ja/nee-vraag heeft geen 'values'")
+                raise r.fail(place, _("een ja/nee-vraag heeft geen 'values'"))
             values: tuple = (True, False)
         else:
             values = r.texts(q, "values", place)
             if not values:
-                raise r.fail(place, "'values' ontbreekt of is leeg")
+                raise r.fail(place, _("'values' ontbreekt of is leeg"))
             if len(set(values)) != len(values):
-                raise r.fail(place, "'values' bevat een waarde twee keer")
+                raise r.fail(place, _("'values' bevat een waarde twee keer"))
         labels = q.get("labels", {})
         if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
-            raise r.fail(place, "'labels' moet een tabel van waarde = tekst zijn")
+            raise r.fail(place, _("'labels' moet een tabel van waarde = tekst zijn"))
         for value in labels:
             if value not in values:
-                raise r.fail(place, f"label voor onbekende waarde '{value}'")
+                raise r.fail(place, _("label voor onbekende waarde '{value}'").format(value=value))
         has_default = "default" in q
         default = q.get("default")
         if has_default:
@@ -188,12 +250,13 @@ def _check_answer(r: _Reader, place: str, qtype: str, values: tuple, value: Any)
             and all(isinstance(v, str) and v in values for v in value))
     )
     if not ok:
-        raise r.fail(place, f"standaardwaarde {value!r} past niet bij de vraag")
+        raise r.fail(place, _("standaardwaarde {value!r} past niet bij de vraag").format(
+                                value=value))
 
 
 def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase, ...]:
     if raw is None:
-        raise r.fail("phase", "de kapstok heeft geen fasen")
+        raise r.fail("phase", _("de kapstok heeft geen fasen"))
     phases: list[Phase] = []
     for i, item in enumerate(_list(r, raw, "phase")):
         place = f"phase[{i + 1}]"
@@ -201,34 +264,39 @@ def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase
         phase_id = r.text(p, "id", place)
         place = f"phase '{phase_id}'"
         if any(existing.id.casefold() == phase_id.casefold() for existing in phases):
-            raise r.fail(place, "deze fase staat er twee keer in")
+            raise r.fail(place, _("deze fase staat er twee keer in"))
         missing_roles = [key for key in ROLE_KEYS if key not in p]
         if missing_roles:
-            raise r.fail(place, f"rol '{missing_roles[0]}' ontbreekt (elke fase noemt "
-                                f"{', '.join(ROLE_KEYS)})")
+            raise r.fail(place, _("rol '{role}' ontbreekt (elke fase noemt "
+                                  "{roles})").format(
+                                    role=missing_roles[0], roles=', '.join(ROLE_KEYS)))
         colour = r.text(p, "colour", place)
         if not COLOUR.match(colour):
-            raise r.fail(place, f"kleur '{colour}' is geen kleurnaam of #rrggbb")
+            raise r.fail(place, _("kleur '{colour}' is geen kleurnaam of #rrggbb").format(
+                                    colour=colour))
         lowest = i == 0
         if lowest:
             if "when" in p or "match" in p:
-                raise r.fail(place, "de laagste fase geldt 'otherwise' en heeft geen 'when'")
+                raise r.fail(place, _("de laagste fase geldt 'otherwise' en heeft geen "
+                                      "'when'"))
             match, criteria = "otherwise", ()
             otherwise = r.text(p, "otherwise", place)
         else:
             if "otherwise" in p:
-                raise r.fail(place, "alleen de laagste fase mag 'otherwise' hebben")
+                raise r.fail(place, _("alleen de laagste fase mag 'otherwise' hebben"))
             match = p.get("match", "any")
             if match not in ("any", "all"):
-                raise r.fail(place, "'match' moet \"any\" of \"all\" zijn")
+                raise r.fail(place, _("'match' moet \"any\" of \"all\" zijn"))
             whens = _list(r, p.get("when", []), f"{place}.when")
             if not whens:
-                raise r.fail(place, "de fase heeft geen regels ([[phase.when]])")
+                raise r.fail(place, _("de fase heeft geen regels ([[phase.when]])"))
             criteria = tuple(
                 Criterion(
-                    reason=r.text(r.table(w, f"{place}.when[{j + 1}]", CONDITION_KEYS | {"reason"}),
+                    reason=r.text(r.table(w, f"{place}.when[{j + 1}]",
+                                          CONDITION_KEYS | {"reason", "reason_en"}),
                                   "reason", f"{place}.when[{j + 1}]"),
-                    condition=_condition(r, {k: v for k, v in w.items() if k != "reason"},
+                    condition=_condition(r, {k: v for k, v in w.items()
+                                             if k not in ("reason", "reason_en")},
                                          f"{place}.when[{j + 1}]", questions),
                 )
                 for j, w in enumerate(whens)
@@ -236,7 +304,7 @@ def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase
             otherwise = ""
         requires = p.get("requires_casusregie", True)
         if not isinstance(requires, bool):
-            raise r.fail(place, "'requires_casusregie' moet true of false zijn")
+            raise r.fail(place, _("'requires_casusregie' moet true of false zijn"))
         phases.append(Phase(
             id=phase_id,
             label=r.text(p, "label", place, required=False) or phase_id,
@@ -263,31 +331,34 @@ def _condition(r: _Reader, raw: Any, place: str, questions: dict[str, Question])
     c = r.table(raw, place, CONDITION_KEYS)
     forms = [k for k in ("key", "any", "all") if k in c]
     if len(forms) != 1:
-        raise r.fail(place, "een voorwaarde heeft precies één van 'key', 'any' of 'all'")
+        raise r.fail(place, _("een voorwaarde heeft precies één van 'key', 'any' of "
+                              "'all'"))
     if forms[0] in ("any", "all"):
         mode = forms[0]
         if set(c) != {mode}:
-            raise r.fail(place, f"'{mode}' staat niet samen met andere sleutels")
+            raise r.fail(place, _("'{mode}' staat niet samen met andere sleutels").format(
+                                    mode=mode))
         items = _list(r, c[mode], f"{place}.{mode}")
         if not items:
-            raise r.fail(place, f"'{mode}' is leeg")
+            raise r.fail(place, _("'{mode}' is leeg").format(mode=mode))
         return Group(mode, tuple(_condition(r, item, f"{place}.{mode}[{k + 1}]", questions)
                                  for k, item in enumerate(items)))
     key = c["key"]
     question = questions.get(key) if isinstance(key, str) else None
     if question is None:
-        raise r.fail(place, f"de regel noemt een onbekende vraag '{key}'")
+        raise r.fail(place, _("de regel noemt een onbekende vraag '{key}'").format(key=key))
     ops = [op for op in ("in", "not_in") if op in c]
     if len(ops) != 1:
-        raise r.fail(place, "gebruik precies één van 'in' of 'not_in'")
+        raise r.fail(place, _("gebruik precies één van 'in' of 'not_in'"))
     values = c[ops[0]]
     if not isinstance(values, list) or not values:
-        raise r.fail(place, f"'{ops[0]}' moet een niet-lege lijst zijn")
+        raise r.fail(place, _("'{op}' moet een niet-lege lijst zijn").format(op=ops[0]))
     for value in values:
         if value not in question.values or isinstance(value, bool) != (question.type == "bool"):
             allowed = ", ".join(str(v).lower() for v in question.values)
-            raise r.fail(place, f"de regel noemt een onbekende waarde {value!r} voor '{key}' "
-                                f"(toegestaan: {allowed})")
+            raise r.fail(place, _("de regel noemt een onbekende waarde {value!r} voor "
+                                  "'{key}' (toegestaan: {allowed})").format(
+                                    value=value, key=key, allowed=allowed))
     return Leaf(key, tuple(values), negate=ops[0] == "not_in")
 
 
@@ -296,19 +367,21 @@ def _local_rule(r: _Reader, raw: Any, place: str, questions: dict[str, Question]
     t = r.table(raw, place, RULE_KEYS)
     phases = r.texts(t, "phases", place)
     if not phases:
-        raise r.fail(place, "'phases' ontbreekt of is leeg")
+        raise r.fail(place, _("'phases' ontbreekt of is leeg"))
     for phase_id in phases:
         if phase_id not in phase_ids:
-            raise r.fail(place, f"onbekende fase '{phase_id}'")
+            raise r.fail(place, _("onbekende fase '{phase_id}'").format(phase_id=phase_id))
     set_roles = t.get("set_roles", {})
     if not isinstance(set_roles, dict):
-        raise r.fail(place, "'set_roles' moet een tabel zijn")
+        raise r.fail(place, _("'set_roles' moet een tabel zijn"))
     for role, holder in set_roles.items():
         if role not in ROLE_KEYS or not isinstance(holder, str):
-            raise r.fail(place, f"'set_roles' noemt een onbekende rol '{role}'")
+            raise r.fail(place, _("'set_roles' noemt een onbekende rol '{role}'").format(
+                                    role=role))
     advises_role = t.get("advises_role")
     if advises_role is not None and advises_role not in ROLE_KEYS:
-        raise r.fail(place, f"'advises_role' noemt een onbekende rol '{advises_role}'")
+        raise r.fail(place, _("'advises_role' noemt een onbekende rol '{advises_role}'").format(
+                                advises_role=advises_role))
     rule = LocalRule(
         reason=r.text(t, "reason", place),
         phases=phases,
@@ -319,5 +392,6 @@ def _local_rule(r: _Reader, raw: Any, place: str, questions: dict[str, Question]
         advises_role=advises_role,
     )
     if not (rule.set_roles or rule.add_in_overleg_met or rule.advice):
-        raise r.fail(place, "de regel doet niets (geef set_roles, add_in_overleg_met of advice)")
+        raise r.fail(place, _("de regel doet niets (geef set_roles, add_in_overleg_met "
+                              "of advice)"))
     return rule

@@ -22,6 +22,7 @@ from typing import Any
 
 import tomli_w
 
+from ave_cli.i18n import _
 from ave_cli.model import AXES, DECISION_KINDS, AveError, Decision, KapstokRef
 
 LOG_FORMAT = 1
@@ -108,48 +109,49 @@ def encode(decision: Decision) -> bytes:
 def from_record(record: Any, *, sealed: bool = False) -> Decision:
     """Validate one parsed record and turn it into a Decision; a ValueError says what is wrong."""
     if not isinstance(record, dict):
-        raise ValueError("geen tabel")
+        raise ValueError(_("geen tabel"))
     stored = record.get("seal")
     if not isinstance(stored, dict) or set(stored) != {"sha256"}:
-        raise ValueError("zegel (seal) ontbreekt: het record is onvolledig")
+        raise ValueError(_("zegel (seal) ontbreekt: het record is onvolledig"))
     if not sealed and stored["sha256"] != seal(record):
-        raise ValueError("zegel klopt niet: het record is beschadigd of met de hand gewijzigd")
+        raise ValueError(_("zegel klopt niet: het record is beschadigd of met de hand "
+                           "gewijzigd"))
     if record.get("format") != LOG_FORMAT:
-        raise ValueError(f"onbekende recordversie {record.get('format')!r}")
+        raise ValueError(_("onbekende recordversie {version!r}").format(version=record.get('format')))
     unknown = sorted(set(record) - _KNOWN)
     if unknown:
-        raise ValueError(f"onbekend veld '{unknown[0]}'")
+        raise ValueError(_("onbekend veld '{field}'").format(field=unknown[0]))
     for key in ("id", "case", "kind", "by"):
         if not isinstance(record.get(key), str) or not record[key]:
-            raise ValueError(f"veld '{key}' ontbreekt of is geen tekst")
+            raise ValueError(_("veld '{key}' ontbreekt of is geen tekst").format(key=key))
     if record["kind"] not in DECISION_KINDS:
-        raise ValueError(f"onbekende soort besluit '{record['kind']}'")
+        raise ValueError(_("onbekende soort besluit '{kind}'").format(kind=record['kind']))
     time = record.get("time")
     if not isinstance(time, datetime) or time.tzinfo is None:
-        raise ValueError("veld 'time' ontbreekt of heeft geen tijdzone")
+        raise ValueError(_("veld 'time' ontbreekt of heeft geen tijdzone"))
     for key in _TEXT_FIELDS:
         if key in record and not isinstance(record[key], str):
-            raise ValueError(f"veld '{key}' is geen tekst")
+            raise ValueError(_("veld '{key}' is geen tekst").format(key=key))
     if record.get("axis") not in (None, *AXES):
-        raise ValueError(f"onbekende as '{record['axis']}'")
+        raise ValueError(_("onbekende as '{axis}'").format(axis=record['axis']))
     for key in _LIST_FIELDS:
         value = record.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError(f"veld '{key}' is geen lijst van teksten")
+            raise ValueError(_("veld '{key}' is geen lijst van teksten").format(key=key))
     kapstok = record.get("kapstok")
     if not isinstance(kapstok, dict) or set(kapstok) != {"name", "version", "sha256"} or not all(
             isinstance(v, str) for v in kapstok.values()):
-        raise ValueError("veld 'kapstok' moet name, version en sha256 hebben")
+        raise ValueError(_("veld 'kapstok' moet name, version en sha256 hebben"))
     roles = record.get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(v, str) for v in roles.values()):
-        raise ValueError("veld 'roles' is geen tabel van teksten")
+        raise ValueError(_("veld 'roles' is geen tabel van teksten"))
     answers = record.get("answers", {})
     if not isinstance(answers, dict) or not all(
             isinstance(v, (str, bool)) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
             for v in answers.values()):
-        raise ValueError("veld 'answers' heeft een waarde van een onbekend type")
+        raise ValueError(_("veld 'answers' heeft een waarde van een onbekend type"))
     if record["kind"] != "close" and not record.get("phase_after"):
-        raise ValueError("veld 'phase_after' ontbreekt")
+        raise ValueError(_("veld 'phase_after' ontbreekt"))
     values = {k: v for k, v in record.items() if k not in ("format", "seal")}
     values["kapstok"] = KapstokRef(**kapstok)
     for key in _LIST_FIELDS:
@@ -162,17 +164,17 @@ def decode_block(chunk: bytes) -> Decision:
     try:
         text = chunk.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError("geen UTF-8-tekst") from None
+        raise ValueError(_("geen UTF-8-tekst")) from None
     record = _fast(text)
     if record is not None and record.get("seal", {}).get("sha256") == seal(record):
         return from_record(record, sealed=True)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"geen geldige TOML ({exc})") from None
+        raise ValueError(_("geen geldige TOML ({exc})").format(exc=exc)) from None
     records = doc.get("decision")
     if set(doc) != {"decision"} or not isinstance(records, list) or len(records) != 1:
-        raise ValueError("geen enkel [[decision]]-record")
+        raise ValueError(_("geen enkel [[decision]]-record"))
     return from_record(records[0])
 
 
@@ -284,9 +286,9 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1) -> Parsed
             if intact == 0:
                 _check_header(lead, source)  # not a log at all: raises
             at = data.count(b"\n", 0, intact) + line
-            return Parsed([], Damage(at, intact, "onvolledige regel"), intact, at)
+            return Parsed([], Damage(at, intact, _("onvolledige regel")), intact, at)
     elif lead.strip():
-        return Parsed([], Damage(line, offset, "tekst die geen record is"), offset, line)
+        return Parsed([], Damage(line, offset, _("tekst die geen record is")), offset, line)
     blocks: list[Block] = []
     damage: Damage | None = None
     at_line = line + data.count(b"\n", 0, lead_end)
@@ -303,16 +305,18 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1) -> Parsed
                 if intact:
                     blocks.append(Block(decode_block(chunk[:intact]), at_line, offset + start))
                     end, end_line = start + intact, at_line + chunk.count(b"\n", 0, intact)
-                    damage = Damage(end_line, offset + end, "beschadigde of onvolledige tekst na het laatste record")
+                    damage = Damage(end_line, offset + end, _("beschadigde of onvolledige tekst na "
+                                                              "het laatste record"))
                     break
             if damage is None:
                 damage = Damage(at_line, offset + start, problem)
         else:
             if damage is not None:
-                raise LogError(f"caselog {source} is beschadigd vanaf regel {damage.line} "
-                               f"({damage.problem}), terwijl er daarna nog besluiten staan; "
-                               "dit wordt niet automatisch hersteld: zet een back-up terug of "
-                               "laat `ave check` het aanwijzen") from None
+                raise LogError(_("caselog {source} is beschadigd vanaf regel {line} "
+                                 "({problem}), terwijl er daarna nog besluiten staan; "
+                                 "dit wordt niet automatisch hersteld: zet een back-up "
+                                 "terug of laat `ave check` het aanwijzen").format(
+                                   source=source, line=damage.line, problem=damage.problem)) from None
             blocks.append(Block(decision, at_line, offset + start))
             end, end_line = stop, at_line + chunk.count(b"\n")
         at_line += chunk.count(b"\n")
@@ -348,8 +352,9 @@ def _header_ok(chunk: bytes) -> bool:
 def _check_header(chunk: bytes, source: str) -> None:
     if not chunk:
         return
-    not_a_log = (f"{source} is geen geldig ave-caselog (de kop [ave_log] ontbreekt of is onleesbaar); "
-                 "het bestand is niet aangeraakt: kies een ander pad met --log")
+    not_a_log = (_("{source} is geen geldig ave-caselog (de kop [ave_log] ontbreekt of "
+                   "is onleesbaar); het bestand is niet aangeraakt: kies een ander pad "
+                   "met --log").format(source=source))
     try:
         doc = tomllib.loads(chunk.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -358,8 +363,9 @@ def _check_header(chunk: bytes, source: str) -> None:
     if set(doc) != {"ave_log"} or not isinstance(head, dict):
         raise LogError(not_a_log)
     if head.get("format") != LOG_FORMAT:
-        raise LogError(f"{source} heeft logversie {head.get('format')!r}; deze versie van ave "
-                       f"kent versie {LOG_FORMAT}")
+        raise LogError(_("{source} heeft logversie {version!r}; deze versie van ave kent "
+                         "versie {LOG_FORMAT}").format(
+                           source=source, version=head.get('format'), LOG_FORMAT=LOG_FORMAT))
 
 
 # --- decisions as JSON (for the index) ------------------------------------------------------
@@ -387,7 +393,7 @@ def scan(data: bytes) -> tuple[list[Block], list[Damage]]:
     lead_end = starts[0] if starts else len(data)
     problems: list[Damage] = []
     try:
-        _check_header(data[:lead_end], "het log")
+        _check_header(data[:lead_end], "caselog")
     except LogError as exc:
         problems.append(Damage(1, 0, str(exc).split(";")[0]))
     blocks: list[Block] = []
@@ -402,7 +408,8 @@ def scan(data: bytes) -> tuple[list[Block], list[Damage]]:
             if intact:
                 blocks.append(Block(decode_block(chunk[:intact]), line, start))
                 problems.append(Damage(line + chunk.count(b"\n", 0, intact), start + intact,
-                                       "beschadigde of onvolledige tekst na het laatste record"))
+                                       _("beschadigde of onvolledige tekst na het "
+                                         "laatste record")))
             else:
                 problems.append(Damage(line, start, str(exc)))
         line += chunk.count(b"\n")

@@ -11,13 +11,14 @@ from functools import cached_property
 from typing import Union
 
 from ave_cli.errors import AveError, EnvironmentProblem  # noqa: F401  (re-exported)
+from ave_cli.i18n import N_, _
 
 ROLE_KEYS = ("casusregie", "procesregie", "operationeel", "bestuurlijk")
-ROLE_TITLES = {
-    "casusregie": "Casusregie",
-    "procesregie": "Procesregie",
-    "operationeel": "Operationeel verantwoordelijk",
-    "bestuurlijk": "Bestuurlijk verantwoordelijk",
+ROLE_TITLES = {  # shown with _()
+    "casusregie": N_("Casusregie"),
+    "procesregie": N_("Procesregie"),
+    "operationeel": N_("Operationeel verantwoordelijk"),
+    "bestuurlijk": N_("Bestuurlijk verantwoordelijk"),
 }
 QUESTION_TYPES = ("choice", "bool", "multi")
 
@@ -39,7 +40,7 @@ class Question:
     def label(self, value: str | bool) -> str:
         """The Dutch label of one value, for prompts and review screens."""
         if isinstance(value, bool):
-            return "ja" if value else "nee"
+            return _("ja") if value else _("nee")
         return self.labels.get(value, value)
 
 
@@ -129,6 +130,7 @@ class Kapstok:
     notes: tuple[str, ...]
     sha256: str
     source: str
+    english: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def question(self, key: str) -> Question | None:
         return next((q for q in self.questions if q.key == key), None)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ave_cli.i18n import _, k_
 from ave_cli.model import Answers, AnswerValue, AveError, Kapstok, Outcome, Question
 from ave_cli.rules import evaluate
 
@@ -39,24 +40,26 @@ def parse_answers_file(data: bytes, source: str) -> dict[str, Any]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise AveError(f"antwoordbestand {source} is geen UTF-8-tekst") from None
+        raise AveError(_("antwoordbestand {source} is geen UTF-8-tekst").format(source=source)) from None
     as_json = source.endswith(".json") or (not source.endswith(".toml")
                                             and text.lstrip().startswith("{"))
     try:
         doc = json.loads(text) if as_json else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
         kind = "JSON" if as_json else "TOML"
-        raise AveError(f"antwoordbestand {source} is geen geldige {kind} ({exc})") from None
+        raise AveError(_("antwoordbestand {source} is geen geldige {kind} ({exc})").format(
+                           source=source, kind=kind, exc=exc)) from None
     if not isinstance(doc, dict):
-        raise AveError(f"antwoordbestand {source} moet één object met antwoorden zijn")
+        raise AveError(_("antwoordbestand {source} moet één object met antwoorden zijn").format(
+                           source=source))
     return doc
 
 
 def _allowed(question: Question) -> str:
     if question.type == "bool":
-        return "true of false"
+        return _("true of false")
     listed = ", ".join(str(v) for v in question.values)
-    return f"een lijst uit: {listed}" if question.type == "multi" else listed
+    return _("een lijst uit: {listed}").format(listed=listed) if question.type == "multi" else listed
 
 
 def check_value(question: Question, value: Any, source: str) -> AnswerValue:
@@ -72,8 +75,10 @@ def check_value(question: Question, value: Any, source: str) -> AnswerValue:
         shown = json.dumps(value, ensure_ascii=False, default=str)
         if len(shown) > 60:
             shown = shown[:57] + "..."
-        raise AveError(f"{source}: ongeldig antwoord {shown} voor '{question.key}' "
-                       f"(toegestaan: {_allowed(question)})")
+        raise AveError(_("{source}: ongeldig antwoord {shown} voor '{key}' "
+                         "(toegestaan: {allowed})").format(
+                           source=source, shown=shown, key=question.key,
+                           allowed=_allowed(question)))
     return list(value) if isinstance(value, list) else value
 
 
@@ -83,7 +88,9 @@ def validate_answers(kapstok: Kapstok, raw: dict[str, Any], source: str,
     unknown = [key for key in raw if kapstok.question(key) is None and key not in extra_keys]
     if unknown:
         keys = ", ".join(q.key for q in kapstok.questions)
-        raise AveError(f"{source}: onbekende vraag '{unknown[0]}' (kapstok {kapstok.name} kent: {keys})")
+        raise AveError(_("{source}: onbekende vraag '{key}' (kapstok {kapstok} kent: "
+                         "{keys})").format(
+                           source=source, key=unknown[0], kapstok=kapstok.name, keys=keys))
     answers: Answers = {}
     missing: list[str] = []
     for question in kapstok.questions:
@@ -101,8 +108,9 @@ def _copy(value: Any) -> Any:
 
 
 def missing_error(source: str, missing: list[str]) -> AveError:
-    return AveError(f"{source}: antwoorden ontbreken voor {', '.join(missing)}; vul ze aan "
-                    "in het antwoordbestand, of draai ave triage in een terminal om ze te beantwoorden")
+    return AveError(_("{source}: antwoorden ontbreken voor {missing}; vul ze aan "
+                      "in het antwoordbestand, of draai ave triage in een terminal om "
+                      "ze te beantwoorden").format(source=source, missing=', '.join(missing)))
 
 
 def parse_batch(data: bytes, source: str, kapstok: Kapstok) -> list[tuple[str, dict[str, Any]]]:
@@ -111,7 +119,7 @@ def parse_batch(data: bytes, source: str, kapstok: Kapstok) -> list[tuple[str, d
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise AveError(f"batchbestand {source} is geen UTF-8-tekst") from None
+        raise AveError(_("batchbestand {source} is geen UTF-8-tekst").format(source=source)) from None
     kind = source.rsplit(".", 1)[-1].lower() if "." in source else ""
     if kind not in ("toml", "jsonl", "ndjson", "csv"):
         first = text.lstrip()[:1]
@@ -119,7 +127,7 @@ def parse_batch(data: bytes, source: str, kapstok: Kapstok) -> list[tuple[str, d
     rows = (_batch_jsonl(text, source) if kind in ("jsonl", "ndjson")
             else _batch_csv(text, source, kapstok) if kind == "csv" else _batch_toml(text, source))
     if not rows:
-        raise AveError(f"batchbestand {source} bevat geen antwoorden")
+        raise AveError(_("batchbestand {source} bevat geen antwoorden").format(source=source))
     return rows
 
 
@@ -127,15 +135,19 @@ def _batch_toml(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise AveError(f"batchbestand {source} is geen geldige TOML ({exc})") from None
+        raise AveError(_("batchbestand {source} is geen geldige TOML ({exc})").format(
+                           source=source, exc=exc)) from None
     if len(doc) == 1 and isinstance(next(iter(doc.values())), list):
         key, tables = next(iter(doc.items()))
-        rows = [(f"{source}: [[{key}]] nr. {i + 1}", t) for i, t in enumerate(tables)]
+        rows = [(_("{source}: [[{key}]] nr. {number}").format(source=source, key=key,
+                                                              number=i + 1), t)
+                for i, t in enumerate(tables)]
     else:
         rows = [(f"{source}: [{key}]", t) for key, t in doc.items()]
     for label, table in rows:
         if not isinstance(table, dict):
-            raise AveError(f"{label}: verwacht een tabel met antwoorden en 'case'")
+            raise AveError(_("{label}: verwacht een tabel met antwoorden en 'case'").format(
+                               label=label))
     return rows
 
 
@@ -144,13 +156,15 @@ def _batch_jsonl(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        label = f"{source}: regel {number}"
+        label = _("{source}: regel {number}").format(source=source, number=number)
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise AveError(f"{label}: geen geldige JSON ({exc.msg})") from None
+            raise AveError(_("{label}: geen geldige JSON ({msg})").format(
+                               label=label, msg=exc.msg)) from None
         if not isinstance(obj, dict):
-            raise AveError(f"{label}: verwacht één object met antwoorden en 'case'")
+            raise AveError(_("{label}: verwacht één object met antwoorden en 'case'").format(
+                               label=label))
         rows.append((label, obj))
     return rows
 
@@ -166,12 +180,14 @@ def _batch_csv(text: str, source: str, kapstok: Kapstok) -> list[tuple[str, dict
 
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames is None or "case" not in reader.fieldnames:
-        raise AveError(f"batchbestand {source}: de kopregel mist de kolom 'case'")
+        raise AveError(_("batchbestand {source}: de kopregel mist de kolom 'case'").format(
+                           source=source))
     rows = []
     for number, record in enumerate(reader, start=2):
-        label = f"{source}: rij {number}"
+        label = _("{source}: rij {number}").format(source=source, number=number)
         if None in record:
-            raise AveError(f"{label}: meer cellen dan kolommen in de kopregel")
+            raise AveError(_("{label}: meer cellen dan kolommen in de kopregel").format(
+                               label=label))
         raw: dict[str, Any] = {}
         for key, cell in record.items():
             cell = (cell or "").strip()
@@ -194,12 +210,13 @@ def _batch_csv(text: str, source: str, kapstok: Kapstok) -> list[tuple[str, dict
 def question_prompt(question: Question, default: Any) -> Prompt:
     """The prompt for one kapstok question, with its default pre-selected."""
     if question.type == "multi":
-        choices = tuple((question.label(v), v) for v in question.values)
-        return Prompt("checkbox", question.text, choices, list(default or []), question.help)
-    choices = tuple((question.label(v), v) for v in question.values)
+        choices = tuple((k_(question.label(v)), v) for v in question.values)
+        return Prompt("checkbox", k_(question.text), choices, list(default or []),
+                      k_(question.help))
+    choices = tuple((k_(question.label(v)), v) for v in question.values)
     if default not in question.values:
         default = None
-    return Prompt("select", question.text, choices, default, question.help)
+    return Prompt("select", k_(question.text), choices, default, k_(question.help))
 
 
 def ask_questions(ask: Ask, kapstok: Kapstok, keys: list[str], defaults: Answers) -> Answers:
@@ -245,16 +262,23 @@ def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[[Answers
     while True:
         outcome = evaluate(kapstok, answers)
         show(answers, outcome)
-        save_label = (f"Bevestigen: fase {chosen} (afwijkend van het advies)" if chosen
-                      and chosen != outcome.phase.id else f"Bevestigen: fase {outcome.phase.id} "
-                      "(het advies)")
-        if dry_run:
-            save_label += " — proefdraai, er wordt niets opgeslagen"
-        action = ask(Prompt("select", "Wat wil je doen?", (
+        other = bool(chosen and chosen != outcome.phase.id)
+        if other and dry_run:
+            save_label = _("Bevestigen: fase {phase} (afwijkend van het advies) — proefdraai, er "
+                           "wordt niets opgeslagen")
+        elif other:
+            save_label = _("Bevestigen: fase {phase} (afwijkend van het advies)")
+        elif dry_run:
+            save_label = _("Bevestigen: fase {phase} (het advies) — proefdraai, er wordt niets "
+                           "opgeslagen")
+        else:
+            save_label = _("Bevestigen: fase {phase} (het advies)")
+        save_label = save_label.format(phase=chosen if other else outcome.phase.id)
+        action = ask(Prompt("select", _("Wat wil je doen?"), (
             (save_label, SAVE),
-            ("Een andere fase kiezen (met motivering)", OTHER_PHASE),
-            ("Een antwoord wijzigen", CHANGE),
-            ("Afbreken zonder op te slaan", CANCEL),
+            (_("Een andere fase kiezen (met motivering)"), OTHER_PHASE),
+            (_("Een antwoord wijzigen"), CHANGE),
+            (_("Afbreken zonder op te slaan"), CANCEL),
         ), SAVE))
         if action == CANCEL:
             raise KeyboardInterrupt
@@ -263,31 +287,33 @@ def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[[Answers
                 return Review(answers, chosen, motivation)
             return Review(answers, None, "")
         if action == CHANGE:
-            key = ask(Prompt("select", "Welk antwoord wil je wijzigen?", tuple(
-                (f"{q.text} [{_shown(q, answers[q.key])}]", q.key) for q in kapstok.questions)))
+            key = ask(Prompt("select", _("Welk antwoord wil je wijzigen?"), tuple(
+                (f"{k_(q.text)} [{_shown(q, answers[q.key])}]", q.key) for q in kapstok.questions)))
             question = kapstok.question(key)
             assert question is not None
             answers[key] = ask(question_prompt(question, answers[key]))
         if action == OTHER_PHASE:
-            chosen = ask(Prompt("select", "Welke fase besluit je?", tuple(
-                (f"{p.label}{' (advies)' if p == outcome.phase else ''}", p.id)
+            chosen = ask(Prompt("select", _("Welke fase besluit je?"), tuple(
+                (_("{label} (advies)").format(label=k_(p.label)) if p == outcome.phase
+                 else k_(p.label), p.id)
                 for p in kapstok.phases), outcome.phase.id))
             if chosen != outcome.phase.id:
-                motivation = ask_text(ask, "Motivering voor de afwijking van het advies:",
-                                      _required("de motivering"))
+                motivation = ask_text(ask, _("Motivering voor de afwijking van het "
+                                             "advies:"),
+                                      _required(_("een motivering is verplicht")))
 
 
-def _required(label: str) -> Callable[[str], None]:
+def _required(message: str) -> Callable[[str], None]:
     def check(text: str) -> None:
         if not text.strip():
-            raise AveError(f"{label} is verplicht")
+            raise AveError(message)
     return check
 
 
 def _shown(question: Question, value: AnswerValue) -> str:
     if isinstance(value, list):
-        return ", ".join(value) or "geen"
-    return question.label(value)
+        return ", ".join(value) or _("geen")
+    return k_(question.label(value))
 
 
 # --- the real terminal ---------------------------------------------------------------------
@@ -301,7 +327,7 @@ def terminal_ask(prompt: Prompt) -> Any:
     """Ask one prompt with questionary. Ctrl-C raises KeyboardInterrupt (unsafe_ask)."""
     import questionary
 
-    help_choice = questionary.Choice("? Toelichting bij deze vraag", value=HELP)
+    help_choice = questionary.Choice(_("? Toelichting bij deze vraag"), value=HELP)
     while True:
         if prompt.kind == "text":
             return questionary.text(prompt.message, validate=lambda t: prompt.validate(t) or True
@@ -314,7 +340,7 @@ def terminal_ask(prompt: Prompt) -> Any:
                 choices.append(help_choice)
             answer = questionary.checkbox(
                 prompt.message, choices=choices,
-                instruction="(spatie kiest, Enter bevestigt)").unsafe_ask()
+                instruction=_("(spatie kiest, Enter bevestigt)")).unsafe_ask()
             if HELP in answer:
                 print(f"  {prompt.help}", file=sys.stderr)
                 prompt = Prompt(prompt.kind, prompt.message, prompt.choices,
@@ -325,7 +351,8 @@ def terminal_ask(prompt: Prompt) -> Any:
             choices.append(help_choice)
         default = next((c for c in choices if c.value == prompt.default), None)
         answer = questionary.select(prompt.message, choices=choices, default=default,
-                                    instruction="(kies met de pijltjes, Enter bevestigt)").unsafe_ask()
+                                    instruction=_("(kies met de pijltjes, Enter "
+                                                  "bevestigt)")).unsafe_ask()
         if answer is HELP:
             print(f"  {prompt.help}", file=sys.stderr)
             continue

@@ -11,14 +11,15 @@ from datetime import date, datetime, time
 from typing import NamedTuple
 
 from ave_cli.cases import SEPARATOR, CaseState, CaseSummary
+from ave_cli.i18n import N_, _
 from ave_cli.model import Decision, Kapstok, Outcome
 from ave_cli.rules import evaluate, with_defaults
 
-FLAGS = {
-    "review": "evaluatie te laat",
-    "long": "lang in hoge fase: overweeg afschalen",
-    "casusregie": "casusregisseur ontbreekt",
-    "procesregie": "procesregie geadviseerd, niet benoemd",
+FLAGS = {  # shown with _()
+    "review": N_("evaluatie te laat"),
+    "long": N_("lang in hoge fase: overweeg afschalen"),
+    "casusregie": N_("casusregisseur ontbreekt"),
+    "procesregie": N_("procesregie geadviseerd, niet benoemd"),
 }
 
 KapstokFor = Callable[[str], "Kapstok | None"]
@@ -192,11 +193,12 @@ def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
             continue
         kapstok = chosen or kapstok_for(state.kapstok_name)
         if kapstok is None:
-            skipped.append((state.case, f"kapstok '{state.kapstok_name}' niet beschikbaar"))
+            skipped.append((state.case, _("kapstok '{kapstok_name}' niet beschikbaar").format(
+                                            kapstok_name=state.kapstok_name)))
             continue
         answers = with_defaults(kapstok, state.answers)
         if answers is None:
-            skipped.append((state.case, "geen (volledige) triage-antwoorden"))
+            skipped.append((state.case, _("geen (volledige) triage-antwoorden")))
             continue
         result = Reevaluation(state, kapstok, evaluate(kapstok, answers), answers)
         if not result.changed:

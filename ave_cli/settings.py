@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ave_cli.i18n import _
 from ave_cli.kapstok import KapstokError, parse_kapstok
+from ave_cli.paths import APP, config_path
 from ave_cli.model import AveError, Kapstok
 
-APP = "ave"
 DEFAULT_KAPSTOK = "handreiking"
 ENV_VARS = {
     "AVE_LOG": "pad van het caselog",
@@ -22,17 +23,9 @@ ENV_VARS = {
     "AVE_BY": "wie besluit (standaard de inlognaam)",
     "AVE_CONFIG": "pad van het gebruikersconfiguratiebestand",
     "AVE_CACHE_DIR": "map voor de afgeleide index van het caselog",
+    "AVE_LANG": "taal van ave: nl of en",
 }
-CONFIG_KEYS = {"log", "kapstok", "by"}
-
-
-def config_path() -> Path:
-    """The user config file: $AVE_CONFIG, else the platformdirs user config dir."""
-    if os.environ.get("AVE_CONFIG"):
-        return Path(os.environ["AVE_CONFIG"]).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path(APP) / "config.toml"
+CONFIG_KEYS = {"log", "kapstok", "by", "lang"}
 
 
 def read_config() -> dict[str, str]:
@@ -43,13 +36,15 @@ def read_config() -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise AveError(f"gebruikersconfiguratie {path} is onleesbaar ({exc}); "
-                       "herstel of verwijder het bestand") from None
+        raise AveError(_("gebruikersconfiguratie {path} is onleesbaar ({exc}); herstel "
+                         "of verwijder het bestand").format(path=path, exc=exc)) from None
     unknown = sorted(set(data) - CONFIG_KEYS)
     bad = [key for key in CONFIG_KEYS & set(data) if not isinstance(data[key], str)]
     if unknown or bad:
-        raise AveError(f"gebruikersconfiguratie {path}: sleutel '{(unknown or bad)[0]}' is onbekend "
-                       f"of geen tekst (toegestaan: {', '.join(sorted(CONFIG_KEYS))})")
+        raise AveError(_("gebruikersconfiguratie {path}: sleutel '{key}' is onbekend of "
+                         "geen tekst (toegestaan: {allowed})").format(
+                           path=path, key=(unknown or bad)[0],
+                           allowed=', '.join(sorted(CONFIG_KEYS))))
     return data
 
 
@@ -84,7 +79,7 @@ def resolve(log: Path | None = None, kapstok: str | None = None, by: str | None 
     return Settings(
         log=log_path,
         kapstok=kapstok or os.environ.get("AVE_KAPSTOK") or config.get("kapstok") or DEFAULT_KAPSTOK,
-        by=check_free_text("wie besluit (--by)",
+        by=check_free_text("--by",
                            by or os.environ.get("AVE_BY") or config.get("by") or _login_name()),
         cache=cache_dir(),
     )
@@ -114,12 +109,21 @@ def load_kapstok(spec: str) -> Kapstok:
     if not looks_like_path:
         names = bundled_kapstokken()
         if spec.lower() not in names:
-            raise KapstokError(f"onbekende kapstok '{spec}'; kies uit {', '.join(names)} "
-                               "of geef het pad van een kapstokbestand")
+            raise KapstokError(_("onbekende kapstok '{spec}'; kies uit {names} of "
+                                 "geef het pad van een kapstokbestand").format(
+                                   spec=spec, names=', '.join(names)))
         data = (resources.files("ave_cli.config") / f"{spec.lower()}.toml").read_bytes()
-        return parse_kapstok(data, f"{spec.lower()}.toml")
+        return _registered(parse_kapstok(data, f"{spec.lower()}.toml"))
     path = Path(spec).expanduser()
-    return parse_kapstok(read_file(path, "kapstokbestand", KapstokError), str(path))
+    return _registered(parse_kapstok(read_file(path, "--kapstok", KapstokError), str(path)))
+
+
+def _registered(kapstok: Kapstok) -> Kapstok:
+    """A loaded kapstok's English texts become available to the interface."""
+    from ave_cli import i18n
+
+    i18n.add_kapstok_texts(kapstok.english)
+    return kapstok
 
 
 def read_file(path: Path, what: str, error: type[AveError] = AveError) -> bytes:
@@ -127,11 +131,12 @@ def read_file(path: Path, what: str, error: type[AveError] = AveError) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise error(f"{what} {path} bestaat niet") from None
+        raise error(_("{what}: {path} bestaat niet").format(what=what, path=path)) from None
     except IsADirectoryError:
-        raise error(f"{what} {path} is een map, geen bestand") from None
+        raise error(_("{what}: {path} is een map, geen bestand").format(what=what, path=path)) from None
     except OSError as exc:
-        raise error(f"{what} {path} is onleesbaar ({exc.strerror})") from None
+        raise error(_("{what}: {path} is onleesbaar ({strerror})").format(
+                        what=what, path=path, strerror=exc.strerror)) from None
 
 
 def kapstok_lookup(explicit: str | None, configured: str) -> Callable[[str], Kapstok | None]:

@@ -3,40 +3,42 @@ Everything local (phases, roles, criteria, local rules) comes from the kapstok. 
 
 from __future__ import annotations
 
-INTRO = ("AVE (Aanpak ter Voorkoming van Escalatie) beantwoordt één vraag: wie heeft in deze fase "
+from ave_cli.i18n import N_
+
+INTRO = N_("AVE (Aanpak ter Voorkoming van Escalatie) beantwoordt één vraag: wie heeft in deze fase "
          "welke regie, en wanneer schalen we op of af? Het gaat om huishoudens met oplopende "
          "problemen waarbij meerdere organisaties uit zorg en veiligheid betrokken zijn.")
 
 AXES = (
-    ("Horizontaal opschalen", "De situatie verandert: de casus gaat naar een andere fase "
-     "(ave escalate --to FASE, of ave deescalate --to FASE)."),
-    ("Verticaal opschalen", "De fase blijft, maar de casus heeft een andere functionaris nodig: "
+    (N_("Horizontaal opschalen"), N_("De situatie verandert: de casus gaat naar een andere fase "
+     "(ave escalate --to FASE, of ave deescalate --to FASE).")),
+    (N_("Verticaal opschalen"), N_("De fase blijft, maar de casus heeft een andere functionaris nodig: "
      "meestal voegt de casusregisseur een procesregisseur toe omdat de hulp geen effect heeft, de "
-     "samenwerking stagneert of de veiligheid in het geding is (ave escalate --role procesregie)."),
-    ("Afschalen", "Even belangrijk als opschalen: als de stagnatie is opgeheven en/of de "
-     "veiligheid beheersbaar is, schaal je af."),
+     "samenwerking stagneert of de veiligheid in het geding is (ave escalate --role procesregie).")),
+    (N_("Afschalen"), N_("Even belangrijk als opschalen: als de stagnatie is opgeheven en/of de "
+     "veiligheid beheersbaar is, schaal je af.")),
 )
 
 RESPONSIBILITIES = {
-    "casusregie": "De professional die de ondersteuning van het huishouden coördineert, het ene "
+    "casusregie": N_("De professional die de ondersteuning van het huishouden coördineert, het ene "
                   "integrale plan bewaakt (één gezin, één plan, één regisseur) en het aanspreekpunt "
-                  "van de inwoner blijft.",
-    "procesregie": "Coördineert de samenwerking tussen organisaties als die stagneert, onveilig of "
+                  "van de inwoner blijft."),
+    "procesregie": N_("Coördineert de samenwerking tussen organisaties als die stagneert, onveilig of "
                    "ineffectief is; nooit meer dan één per casus, geen direct contact met de "
-                   "inwoner, en altijd naast de casusregie.",
-    "operationeel": "De leidinggevende die aanspreekbaar is op het werk van de regisseurs.",
-    "bestuurlijk": "De gekozen bestuurder met de uiteindelijke politieke verantwoordelijkheid "
-                   "(wethouder, burgemeester, college).",
+                   "inwoner, en altijd naast de casusregie."),
+    "operationeel": N_("De leidinggevende die aanspreekbaar is op het werk van de regisseurs."),
+    "bestuurlijk": N_("De gekozen bestuurder met de uiteindelijke politieke verantwoordelijkheid "
+                   "(wethouder, burgemeester, college)."),
 }
 
 PRINCIPLES = (
-    "Eén casusregisseur per casus.",
-    "Continuïteit: een film, geen losse foto's. De geschiedenis van een casus blijft heel.",
-    "Voeg een procesregisseur toe bij stagnatie of gebrek aan resultaat; bij twijfel over "
-    "stagnatie en/of veiligheid: altijd opschalen.",
-    "Eén integraal plan over alle leefgebieden van alle gezinsleden.",
-    "Bouw voort op wat er lokaal al is: rollen, criteria en vragen staan in de kapstok van de "
-    "gemeente.",
-    "De uitgangssituatie van de fase is leidend; geen onderscheid naar doelgroep of thema.",
-    "Schaal af als de stagnatie is opgeheven en/of de veiligheid beheersbaar is.",
+    N_("Eén casusregisseur per casus."),
+    N_("Continuïteit: een film, geen losse foto's. De geschiedenis van een casus blijft heel."),
+    N_("Voeg een procesregisseur toe bij stagnatie of gebrek aan resultaat; bij twijfel over "
+    "stagnatie en/of veiligheid: altijd opschalen."),
+    N_("Eén integraal plan over alle leefgebieden van alle gezinsleden."),
+    N_("Bouw voort op wat er lokaal al is: rollen, criteria en vragen staan in de kapstok van de "
+    "gemeente."),
+    N_("De uitgangssituatie van de fase is leidend; geen onderscheid naar doelgroep of thema."),
+    N_("Schaal af als de stagnatie is opgeheven en/of de veiligheid beheersbaar is."),
 )

@@ -169,15 +169,21 @@ CATALOGUE = [
 ]
 
 
-@pytest.mark.parametrize(("name", "prepare", "args"), CATALOGUE, ids=[c[0] for c in CATALOGUE])
-def test_bad_input(run, log, tmp_path, monkeypatch, name, prepare, args):
+def provoke(run, log: Path, tmp_path: Path, monkeypatch, prepare, args):
+    """A log with an open and a closed case, the entry's preparation, then its command.
+    Returns the result and the log's bytes just before the command."""
     assert run("triage", "C-1", "-a", str(H / "ave3.json"), "--note", "notitie 0").exit_code == 0
     assert run("triage", "C-0", "-a", str(H / "ave1.toml")).exit_code == 0
     assert run("close", "C-0", "--reason", "klaar").exit_code == 0
     if prepare:
         prepare(log, tmp_path, monkeypatch)
     before = log.read_bytes()
-    result = run(*args(tmp_path))
+    return run(*args(tmp_path)), before
+
+
+@pytest.mark.parametrize(("name", "prepare", "args"), CATALOGUE, ids=[c[0] for c in CATALOGUE])
+def test_bad_input(run, log, tmp_path, monkeypatch, name, prepare, args):
+    result, before = provoke(run, log, tmp_path, monkeypatch, prepare, args)
     assert result.exit_code in (1, 2), (result.exit_code, result.output)
     assert result.stderr.startswith("ave: fout: "), result.stderr
     assert result.stderr.count("\n") == 1, result.stderr

@@ -23,7 +23,7 @@ FAULTS = {
     "hand-edit-middle.toml": (30, "zegel klopt niet", 3, False),
     "duplicate-id.toml": (55, "besluit-id dmg-001 staat ook op regel 5", 3, False),
     "time-backwards.toml": (55, "is ouder dan het vorige, op regel 30", 3, False),
-    "unknown-phase.toml": (30, "fase na 'AVE9' bestaat niet in kapstok handreiking", 2, False),
+    "unknown-phase.toml": (30, "phase_after 'AVE9' bestaat niet in kapstok handreiking", 2, False),
     "two-procesregisseurs.toml": (31, "krijgt procesregisseur OOV-adviseur terwijl OGGZ die rol "
                                       "nog heeft", 2, False),
     "not-a-log.toml": (1, "geen geldig ave-caselog", 0, False),

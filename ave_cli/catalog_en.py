@@ -1,0 +1,872 @@
+"""English catalogue: Dutch message id -> English text. Made by hand; the test
+tests/test_i18n.py fails when a message of ave has no entry here, when an entry is no longer
+used, or when the {placeholders} of an entry differ from its message id."""
+
+EN: dict[str, str] = {
+    "besluit-id {id} staat ook op regel {line}":
+        "decision id {id} also appears on line {line}",
+    "besluit over casus '{case}' ({when}) is ouder dan het vorige, op regel {line}":
+        "decision on case '{case}' ({when}) is older than the previous one, on line {line}",
+    "verticale opschaling zonder houder voor rol '{role}'":
+        "vertical opschaling without a holder for role '{role}'",
+    "kapstok '{name}' is niet beschikbaar, dus de fasen zijn niet gecontroleerd; geef hem mee met --kapstok PAD":
+        "kapstok '{name}' is not available, so the fasen were not checked; pass it with --kapstok PATH",
+    "casus '{case}' krijgt {field} {holder} terwijl {current} die rol nog heeft (twee tegelijk); leg een wissel vast met ave escalate --role {role}":
+        "case '{case}' gets {field} {holder} while {current} still holds that role (two at once); record a change with ave escalate --role {role}",
+    "{label} '{phase}' bestaat niet in kapstok {kapstok}":
+        "{label} '{phase}' does not exist in kapstok {kapstok}",
+    "caselog {path} is beschadigd vanaf regel {line} ({problem}); de besluiten daarvoor zijn intact. Herstel met `ave check --repair` en probeer het dan opnieuw":
+        "caselog {path} is damaged from line {line} ({problem}); the decisions before it are intact. Repair with `ave check --repair` and then try again",
+    "caselog {path} is beschadigd vanaf regel {line} ({problem}); de besluiten daarvoor zijn intact. Herstel met `ave check --repair`":
+        "caselog {path} is damaged from line {line} ({problem}); the decisions before it are intact. Repair with `ave check --repair`",
+    "caselog {path} is een map, geen bestand; kies een bestandsnaam met --log":
+        "caselog {path} is a folder, not a file; choose a file name with --log",
+    "caselog {path} is onleesbaar ({strerror})":
+        "caselog {path} cannot be read ({strerror})",
+    "caselog {path} is niet leesbaar voor jou (rechten)":
+        "caselog {path} is not readable for you (permissions)",
+    "caselog {path} is beschadigd vanaf regel {line} ({problem}), terwijl er daarna nog besluiten staan; dit wordt niet automatisch hersteld: zet een back-up terug of laat `ave check` het aanwijzen":
+        "caselog {path} is damaged from line {line} ({problem}), while decisions follow after it; this is not repaired automatically: restore a backup or let `ave check` point it out",
+    "de map {parent} voor het caselog kan niet worden aangemaakt ({strerror}); kies een ander pad met --log of AVE_LOG":
+        "the folder {parent} for the caselog cannot be created ({strerror}); choose another path with --log or AVE_LOG",
+    "het caselog {path} is al {timeout:g} s in gebruik door een ander proces; probeer het opnieuw of verhoog --lock-timeout":
+        "the caselog {path} has been in use by another process for {timeout:g} s; try again or raise --lock-timeout",
+    "het slot op caselog {path} kan niet worden gezet ({strerror})":
+        "the lock on caselog {path} cannot be taken ({strerror})",
+    "caselog {path} kan niet worden geschreven ({strerror})":
+        "caselog {path} cannot be written ({strerror})",
+    "schrijven naar caselog {path} is mislukt ({strerror}); er is niets opgeslagen":
+        "writing to caselog {path} failed ({strerror}); nothing was saved",
+    "AVE (Aanpak ter Voorkoming van Escalatie): triage, opschalen en afschalen van casussen, met de rollen uit de kapstok van je gemeente en een lokaal caselog.":
+        "AVE (Aanpak ter Voorkoming van Escalatie, the approach to prevent escalation): triage, opschalen and afschalen of cases, with the roles from your municipality's kapstok and a local caselog.",
+    "Naam van een meegeleverde kapstok (handreiking, westerkwartier) of pad van een kapstokbestand. Standaard: $AVE_KAPSTOK, de gebruikersconfiguratie, of handreiking.":
+        "Name of a bundled kapstok (handreiking, westerkwartier) or path of a kapstok file. Default: $AVE_KAPSTOK, the user config, or handreiking.",
+    "Pad van het caselog. Standaard: $AVE_LOG, de gebruikersconfiguratie, of caselog.toml in de gebruikersdatamap.":
+        "Path of the caselog. Default: $AVE_LOG, the user config, or caselog.toml in the user data folder.",
+    "Wie besluit. Standaard: $AVE_BY, de gebruikersconfiguratie, of je inlognaam.":
+        "Who decides. Default: $AVE_BY, the user config, or your login name.",
+    "Uitvoer: text of json (json op stdout, meldingen op stderr).":
+        "Output: text or json (json on stdout, messages on stderr).",
+    "Besluit en toon, maar schrijf niets.":
+        "Decide and show, but write nothing.",
+    "Seconden wachten op het slot van het caselog.":
+        "Seconds to wait for the caselog's lock.",
+    "Lees de notitie uit een bestand, of met - van stdin (in een terminal: typ hem in), zodat hij niet in je shellgeschiedenis staat.":
+        "Read the note from a file, or with - from stdin (at a terminal: type it), so it stays out of your shell history.",
+    "Lees de reden uit een bestand, of met - van stdin (in een terminal: typ hem in).":
+        "Read the reason from a file, or with - from stdin (at a terminal: type it).",
+    "afgebroken; er is niets opgeslagen":
+        "cancelled; nothing was saved",
+    "kies nl of en":
+        "choose nl or en",
+    "caselog {log} is leesbaar voor anderen; beperk het met: chmod 600 {log}":
+        "caselog {log} is readable by others; restrict it with: chmod 600 {log}",
+    "Toon de versie en stop.":
+        "Show the version and stop.",
+    "Taal van ave: nl (standaard) of en. Ook met $AVE_LANG of 'lang' in de gebruikersconfiguratie. Mag ook na de opdracht staan.":
+        "Language of ave: nl (default) or en. Also with $AVE_LANG or 'lang' in the user config. May also follow the command.",
+    "geef {option} of {option}-file, niet allebei":
+        "give {option} or {option}-file, not both",
+    "{message} (zie: {command} --help)":
+        "{message} (see: {command} --help)",
+    "{option} is verplicht":
+        "{option} is required",
+    "{source} is geen UTF-8-tekst":
+        "{source} is not UTF-8 text",
+    "Leg een opschaling vast.\n\n[bold]Horizontaal[/bold] (--to): de situatie verandert, de casus gaat naar een hogere fase. Fasen\noverslaan mag (naar de hoogste fase kan vanuit elke fase).\n[bold]Verticaal[/bold] (--role en --holder): de fase blijft, er komt een regisseur bij of een\nandere regisseur, meestal een procesregisseur.\n\n[bold]Voorbeelden[/bold]\n\n  ave escalate WT-17 --to AVE3 --reason \"Samenwerking stagneert\" --signal agressie\n\n  ave escalate WT-17 --role procesregie --holder \"OGGZ-coördinator\" --reason \"Hulp stagneert\"\n\n  ave escalate WT-17 --to 4 --reason \"Dreigende onrust\" --decided-by \"Teamleider Wmo\"\n":
+        "Record an opschaling (escalation).\n\n[bold]Horizontal[/bold] (--to): the situation changes, the case moves to a higher fase. Skipping\nfasen is allowed (the highest fase can be reached from any fase).\n[bold]Vertical[/bold] (--role and --holder): the fase stays, a regisseur is added or\nreplaced, usually a procesregisseur.\n\n[bold]Examples[/bold]\n\n  ave escalate WT-17 --to AVE3 --reason \"Samenwerking stagneert\" --signal agressie\n\n  ave escalate WT-17 --role procesregie --holder \"OGGZ-coördinator\" --reason \"Hulp stagneert\"\n\n  ave escalate WT-17 --to 4 --reason \"Dreigende onrust\" --decided-by \"Teamleider Wmo\"\n",
+    "Leg een afschaling vast: de casus gaat naar een lagere fase.\n\nEerst toont ave de afschaalcriteria van de huidige fase als checklist om te bevestigen; zonder\nterminal bevestig je ze met --yes. Een criterium dat niet is vervuld, wordt vastgelegd.\n\n[bold]Voorbeelden[/bold]\n\n  ave deescalate WT-17 --to AVE2 --reason \"Doorbraak: samenwerking werkt weer\"\n\n  ave deescalate WT-17 --to 2A --reason \"Situatie onder controle\" --yes --decided-by \"Teamleider Wmo\"\n":
+        "Record an afschaling: the case moves to a lower fase.\n\nFirst ave shows the afschalen criteria of the current fase as a checklist to confirm; without\na terminal you confirm them with --yes. A criterion that is not met is recorded.\n\n[bold]Examples[/bold]\n\n  ave deescalate WT-17 --to AVE2 --reason \"Doorbraak: samenwerking werkt weer\"\n\n  ave deescalate WT-17 --to 2A --reason \"Situatie onder controle\" --yes --decided-by \"Teamleider Wmo\"\n",
+    "Sluit een casus af: geen (verdere) hulp nodig, of overgedragen aan het voorliggend\nveld. Een latere ave triage heropent de casus.\n\n[bold]Voorbeelden[/bold]\n\n  ave close WT-17 --reason \"Geen verdere hulp nodig\"\n\n  ave close WT-17 --reason \"Overgedragen aan het voorliggend veld\" --dry-run\n":
+        "Close a case: no (further) help needed, or handed over to the voorliggend veld (general\nservices). A later ave triage reopens the case.\n\n[bold]Examples[/bold]\n\n  ave close WT-17 --reason \"Geen verdere hulp nodig\"\n\n  ave close WT-17 --reason \"Overgedragen aan het voorliggend veld\" --dry-run\n",
+    "Toon een casus als film: de huidige stand (fase, dagen in de fase, regisseurs, open\nadvies) en daaronder elk besluit op volgorde.\n\n[bold]Voorbeelden[/bold]\n\n  ave show WT-17\n\n  ave show WT-17 --format json\n":
+        "Show a case as a film: the current state (fase, days in the fase, regisseurs, open\nadvice) and below it every decision in order.\n\n[bold]Examples[/bold]\n\n  ave show WT-17\n\n  ave show WT-17 --format json\n",
+    "{n} criterium niet vervuld. Toch afschalen?":
+        "{n} criterion not met. Scale down anyway?",
+    "{n} criteria niet vervuld. Toch afschalen?":
+        "{n} criteria not met. Scale down anyway?",
+    "stdin kan maar één keer worden gelezen: geef de reden of de notitie als bestand":
+        "stdin can be read only once: give the reason or the note as a file",
+    "De reden (verplicht):":
+        "The reason (required):",
+    "De notitie:":
+        "The note:",
+    "geef --to FASE (horizontaal) of --role ROL --holder NAAM (verticaal)":
+        "give --to FASE (horizontal) or --role ROLE --holder NAME (vertical)",
+    "--holder hoort bij --role":
+        "--holder belongs with --role",
+    "ZAAK_ID":
+        "CASE_ID",
+    "Pseudoniem van de casus.":
+        "Pseudonym of the case.",
+    "Waarom (verplicht).":
+        "Why (required).",
+    "Bij een meningsverschil: wie de knoop doorhakte (de kapstok noemt wie dat standaard is).":
+        "In a meningsverschil (disagreement): who made the call (the kapstok names who that is by default).",
+    "Met wie is overlegd (herhaalbaar).":
+        "Who was consulted (repeatable).",
+    "Vrije notitie bij het besluit.":
+        "Free note with the decision.",
+    "Wie (persoon of team) vanaf nu de casusregie heeft.":
+        "Who (person or team) holds casusregie from now on.",
+    "Wie (persoon of team) vanaf nu de procesregie heeft.":
+        "Who (person or team) holds procesregie from now on.",
+    "bevestig de afschaalcriteria met --yes (er is geen terminal voor de checklist)":
+        "confirm the afschalen criteria with --yes (there is no terminal for the checklist)",
+    "casus '{case}' is beoordeeld met kapstok '{kapstok_name}'; geef dat kapstokbestand mee met --kapstok PAD":
+        "case '{case}' was assessed with kapstok '{kapstok_name}'; pass that kapstok file with --kapstok PATH",
+    "Afschalen vanuit {phase}: welke criteria zijn vervuld?":
+        "Afschalen from {phase}: which criteria are met?",
+    "casus '{case_id}' staat niet in het caselog {log}":
+        "case '{case_id}' is not in the caselog {log}",
+    "De hogere fase (horizontaal).":
+        "The higher fase (horizontal).",
+    "De rol die een (andere) houder krijgt (verticaal): casusregie of procesregie.":
+        "The role that gets a (new) holder (vertical): casusregie or procesregie.",
+    "Wie de rol krijgt (met --role).":
+        "Who gets the role (with --role).",
+    "Gezien signaal (herhaalbaar): meldingen, agressie, middelen, geen_contact, verward, bedreiging, vervuiling, hulp_geweigerd.":
+        "Signal seen (repeatable): meldingen, agressie, middelen, geen_contact, verward, bedreiging, vervuiling, hulp_geweigerd.",
+    "De lagere fase.":
+        "The lower fase.",
+    "De afschaalcriteria zijn vervuld (sla de checklist over).":
+        "The afschalen criteria are met (skip the checklist).",
+    "Nee, afbreken":
+        "No, cancel",
+    "Ja, afschalen en vastleggen wat niet is vervuld":
+        "Yes, scale down and record what is not met",
+    "Controleer het hele caselog en de kapstokken: elk record (zegel, velden en typen),\nunieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van het besluit kent, ten\nhoogste één casusregisseur en één procesregisseur per casus tegelijk, en de bestandsrechten.\nElk probleem komt met zijn regelnummer. Exitcode 0: in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd einde (na een crash of een volle schijf) naar een\nquarantainebestand naast het log; het log houdt al zijn intacte besluiten. Beschadiging midden\nin het log wordt nooit automatisch hersteld.\n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n  ave check --repair\n":
+        "Check the whole caselog and the kapstokken: every record (seal, fields and types),\nunique decision ids, the time order per case, fasen the decision's kapstok knows, at\nmost one casusregisseur and one procesregisseur per case at a time, and the file permissions.\nEvery problem comes with its line number. Exit code 0: all well; 1: something is wrong.\n\nWith --repair a damaged end (after a crash or a full disk) moves to a quarantine file\nbeside the log; the log keeps all its intact decisions. Damage in the middle of the log is\nnever repaired automatically.\n\n[bold]Examples[/bold]\n\n  ave check\n\n  ave check --repair\n",
+    "Verwijder de besluiten van casussen die vóór een datum zijn afgesloten (bewaartermijn,\nAVG). Dit is de enige opdracht die het log herschrijft: er wordt een nieuw bestand geschreven dat\nhet oude in één keer vervangt, met dezelfde rechten. Vraagt om bevestiging (of --yes).\n\n[bold]Voorbeelden[/bold]\n\n  ave purge --closed-before 2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n":
+        "Remove the decisions of cases closed before a date (retention period, GDPR/AVG). This is\nthe only command that rewrites the log: a new file is written that replaces the old one in\none step, with the same permissions. Asks for confirmation (or --yes).\n\n[bold]Examples[/bold]\n\n  ave purge --closed-before 2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n",
+    "Bouw de afgeleide index van het caselog opnieuw op (in de gebruikerscachemap). Dat gebeurt ook vanzelf als het log anders is veranderd dan door toevoegen; de index weggooien kost nooit gegevens.\n\n[bold]Voorbeeld[/bold]\n\n  ave reindex":
+        "Rebuild the derived index of the caselog (in the user cache folder). This also happens by itself when the log changed other than by appending; throwing the index away never loses data.\n\n[bold]Example[/bold]\n\n  ave reindex",
+    "{cases} casussen afgesloten vóór {cutoff}: {removed} besluiten zou ave verwijderen (proefrun).":
+        "{cases} cases closed before {cutoff}: ave would remove {removed} decisions (dry run).",
+    "{cases} casussen afgesloten vóór {cutoff}: {removed} besluiten verwijderd.":
+        "{cases} cases closed before {cutoff}: {removed} decisions removed.",
+    "bevestig het verwijderen met --yes (er is geen terminal om het te vragen)":
+        "confirm the removal with --yes (there is no terminal to ask)",
+    "Index opnieuw opgebouwd: {count} besluiten, {n_cases} casussen ({where}).":
+        "Index rebuilt: {count} decisions, {n_cases} cases ({where}).",
+    "Er was geen beschadigd einde om te herstellen.":
+        "There was no damaged end to repair.",
+    "{n} besluiten gecontroleerd: in orde.":
+        "{n} decisions checked: all well.",
+    "{n} besluiten gecontroleerd: {p} probleem.":
+        "{n} decisions checked: {p} problem.",
+    "{n} besluiten gecontroleerd: {p} problemen.":
+        "{n} decisions checked: {p} problems.",
+    "caselog {log} bestaat niet":
+        "caselog {log} does not exist",
+    "Zet een beschadigd einde in quarantaine.":
+        "Move a damaged end into quarantine.",
+    "{path} is een map, geen caselog":
+        "{path} is a folder, not a caselog",
+    "Hersteld: {moved} beschadigde bytes vanaf regel {line} staan nu in {quarantine}":
+        "Repaired: {moved} damaged bytes from line {line} are now in {quarantine}",
+    "Verwijder casussen die vóór deze datum (JJJJ-MM-DD) zijn afgesloten.":
+        "Remove cases closed before this date (YYYY-MM-DD).",
+    "Niet om bevestiging vragen.":
+        "Do not ask for confirmation.",
+    "--closed-before '{closed_before_date}' is geen datum; schrijf JJJJ-MM-DD":
+        "--closed-before '{closed_before_date}' is not a date; write YYYY-MM-DD",
+    "{removed} besluiten van {cases} afgesloten casussen definitief verwijderen?":
+        "Remove {removed} decisions of {cases} closed cases for good?",
+    "Ja, verwijderen":
+        "Yes, remove",
+    "het caselog is leesbaar voor anderen; beperk het met: chmod 600 {path}":
+        "the caselog is readable by others; restrict it with: chmod 600 {path}",
+    "Overzicht van de open casussen: het aantal per fase (met het aandeel), en per\ncasus de fase, sinds wanneer, de regisseurs, het laatste besluit en de signaleringen.\n\nSignaleringen (per fase in te stellen in de kapstok): [bold]review[/bold] evaluatie te laat;\n[bold]long[/bold] lang in hoge fase, overweeg afschalen; [bold]casusregie[/bold] casusregisseur\nontbreekt; [bold]procesregie[/bold] procesregie geadviseerd, niet benoemd.\n\n[bold]Voorbeelden[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > casussen.csv\n":
+        "Overview of the open cases: the number per fase (with its share), and per\ncase the fase, since when, the regisseurs, the last decision and the flags.\n\nFlags (set per fase in the kapstok): [bold]review[/bold] evaluation overdue;\n[bold]long[/bold] long in a high fase, consider afschalen; [bold]casusregie[/bold] casusregisseur\nmissing; [bold]procesregie[/bold] procesregie advised, nobody named.\n\n[bold]Examples[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > cases.csv\n",
+    "Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, onder\nde kapstok van de casus of de kapstok die je noemt. Toont de casussen waarvan de fase zou\nveranderen. Schrijft niets, tenzij --apply: dan komt er per veranderde casus één besluit\n'reevaluation' bij.\n\nEen fase die een professional bewust anders besloot dan het advies, wordt niet overschreven\n(die casussen staan apart); neem ze mee met --include-overrides.\n\n[bold]Voorbeelden[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply\n":
+        "Apply the rules again to the latest answers of every open case, under\nthe case's kapstok or the kapstok you name. Shows the cases whose fase would\nchange. Writes nothing unless --apply: then one 'reevaluation' decision is added per\nchanged case.\n\nA fase that a professional deliberately decided against the advice is not overwritten\n(those cases are listed apart); include them with --include-overrides.\n\n[bold]Examples[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply\n",
+    "Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden,\nrollen en kapstok als eigen kolommen (answers.problematiek, roles.casusregie, ...). Voor de eigen\nanalyse van de gemeente; bewaar de export even zorgvuldig als het caselog zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen een ' ervoor, zodat een spreadsheet ze niet\nals formule uitvoert.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > besluiten.jsonl\n\n  ave export --format csv --output besluiten.csv\n":
+        "The whole caselog as JSON Lines or CSV: one row per decision, with the answers,\nroles and kapstok as columns of their own (answers.problematiek, roles.casusregie, ...). For the\nmunicipality's own analysis; keep the export as carefully as the caselog itself.\n\nIn CSV, cells starting with =, +, - or @ get a ' in front, so that a spreadsheet does not\nrun them as a formula.\n\n[bold]Examples[/bold]\n\n  ave export > decisions.jsonl\n\n  ave export --format csv --output decisions.csv\n",
+    "ave reevaluate kent --format text of json":
+        "ave reevaluate knows --format text or json",
+    "{rows} besluiten geëxporteerd naar {output}":
+        "{rows} decisions exported to {output}",
+    "{path} bestaat al; kies een nieuwe bestandsnaam":
+        "{path} already exists; choose a new file name",
+    "Alleen casussen in deze fase (herhaalbaar).":
+        "Only cases in this fase (repeatable).",
+    "Alleen casussen met deze signalering (review, long, casusregie, procesregie; herhaalbaar).":
+        "Only cases with this flag (review, long, casusregie, procesregie; repeatable).",
+    "Alleen casussen waarin deze persoon besliste of regisseur is.":
+        "Only cases in which this person decided or is regisseur.",
+    "Alleen casussen met een besluit op of na deze datum (JJJJ-MM-DD).":
+        "Only cases with a decision on or after this date (YYYY-MM-DD).",
+    "Ook afgesloten casussen.":
+        "Closed cases too.",
+    "Hoeveel casussen de tekstweergave toont, de meest urgente eerst (hoogste fase, meeste signaleringen, langst in de fase); 0 = alle. JSON en CSV geven altijd alles.":
+        "How many cases the text view shows, the most urgent first (highest fase, most flags, longest in the fase); 0 = all. JSON and CSV always give everything.",
+    "text, json of csv.":
+        "text, json or csv.",
+    "onbekende signalering '{name}' (kies uit {flags})":
+        "unknown flag '{name}' (choose from {flags})",
+    "--since '{text}' is geen datum; schrijf JJJJ-MM-DD":
+        "--since '{text}' is not a date; write YYYY-MM-DD",
+    "Leg de veranderingen vast.":
+        "Record the changes.",
+    "Herbeoordeel ook fasen die een professional afwijkend van het advies besloot.":
+        "Also reassess fasen that a professional decided against the advice.",
+    "Hoeveel casussen per tabel de tekstweergave toont; 0 = alle. JSON geeft altijd alles.":
+        "How many cases per table the text view shows; 0 = all. JSON always gives everything.",
+    "text of json.":
+        "text or json.",
+    "jsonl of csv.":
+        "jsonl or csv.",
+    "Schrijf naar dit bestand (aangemaakt met rechten 0600) in plaats van stdout.":
+        "Write to this file (created with permissions 0600) instead of stdout.",
+    "export naar {output} mislukt ({strerror})":
+        "export to {output} failed ({strerror})",
+    "Bepaal de fase van een casus met de triagevragen van de kapstok, toon de rollen en\nleg het besluit vast in het caselog.\n\nIn een terminal stelt ave de vragen, toont een controlescherm en vraagt je het advies te\nbevestigen of een andere fase te kiezen (met motivering). Zonder terminal: geef de antwoorden\nmet --answers.\n\n[bold]Voorbeelden[/bold]\n\n  ave triage WT-2024-017\n\n  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.toml --dry-run\n\n  ave triage WT-2024-017 --answers antwoorden.json --phase AVE3 --motivation \"Politie meldt ...\" -f json\n\n  ave triage --batch casussen.csv --dry-run\n":
+        "Determine the fase of a case with the kapstok's triage questions, show the roles and\nrecord the decision in the caselog.\n\nAt a terminal ave asks the questions, shows a review screen and asks you to confirm\nthe advice or choose another fase (with a motivation). Without a terminal: give the answers\nwith --answers.\n\n[bold]Examples[/bold]\n\n  ave triage WT-2024-017\n\n  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.toml --dry-run\n\n  ave triage WT-2024-017 --answers answers.json --phase AVE3 --motivation \"Politie meldt ...\" -f json\n\n  ave triage --batch cases.csv --dry-run\n",
+    "Toon de kapstok: per fase wie casusregie, procesregie, operationele en bestuurlijke\nverantwoordelijkheid heeft, met wie wordt overlegd en wanneer je op- en afschaalt.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n":
+        "Show the kapstok: per fase who holds casusregie, procesregie, operational and bestuurlijke\n(political) responsibility, who is consulted and when to scale up and down.\n\n[bold]Examples[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n",
+    "stdin kan maar één keer worden gelezen: geef --answers of --note-file als bestand":
+        "stdin can be read only once: give --answers or --note-file as a file",
+    "--batch gaat niet samen met een zaak-id, --answers, --phase of --motivation: elke casus staat in het batchbestand":
+        "--batch does not go with a case id, --answers, --phase or --motivation: every case is in the batch file",
+    "geen terminal om de vragen te stellen; geef de antwoorden met --answers BESTAND (of --answers - voor stdin)":
+        "no terminal to ask the questions; give the answers with --answers FILE (or --answers - for stdin)",
+    "geef een zaak-id: ave triage ZAAK_ID --answers BESTAND (of zet 'case' in het antwoordbestand)":
+        "give a case id: ave triage CASE_ID --answers FILE (or put 'case' in the answers file)",
+    "Zaak-id (pseudoniem, geen BSN):":
+        "Case id (pseudonym, no BSN):",
+    "fase '{phase}' bestaat niet in kapstok {kap} (fasen: {items})":
+        "fase '{phase}' does not exist in kapstok {kap} (fasen: {items})",
+    "Pseudoniem van de casus (geen BSN); wordt gevraagd als je het weglaat.":
+        "Pseudonym of the case (no BSN); asked for when you leave it out.",
+    "Antwoordbestand (TOML of JSON, - voor stdin) met de vraagsleutels van de kapstok.":
+        "Answers file (TOML or JSON, - for stdin) with the kapstok's question keys.",
+    "De fase die je besluit, als die afwijkt van het advies (met --motivation).":
+        "The fase you decide, when it differs from the advice (with --motivation).",
+    "Waarom je afwijkt van de geadviseerde fase.":
+        "Why you depart from the advised fase.",
+    "Wie (persoon of team) de casusregie heeft.":
+        "Who (person or team) holds casusregie.",
+    "Wie (persoon of team) de procesregie heeft.":
+        "Who (person or team) holds procesregie.",
+    "Veel casussen tegelijk: TOML (een tabel per casus), JSON Lines of CSV (vraagsleutels als kolommen), elk met 'case'. Alles wordt eerst gecontroleerd; bij één fout wordt niets opgeslagen.":
+        "Many cases at once: TOML (a table per case), JSON Lines or CSV (question keys as columns), each with 'case'. Everything is checked first; with one error nothing is saved.",
+    "{label}: 'case' ontbreekt of is geen tekst":
+        "{label}: 'case' is missing or not text",
+    "{label}: casus '{case}' staat ook al in {other}":
+        "{label}: case '{case}' is also in {other}",
+    "{label}: antwoorden ontbreken voor {missing}":
+        "{label}: answers missing for {missing}",
+    "Toon de meegeleverde kapstokken.":
+        "Show the bundled kapstokken.",
+    "{source}: 'case' moet tekst zijn":
+        "{source}: 'case' must be text",
+    "zaak-id '{case_id}' verschilt van 'case' = '{file_case}' in {source}":
+        "case id '{case_id}' differs from 'case' = '{file_case}' in {source}",
+    "{name:<16} {version:<8} {title}: fasen {items}":
+        "{name:<16} {version:<8} {title}: fasen {items}",
+    "Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met hun\nuitgangssituatie, de vier verantwoordelijkheden, de zeven leidende principes en de lokale regels.\nMet een fase of een rol als onderwerp: alleen die.\n\n[bold]Voorbeelden[/bold]\n\n  ave uitleg\n\n  ave uitleg AVE3\n\n  ave uitleg procesregie --kapstok westerkwartier\n":
+        "Explain AVE from the kapstok: the two axes, the fasen with their\nstarting situation, the four responsibilities, the seven leading principles and the local rules.\nWith a fase or a role as topic: only that.\n\n[bold]Examples[/bold]\n\n  ave explain\n\n  ave explain AVE3\n\n  ave explain procesregie --kapstok westerkwartier\n",
+    "[FASE|ROL]":
+        "[FASE|ROLE]",
+    "Een fase (zoals AVE3 of 2B) of een rol (casusregie, procesregie, operationeel, bestuurlijk).":
+        "A fase (such as AVE3 or 2B) or a role (casusregie, procesregie, operationeel, bestuurlijk).",
+    "'{topic}' is geen fase of rol van kapstok {kap}; kies een fase ({items}) of een rol ({roles})":
+        "'{topic}' is not a fase or role of kapstok {kap}; choose a fase ({items}) or a role ({roles})",
+    "een reden is verplicht: geef --reason TEKST":
+        "a reason is required: give --reason TEXT",
+    "zaak-id '{case}' lijkt op een BSN (negen cijfers die de elfproef halen); het caselog mag geen directe persoonsgegevens bevatten: gebruik een pseudoniem zoals het dossiernummer van het wijkteam":
+        "case id '{case}' looks like a BSN (nine digits that pass the elfproef); the caselog must not hold direct personal data: use a pseudonym such as the wijkteam's file number",
+    "zaak-id '{case}' is ongeldig: gebruik 1 tot 64 letters, cijfers, '-', '_' of '.', beginnend met een letter of cijfer":
+        "case id '{case}' is invalid: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
+    "{label} bevat een nummer dat op een BSN lijkt; laat directe persoonsgegevens weg uit het caselog":
+        "{label} contains a number that looks like a BSN; leave direct personal data out of the caselog",
+    "{label} bevat een stuurteken; gebruik gewone tekst (regeleinden en tabs mogen)":
+        "{label} contains a control character; use plain text (line breaks and tabs are allowed)",
+    "{label} is {length} tekens lang; het maximum is {MAX_TEXT}":
+        "{label} is {length} characters long; the maximum is {MAX_TEXT}",
+    "fase '{chosen}' bestaat niet in kapstok {kapstok} (fasen: {items})":
+        "fase '{chosen}' does not exist in kapstok {kapstok} (fasen: {items})",
+    "je kiest fase {phase} terwijl de regels {advised} adviseren: geef een motivering met --motivation (de afwijking wordt vastgelegd)":
+        "you choose fase {phase} while the rules advise {advised}: give a motivation with --motivation (the departure is recorded)",
+    "casus '{case}' staat niet in het caselog; begin met ave triage {case}":
+        "case '{case}' is not in the caselog; start with ave triage {case}",
+    "casus '{case}' is afgesloten; heropen hem met ave triage {case}":
+        "case '{case}' is closed; reopen it with ave triage {case}",
+    "casus '{case}' staat in fase '{phase}', die kapstok {kapstok} niet kent; geef de kapstok van de casus mee met --kapstok":
+        "case '{case}' is in fase '{phase}', which kapstok {kapstok} does not know; pass the case's kapstok with --kapstok",
+    "fase '{to}' bestaat niet in kapstok {kapstok} (fasen: {items})":
+        "fase '{to}' does not exist in kapstok {kapstok} (fasen: {items})",
+    "rol '{role}' kan hier niet per casus worden belegd; kies casusregie of procesregie (de overige verantwoordelijkheden staan vast in de kapstok)":
+        "role '{role}' cannot be assigned per case here; choose casusregie or procesregie (the other responsibilities are fixed in the kapstok)",
+    "noem wie de {role} krijgt met --holder NAAM":
+        "name who gets {role} with --holder NAME",
+    "{holder} heeft de {role} van casus '{case}' al":
+        "{holder} already holds {role} of case '{case}'",
+    "onbekend signaal '{signal}' (toegestaan: {allowed})":
+        "unknown signal '{signal}' (allowed: {allowed})",
+    "opschalen kan alleen naar een fase boven {current}; om naar {target} te gaan gebruik je ave deescalate {case} --to {target}":
+        "opschalen can only go to a fase above {current}; to go to {target} use ave deescalate {case} --to {target}",
+    "casus '{case}' staat al in fase {current}; voor een extra regisseur in dezelfde fase gebruik je --role procesregie --holder NAAM":
+        "case '{case}' is already in fase {current}; for an extra regisseur in the same fase use --role procesregie --holder NAME",
+    "afschalen kan alleen naar een fase onder {current}; om naar {target} te gaan gebruik je ave escalate {case} --to {target}":
+        "afschalen can only go to a fase below {current}; to go to {target} use ave escalate {case} --to {target}",
+    "casus '{case}' staat al in fase {current}":
+        "case '{case}' is already in fase {current}",
+    "Lokale regel: {reason}":
+        "Local rule: {reason}",
+    "gebruik kleine letters, cijfers, '-' of '_'":
+        "use lower-case letters, digits, '-' or '_'",
+    "verwacht een lijst van tabellen ([[...]])":
+        "expected a list of tables ([[...]])",
+    "de kapstok heeft geen vragen":
+        "the kapstok has no questions",
+    "de kapstok heeft geen fasen":
+        "the kapstok has no fasen",
+    "een voorwaarde heeft precies één van 'key', 'any' of 'all'":
+        "a condition has exactly one of 'key', 'any' or 'all'",
+    "gebruik precies één van 'in' of 'not_in'":
+        "use exactly one of 'in' or 'not_in'",
+    "'phases' ontbreekt of is leeg":
+        "'phases' is missing or empty",
+    "'set_roles' moet een tabel zijn":
+        "'set_roles' must be a table",
+    "de regel doet niets (geef set_roles, add_in_overleg_met of advice)":
+        "the rule does nothing (give set_roles, add_in_overleg_met or advice)",
+    "verwacht een tabel":
+        "expected a table",
+    "het bestand is geen UTF-8-tekst":
+        "the file is not UTF-8 text",
+    "deze vraag staat er twee keer in":
+        "this question appears twice",
+    "'labels' moet een tabel van waarde = tekst zijn":
+        "'labels' must be a table of value = text",
+    "deze fase staat er twee keer in":
+        "this fase appears twice",
+    "'requires_casusregie' moet true of false zijn":
+        "'requires_casusregie' must be true or false",
+    "ongeldige kapstok {where}{problem}":
+        "invalid kapstok {where}{problem}",
+    "een ja/nee-vraag heeft geen 'values'":
+        "a yes/no question has no 'values'",
+    "'values' ontbreekt of is leeg":
+        "'values' is missing or empty",
+    "'values' bevat een waarde twee keer":
+        "'values' contains a value twice",
+    "standaardwaarde {value!r} past niet bij de vraag":
+        "default {value!r} does not fit the question",
+    "de laagste fase geldt 'otherwise' en heeft geen 'when'":
+        "the lowest fase applies 'otherwise' and has no 'when'",
+    "alleen de laagste fase mag 'otherwise' hebben":
+        "only the lowest fase may have 'otherwise'",
+    "'match' moet \"any\" of \"all\" zijn":
+        "'match' must be \"any\" or \"all\"",
+    "de fase heeft geen regels ([[phase.when]])":
+        "the fase has no rules ([[phase.when]])",
+    "de regel noemt een onbekende vraag '{key}'":
+        "the rule names an unknown question '{key}'",
+    "'{op}' moet een niet-lege lijst zijn":
+        "'{op}' must be a non-empty list",
+    "'advises_role' noemt een onbekende rol '{advises_role}'":
+        "'advises_role' names an unknown role '{advises_role}'",
+    "onbekende sleutel '{key}' (toegestaan: {allowed})":
+        "unknown key '{key}' (allowed: {allowed})",
+    "'{key}' moet tekst zijn":
+        "'{key}' must be text",
+    "'{key}' is leeg":
+        "'{key}' is empty",
+    "'{key}' moet een lijst van teksten zijn":
+        "'{key}' must be a list of texts",
+    "'{key}' moet een positief aantal dagen zijn":
+        "'{key}' must be a positive number of days",
+    "geen geldige TOML ({exc})":
+        "not valid TOML ({exc})",
+    "type '{qtype}' bestaat niet (kies uit {types})":
+        "type '{qtype}' does not exist (choose from {types})",
+    "rol '{role}' ontbreekt (elke fase noemt {roles})":
+        "role '{role}' is missing (every fase names {roles})",
+    "kleur '{colour}' is geen kleurnaam of #rrggbb":
+        "colour '{colour}' is not a colour name or #rrggbb",
+    "'{mode}' staat niet samen met andere sleutels":
+        "'{mode}' does not go with other keys",
+    "'{mode}' is leeg":
+        "'{mode}' is empty",
+    "de regel noemt een onbekende waarde {value!r} voor '{key}' (toegestaan: {allowed})":
+        "the rule names an unknown value {value!r} for '{key}' (allowed: {allowed})",
+    "onbekende fase '{phase_id}'":
+        "unknown fase '{phase_id}'",
+    "'set_roles' noemt een onbekende rol '{role}'":
+        "'set_roles' names an unknown role '{role}'",
+    "'{key}' ontbreekt":
+        "'{key}' is missing",
+    "label voor onbekende waarde '{value}'":
+        "label for unknown value '{value}'",
+    "'{key}_en' moet dezelfde vorm hebben als '{key}' (tekst, lijst even lang, of tabel met dezelfde sleutels)":
+        "'{key}_en' must have the shape of '{key}' (a text, a list as long, or a table with the same keys)",
+    "geen tabel":
+        "not a table",
+    "zegel (seal) ontbreekt: het record is onvolledig":
+        "seal is missing: the record is incomplete",
+    "zegel klopt niet: het record is beschadigd of met de hand gewijzigd":
+        "seal does not match: the record is damaged or was edited by hand",
+    "veld 'time' ontbreekt of heeft geen tijdzone":
+        "field 'time' is missing or has no time zone",
+    "veld 'kapstok' moet name, version en sha256 hebben":
+        "field 'kapstok' must have name, version and sha256",
+    "veld 'roles' is geen tabel van teksten":
+        "field 'roles' is not a table of texts",
+    "veld 'answers' heeft een waarde van een onbekend type":
+        "field 'answers' has a value of an unknown type",
+    "veld 'phase_after' ontbreekt":
+        "field 'phase_after' is missing",
+    "geen enkel [[decision]]-record":
+        "not a single [[decision]] record",
+    "{source} is geen geldig ave-caselog (de kop [ave_log] ontbreekt of is onleesbaar); het bestand is niet aangeraakt: kies een ander pad met --log":
+        "{source} is not a valid ave caselog (the [ave_log] header is missing or unreadable); the file was not touched: choose another path with --log",
+    "geen UTF-8-tekst":
+        "not UTF-8 text",
+    "onbekende recordversie {version!r}":
+        "unknown record version {version!r}",
+    "onbekend veld '{field}'":
+        "unknown field '{field}'",
+    "onbekende soort besluit '{kind}'":
+        "unknown kind of decision '{kind}'",
+    "onbekende as '{axis}'":
+        "unknown axis '{axis}'",
+    "onvolledige regel":
+        "incomplete line",
+    "tekst die geen record is":
+        "text that is not a record",
+    "{source} heeft logversie {version!r}; deze versie van ave kent versie {LOG_FORMAT}":
+        "{source} has log version {version!r}; this version of ave knows version {LOG_FORMAT}",
+    "veld '{key}' ontbreekt of is geen tekst":
+        "field '{key}' is missing or not text",
+    "veld '{key}' is geen tekst":
+        "field '{key}' is not text",
+    "veld '{key}' is geen lijst van teksten":
+        "field '{key}' is not a list of texts",
+    "beschadigde of onvolledige tekst na het laatste record":
+        "damaged or incomplete text after the last record",
+    "caselog {source} is beschadigd vanaf regel {line} ({problem}), terwijl er daarna nog besluiten staan; dit wordt niet automatisch hersteld: zet een back-up terug of laat `ave check` het aanwijzen":
+        "caselog {source} is damaged from line {line} ({problem}), while decisions follow after it; this is not repaired automatically: restore a backup or let `ave check` point it out",
+    "Casusregie":
+        "Casusregie (case direction)",
+    "Procesregie":
+        "Procesregie (process direction)",
+    "Operationeel verantwoordelijk":
+        "Operational responsibility",
+    "Bestuurlijk verantwoordelijk":
+        "Bestuurlijke (political) responsibility",
+    "ja":
+        "yes",
+    "nee":
+        "no",
+    "true of false":
+        "true or false",
+    "? Toelichting bij deze vraag":
+        "? Explanation of this question",
+    "Bevestigen: fase {phase} (afwijkend van het advies) — proefdraai, er wordt niets opgeslagen":
+        "Confirm: fase {phase} (departing from the advice) — dry run, nothing will be saved",
+    "geen":
+        "none",
+    "een lijst uit: {listed}":
+        "a list from: {listed}",
+    "{source}: antwoorden ontbreken voor {missing}; vul ze aan in het antwoordbestand, of draai ave triage in een terminal om ze te beantwoorden":
+        "{source}: answers missing for {missing}; add them to the answers file, or run ave triage at a terminal to answer them",
+    "{source}: regel {number}":
+        "{source}: line {number}",
+    "{source}: rij {number}":
+        "{source}: row {number}",
+    "Bevestigen: fase {phase} (afwijkend van het advies)":
+        "Confirm: fase {phase} (departing from the advice)",
+    "Wat wil je doen?":
+        "What do you want to do?",
+    "antwoordbestand {source} moet één object met antwoorden zijn":
+        "answers file {source} must be one object with answers",
+    "{source}: ongeldig antwoord {shown} voor '{key}' (toegestaan: {allowed})":
+        "{source}: invalid answer {shown} for '{key}' (allowed: {allowed})",
+    "{source}: onbekende vraag '{key}' (kapstok {kapstok} kent: {keys})":
+        "{source}: unknown question '{key}' (kapstok {kapstok} knows: {keys})",
+    "batchbestand {source} bevat geen antwoorden":
+        "batch file {source} contains no answers",
+    "batchbestand {source}: de kopregel mist de kolom 'case'":
+        "batch file {source}: the header row lacks the column 'case'",
+    "Bevestigen: fase {phase} (het advies) — proefdraai, er wordt niets opgeslagen":
+        "Confirm: fase {phase} (the advice) — dry run, nothing will be saved",
+    "Bevestigen: fase {phase} (het advies)":
+        "Confirm: fase {phase} (the advice)",
+    "Welk antwoord wil je wijzigen?":
+        "Which answer do you want to change?",
+    "Welke fase besluit je?":
+        "Which fase do you decide?",
+    "Motivering voor de afwijking van het advies:":
+        "Motivation for departing from the advice:",
+    "antwoordbestand {source} is geen UTF-8-tekst":
+        "answers file {source} is not UTF-8 text",
+    "antwoordbestand {source} is geen geldige {kind} ({exc})":
+        "answers file {source} is not valid {kind} ({exc})",
+    "batchbestand {source} is geen UTF-8-tekst":
+        "batch file {source} is not UTF-8 text",
+    "batchbestand {source} is geen geldige TOML ({exc})":
+        "batch file {source} is not valid TOML ({exc})",
+    "{source}: [[{key}]] nr. {number}":
+        "{source}: [[{key}]] no. {number}",
+    "{label}: verwacht een tabel met antwoorden en 'case'":
+        "{label}: expected a table with answers and 'case'",
+    "{label}: verwacht één object met antwoorden en 'case'":
+        "{label}: expected one object with answers and 'case'",
+    "{label}: meer cellen dan kolommen in de kopregel":
+        "{label}: more cells than columns in the header row",
+    "Een andere fase kiezen (met motivering)":
+        "Choose another fase (with a motivation)",
+    "Een antwoord wijzigen":
+        "Change an answer",
+    "Afbreken zonder op te slaan":
+        "Cancel without saving",
+    "een motivering is verplicht":
+        "a motivation is required",
+    "(kies met de pijltjes, Enter bevestigt)":
+        "(choose with the arrow keys, Enter confirms)",
+    "{label}: geen geldige JSON ({msg})":
+        "{label}: not valid JSON ({msg})",
+    "(spatie kiest, Enter bevestigt)":
+        "(space selects, Enter confirms)",
+    "{label} (advies)":
+        "{label} (advice)",
+    "triage":
+        "triage",
+    "opschaling":
+        "opschaling",
+    "afschaling":
+        "afschaling",
+    "afsluiting":
+        "closing",
+    "herbeoordeling":
+        "reevaluation",
+    "horizontaal":
+        "horizontal",
+    "verticaal":
+        "vertical",
+    "In overleg met":
+        "In overleg met (consulted)",
+    "Fase {phase}  —  {description}":
+        "Fase {phase}  —  {description}",
+    "proefdraai: niets opgeslagen":
+        "dry run: nothing saved",
+    "Casus":
+        "Case",
+    "Vorige fase":
+        "Previous fase",
+    "Fase":
+        "Fase",
+    "Richting":
+        "Direction",
+    "Advies":
+        "Advice",
+    "gelijk":
+        "same",
+    "\nAdvies van de regels: {phase}":
+        "\nAdvice of the rules: {phase}",
+    "Operationeel":
+        "Operational",
+    "Bestuurlijk":
+        "Bestuurlijk (political)",
+    "Kapstok":
+        "Kapstok",
+    "Caselog":
+        "Caselog",
+    "een casus beoordelen: vragen, advies van de regels, jouw besluit":
+        "assess a case: questions, the rules' advice, your decision",
+    "alle open casussen per fase, met signaleringen":
+        "all open cases per fase, with flags",
+    "wie welke regie en verantwoordelijkheid heeft, per fase":
+        "who holds which regie and responsibility, per fase",
+    "Opschaling {case} · kapstok {kapstok} {version}":
+        "Opschaling {case} · kapstok {kapstok} {version}",
+    "Afschaling {case} · kapstok {kapstok} {version}":
+        "Afschaling {case} · kapstok {kapstok} {version}",
+    "Afsluiting {case} · kapstok {kapstok} {version}":
+        "Closing {case} · kapstok {kapstok} {version}",
+    "Besluit {case} · kapstok {kapstok} {version}":
+        "Decision {case} · kapstok {kapstok} {version}",
+    "Casusregisseur":
+        "Casusregisseur",
+    "Procesregisseur":
+        "Procesregisseur",
+    "Open advies":
+        "Open advice",
+    "Tijd":
+        "Time",
+    "Soort":
+        "Kind",
+    "As":
+        "Axis",
+    "Door":
+        "By",
+    "Toelichting":
+        "Explanation",
+    "Sinds":
+        "Since",
+    "Dagen":
+        "Days",
+    "Laatste besluit":
+        "Last decision",
+    "Signaleringen":
+        "Flags",
+    "Wie":
+        "Who",
+    "Vorige fase: {previous}  →  andere kapstok":
+        "Previous fase: {previous}  →  other kapstok",
+    "Waarom":
+        "Why",
+    "Rollen":
+        "Roles",
+    "Opschalen":
+        "Opschalen (scaling up)",
+    "Afschalen":
+        "Afschalen (scaling down)",
+    "Triage {case} · kapstok {kapstok} {version}":
+        "Triage {case} · kapstok {kapstok} {version}",
+    "Controleer de antwoorden":
+        "Review the answers",
+    "Op- en afschalen":
+        "Opschalen and afschalen",
+    "Opschalen door":
+        "Opschalen by",
+    "Naar deze fase bij":
+        "To this fase when",
+    "Afschalen als":
+        "Afschalen when",
+    "Probeer":
+        "Try",
+    "\nAlle opdrachten en opties: ave --help":
+        "\nAll commands and options: ave --help",
+    "Fase {phase} blijft. Verticale opschaling: {role} → {holder} (vervangt {replaced})":
+        "Fase {phase} stays. Vertical opschaling: {role} → {holder} (replaces {replaced})",
+    "Fase {phase} blijft. Verticale opschaling: {role} → {holder}":
+        "Fase {phase} stays. Vertical opschaling: {role} → {holder}",
+    "Fase {before} → {after}  (opschaling, horizontaal; overgeslagen: {skipped})":
+        "Fase {before} → {after}  (opschaling, horizontal; skipped: {skipped})",
+    "Fase {before} → {after}  (opschaling, horizontaal)":
+        "Fase {before} → {after}  (opschaling, horizontal)",
+    "Fase {before} → {after}  (afschaling, horizontaal; overgeslagen: {skipped})":
+        "Fase {before} → {after}  (afschaling, horizontal; skipped: {skipped})",
+    "Fase {before} → {after}  (afschaling, horizontaal)":
+        "Fase {before} → {after}  (afschaling, horizontal)",
+    "\nLet op: de laatste triage-antwoorden geven volgens de regels fase {advised}; zij halen fase {phase} niet. Jij besluit; je reden is vastgelegd als motivering.":
+        "\nNote: under the rules the latest triage answers give fase {advised}; they do not reach fase {phase}. You decide; your reason is recorded as the motivation.",
+    "\nLet op: de laatste triage-antwoorden geven volgens de regels fase {advised}; zij adviseren nog fase {phase} niet. Jij besluit; je reden is vastgelegd als motivering.":
+        "\nNote: under the rules the latest triage answers give fase {advised}; they do not yet advise fase {phase}. You decide; your reason is recorded as the motivation.",
+    "— (niet genoemd)":
+        "— (not named)",
+    "Verloop":
+        "History",
+    "Aantal":
+        "Number",
+    "Aandeel":
+        "Share",
+    "Casussen":
+        "Cases",
+    "Afwijkend besluit van een professional (meegenomen): {n}":
+        "Professional's decision departing from the advice (included): {n}",
+    "Afwijkend besluit van een professional (niet herbeoordeeld; neem mee met --include-overrides of doe een nieuwe triage): {n}":
+        "Professional's decision departing from the advice (not reassessed; include with --include-overrides or do a new triage): {n}",
+    "Twee assen":
+        "Two axes",
+    "De fasen, van licht naar zwaar":
+        "The fasen, from light to heavy",
+    "{phase} ({share}): {description}":
+        "{phase} ({share}): {description}",
+    "{phase}: {description}":
+        "{phase}: {description}",
+    "Vier verantwoordelijkheden per fase":
+        "Four responsibilities per fase",
+    "Zeven leidende principes":
+        "Seven leading principles",
+    "\nMeer over één fase of rol: ave uitleg FASE, ave uitleg casusregie":
+        "\nMore about one fase or role: ave explain FASE, ave explain casusregie",
+    "Wanneer deze fase":
+        "When this fase",
+    "Afspraken":
+        "Agreements",
+    "Dit is de hoogste fase.":
+        "This is the highest fase.",
+    "— (dit is de laagste fase)":
+        "— (this is the lowest fase)",
+    "opgeslagen als besluit {id}":
+        "saved as decision {id}",
+    "{n} besluiten opgeslagen":
+        "{n} decisions saved",
+    "nieuw":
+        "new",
+    "Lokale regels en afspraken":
+        "Local rules and agreements",
+    "{reason} (fasen {phases})":
+        "{reason} (fasen {phases})",
+    "{phase} → afgesloten":
+        "{phase} → closed",
+    "afgesloten":
+        "closed",
+    "Geen casussen die aan de filters voldoen.":
+        "No cases match the filters.",
+    "Van":
+        "From",
+    "Naar":
+        "To",
+    "Ongewijzigd: {unchanged}. Veranderd: {changed}.":
+        "Unchanged: {unchanged}. Changed: {changed}.",
+    "Er is niets vastgelegd (gebruik --apply).":
+        "Nothing was recorded (use --apply).",
+    "Er is niets vastgelegd.":
+        "Nothing was recorded.",
+    "Lokale regels en afspraken van deze kapstok":
+        "Local rules and agreements of this kapstok",
+    "Lokale regels die dit veranderen:":
+        "Local rules that change this:",
+    "ave: fout: {message}":
+        "ave: error: {message}",
+    "ave: let op: {message}":
+        "ave: warning: {message}",
+    "Vorige fase: {previous}  →  opschaling":
+        "Previous fase: {previous}  →  opschaling",
+    "Vorige fase: {previous}  →  afschaling":
+        "Previous fase: {previous}  →  afschaling",
+    "Vorige fase: {previous}  →  fase blijft gelijk":
+        "Previous fase: {previous}  →  fase stays the same",
+    "Batchtriage: {n} casussen":
+        "Batch triage: {n} cases",
+    "Kapstok {title} ({kapstok} {version})":
+        "Kapstok {title} ({kapstok} {version})",
+    "{log}  (nog leeg)":
+        "{log}  (still empty)",
+    "{log}  ({n} open casussen)":
+        "{log}  ({n} open cases)",
+    "ave {version}: AVE, Aanpak ter Voorkoming van Escalatie":
+        "ave {version}: AVE, Aanpak ter Voorkoming van Escalatie (preventing escalation)",
+    "Casus afgesloten (was fase {phase}).":
+        "Case closed (was fase {phase}).",
+    "{date} ({days} dagen)":
+        "{date} ({days} days)",
+    "Advies was {advised}; motivering: {motivation}":
+        "Advice was {advised}; motivation: {motivation}",
+    "Signalen: {signals}":
+        "Signals: {signals}",
+    "In overleg met: {names}":
+        "In overleg met (consulted): {names}",
+    "Meningsverschil beslecht door {who}":
+        "Meningsverschil (disagreement) settled by {who}",
+    "Notitie: {note}":
+        "Note: {note}",
+    "Open casussen: {n}":
+        "Open cases: {n}",
+    "{kind} {date}":
+        "{kind} {date}",
+    "Overgeslagen: {cases}.":
+        "Skipped: {cases}.",
+    "Vastgelegd: {n} besluiten 'reevaluation'.":
+        "Recorded: {n} 'reevaluation' decisions.",
+    "AVE volgens kapstok {title} ({kapstok} {version})":
+        "AVE according to kapstok {title} ({kapstok} {version})",
+    "Als één van deze criteria geldt:":
+        "When one of these criteria holds:",
+    "Als al deze criteria gelden:":
+        "When all of these criteria hold:",
+    "Fase {phase} · kapstok {kapstok}":
+        "Fase {phase} · kapstok {kapstok}",
+    "{role} per fase · kapstok {kapstok}":
+        "{role} per fase · kapstok {kapstok}",
+    "Advies van de regels: fase {advised}; besloten: {phase}. Motivering: {motivation}":
+        "Advice of the rules: fase {advised}; decided: {phase}. Motivation: {motivation}",
+    "Genoemd: casusregisseur {casusregisseur}, procesregisseur {procesregisseur}":
+        "Named: casusregisseur {casusregisseur}, procesregisseur {procesregisseur}",
+    "Door: {who}\nNaar {phase} bij: {criteria}":
+        "By: {who}\nTo {phase} when: {criteria}",
+    "Bij een meningsverschil besluit: {who}":
+        "In a meningsverschil (disagreement) the decision lies with: {who}",
+    "\nOpschalen vanuit {phase} gebeurt volgens de kapstok door: {who}":
+        "\nOpschalen from {phase} is done, according to the kapstok, by: {who}",
+    "Meningsverschil beslecht door: {who}":
+        "Meningsverschil (disagreement) settled by: {who}",
+    "afgesloten op {date}":
+        "closed on {date}",
+    "Casus {case}":
+        "Case {case}",
+    "… en nog {n} casussen; --limit 0 toont ze allemaal, --format csv geeft ze voor een spreadsheet.":
+        "… and {n} more cases; --limit 0 shows them all, --format csv gives them for a spreadsheet.",
+    "Fase verandert: {n} casussen":
+        "Fase changes: {n} cases",
+    "Aandeel: {share}.":
+        "Share: {share}.",
+    "Door: {who}\nDit is de hoogste fase.":
+        "By: {who}\nThis is the highest fase.",
+    "{advice} Waarom: {reasons}":
+        "{advice} Why: {reasons}",
+    "Bij een meningsverschil over op- of afschalen besluit volgens de kapstok: {who} (leg vast met --decided-by).":
+        "In a meningsverschil (disagreement) about opschalen or afschalen the kapstok says the decision lies with: {who} (record it with --decided-by).",
+    "Genoemd: casusregisseur {name}":
+        "Named: casusregisseur {name}",
+    "… en nog {n}; --limit 0 toont ze allemaal, --format json geeft ze voor een script.":
+        "… and {n} more; --limit 0 shows them all, --format json gives them for a script.",
+    "Bij een meningsverschil over op- of afschalen besluit: {who}.":
+        "In a meningsverschil (disagreement) about opschalen or afschalen the decision lies with: {who}.",
+    "Genoemd: procesregisseur {name}":
+        "Named: procesregisseur {name}",
+    "evaluatie te laat":
+        "evaluation overdue",
+    "lang in hoge fase: overweeg afschalen":
+        "long in a high fase: consider afschalen",
+    "casusregisseur ontbreekt":
+        "casusregisseur missing",
+    "procesregie geadviseerd, niet benoemd":
+        "procesregie advised, nobody named",
+    "geen (volledige) triage-antwoorden":
+        "no (complete) triage answers",
+    "kapstok '{kapstok_name}' niet beschikbaar":
+        "kapstok '{kapstok_name}' not available",
+    "gebruikersconfiguratie {path}: sleutel '{key}' is onbekend of geen tekst (toegestaan: {allowed})":
+        "user config {path}: key '{key}' is unknown or not text (allowed: {allowed})",
+    "gebruikersconfiguratie {path} is onleesbaar ({exc}); herstel of verwijder het bestand":
+        "user config {path} cannot be read ({exc}); repair or remove the file",
+    "onbekende kapstok '{spec}'; kies uit {names} of geef het pad van een kapstokbestand":
+        "unknown kapstok '{spec}'; choose from {names} or give the path of a kapstok file",
+    "{what}: {path} bestaat niet":
+        "{what}: {path} does not exist",
+    "{what}: {path} is een map, geen bestand":
+        "{what}: {path} is a folder, not a file",
+    "{what}: {path} is onleesbaar ({strerror})":
+        "{what}: {path} cannot be read ({strerror})",
+    "AVE (Aanpak ter Voorkoming van Escalatie) beantwoordt één vraag: wie heeft in deze fase welke regie, en wanneer schalen we op of af? Het gaat om huishoudens met oplopende problemen waarbij meerdere organisaties uit zorg en veiligheid betrokken zijn.":
+        "AVE (Aanpak ter Voorkoming van Escalatie, the approach to prevent escalation) answers one question: who holds which direction (regie) in this fase, and when do we scale up or down? It concerns households with mounting problems where several organisations from care and safety are involved.",
+    "De professional die de ondersteuning van het huishouden coördineert, het ene integrale plan bewaakt (één gezin, één plan, één regisseur) en het aanspreekpunt van de inwoner blijft.":
+        "The professional who coordinates the support of the household, guards the one integrated plan (one family, one plan, one regisseur) and remains the resident's point of contact.",
+    "Coördineert de samenwerking tussen organisaties als die stagneert, onveilig of ineffectief is; nooit meer dan één per casus, geen direct contact met de inwoner, en altijd naast de casusregie.":
+        "Coordinates the cooperation between organisations when it stalls, is unsafe or ineffective; never more than one per case, no direct contact with the resident, and always alongside the casusregie.",
+    "De leidinggevende die aanspreekbaar is op het werk van de regisseurs.":
+        "The manager who is accountable for the work of the regisseurs.",
+    "De gekozen bestuurder met de uiteindelijke politieke verantwoordelijkheid (wethouder, burgemeester, college).":
+        "The elected official with the final political responsibility (alderman, mayor, the municipal executive).",
+    "Eén casusregisseur per casus.":
+        "One casusregisseur per case.",
+    "Continuïteit: een film, geen losse foto's. De geschiedenis van een casus blijft heel.":
+        "Continuity: a film, not loose snapshots. The history of a case stays whole.",
+    "Voeg een procesregisseur toe bij stagnatie of gebrek aan resultaat; bij twijfel over stagnatie en/of veiligheid: altijd opschalen.":
+        "Add a procesregisseur when things stall or yield no result; when in doubt about stagnation and/or safety: always scale up.",
+    "Eén integraal plan over alle leefgebieden van alle gezinsleden.":
+        "One integrated plan across all areas of life of all family members.",
+    "Bouw voort op wat er lokaal al is: rollen, criteria en vragen staan in de kapstok van de gemeente.":
+        "Build on what already exists locally: roles, criteria and questions are in the municipality's kapstok.",
+    "De uitgangssituatie van de fase is leidend; geen onderscheid naar doelgroep of thema.":
+        "The starting situation of the fase leads; no distinction by target group or theme.",
+    "Schaal af als de stagnatie is opgeheven en/of de veiligheid beheersbaar is.":
+        "Scale down when the stagnation is resolved and/or safety is under control.",
+    "Horizontaal opschalen":
+        "Horizontal opschalen",
+    "De situatie verandert: de casus gaat naar een andere fase (ave escalate --to FASE, of ave deescalate --to FASE).":
+        "The situation changes: the case moves to another fase (ave escalate --to FASE, or ave deescalate --to FASE).",
+    "Verticaal opschalen":
+        "Vertical opschalen",
+    "De fase blijft, maar de casus heeft een andere functionaris nodig: meestal voegt de casusregisseur een procesregisseur toe omdat de hulp geen effect heeft, de samenwerking stagneert of de veiligheid in het geding is (ave escalate --role procesregie).":
+        "The fase stays, but the case needs another official: usually the casusregisseur adds a procesregisseur because the help has no effect, cooperation stalls or safety is at stake (ave escalate --role procesregie).",
+    "Even belangrijk als opschalen: als de stagnatie is opgeheven en/of de veiligheid beheersbaar is, schaal je af.":
+        "As important as scaling up: when the stagnation is resolved and/or safety is under control, you scale down.",
+}

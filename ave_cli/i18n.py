@@ -1,0 +1,157 @@
+"""The interface language. Dutch is the default and the message ids are the Dutch texts; English
+comes from a plain catalogue (`catalog_en.EN`, Dutch text -> English text), loaded only when
+English is asked for. Placeholders are named (`{case}`) and filled after translation, so a
+translator sees and can reorder whole sentences; no message is glued from translated pieces.
+
+Kapstok texts (questions, help, criteria, reasons, descriptions) are translated the same way from
+the `*_en` fields of the kapstok file (see `add_kapstok_texts`). The case log always records the
+Dutch texts: it is a record, and a colleague may read it in the other language.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+LANGS = ("nl", "en")
+DEFAULT = "nl"
+
+_state = {"lang": DEFAULT}
+_kapstok_texts: dict[str, str] = {}
+missing: set[str] = set()  # msgids asked for in English without a translation (tests read it)
+
+
+class LanguageError(ValueError):
+    pass
+
+
+def set_lang(lang: str) -> None:
+    lang = lang.strip().lower()
+    if lang not in LANGS:
+        raise LanguageError(lang)
+    _state["lang"] = lang
+
+
+def current() -> str:
+    return _state["lang"]
+
+
+def _(msgid: str) -> str:
+    """The message in the current language; the Dutch text when no translation exists (and the
+    miss is remembered, so a test can fail on it)."""
+    if _state["lang"] == DEFAULT:
+        return msgid
+    from ave_cli.catalog_en import EN
+
+    text = EN.get(msgid)
+    if text is None:
+        missing.add(msgid)
+        return msgid
+    return text
+
+
+def N_(msgid: str) -> str:
+    """Mark a text for the catalogue where it is defined (a table at import time); it is
+    translated with `_()` where it is shown."""
+    return msgid
+
+
+def n_(singular: str, plural: str, n: int) -> str:
+    """A whole message for one or for several (`{n}` is filled by the caller)."""
+    return _(singular) if n == 1 else _(plural)
+
+
+def add_kapstok_texts(texts: dict[str, str]) -> None:
+    """Register a kapstok's English texts (Dutch text -> English text)."""
+    _kapstok_texts.update(texts)
+
+
+_EXPLAINED = re.compile(r"^(?P<text>.*?) \((?P<facts>[^()]*=[^()]*)\)$", re.S)
+_LOCAL = "Lokale regel: "
+
+
+def k_(text: str) -> str:
+    """A kapstok text (or a reason built from one) in the current language. Reasons carry the
+    answers behind them as `(key = value; ...)`: keys and values are the kapstok's fixed ids and
+    stay as they are. A text the kapstok does not translate (a professional's own words) is shown
+    as written."""
+    if _state["lang"] == DEFAULT or not text:
+        return text
+    if text in _kapstok_texts:
+        return _kapstok_texts[text]
+    if text.startswith(_LOCAL):
+        return _("Lokale regel: {reason}").format(reason=k_(text[len(_LOCAL):]))
+    match = _EXPLAINED.match(text)
+    if match and match["text"] in _kapstok_texts:
+        return f"{_kapstok_texts[match['text']]} ({match['facts']})"
+    return text
+
+
+def from_argv(argv: list[str]) -> tuple[str | None, list[str]]:
+    """`--lang X` or `--lang=X` anywhere before `--`: its value, and argv without it, so that
+    `ave triage --lang en` works as well as `ave --lang en triage`."""
+    rest: list[str] = []
+    found: str | None = None
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            found = argv[i + 1]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            found = arg.split("=", 1)[1]
+            i += 1
+            continue
+        rest.append(arg)
+        i += 1
+    return found, rest
+
+
+def choose(option: str | None, env: str | None, config: str | None) -> str:
+    """The option, else $AVE_LANG, else the user config, else Dutch. An unknown value is an
+    error that says which choices there are."""
+    for value, source in ((option, "--lang"), (env, "AVE_LANG"), (config, "config: lang")):
+        if value:
+            value = value.strip().lower()
+            if value not in LANGS:
+                raise LanguageError(f"{source}: '{value}'")
+            return value
+    return DEFAULT
+
+
+def setup_from_environment(argv: list[str]) -> list[str]:
+    """Pick the language before the commands are imported (their help texts are translated when
+    typer builds them). Returns argv without `--lang`. A bad value ends the program with one
+    line in both languages, since there is no language yet to say it in."""
+    option, rest = from_argv(argv)
+    config = None
+    if option is None and not os.environ.get("AVE_LANG"):
+        config = _config_lang()
+    try:
+        set_lang(choose(option, os.environ.get("AVE_LANG"), config))
+    except LanguageError as exc:
+        sys.stderr.write(f"ave: onbekende taal {exc}; kies nl of en / unknown language {exc}; "
+                         "choose nl or en\n")
+        raise SystemExit(2) from None
+    return rest
+
+
+def _config_lang() -> str | None:
+    """`lang` from the user config, read cheaply; a broken config is reported later, in Dutch,
+    by the command that reads it."""
+    from ave_cli.paths import config_path
+
+    if not config_path().is_file():
+        return None
+    try:
+        from ave_cli.settings import read_config
+
+        value = read_config().get("lang")
+    except Exception:  # noqa: BLE001 - the command itself reports a broken config
+        return None
+    return value if isinstance(value, str) else None

@@ -1,0 +1,18 @@
+"""Where the user config lives. Its own small module so that the language can be read from the
+config at start-up without importing the rest of the package."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP = "ave"
+
+
+def config_path() -> Path:
+    """The user config file: $AVE_CONFIG, else the platformdirs user config dir."""
+    if os.environ.get("AVE_CONFIG"):
+        return Path(os.environ["AVE_CONFIG"]).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP) / "config.toml"
