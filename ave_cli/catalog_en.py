@@ -739,6 +739,8 @@ EN: dict[str, str] = {
         "Kapstok {title} ({kapstok} {version})",
     "{log}  (nog leeg)":
         "{log}  (still empty)",
+    "{log}  ({n} open casus)":
+        "{log}  ({n} open case)",
     "{log}  ({n} open casussen)":
         "{log}  ({n} open cases)",
     "ave {version}: AVE, Aanpak ter Voorkoming van Escalatie":

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ave_cli.cases import CaseState, open_advice
-from ave_cli.i18n import N_, _, k_
+from ave_cli.i18n import N_, _, k_, n_
 from ave_cli.model import (
     ROLE_KEYS,
     ROLE_TITLES,
@@ -270,7 +270,8 @@ def start_screen(version: str, kapstok: Kapstok, log: Any, open_cases: int | Non
     facts = _grid()
     facts.add_row(_("Kapstok"), f"{kapstok.name} {kapstok.version} ({k_(kapstok.title)})")
     facts.add_row(_("Caselog"), _("{log}  (nog leeg)").format(log=log) if open_cases is None
-                  else _("{log}  ({n} open casussen)").format(log=log, n=open_cases))
+                  else n_("{log}  ({n} open casus)", "{log}  ({n} open casussen)",
+                          open_cases).format(log=log, n=open_cases))
     start = _grid()
     start.add_row("ave triage", _("een casus beoordelen: vragen, advies van de regels, jouw "
                                   "besluit"))
