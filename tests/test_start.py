@@ -20,7 +20,7 @@ def test_start_screen_says_where_you_are(run, log):
     run("triage", "A", "-a", str(H / "ave2.toml"))
     run("triage", "B", "-a", str(H / "ave1.toml"))
     run("close", "B", "--reason", "klaar")
-    assert "(1 open casussen)" in run().stdout
+    assert "(1 open casus)" in run().stdout
 
 
 def complete(words: str, env: dict | None = None) -> list[str]:
