@@ -235,8 +235,8 @@ EN: dict[str, str] = {
         "give a case id: ave triage CASE_ID --answers FILE (or put 'case' in the answers file)",
     "Zaak-id (pseudoniem, geen BSN):":
         "Case id (pseudonym, no BSN):",
-    "fase '{phase}' bestaat niet in kapstok {kap} (fasen: {items})":
-        "fase '{phase}' does not exist in kapstok {kap} (fasen: {items})",
+    "fase '{phase}' bestaat niet in kapstok {kapstok} (fasen: {items})":
+        "fase '{phase}' does not exist in kapstok {kapstok} (fasen: {items})",
     "Pseudoniem van de casus (geen BSN); wordt gevraagd als je het weglaat.":
         "Pseudonym of the case (no BSN); asked for when you leave it out.",
     "Antwoordbestand (TOML of JSON, - voor stdin) met de vraagsleutels van de kapstok.":
@@ -285,8 +285,6 @@ EN: dict[str, str] = {
         "{label} contains a control character; use plain text (line breaks and tabs are allowed)",
     "{label} is {length} tekens lang; het maximum is {MAX_TEXT}":
         "{label} is {length} characters long; the maximum is {MAX_TEXT}",
-    "fase '{chosen}' bestaat niet in kapstok {kapstok} (fasen: {items})":
-        "fase '{chosen}' does not exist in kapstok {kapstok} (fasen: {items})",
     "je kiest fase {phase} terwijl de regels {advised} adviseren: geef een motivering met --motivation (de afwijking wordt vastgelegd)":
         "you choose fase {phase} while the rules advise {advised}: give a motivation with --motivation (the departure is recorded)",
     "casus '{case}' staat niet in het caselog; begin met ave triage {case}":
@@ -295,8 +293,6 @@ EN: dict[str, str] = {
         "case '{case}' is closed; reopen it with ave triage {case}",
     "casus '{case}' staat in fase '{phase}', die kapstok {kapstok} niet kent; geef de kapstok van de casus mee met --kapstok":
         "case '{case}' is in fase '{phase}', which kapstok {kapstok} does not know; pass the case's kapstok with --kapstok",
-    "fase '{to}' bestaat niet in kapstok {kapstok} (fasen: {items})":
-        "fase '{to}' does not exist in kapstok {kapstok} (fasen: {items})",
     "rol '{role}' kan hier niet per casus worden belegd; kies casusregie of procesregie (de overige verantwoordelijkheden staan vast in de kapstok)":
         "role '{role}' cannot be assigned per case here; choose casusregie or procesregie (the other responsibilities are fixed in the kapstok)",
     "noem wie de {role} krijgt met --holder NAAM":

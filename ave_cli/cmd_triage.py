@@ -82,7 +82,7 @@ def triage(
 ) -> None:
     from ave_cli import caselog, render, settings
     from ave_cli import questionnaire as q
-    from ave_cli.decisions import Triage, check_case_id, check_free_text
+    from ave_cli.decisions import Triage, check_case_id, check_free_text, known_phase
     from ave_cli.decisions import triage as build_triage
 
     conf = settings.resolve(log, kapstok, by)
@@ -133,9 +133,8 @@ def triage(
     elif not interactive:
         raise AveError(_("geef een zaak-id: ave triage ZAAK_ID --answers BESTAND (of "
                          "zet 'case' in het antwoordbestand)"))
-    if phase is not None and kap.find_phase(phase) is None:
-        raise AveError(_("fase '{phase}' bestaat niet in kapstok {kap} (fasen: {items})").format(
-                           phase=phase, kap=kap.name, items=', '.join(p.id for p in kap.phases)))
+    if phase is not None:
+        known_phase(kap, phase)
 
     view = read_log(conf, writing=not dry_run)
     chosen = kap.find_phase(phase).id if phase else None  # type: ignore[union-attr]

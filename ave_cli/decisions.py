@@ -95,12 +95,7 @@ def decide_phase(kapstok: Kapstok, advised: Phase, chosen: str | None, motivatio
     """The phase the professional decides: the advice, or another phase with a motivation."""
     if chosen is None:
         return advised
-    phase = kapstok.find_phase(chosen)
-    if phase is None:
-        raise AveError(_("fase '{chosen}' bestaat niet in kapstok {kapstok} (fasen: "
-                         "{items})").format(
-                           chosen=chosen, kapstok=kapstok.name,
-                           items=', '.join(p.id for p in kapstok.phases)))
+    phase = known_phase(kapstok, chosen)
     if phase != advised and not motivation.strip():
         raise AveError(_("je kiest fase {phase} terwijl de regels {advised} adviseren: "
                          "geef een motivering met --motivation (de afwijking wordt "
@@ -184,13 +179,13 @@ def _reason(reason: str) -> str:
     return check_free_text("--reason", reason.strip())
 
 
-def _target(kapstok: Kapstok, to: str) -> Phase:
-    phase = kapstok.find_phase(to)
+def known_phase(kapstok: Kapstok, phase_id: str) -> Phase:
+    """The kapstok's phase with this id, or an error that lists the phases there are."""
+    phase = kapstok.find_phase(phase_id)
     if phase is None:
-        raise AveError(_("fase '{to}' bestaat niet in kapstok {kapstok} (fasen: "
-                         "{items})").format(
-                           to=to, kapstok=kapstok.name,
-                           items=', '.join(p.id for p in kapstok.phases)))
+        raise AveError(_("fase '{phase}' bestaat niet in kapstok {kapstok} (fasen: "
+                         "{items})").format(phase=phase_id, kapstok=kapstok.name,
+                                            items=", ".join(p.id for p in kapstok.phases)))
     return phase
 
 
@@ -251,7 +246,7 @@ def escalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str, r
              signals: tuple[str, ...], who: Who) -> Change:
     """Horizontal opschaling: the case moves to a higher phase (skipping phases is allowed)."""
     state, current = open_case(state, case, kapstok)
-    target = _target(kapstok, to)
+    target = known_phase(kapstok, to)
     if kapstok.phases.index(target) <= kapstok.phases.index(current):
         raise AveError(_("opschalen kan alleen naar een fase boven {current}; om naar "
                          "{target} te gaan gebruik je ave deescalate {case} --to "
@@ -268,7 +263,7 @@ def deescalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str,
                unmet: tuple[str, ...], who: Who) -> Change:
     """Afschaling: the case moves to a lower phase; unmet down criteria are recorded."""
     state, current = open_case(state, case, kapstok)
-    target = _target(kapstok, to)
+    target = known_phase(kapstok, to)
     if kapstok.phases.index(target) >= kapstok.phases.index(current):
         raise AveError(_("afschalen kan alleen naar een fase onder {current}; om naar "
                          "{target} te gaan gebruik je ave escalate {case} --to {target}").format(
