@@ -125,8 +125,8 @@ EN: dict[str, str] = {
         "The role that gets a (new) holder (vertical): casusregie or procesregie.",
     "Wie de rol krijgt (met --role).":
         "Who gets the role (with --role).",
-    "Gezien signaal (herhaalbaar): meldingen, agressie, middelen, geen_contact, verward, bedreiging, vervuiling, hulp_geweigerd.":
-        "Signal seen (repeatable): meldingen, agressie, middelen, geen_contact, verward, bedreiging, vervuiling, hulp_geweigerd.",
+    "Gezien signaal (herhaalbaar): een waarde van de vraag 'signalen' van de kapstok; Tab vult ze aan.":
+        "Signal seen (repeatable): a value of the kapstok's 'signalen' question; Tab completes them.",
     "De lagere fase.":
         "The lower fase.",
     "De afschaalcriteria zijn vervuld (sla de checklist over).":

@@ -140,9 +140,9 @@ def escalate_command(
     reason: ReasonOpt = "",
     reason_file: ReasonFileOpt = None,
     signal: Annotated[Optional[list[str]], typer.Option(
-        "--signal", help=_("Gezien signaal (herhaalbaar): meldingen, agressie, "
-                           "middelen, geen_contact, verward, bedreiging, vervuiling, "
-                           "hulp_geweigerd."))] = None,
+        "--signal", autocompletion=complete.signal_keys,
+        help=_("Gezien signaal (herhaalbaar): een waarde van de vraag 'signalen' van de "
+               "kapstok; Tab vult ze aan."))] = None,
     in_overleg_met: ConsultedOpt = None,
     decided_by: DecidedByOpt = "",
     casusregisseur: CasusregisseurOpt = "",

@@ -1,4 +1,5 @@
-"""Shell completion (Typer's): case ids from the log, phase ids from the kapstok, kapstok names.
+"""Shell completion (Typer's): case ids from the log, phase ids and signals from the kapstok,
+kapstok names.
 
 A completion runs on every Tab press: it imports what it needs only when asked, and never
 raises or prints: a broken log or config simply completes nothing.
@@ -7,8 +8,12 @@ raises or prints: a broken log or config simply completes nothing.
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from ave_cli.model import Kapstok
 
 
 def case_ids(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -23,20 +28,35 @@ def case_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return []
 
 
-def phase_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    """The phases of the case's own kapstok (or --kapstok, or the configured one). While
-    completing, click leaves the case id unbound, in ctx.args."""
-    with contextlib.suppress(Exception):
-        from ave_cli import caselog, settings
+def _case_kapstok(ctx: typer.Context) -> Kapstok:
+    """The case's own kapstok (or --kapstok, or the configured one). While completing, click
+    leaves the case id unbound, in ctx.args."""
+    from ave_cli import caselog, settings
 
-        conf = settings.resolve(ctx.params.get("log"), ctx.params.get("kapstok"))
-        kapstok = settings.load_kapstok(conf.kapstok)
-        case = ctx.params.get("case_id") or (ctx.args[0] if ctx.args else None)
-        if case and not ctx.params.get("kapstok"):
-            state = caselog.open_log(conf.log, conf.cache).case(case)
-            if state is not None:
-                kapstok = settings.kapstok_lookup(None, conf.kapstok)(state.kapstok_name) or kapstok
-        return [p.id for p in kapstok.phases if p.id.casefold().startswith(incomplete.casefold())]
+    conf = settings.resolve(ctx.params.get("log"), ctx.params.get("kapstok"))
+    kapstok = settings.load_kapstok(conf.kapstok)
+    case = ctx.params.get("case_id") or (ctx.args[0] if ctx.args else None)
+    if case and not ctx.params.get("kapstok"):
+        state = caselog.open_log(conf.log, conf.cache).case(case)
+        if state is not None:
+            kapstok = settings.kapstok_lookup(None, conf.kapstok)(state.kapstok_name) or kapstok
+    return kapstok
+
+
+def phase_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The phases of the case's kapstok."""
+    with contextlib.suppress(Exception):
+        phases = _case_kapstok(ctx).phases
+        return [p.id for p in phases if p.id.casefold().startswith(incomplete.casefold())]
+    return []
+
+
+def signal_keys(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The values of the `signalen` question of the case's kapstok."""
+    with contextlib.suppress(Exception):
+        question = _case_kapstok(ctx).question("signalen")
+        values = [str(v) for v in question.values] if question else []
+        return [v for v in values if v.startswith(incomplete)]
     return []
 
 

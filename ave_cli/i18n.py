@@ -68,7 +68,6 @@ def add_kapstok_texts(texts: dict[str, str]) -> None:
 
 
 _EXPLAINED = re.compile(r"^(?P<text>.*?) \((?P<facts>[^()]*=[^()]*)\)$", re.S)
-_LOCAL = "Lokale regel: "
 
 
 def k_(text: str) -> str:
@@ -80,8 +79,10 @@ def k_(text: str) -> str:
         return text
     if text in _kapstok_texts:
         return _kapstok_texts[text]
-    if text.startswith(_LOCAL):
-        return _("Lokale regel: {reason}").format(reason=k_(text[len(_LOCAL):]))
+    from ave_cli.model import LOCAL_RULE
+
+    if text.startswith(LOCAL_RULE):
+        return _("Lokale regel: {reason}").format(reason=k_(text.removeprefix(LOCAL_RULE)))
     match = _EXPLAINED.match(text)
     if match and match["text"] in _kapstok_texts:
         return f"{_kapstok_texts[match['text']]} ({match['facts']})"

@@ -14,6 +14,7 @@ from ave_cli.errors import AveError, EnvironmentProblem  # noqa: F401  (re-expor
 from ave_cli.i18n import N_, _
 
 ROLE_KEYS = ("casusregie", "procesregie", "operationeel", "bestuurlijk")
+LOCAL_RULE = "Lokale regel: "  # the prefix of a local rule's reason in an outcome (and the log)
 ROLE_TITLES = {  # shown with _()
     "casusregie": N_("Casusregie"),
     "procesregie": N_("Procesregie"),

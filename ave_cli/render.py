@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import re
 import sys
 from dataclasses import asdict
 from datetime import datetime
@@ -96,8 +97,6 @@ def phase_text(phase: Phase) -> Text:
 def assemble(template: str, style: str = "", **parts: str | Text) -> Text:
     """A translated template with `{name}` places filled by plain or styled text, so a styled
     phase label sits inside a whole translated sentence instead of between fragments."""
-    import re
-
     text = Text(style=style)
     for piece in re.split(r"(\{\w+\})", template):
         name = piece[1:-1] if piece.startswith("{") and piece.endswith("}") else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ave_cli.model import Advice, Answers, Condition, Group, Kapstok, Outcome, Phase
+from ave_cli.model import LOCAL_RULE, Advice, Answers, Condition, Group, Kapstok, Outcome, Phase
 
 
 def holds(condition: Condition, answers: Answers) -> bool:
@@ -72,7 +72,7 @@ def outcome_for_phase(kapstok: Kapstok, phase: Phase, answers: Answers,
         if rule.set_roles or rule.add_in_overleg_met:
             roles = replace(roles, **rule.set_roles)
             in_overleg_met += [name for name in rule.add_in_overleg_met if name not in in_overleg_met]
-            local.append(f"Lokale regel: {why}")
+            local.append(f"{LOCAL_RULE}{why}")
         if rule.advice:
             advice.append(Advice(rule.advice, (why,), rule.advises_role))
     return Outcome(

@@ -13,18 +13,10 @@ from pathlib import Path
 
 from ave_cli.i18n import _
 from ave_cli.kapstok import KapstokError, parse_kapstok
-from ave_cli.paths import APP, config_path
 from ave_cli.model import AveError, Kapstok
+from ave_cli.paths import APP, config_path
 
 DEFAULT_KAPSTOK = "handreiking"
-ENV_VARS = {
-    "AVE_LOG": "pad van het caselog",
-    "AVE_KAPSTOK": "naam of pad van de kapstok",
-    "AVE_BY": "wie besluit (standaard de inlognaam)",
-    "AVE_CONFIG": "pad van het gebruikersconfiguratiebestand",
-    "AVE_CACHE_DIR": "map voor de afgeleide index van het caselog",
-    "AVE_LANG": "taal van ave: nl of en",
-}
 CONFIG_KEYS = {"log", "kapstok", "by", "lang"}
 
 

@@ -39,6 +39,7 @@ def test_completion_of_case_ids_phases_and_kapstokken(run, log):
     assert complete("ave escalate WT-1 --to AVE") == ["AVE1", "AVE2", "AVE3", "AVE4"]
     assert complete("ave escalate WT-2 --to ") == ["0", "1", "2A", "2B", "3", "4"]  # its kapstok
     assert complete("ave report -k w") == ["westerkwartier"]
+    assert complete("ave escalate WT-1 --to AVE3 --signal ag") == ["agressie"]
 
 
 def test_completion_stays_quiet_on_a_broken_log(run, log):
