@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ave_cli.cases import fold
+from ave_cli.cases import fold, key
+from ave_cli.guard import looks_like_bsn
 from ave_cli.i18n import _
 from ave_cli.logformat import Block
-from ave_cli.model import Kapstok
+from ave_cli.model import Decision, Kapstok, KapstokRef
 
 REGISSEURS = {"casusregie": "casusregisseur", "procesregie": "procesregisseur"}
 
@@ -18,52 +19,82 @@ REGISSEURS = {"casusregie": "casusregisseur", "procesregie": "procesregisseur"}
 class Problem:
     line: int  # 0: not about one line
     message: str
+    info: bool = False  # worth saying, but not a fault of the log (exit code stays 0)
 
 
-def audit(blocks: list[Block], kapstok_for: Callable[[str], Kapstok | None]) -> list[Problem]:
-    """Unique ids, time order per case, phases the named kapstok knows, and at most one
-    casusregisseur and one procesregisseur per case at a time."""
+_TEXTS = ("case", "by", "decided_by", "motivation", "note", "casusregisseur", "procesregisseur")
+_TEXT_LISTS = ("reasons", "in_overleg_met", "advice")
+
+
+def _has_bsn(d: Decision) -> bool:
+    texts = [getattr(d, f) or "" for f in _TEXTS]
+    texts += [t for f in _TEXT_LISTS for t in getattr(d, f)] + list(d.roles.values())
+    return any(looks_like_bsn(t) for t in texts)
+
+
+def audit(blocks: list[Block],
+          kapstok_for: Callable[[KapstokRef], Kapstok | None]) -> list[Problem]:
+    """Unique ids, time order per case, one spelling per case id, no BSN-like numbers, phases
+    the kapstok each decision records knows (phase_before: the kapstok of the case's decision
+    before), and at most one casusregisseur and one procesregisseur per case at a time."""
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
     last_time: dict[str, tuple[datetime, int]] = {}
+    spelling: dict[str, tuple[str, int]] = {}
+    previous_ref: dict[str, KapstokRef] = {}
     holders: dict[tuple[str, str], str] = {}
-    missing_kapstok: set[str] = set()
+    missing_kapstok: set[KapstokRef] = set()
     for block in blocks:
         d, line = block.decision, block.line
+        case = key(d.case)
         if d.id in first_line:
             problems.append(Problem(line, _("besluit-id {id} staat ook op regel {line}").format(
                                               id=d.id, line=first_line[d.id])))
         first_line.setdefault(d.id, line)
-        latest = last_time.get(d.case)
+        first = spelling.setdefault(case, (d.case, line))
+        if first[0] != d.case:
+            problems.append(Problem(line, _("casus '{case}' is dezelfde casus als '{first}' "
+                                            "(regel {line}): hoofdletters tellen niet mee").format(
+                                              case=d.case, first=first[0], line=first[1])))
+        if _has_bsn(d):
+            problems.append(Problem(line, _("besluit {id} bevat een nummer dat op een BSN lijkt; "
+                                            "het caselog mag geen directe persoonsgegevens "
+                                            "bevatten").format(id=d.id)))
+        latest = last_time.get(case)
         if latest and d.time < latest[0]:
             when = d.time.strftime("%Y-%m-%d %H:%M")
             problems.append(Problem(line, _("besluit over casus '{case}' ({when}) is "
                                             "ouder dan het vorige, op regel {line}").format(
                                               case=d.case, when=when, line=latest[1])))
         else:
-            last_time[d.case] = (d.time, line)
-        kapstok = kapstok_for(d.kapstok.name)
-        if kapstok is None:
-            if d.kapstok.name not in missing_kapstok:
-                missing_kapstok.add(d.kapstok.name)
-                problems.append(Problem(line, _("kapstok '{name}' is niet beschikbaar, "
-                                                "dus de fasen zijn niet gecontroleerd; "
-                                                "geef hem mee met --kapstok PAD").format(
-                                                  name=d.kapstok.name)))
-        else:
-            for label, phase in (("phase_before", d.phase_before), ("phase_after", d.phase_after),
-                                 ("advised_phase", d.advised_phase)):
-                if phase and kapstok.find_phase(phase) is None:
-                    problems.append(Problem(line, _("{label} '{phase}' bestaat niet in "
-                                                    "kapstok {kapstok}").format(
-                                                      label=label, phase=phase,
-                                                      kapstok=kapstok.name)))
+            last_time[case] = (d.time, line)
+        checks = (("phase_before", d.phase_before, previous_ref.get(case, d.kapstok)),
+                  ("phase_after", d.phase_after, d.kapstok),
+                  ("advised_phase", d.advised_phase, d.kapstok))
+        for label, phase, ref in checks:
+            kapstok = kapstok_for(ref)
+            if kapstok is None:
+                if ref not in missing_kapstok:
+                    missing_kapstok.add(ref)
+                    problems.append(Problem(line, _("kapstok {name} {version} (zoals vastgelegd) "
+                                                    "is hier niet beschikbaar, dus de fasen van "
+                                                    "de besluiten ermee zijn niet gecontroleerd; "
+                                                    "geef dat bestand mee met --kapstok "
+                                                    "PAD").format(name=ref.name,
+                                                                  version=ref.version),
+                                            info=True))
+            elif phase and kapstok.find_phase(phase) is None:
+                problems.append(Problem(line, _("{label} '{phase}' bestaat niet in "
+                                                "kapstok {kapstok}").format(
+                                                  label=label, phase=phase,
+                                                  kapstok=kapstok.name)))
+        previous_ref[case] = d.kapstok
         if d.axis == "vertical" and (d.role not in REGISSEURS or not getattr(d, REGISSEURS[d.role])):
             problems.append(Problem(line, _("verticale opschaling zonder houder voor "
                                             "rol '{role}'").format(role=d.role)))
         for role, field in REGISSEURS.items():
             holder = getattr(d, field)
-            current = holders.get((d.case, field))
+            current = holders.get((case, field))
             if holder and current and holder != current and not (
                     d.axis == "vertical" and d.role == role):
                 problems.append(Problem(line, _("casus '{case}' krijgt {field} "
@@ -74,9 +105,9 @@ def audit(blocks: list[Block], kapstok_for: Callable[[str], Kapstok | None]) -> 
                                                   case=d.case, field=field, holder=holder,
                                                   current=current, role=role)))
             if holder:
-                holders[(d.case, field)] = holder
+                holders[(case, field)] = holder
             if d.kind == "close":
-                holders.pop((d.case, field), None)
+                holders.pop((case, field), None)
     return problems
 
 

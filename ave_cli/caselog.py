@@ -8,10 +8,13 @@ the bytes appended since it last read; an index that no longer matches the log i
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
+import sqlite3
 import stat
 from collections.abc import Callable, Iterator
+from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +41,7 @@ class LogView:
     index: Index
     damage: Damage | None
     size: int  # bytes of the file
+    notice: str = ""  # why the index in the cache could not be used (the log was read instead)
 
     def case(self, case_id: str) -> CaseState | None:
         return self.index.case(case_id)
@@ -61,11 +65,20 @@ def index_path(log: Path, cache_dir: Path | None) -> Path | None:
     return cache_dir / f"index-{key}.sqlite3"
 
 
-def _open_index(log: Path, cache_dir: Path | None) -> Index:
+def _cache_notice(cache_dir: Path | None, exc: Exception) -> str:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return _("de index in {cache} kan niet worden gebruikt ({reason}); ave leest het caselog "
+             "zelf (dat duurt langer, er gaat niets verloren)").format(cache=cache_dir,
+                                                                      reason=reason)
+
+
+def _open_index(log: Path, cache_dir: Path | None) -> tuple[Index, str]:
+    """The index in the cache; without a usable cache (full, read-only, locked) one in memory,
+    rebuilt from the log every time, and the reason to tell the user once."""
     try:
-        return Index.open(index_path(log, cache_dir))
-    except OSError:
-        return Index.open(None)  # no writable cache: index in memory, rebuilt every time
+        return Index.open(index_path(log, cache_dir)), ""
+    except (OSError, sqlite3.Error) as exc:
+        return Index.open(None), _cache_notice(cache_dir, exc)
 
 
 def _tail_hash(handle, end: int) -> str:
@@ -85,6 +98,9 @@ def _stat(path: Path) -> os.stat_result | None:
     if stat.S_ISDIR(result.st_mode):
         raise LogError(_("caselog {path} is een map, geen bestand; kies een "
                          "bestandsnaam met --log").format(path=path))
+    if not stat.S_ISREG(result.st_mode):
+        raise LogError(_("caselog {path} is geen gewoon bestand (maar een apparaat, pipe of "
+                         "socket); kies een bestandsnaam met --log").format(path=path))
     return result
 
 
@@ -118,7 +134,7 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
                     mark = Mark()
                 parsed, size = _read_into(index, handle, path, mark)
                 index.add([], Mark(parsed.end, parsed.end_line, _tail_hash(handle, parsed.end),
-                                   info.st_dev, info.st_ino, info.st_mtime_ns))
+                                   info.st_dev, info.st_ino, info.st_mtime_ns, parsed.head))
     except PermissionError:
         raise EnvironmentProblem(_("caselog {path} is niet leesbaar voor jou (rechten)").format(
                                      path=path)) from None
@@ -132,7 +148,7 @@ def _read_into(index: Index, handle, path: Path, mark: Mark) -> tuple[logformat.
     """Parse the log from the mark on, a piece at a time, each piece cut just before its last
     block header so every parse sees whole blocks; add the decisions to the index."""
     handle.seek(mark.size)
-    offset, line, pending = mark.size, mark.line, b""
+    offset, line, head, pending = mark.size, mark.line, mark.head, b""
     states: dict = {}  # folded cases, written once (or whenever there are many)
     while True:
         piece = handle.read(CHUNK)
@@ -145,7 +161,7 @@ def _read_into(index: Index, handle, path: Path, mark: Mark) -> tuple[logformat.
             region, pending = data[:cut + 1], data[cut + 1:]
         else:
             region, pending = data, b""
-        parsed = logformat.parse(region, str(path), offset=offset, line=line)
+        parsed = logformat.parse(region, str(path), offset=offset, line=line, head=head)
         if parsed.damage is not None and piece:
             raise LogError(_("caselog {path} is beschadigd vanaf regel {line} "
                              "({problem}), terwijl er daarna nog besluiten staan; dit "
@@ -158,22 +174,26 @@ def _read_into(index: Index, handle, path: Path, mark: Mark) -> tuple[logformat.
             states.clear()
         if not piece:
             return parsed, offset + len(region)
-        offset, line = parsed.end, parsed.end_line
+        offset, line, head = parsed.end, parsed.end_line, parsed.head
 
 
 def open_log(path: Path, cache_dir: Path | None, *,
              lock_timeout: float = DEFAULT_LOCK_TIMEOUT, locked: bool = False) -> LogView:
     """The log, read through its index. A torn tail seen without the lock is looked at again
     under the lock: a writer may have been in the middle of an append."""
-    index = _open_index(path, cache_dir)
-    damage, size = _sync(path, index)
+    index, notice = _open_index(path, cache_dir)
+    try:
+        damage, size = _sync(path, index)
+    except sqlite3.Error as exc:  # the cache filled up or went read-only under us
+        index, notice = Index.open(None), _cache_notice(cache_dir, exc)
+        damage, size = _sync(path, index)
     if damage is not None and not locked:
         try:
             with _locked(path, lock_timeout):
                 damage, size = _sync(path, index)
         except EnvironmentProblem:
             pass  # cannot lock (read-only folder): report what was seen
-    return LogView(path, index, damage, size)
+    return LogView(path, index, damage, size, notice)
 
 
 def read_all(path: Path) -> Parsed:
@@ -237,9 +257,42 @@ def _locked(path: Path, timeout: float) -> Iterator[None]:
         lock.release()
 
 
+_committed: list[str] = []  # ids this process made durable: an interrupt must not deny them
+
+
+def forget_committed() -> None:
+    _committed.clear()
+
+
+def committed() -> list[str]:
+    """The ids of the decisions this process has appended (fsynced) so far."""
+    return list(_committed)
+
+
+@contextmanager
+def _uninterruptible() -> Iterator[None]:
+    """Hold Ctrl-C back while a commit runs (write, fsync, index): the commit finishes, and the
+    interrupt takes effect right after, when what was saved is known."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    old = signal.signal(signal.SIGINT, lambda number, frame: pending.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old if old is not None else signal.default_int_handler)
+    if pending:
+        raise KeyboardInterrupt
+
+
 def append(path: Path, build: Callable[[LogView], list[Decision]], *, cache_dir: Path | None,
            lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> list[Decision]:
-    """Under the lock: read the log, let `build` decide from it, append its decisions durably.
+    """Under the lock: read the log, let `build` decide from it, append its decisions durably,
+    each chained to the seal before it.
 
     Nothing is written when `build` raises, when the log is damaged or not a log, or when any
     record fails to encode. A failed write is rolled back to the old size.
@@ -253,12 +306,26 @@ def append(path: Path, build: Callable[[LogView], list[Decision]], *, cache_dir:
         decisions = build(view)
         if not decisions:
             return []
-        payload = b"".join(logformat.encode(d) for d in decisions)
+        payload, _head = logformat.encode_chain(decisions, view.index.mark().head)
         if view.size == 0:
             payload = logformat.header() + payload
-        _write(path, payload, view.size)
-        _sync(path, view.index)
+        with _uninterruptible():
+            _write(path, payload, view.size)
+            _committed.extend(d.id for d in decisions)
+            with contextlib.suppress(sqlite3.Error):  # the log is saved; the index catches up
+                _sync(path, view.index)
     return decisions
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    """Write every byte (os.write may write fewer than asked: a nearly full disk), then fsync."""
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
+    os.fsync(fd)
 
 
 def _write(path: Path, payload: bytes, old_size: int) -> None:
@@ -272,11 +339,7 @@ def _write(path: Path, payload: bytes, old_size: int) -> None:
     try:
         if created:
             os.fchmod(fd, 0o600)
-        view = memoryview(payload)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
+        _write_all(fd, payload)
     except OSError as exc:
         try:
             os.ftruncate(fd, old_size)
@@ -290,6 +353,24 @@ def _write(path: Path, payload: bytes, old_size: int) -> None:
         os.close(fd)
     if created:
         _fsync_dir(path.parent)
+
+
+def _write_new(target: Path, payload: bytes, mode: int) -> None:
+    """Create `target` (it must not exist) holding exactly `payload`, fsynced and read back to
+    verify size and bytes. On any failure the half-written file is removed and OSError raised."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        try:
+            os.fchmod(fd, mode)
+            _write_all(fd, payload)
+        finally:
+            os.close(fd)
+        if target.stat().st_size != len(payload) or target.read_bytes() != payload:
+            raise OSError(errno.EIO, _("het geschreven bestand verschilt van wat ave schreef"))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -324,65 +405,121 @@ class Repair:
 
 def repair(path: Path, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Repair | None:
     """Move a torn tail into a quarantine file beside the log (never deleting it) and cut the
-    log back to its intact part. Damage with intact records after it is not touched: LogError."""
+    log back to its intact part. The quarantine is written whole and verified before the log is
+    cut; if it cannot be, the log stays as it was. Damage with intact records after it is not
+    touched: LogError."""
     with _locked(path, lock_timeout):
         parsed = read_all(path)  # raises for damage in the middle
         if parsed.damage is None:
             return None
-        data = path.read_bytes()
+        data = _read_bytes(path)
         quarantine = path.with_name(f"{path.name}.quarantaine-{stamp}")
-        fd = os.open(quarantine, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            os.write(fd, data[parsed.damage.offset:])
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        fd = os.open(path, os.O_WRONLY)
-        try:
-            os.ftruncate(fd, parsed.damage.offset)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            _write_new(quarantine, data[parsed.damage.offset:], 0o600)
+        except OSError as exc:
+            raise EnvironmentProblem(_("herstel afgebroken: het quarantainebestand {quarantine} "
+                                       "kon niet volledig worden geschreven ({strerror}); het "
+                                       "caselog is niet gewijzigd. Maak ruimte vrij en probeer "
+                                       "het opnieuw").format(quarantine=quarantine,
+                                                             strerror=exc.strerror)) from None
         _fsync_dir(path.parent)
+        with _uninterruptible():
+            fd = os.open(path, os.O_WRONLY)
+            try:
+                os.ftruncate(fd, parsed.damage.offset)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            _fsync_dir(path.parent)
         return Repair(quarantine, len(data) - parsed.damage.offset, parsed.damage.line)
 
 
+def read_bytes(path: Path) -> bytes:
+    """The whole log file (a regular file), for `ave check`."""
+    _stat(path)
+    return _read_bytes(path)
+
+
+def index_matches(path: Path, cache_dir: Path | None, blocks: list[logformat.Block]) -> bool:
+    """Whether the index holds exactly the log's decisions; when not (an edit it did not notice,
+    such as a same-size change with the old mtime), it is dropped and rebuilt."""
+    view = open_log(path, cache_dir)
+    if list(view.decisions()) == [b.decision for b in blocks]:
+        return True
+    view.index.close()
+    reindex(path, cache_dir)
+    return False
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise EnvironmentProblem(_("caselog {path} is onleesbaar ({strerror})").format(
+                                     path=path, strerror=exc.strerror)) from None
+
+
 def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str]], *,
-                    cache_dir: Path | None, dry_run: bool,
+                    cache_dir: Path | None, dry_run: bool, about: dict[str, Any] | None = None,
                     lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> tuple[set[str], int]:
-    """Remove every decision of the cases `cases(blocks)` picks: the only rewrite of the log.
-    A new file is written beside it, fsynced, and moved over the old one under the lock, with
-    the old file's permissions; the index is dropped so the removed data leaves the cache too.
-    Returns the cases and the number of decisions removed."""
+    """Remove every decision of the cases `cases(blocks)` picks (case keys): the only rewrite of
+    the log. The kept records are chained anew after a header that records the purge (`about`:
+    who, when, which cut-off; then how many, which dates and the old chain head, never the
+    content). The new file is written beside the log, fsynced, read back and verified (every
+    seal and the chain), then moved over the old one under the lock with its permissions; the
+    index is dropped so the removed data leaves the cache too. On any failure the log stays as
+    it was. Returns the cases and the number of decisions removed."""
+    from ave_cli.cases import key
+
     with _locked(path, lock_timeout):
-        parsed = read_all(path)
+        data = _read_bytes(path)
+        parsed = logformat.parse(data, str(path))
         if parsed.damage is not None:
             raise LogError(damage_message(path, parsed.damage, retry=True))
         gone = cases(parsed.blocks)
-        removed = sum(1 for b in parsed.blocks if b.decision.case in gone)
+        kept = [b for b in parsed.blocks if key(b.decision.case) not in gone]
+        removed = [b.decision for b in parsed.blocks if key(b.decision.case) in gone]
         if dry_run or not gone:
-            return gone, removed
-        data = path.read_bytes()
-        starts = [b.offset for b in parsed.blocks] + [len(data)]
-        kept = [data[start:starts[i + 1]].rstrip(b"\n") + b"\n"
-                for i, (start, block) in enumerate(zip(starts, parsed.blocks, strict=False))
-                if block.decision.case not in gone]
-        payload = logformat.header() + b"".join(b"\n" + chunk for chunk in kept)
+            return gone, len(removed)
+        lead = data[:parsed.blocks[0].offset] if parsed.blocks else data
+        purges = list(logformat.header_info(lead).get("purge", []))
+        purges.append({**(about or {}), "decisions": len(removed), "cases": len(gone),
+                       "first": min(d.time for d in removed).isoformat(),
+                       "last": max(d.time for d in removed).isoformat(),
+                       "old_head": parsed.head})
+        body, _head = logformat.encode_chain([b.decision for b in kept],
+                                             logformat.chain_anchor(purges))
+        payload = logformat.header(purges) + body
         mode = stat.S_IMODE(path.stat().st_mode)
         temporary = path.with_name(f".{path.name}.herschrijven")
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()  # left by an earlier run that died; the log itself is whole
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            os.fchmod(fd, mode)
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temporary, path)
-        _fsync_dir(path.parent)
-        drop_index(path, cache_dir)
-    return gone, removed
+            _write_new(temporary, payload, mode)
+            _verify_rewrite(temporary, [b.decision.id for b in kept])
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise EnvironmentProblem(_("opschonen afgebroken: het nieuwe caselog kon niet "
+                                       "volledig worden geschreven ({strerror}); het caselog "
+                                       "is niet gewijzigd en er is niets verwijderd. Maak "
+                                       "ruimte vrij en probeer het opnieuw").format(
+                                         strerror=exc.strerror)) from None
+        with _uninterruptible():
+            os.replace(temporary, path)
+            _fsync_dir(path.parent)
+            drop_index(path, cache_dir)
+    return gone, len(removed)
+
+
+def _verify_rewrite(path: Path, ids: list[str]) -> None:
+    """The rewritten log parses whole, holds exactly these decisions, and its chain holds."""
+    data = path.read_bytes()
+    parsed = logformat.parse(data, str(path))
+    lead = data[:parsed.blocks[0].offset] if parsed.blocks else data
+    if (parsed.damage is not None or [b.decision.id for b in parsed.blocks] != ids
+            or logformat.chain_problems(logformat.header_info(lead), parsed.blocks)):
+        raise OSError(errno.EIO, _("het nieuwe caselog leest niet terug zoals het is geschreven"))
 
 
 def drop_index(path: Path, cache_dir: Path | None) -> None:

@@ -11,9 +11,14 @@ from typing import NamedTuple
 from ave_cli.model import Answers, Decision
 
 
+def key(case: str) -> str:
+    """Case ids are compared without regard to letter case: `wt-17` and `WT-17` are one case."""
+    return case.lower()
+
+
 @dataclass
 class CaseState:
-    case: str
+    case: str  # as first written; later spellings in other letter case are the same case
     phase: str | None = None  # current phase; None when closed or never phased
     since: datetime | None = None  # when the case entered its current phase (or was closed)
     closed: bool = False
@@ -60,12 +65,12 @@ def apply(state: CaseState, decision: Decision, *, keep_history: bool = True) ->
 
 
 def fold(decisions: Iterable[Decision], *, keep_history: bool = True) -> dict[str, CaseState]:
-    """Every case in the log, in order of first appearance."""
+    """Every case in the log by its key, in order of first appearance."""
     states: dict[str, CaseState] = {}
     for decision in decisions:
-        state = states.get(decision.case)
+        state = states.get(key(decision.case))
         if state is None:
-            state = states[decision.case] = CaseState(decision.case)
+            state = states[key(decision.case)] = CaseState(decision.case)
         apply(state, decision, keep_history=keep_history)
     return states
 

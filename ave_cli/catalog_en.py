@@ -9,8 +9,6 @@ EN: dict[str, str] = {
         "decision on case '{case}' ({when}) is older than the previous one, on line {line}",
     "verticale opschaling zonder houder voor rol '{role}'":
         "vertical opschaling without a holder for role '{role}'",
-    "kapstok '{name}' is niet beschikbaar, dus de fasen zijn niet gecontroleerd; geef hem mee met --kapstok PAD":
-        "kapstok '{name}' is not available, so the fasen were not checked; pass it with --kapstok PATH",
     "casus '{case}' krijgt {field} {holder} terwijl {current} die rol nog heeft (twee tegelijk); leg een wissel vast met ave escalate --role {role}":
         "case '{case}' gets {field} {holder} while {current} still holds that role (two at once); record a change with ave escalate --role {role}",
     "{label} '{phase}' bestaat niet in kapstok {kapstok}":
@@ -49,8 +47,6 @@ EN: dict[str, str] = {
         "Output: text or json (json on stdout, messages on stderr).",
     "Besluit en toon, maar schrijf niets.":
         "Decide and show, but write nothing.",
-    "Seconden wachten op het slot van het caselog.":
-        "Seconds to wait for the caselog's lock.",
     "Lees de notitie uit een bestand, of met - van stdin (in een terminal: typ hem in), zodat hij niet in je shellgeschiedenis staat.":
         "Read the note from a file, or with - from stdin (at a terminal: type it), so it stays out of your shell history.",
     "Lees de reden uit een bestand, of met - van stdin (in een terminal: typ hem in).":
@@ -867,4 +863,71 @@ EN: dict[str, str] = {
         "The fase stays, but the case needs another official: usually the casusregisseur adds a procesregisseur because the help has no effect, cooperation stalls or safety is at stake (ave escalate --role procesregie).",
     "Even belangrijk als opschalen: als de stagnatie is opgeheven en/of de veiligheid beheersbaar is, schaal je af.":
         "As important as scaling up: when the stagnation is resolved and/or safety is under control, you scale down.",
+    # --- never lose, never leak, never lie (issue 11)
+    "casus '{case}' is dezelfde casus als '{first}' (regel {line}): hoofdletters tellen niet mee":
+        "case '{case}' is the same case as '{first}' (line {line}): letter case does not count",
+    'besluit {id} bevat een nummer dat op een BSN lijkt; het caselog mag geen directe persoonsgegevens bevatten':
+        'decision {id} holds a number that looks like a BSN; the caselog must hold no direct personal data',
+    'kapstok {name} {version} (zoals vastgelegd) is hier niet beschikbaar, dus de fasen van de besluiten ermee zijn niet gecontroleerd; geef dat bestand mee met --kapstok PAD':
+        'kapstok {name} {version} (as recorded) is not available here, so the fasen of the decisions made with it were not checked; pass that file with --kapstok PATH',
+    'de index in {cache} kan niet worden gebruikt ({reason}); ave leest het caselog zelf (dat duurt langer, er gaat niets verloren)':
+        'the index in {cache} cannot be used ({reason}); ave reads the caselog itself (slower, nothing is lost)',
+    'het nieuwe caselog leest niet terug zoals het is geschreven':
+        'the new caselog does not read back as it was written',
+    'het geschreven bestand verschilt van wat ave schreef':
+        'the file on disk differs from what ave wrote',
+    'caselog {path} is geen gewoon bestand (maar een apparaat, pipe of socket); kies een bestandsnaam met --log':
+        'caselog {path} is not a regular file (but a device, pipe or socket); choose a file name with --log',
+    'herstel afgebroken: het quarantainebestand {quarantine} kon niet volledig worden geschreven ({strerror}); het caselog is niet gewijzigd. Maak ruimte vrij en probeer het opnieuw':
+        'repair stopped: the quarantine file {quarantine} could not be written in full ({strerror}); the caselog was not changed. Free some space and try again',
+    'opschonen afgebroken: het nieuwe caselog kon niet volledig worden geschreven ({strerror}); het caselog is niet gewijzigd en er is niets verwijderd. Maak ruimte vrij en probeer het opnieuw':
+        'purge stopped: the new caselog could not be written in full ({strerror}); the caselog was not changed and nothing was removed. Free some space and try again',
+    'afgebroken, maar het besluit {ids} was al opgeslagen (zie ave show); sla het niet nog eens op':
+        'interrupted, but decision {ids} had already been saved (see ave show); do not save it again',
+    'afgebroken, maar de {n} besluiten {ids} waren al opgeslagen (zie ave show); sla ze niet nog eens op':
+        'interrupted, but the {n} decisions {ids} had already been saved (see ave show); do not save them again',
+    'Seconden wachten op het slot van het caselog (0 tot en met 3600).':
+        'Seconds to wait for the lock on the caselog (0 to 3600).',
+    'Afgebroken op je verzoek; er is niets opgeslagen.':
+        'Stopped at your request; nothing was saved.',
+    'geef een aantal seconden van 0 tot en met {most:g}':
+        'give a number of seconds from 0 to {most:g}',
+    '(ter informatie) ':
+        '(for information) ',
+    'de index in de cache week af van het caselog (een wijziging die hij niet zag); hij is opnieuw opgebouwd':
+        'the index in the cache differed from the caselog (a change it did not see); it was rebuilt',
+    'Let op: casus {case} is eerder beoordeeld met kapstok {old}; deze triage gebruikt kapstok {new} (--kapstok)':
+        'Note: case {case} was assessed with kapstok {old} before; this triage uses kapstok {new} (--kapstok)',
+    'Casus {case} is beoordeeld met kapstok {old}; deze triage gebruikt die ook':
+        'Case {case} was assessed with kapstok {old}; this triage uses it too',
+    'Casus {case} (zo staat hij in het caselog; je schreef {typed})':
+        'Case {case} (as written in the caselog; you wrote {typed})',
+    'te diep geneste TOML':
+        'TOML nested too deeply',
+    "veld 'prev' is geen zegel":
+        "field 'prev' is not a seal",
+    'de kop met de opgeschoonde besluiten (purge) is gewijzigd: de keten klopt niet':
+        'the header with the purged decisions was changed: the chain does not hold',
+    'record zonder ketenschakel (prev) na geketende records: ingevoegd?':
+        'record without a chain link (prev) after chained records: inserted?',
+    'de keten is onderbroken: dit record volgt niet op het record ervoor (een record is verwijderd, verplaatst of gewijzigd)':
+        'the chain is broken: this record does not follow the record before it (a record was removed, moved or changed)',
+    'antwoordbestand {source} is te diep genest':
+        'answers file {source} is nested too deeply',
+    'batchbestand {source} is te diep genest':
+        'batch file {source} is nested too deeply',
+    '{label}: te diep genest':
+        '{label}: nested too deeply',
+    '{what}: {source} is groter dan {size} MB; zo groot is geen geldig bestand van deze soort':
+        '{what}: {source} is larger than {size} MB; no valid file of this kind is that large',
+    '{what}: er is geen standaardinvoer (stdin is gesloten); geef een bestand':
+        '{what}: there is no standard input (stdin is closed); give a file',
+    'gebruikersconfiguratie':
+        'user config',
+    'gebruikersconfiguratie {path} is te diep genest; herstel of verwijder het bestand':
+        'user config {path} is nested too deeply; repair or remove the file',
+    '{what}: {path} is geen gewoon bestand (maar een apparaat, pipe of socket); geef een bestand of -':
+        '{what}: {path} is not a regular file (but a device, pipe or socket); give a file or -',
+    '{what}: standaardinvoer is niet leesbaar; geef een bestand':
+        '{what}: standard input cannot be read; give a file',
 }

@@ -17,8 +17,8 @@ import typer
 from typer.core import TyperGroup
 
 from ave_cli import __version__, complete
-from ave_cli.errors import AveError
-from ave_cli.i18n import _
+from ave_cli.errors import AveError, Cancelled
+from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -98,16 +98,35 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if "ave_cli.caselog" in sys.modules:  # one process may run several commands (tests)
+            sys.modules["ave_cli.caselog"].forget_committed()
         try:
             return fn(*args, **kwargs)
         except AveError as exc:
             _error(str(exc))
             raise typer.Exit(exc.exit_code) from None
+        except Cancelled:
+            from ave_cli import render
+
+            render.info(_("Afgebroken op je verzoek; er is niets opgeslagen."))
+            raise typer.Exit(0) from None
         except (KeyboardInterrupt, EOFError):
-            _error(_("afgebroken; er is niets opgeslagen"))
+            _error(_interrupted())
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _interrupted() -> str:
+    """What an interrupt leaves behind, truthfully: a commit is never cut off halfway (the store
+    holds Ctrl-C back while it writes), so either nothing was saved or these decisions were."""
+    saved = sys.modules["ave_cli.caselog"].committed() if "ave_cli.caselog" in sys.modules else []
+    if not saved:
+        return _("afgebroken; er is niets opgeslagen")
+    return n_("afgebroken, maar het besluit {ids} was al opgeslagen (zie ave show); sla het "
+              "niet nog eens op", "afgebroken, maar de {n} besluiten {ids} waren al opgeslagen "
+              "(zie ave show); sla ze niet nog eens op", len(saved)).format(
+                  n=len(saved), ids=", ".join(saved[:5]) + (" ..." if len(saved) > 5 else ""))
 
 
 def _version(value: bool) -> None:
@@ -173,9 +192,21 @@ ByOpt = Annotated[Optional[str], typer.Option(
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=_("Uitvoer: text of json (json op "
                                                                     "stdout, meldingen op stderr)."))]
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help=_("Besluit en toon, maar schrijf niets."))]
-LockOpt = Annotated[float, typer.Option("--lock-timeout", min=0,
+MAX_LOCK_TIMEOUT = 3600.0
+
+
+def _lock_timeout(value: float) -> float:
+    """Seconds to wait for the lock: a real number from 0 to an hour (nan or inf would never end
+    or never wait; a negative wait means nothing)."""
+    if not 0 <= value <= MAX_LOCK_TIMEOUT:  # also false for nan
+        raise typer.BadParameter(_("geef een aantal seconden van 0 tot en met {most:g}").format(
+            most=MAX_LOCK_TIMEOUT))
+    return value
+
+
+LockOpt = Annotated[float, typer.Option("--lock-timeout", callback=_lock_timeout,
                                         help=_("Seconden wachten op het slot van het "
-                                               "caselog."))]
+                                               "caselog (0 tot en met 3600)."))]
 
 
 def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogView:
@@ -184,6 +215,8 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogVi
     from ave_cli import caselog, render
 
     view = caselog.open_log(conf.log, conf.cache)
+    if view.notice:
+        render.warning(view.notice)
     if view.damage is not None:
         if writing:
             raise caselog.LogError(caselog.damage_message(conf.log, view.damage, retry=True))
@@ -195,9 +228,10 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogVi
 
 
 def read_input(spec: str, what: str) -> tuple[bytes, str]:
+    from ave_cli.settings import read_file, read_stdin
+
     if spec == "-":
-        return sys.stdin.buffer.read(), "stdin"
-    from ave_cli.settings import read_file
+        return read_stdin(what), "stdin"
 
     path = Path(spec).expanduser()
     return read_file(path, what), str(path)
@@ -219,23 +253,22 @@ def text_input(value: str, file: str | None, option: str, prompt: str, *,
     keep sensitive text out of the shell's history. `option` names the option (`--reason`) in
     messages; `prompt` is the whole prompt text."""
     from ave_cli import questionnaire
+    from ave_cli.guard import check_free_text
 
     if file is not None:
         if value:
             raise AveError(_("geef {option} of {option}-file, niet allebei").format(option=option))
-        ask = asker() if file == "-" and sys.stdin.isatty() else None
+        ask = asker() if file == "-" and sys.stdin is not None and sys.stdin.isatty() else None
         if ask is None:
             data, source = read_input(file, f"{option}-file")
             try:
                 return data.decode("utf-8").rstrip("\n")
             except UnicodeDecodeError:
                 raise AveError(_("{source} is geen UTF-8-tekst").format(source=source)) from None
-        return questionnaire.ask_text(ask, prompt, lambda text: None)
+        return questionnaire.ask_text(ask, prompt, lambda text: check_free_text(option, text))
     if required and not value.strip() and (ask := asker()) is not None:
-        def check(text: str) -> None:
-            if not text.strip():
-                raise AveError(_("{option} is verplicht").format(option=option))
-        return questionnaire.ask_text(ask, prompt, check)
+        return questionnaire.ask_text(ask, prompt, questionnaire.required_text(
+            option, _("{option} is verplicht").format(option=option)))
     return value
 
 

@@ -24,7 +24,7 @@ from ave_cli.cli import (
     read_log,
     text_input,
 )
-from ave_cli.errors import AveError
+from ave_cli.errors import AveError, Cancelled
 from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
@@ -47,22 +47,6 @@ ProcesregisseurOpt = Annotated[str, typer.Option(
     "--procesregisseur", help=_("Wie (persoon of team) vanaf nu de procesregie heeft."))]
 
 
-def kapstok_for_case(option: str | None, configured: str, state: CaseState | None) -> Kapstok:
-    """The explicit --kapstok; else the case's own kapstok; else the configured one."""
-    from ave_cli import settings
-
-    if option:
-        return settings.load_kapstok(option)
-    if state is None:
-        return settings.load_kapstok(configured)
-    kapstok = settings.kapstok_lookup(None, configured)(state.kapstok_name)
-    if kapstok is None:
-        raise AveError(_("casus '{case}' is beoordeeld met kapstok '{kapstok_name}'; "
-                         "geef dat kapstokbestand mee met --kapstok PAD").format(
-                           case=state.case, kapstok_name=state.kapstok_name))
-    return kapstok
-
-
 TEXT_LABELS = {"decided_by": "--decided-by", "note": "--note", "casusregisseur":
                "--casusregisseur", "procesregisseur": "--procesregisseur",
                "in_overleg_met": "--in-overleg-met"}
@@ -80,7 +64,7 @@ def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run
             check_free_text(TEXT_LABELS[key], text)
     conf = settings.resolve(log, kapstok_opt, by)
     view = read_log(conf, writing=not dry_run)
-    kap = kapstok_for_case(kapstok_opt, conf.kapstok, view.case(case))
+    kap = settings.kapstok_for_case(kapstok_opt, conf.kapstok, view.case(case))
     made: list[Change] = []
 
     def build(current: caselog.LogView) -> list[Decision]:
@@ -232,7 +216,7 @@ def _checklist(case: str, kapstok_opt: str | None, log, by: str | None,
     check_case_id(case)
     conf = settings.resolve(log, kapstok_opt, by)
     state = read_log(conf, writing=not dry_run).case(case)
-    kap = kapstok_for_case(kapstok_opt, conf.kapstok, state)
+    kap = settings.kapstok_for_case(kapstok_opt, conf.kapstok, state)
     _state, phase = open_case(state, case, kap)
     if not phase.afschalen_criteria:
         return ()
@@ -253,7 +237,7 @@ def _checklist(case: str, kapstok_opt: str | None, log, by: str | None,
                           ((_("Nee, afbreken"), False), (_("Ja, afschalen en vastleggen wat niet "
                                                         "is vervuld"), True)), False))
         if not go:
-            raise KeyboardInterrupt
+            raise Cancelled
     return unmet
 
 
@@ -312,7 +296,7 @@ def show_command(
     if state is None:
         raise AveError(_("casus '{case_id}' staat niet in het caselog {log}").format(
                            case_id=case_id, log=conf.log))
-    kap = kapstok_for_case(kapstok, conf.kapstok, state)
+    kap = settings.kapstok_for_case(kapstok, conf.kapstok, state)
     now = hooks["now"]()
     if fmt is Format.json:
         render.print_json(render.case_json(state, kap, now))

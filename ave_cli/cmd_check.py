@@ -20,11 +20,12 @@ from ave_cli.cli import (
     guarded,
     hooks,
 )
-from ave_cli.errors import AveError
+from ave_cli.errors import AveError, Cancelled
 from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from ave_cli.audit import Problem
+    from ave_cli.model import Kapstok, KapstokRef
 
 CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel, "
                "velden en typen),\nunieke besluit-ids, de tijdsvolgorde per casus, "
@@ -65,24 +66,23 @@ def check_command(
     if path.is_dir():
         problems.append(Problem(0, _("{path} is een map, geen caselog").format(path=path)))
     elif path.exists():
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise caselog.EnvironmentProblem(_("caselog {path} is onleesbaar "
-                                               "({strerror})").format(
-                                                 path=path, strerror=exc.strerror)) \
-                from None
-        blocks, damaged = logformat.scan(data)
+        blocks, damaged = logformat.scan(caselog.read_bytes(path))
         problems += [Problem(d.line, d.problem) for d in damaged]
-        problems += audit(blocks, lambda name: kapstokken.get(name))
+        problems += audit(blocks, kapstokken.get)
         if caselog.readable_by_others(path):
             problems.append(Problem(0, _("het caselog is leesbaar voor anderen; beperk "
                                          "het met: chmod 600 {path}").format(path=path)))
+        if not damaged and not caselog.index_matches(path, conf.cache, blocks):
+            problems.append(Problem(0, _("de index in de cache week af van het caselog (een "
+                                         "wijziging die hij niet zag); hij is opnieuw "
+                                         "opgebouwd"), info=True))
     problems.sort(key=lambda p: p.line)
+    faults = [p for p in problems if not p.info]
     if fmt is Format.json:
         render.print_json({
-            "log": str(path), "decisions": len(blocks), "ok": not problems,
-            "problems": [{"line": p.line, "message": p.message} for p in problems],
+            "log": str(path), "decisions": len(blocks), "ok": not faults,
+            "problems": [{"line": p.line, "message": p.message} for p in faults],
+            "notes": [{"line": p.line, "message": p.message} for p in problems if p.info],
             "repaired": ({"quarantine": str(repaired.quarantine), "bytes": repaired.moved,
                           "line": repaired.line} if repaired else None)})
     else:
@@ -95,20 +95,24 @@ def check_command(
         elif repair:
             console.print(_("Er was geen beschadigd einde om te herstellen."))
         for p in problems:
-            console.print(f"{path}:{p.line}: {p.message}" if p.line else f"{path}: {p.message}",
-                          soft_wrap=True, markup=False)
-        if not problems:
+            where = f"{path}:{p.line}: " if p.line else f"{path}: "
+            note = _("(ter informatie) ") if p.info else ""
+            console.print(where + note + p.message, soft_wrap=True, markup=False)
+        if not faults:
             summary = _("{n} besluiten gecontroleerd: in orde.").format(n=len(blocks))
         else:
             summary = n_("{n} besluiten gecontroleerd: {p} probleem.",
                          "{n} besluiten gecontroleerd: {p} problemen.",
-                         len(problems)).format(n=len(blocks), p=len(problems))
+                         len(faults)).format(n=len(blocks), p=len(faults))
         console.print(summary)
-    if problems:
+    if faults:
         raise typer.Exit(1)
 
 
-def _check_kapstokken(explicit: str | None, configured: str, problems: list[Problem]) -> dict:
+def _check_kapstokken(explicit: str | None, configured: str,
+                      problems: list[Problem]) -> dict[KapstokRef, Kapstok]:
+    """The kapstokken at hand (given, configured, bundled), by the exact reference a decision
+    records: a decision is judged against the kapstok it was made with, never today's."""
     from ave_cli import settings
     from ave_cli.audit import Problem
     from ave_cli.kapstok import KapstokError
@@ -122,7 +126,7 @@ def _check_kapstokken(explicit: str | None, configured: str, problems: list[Prob
         except KapstokError as exc:
             problems.append(Problem(0, str(exc)))
             continue
-        found.setdefault(kapstok.name, kapstok)
+        found.setdefault(kapstok.ref, kapstok)
     return found
 
 
@@ -170,12 +174,13 @@ def purge_command(
                                       "casussen definitief verwijderen?").format(
                                         removed=removed, cases=len(gone)),
                           ((_("Nee, afbreken"), False), (_("Ja, verwijderen"), True)), False)):
-            raise KeyboardInterrupt
+            raise Cancelled
     if gone and not dry_run:
         # Decided again under the lock: a case reopened meanwhile is not removed.
+        about = {"time": hooks["now"](), "by": conf.by, "closed_before": cutoff.isoformat()}
         gone, removed = caselog.rewrite_without(
             conf.log, lambda blocks: closed_before(blocks, cutoff) & gone, cache_dir=conf.cache,
-            dry_run=False, lock_timeout=lock_timeout)
+            dry_run=False, about=about, lock_timeout=lock_timeout)
     if fmt is Format.json:
         render.print_json({"cases": len(gone), "decisions": removed, "dry_run": dry_run,
                            "closed_before": cutoff.isoformat()})

@@ -193,7 +193,7 @@ def export_command(
 
     conf = settings.resolve(log)
     rows = [render.flat_decision(d) for d in read_log(conf).decisions()]
-    if output is None:
+    if output is None or str(output) == "-":
         render.write_export(sys.stdout, rows, fmt.value)
         return
     try:

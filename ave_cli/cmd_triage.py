@@ -29,7 +29,8 @@ from ave_cli.i18n import _
 
 if TYPE_CHECKING:
     from ave_cli import caselog
-    from ave_cli.model import Decision
+    from ave_cli.cases import CaseState
+    from ave_cli.model import Decision, Kapstok
 
 # --- triage ----------------------------------------------------------------------------------
 
@@ -82,11 +83,11 @@ def triage(
 ) -> None:
     from ave_cli import caselog, render, settings
     from ave_cli import questionnaire as q
+    from ave_cli.cases import key as case_key
     from ave_cli.decisions import Triage, check_case_id, check_free_text, known_phase
     from ave_cli.decisions import triage as build_triage
 
     conf = settings.resolve(log, kapstok, by)
-    kap = settings.load_kapstok(conf.kapstok)
     if answers == "-" and note_file == "-":
         raise AveError(_("stdin kan maar één keer worden gelezen: geef --answers of "
                          "--note-file als bestand"))
@@ -100,10 +101,10 @@ def triage(
             raise AveError(_("--batch gaat niet samen met een zaak-id, --answers, "
                              "--phase of --motivation: elke casus staat in het "
                              "batchbestand"))
-        _batch(kap, conf, batch, note=note, dry_run=dry_run, fmt=fmt, lock_timeout=lock_timeout)
+        _batch(settings.load_kapstok(conf.kapstok), conf, batch, note=note, dry_run=dry_run,
+               fmt=fmt, lock_timeout=lock_timeout)
         return
-    given: dict[str, Any] = {}
-    missing = [question.key for question in kap.questions]
+    raw: dict[str, Any] | None = None
     source = ""
     if answers is not None:
         data, source = read_input(answers, "--answers")
@@ -112,36 +113,38 @@ def triage(
         if file_case is not None:
             if not isinstance(file_case, str):
                 raise AveError(_("{source}: 'case' moet tekst zijn").format(source=source))
-            if case_id is not None and case_id != file_case:
+            if case_id is not None and case_key(case_id) != case_key(file_case):
                 raise AveError(_("zaak-id '{case_id}' verschilt van 'case' = "
                                  "'{file_case}' in {source}").format(
                                    case_id=case_id, file_case=file_case, source=source))
-            case_id = file_case
-        given, missing = q.validate_answers(kap, raw, source)
-    interactive = bool(missing)
-    ask = hooks["ask"]
-    if interactive and ask is None:
-        if answers is not None and not q.can_prompt():
-            raise q.missing_error(source, missing)
-        if not q.can_prompt():
-            raise AveError(_("geen terminal om de vragen te stellen; geef de "
-                             "antwoorden met --answers BESTAND (of --answers - voor "
-                             "stdin)"))
-        ask = q.terminal_ask
+            case_id = case_id or file_case
     if case_id is not None:
         check_case_id(case_id)
-    elif not interactive:
+    ask = hooks["ask"] if hooks["ask"] is not None else (
+        q.terminal_ask if q.can_prompt() else None)
+    if case_id is None and ask is None:
         raise AveError(_("geef een zaak-id: ave triage ZAAK_ID --answers BESTAND (of "
-                         "zet 'case' in het antwoordbestand)"))
-    if phase is not None:
-        known_phase(kap, phase)
+                         "zet 'case' in het antwoordbestand)") if raw is not None else
+                       _("geen terminal om de vragen te stellen; geef de "
+                         "antwoorden met --answers BESTAND (of --answers - voor "
+                         "stdin)"))
 
     view = read_log(conf, writing=not dry_run)
-    chosen = kap.find_phase(phase).id if phase else None  # type: ignore[union-attr]
+    if case_id is None:
+        case_id = q.ask_text(ask, _("Zaak-id (pseudoniem, geen BSN):"), check_case_id)
+    state = view.case(case_id)
+    kap = settings.kapstok_for_case(kapstok, conf.kapstok, state)
+    _before_questions(state, case_id, kap, explicit=kapstok is not None)
+    given, missing = q.validate_answers(kap, raw, source) if raw is not None else (
+        {}, [question.key for question in kap.questions])
+    interactive = bool(missing)
+    if interactive and ask is None:
+        raise q.missing_error(source, missing) if raw is not None else AveError(
+            _("geen terminal om de vragen te stellen; geef de antwoorden met --answers "
+              "BESTAND (of --answers - voor stdin)"))
+    chosen = known_phase(kap, phase).id if phase is not None else None
     if interactive:
-        if case_id is None:
-            case_id = q.ask_text(ask, _("Zaak-id (pseudoniem, geen BSN):"), check_case_id)
-        state = view.case(case_id)
+        assert ask is not None
         defaults = dict(state.answers) if state else {}
         asked = q.ask_questions(ask, kap, missing, defaults)
         full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
@@ -177,11 +180,30 @@ def triage(
                                                procesregisseur=procesregisseur))
 
 
+def _before_questions(state: CaseState | None, typed: str, kap: Kapstok, *,
+                      explicit: bool) -> None:
+    """Say before the first question which case and kapstok this triage is about, when either
+    is not what the professional might assume."""
+    from ave_cli import render
+
+    if state is None:
+        return
+    if state.case != typed:
+        render.info(_("Casus {case} (zo staat hij in het caselog; je schreef {typed})").format(
+            case=state.case, typed=typed))
+    if state.kapstok_name != kap.name:
+        text = (_("Let op: casus {case} is eerder beoordeeld met kapstok {old}; deze triage "
+                  "gebruikt kapstok {new} (--kapstok)") if explicit else
+                _("Casus {case} is beoordeeld met kapstok {old}; deze triage gebruikt die ook"))
+        render.info(text.format(case=state.case, old=state.kapstok_name, new=kap.name))
+
+
 def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
            lock_timeout: float) -> None:
     """Validate every answer set, then append all triage decisions under one lock."""
     from ave_cli import caselog, render
     from ave_cli import questionnaire as q
+    from ave_cli.cases import key as case_key
     from ave_cli.decisions import Triage, check_case_id
     from ave_cli.decisions import triage as build_triage
 
@@ -197,10 +219,10 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
             check_case_id(case)
         except AveError as exc:
             raise AveError(f"{label}: {exc}") from None
-        if case in seen:
+        if case_key(case) in seen:
             raise AveError(_("{label}: casus '{case}' staat ook al in {other}").format(
-                               label=label, case=case, other=seen[case]))
-        seen[case] = label
+                               label=label, case=case, other=seen[case_key(case)]))
+        seen[case_key(case)] = label
         answers, missing = q.validate_answers(kap, raw, label)
         if missing:
             raise AveError(_("{label}: antwoorden ontbreken voor {missing}").format(

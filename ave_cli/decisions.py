@@ -7,32 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ave_cli.cases import CaseState
+from ave_cli.guard import MAX_TEXT, check_free_text, looks_like_bsn  # noqa: F401
 from ave_cli.i18n import _
 from ave_cli.model import Answers, AveError, Decision, Kapstok, Outcome, Phase
 from ave_cli.rules import advised_phase, outcome_for_phase, with_defaults
 
 CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-_DIGIT_RUNS = re.compile(r"\d+")
-_BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-
-
-def passes_elfproef(digits: str) -> bool:
-    """The BSN eleven-test on nine digits (not all zero)."""
-    if len(digits) != 9 or not digits.isdigit() or set(digits) == {"0"}:
-        return False
-    return sum(int(d) * w for d, w in zip(digits, _BSN_WEIGHTS)) % 11 == 0
-
-
-def looks_like_bsn(text: str) -> bool:
-    """Nine digits that pass the elfproef, alone or spread with separators ('123.456.782')."""
-    runs = _DIGIT_RUNS.findall(text)
-    candidates = [run for run in runs if len(run) == 9]
-    # Also nine digits written in groups (dots, dashes, spaces) within one token.
-    for token in re.findall(r"\d[\d.\- ]{7,14}\d", text):
-        digits = re.sub(r"\D", "", token)
-        if len(digits) == 9:
-            candidates.append(digits)
-    return any(passes_elfproef(c) for c in candidates)
 
 
 def check_case_id(case: str) -> str:
@@ -47,27 +27,6 @@ def check_case_id(case: str) -> str:
                          "cijfers, '-', '_' of '.', beginnend met een letter of cijfer").format(
                            case=case))
     return case
-
-
-MAX_TEXT = 4000
-# Control characters (newline and tab allowed), line/paragraph separators, and the bidi
-# overrides and isolates that can make text display as something else.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def check_free_text(label: str, text: str) -> str:
-    """Refuse free text the log must not hold: a BSN-like number (no direct identifiers), control
-    characters (they could drive a reader's terminal), or more than MAX_TEXT characters."""
-    if looks_like_bsn(text):
-        raise AveError(_("{label} bevat een nummer dat op een BSN lijkt; laat directe "
-                         "persoonsgegevens weg uit het caselog").format(label=label))
-    if _CONTROL.search(text):
-        raise AveError(_("{label} bevat een stuurteken; gebruik gewone tekst "
-                         "(regeleinden en tabs mogen)").format(label=label))
-    if len(text) > MAX_TEXT:
-        raise AveError(_("{label} is {length} tekens lang; het maximum is {MAX_TEXT}").format(
-                           label=label, length=len(text), MAX_TEXT=MAX_TEXT))
-    return text
 
 
 def direction(kapstok: Kapstok, before: str | None, after: str | None) -> str | None:
@@ -117,7 +76,7 @@ def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | 
     previous = state.phase if state and not state.closed else None
     decision = Decision(
         id=decision_id,
-        case=case,
+        case=state.case if state else case,  # the case's first spelling
         time=now,
         kind="triage",
         phase_before=previous,

@@ -8,6 +8,10 @@ class AveError(Exception):
     exit_code = 2
 
 
+class Cancelled(Exception):
+    """The user chose to stop in a menu ("Afbreken"): not an error, and nothing was written."""
+
+
 class EnvironmentProblem(AveError):
     """The machine is in the way: a lock held too long, a disk that will not write (exit 1)."""
 

@@ -24,14 +24,14 @@ from ave_cli.cases import CaseState, CaseSummary
 from ave_cli.logformat import Block
 from ave_cli.model import Decision
 
-SCHEMA = 6  # cases: narrow columns for ave report; states: the whole state as JSON
+SCHEMA = 7  # 7: the mark holds the chain head, case ids are keyed without letter case; cases: narrow columns for ave report; states: the whole state as JSON
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value);
 CREATE TABLE IF NOT EXISTS decisions (seq INTEGER PRIMARY KEY, case_id TEXT NOT NULL,
                                       offset INTEGER NOT NULL, line INTEGER NOT NULL,
                                       record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS decisions_by_case ON decisions (case_id, seq);
-CREATE TABLE IF NOT EXISTS cases (case_id TEXT PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS cases (case_key TEXT PRIMARY KEY, case_id TEXT NOT NULL,
     phase TEXT, closed INTEGER, since_ts REAL, last_ts REAL, last_kind TEXT, kapstok TEXT, casusregisseur TEXT, procesregisseur TEXT, advice_roles TEXT,
     deciders TEXT);
 CREATE TABLE IF NOT EXISTS states (case_id TEXT PRIMARY KEY, state TEXT NOT NULL);
@@ -51,6 +51,7 @@ class Mark:
     device: int = -1
     inode: int = -1
     mtime: int = -1  # nanoseconds; a same-size change in place shows only here
+    head: str = ""  # the seal of the last record read (or the header's chain anchor)
 
 
 class Index:
@@ -93,7 +94,7 @@ class Index:
         if not values:
             return Mark()
         return Mark(values["size"], values["line"], values["tail"], values["device"],
-                    values["inode"], values["mtime"])
+                    values["inode"], values["mtime"], values["head"])
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
@@ -118,20 +119,23 @@ class Index:
         if blocks:
             self.db.executemany(
                 "INSERT INTO decisions (case_id, offset, line, record) VALUES (?, ?, ?, ?)",
-                [(b.decision.case, b.offset, b.line, logformat.to_json(b.decision))
+                [(cases.key(b.decision.case), b.offset, b.line, logformat.to_json(b.decision))
                  for b in blocks])
             pending = {} if states is None else states
-            pending.update(self._states({b.decision.case for b in blocks} - set(pending)))
+            pending.update(self._states({cases.key(b.decision.case) for b in blocks}
+                                        - set(pending)))
             for block in blocks:
                 case = block.decision.case
-                state = pending.get(case) or pending.setdefault(case, CaseState(case))
+                state = pending.get(cases.key(case)) or pending.setdefault(cases.key(case),
+                                                                           CaseState(case))
                 cases.apply(state, block.decision, keep_history=False)
             if states is None:
                 self.flush(pending)
         if mark is not None:
             self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
                 ("size", mark.size), ("line", mark.line), ("tail", mark.tail),
-                ("device", mark.device), ("inode", mark.inode), ("mtime", mark.mtime)])
+                ("device", mark.device), ("inode", mark.inode), ("mtime", mark.mtime),
+                ("head", mark.head)])
 
     def flush(self, states: dict[str, CaseState]) -> None:
         """Write folded case states (both the JSON state and the report columns)."""
@@ -141,10 +145,10 @@ class Index:
                 "ON CONFLICT (case_id) DO UPDATE SET state = excluded.state",
                 [(case, cases.to_json(state)) for case, state in states.items()])
             self.db.executemany(
-                f"INSERT INTO cases (case_id, {', '.join(_SUMMARY)}) "
-                f"VALUES ({', '.join('?' * (len(_SUMMARY) + 1))}) ON CONFLICT (case_id) DO UPDATE "
+                f"INSERT INTO cases (case_key, case_id, {', '.join(_SUMMARY)}) "
+                f"VALUES ({', '.join('?' * (len(_SUMMARY) + 2))}) ON CONFLICT (case_key) DO UPDATE "
                 "SET " + ", ".join(f"{c} = excluded.{c}" for c in _SUMMARY),
-                [cases.summary(state) for state in states.values()])
+                [(key, *cases.summary(state)) for key, state in states.items()])
 
     def _states(self, wanted: set[str]) -> dict[str, CaseState]:
         found: dict[str, CaseState] = {}
@@ -160,8 +164,8 @@ class Index:
     def case(self, case_id: str) -> CaseState | None:
         """One case with its whole history, read from its own decisions only."""
         rows = self.db.execute("SELECT record FROM decisions WHERE case_id = ? ORDER BY seq",
-                               (case_id,))
-        return cases.fold(logformat.from_json(r) for (r,) in rows).get(case_id)
+                               (cases.key(case_id),))
+        return cases.fold(logformat.from_json(r) for (r,) in rows).get(cases.key(case_id))
 
     def cases(self) -> list[CaseState]:
         """Every case without its history, in order of first appearance."""
@@ -176,6 +180,11 @@ class Index:
         columns = ", ".join(_SUMMARY if deciders else (*_SUMMARY[:-1], "''"))
         return list(map(CaseSummary._make, self.db.execute(
             f"SELECT case_id, {columns} FROM cases {where}ORDER BY rowid")))
+
+    def ids(self) -> list[str]:
+        """Every decision id in log order (ave check compares them with the log)."""
+        return [i for (i,) in self.db.execute(
+            "SELECT json_extract(record, '$.id') FROM decisions ORDER BY seq")]
 
     def decisions(self) -> Iterator[Decision]:
         for (record,) in self.db.execute("SELECT record FROM decisions ORDER BY seq"):

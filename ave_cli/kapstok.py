@@ -11,6 +11,7 @@ import re
 import tomllib
 from typing import Any
 
+from ave_cli.guard import MAX_TEXT, check_free_text
 from ave_cli.i18n import _
 from ave_cli.model import (
     QUESTION_TYPES,
@@ -126,7 +127,10 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         raise r.fail("", _("het bestand is geen UTF-8-tekst")) from None
     except tomllib.TOMLDecodeError as exc:
         raise r.fail("", _("geen geldige TOML ({exc})").format(exc=exc)) from None
+    except RecursionError:
+        raise r.fail("", _("te diep geneste TOML")) from None
     r.table(doc, "", TOP_KEYS)
+    _guard_texts(r, doc, "")
     name = r.text(doc, "name", "")
     if not NAME.match(name):
         raise r.fail("name", _("gebruik kleine letters, cijfers, '-' of '_'"))
@@ -153,6 +157,24 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         source=source,
         english=english,
     )
+
+
+def _guard_texts(r: _Reader, value: Any, place: str) -> None:
+    """Every text of a kapstok reaches the screen and, through outcomes, the log: the same guard
+    as free text (no BSN-like numbers, no control or direction characters)."""
+    if isinstance(value, str):
+        try:
+            check_free_text(place or "kapstok", value)
+        except AveError as exc:
+            if len(value) <= MAX_TEXT:
+                raise r.fail(place, str(exc).split("; ")[0].removeprefix(place).strip()) \
+                    from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _guard_texts(r, item, f"{place}.{key}" if place else key)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _guard_texts(r, item, f"{place}[{i + 1}]")
 
 
 def _english(r: _Reader, doc: dict) -> dict[str, str]:

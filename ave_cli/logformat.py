@@ -2,7 +2,12 @@
 
 A log is UTF-8 TOML: a `[ave_log]` header with the format version, then one `[[decision]]`
 block per decision. Each block ends in a `[decision.seal]` table holding the sha256 of the
-record's content, so a record cut short or edited by hand never passes for a whole one.
+record's content, so a record cut short or edited by hand never passes for a whole one. Since
+format 2 each record also holds `prev`, the seal of the record before it (a hash chain): a record
+removed, reordered or altered and re-sealed in the middle breaks the chain. A purge starts a new
+chain: the header then records what was purged and its hash is the anchor the first record's
+`prev` names. Format-1 records (no `prev`) stay readable; records appended to such a log are
+format 2 and chain on from its last seal.
 
 Blocks are parsed one at a time. A fast reader handles exactly the TOML that tomli-w writes; its
 result is only trusted when it reproduces the seal, otherwise tomllib parses the block.
@@ -25,13 +30,15 @@ import tomli_w
 from ave_cli.i18n import _
 from ave_cli.model import AXES, DECISION_KINDS, AveError, Decision, KapstokRef
 
-LOG_FORMAT = 1
+LOG_FORMAT = 2
+READABLE = (1, 2)  # record and header formats this version reads
 HEADER_COMMENT = b"# ave caselog: alleen toevoegen, nooit met de hand wijzigen (zie `ave check`).\n"
 BLOCK_HEADER = b"[[decision]]"
 _TEXT_FIELDS = ("phase_before", "phase_after", "advised_phase", "motivation", "axis",
                 "decided_by", "casusregisseur", "procesregisseur", "role", "note")
 _LIST_FIELDS = ("reasons", "in_overleg_met", "advice", "advice_roles", "signals")
-_KNOWN = frozenset({f.name for f in fields(Decision)} | {"format", "seal"})
+_KNOWN = frozenset({f.name for f in fields(Decision)} | {"format", "seal", "prev"})
+_SHA = re.compile(r"[0-9a-f]{64}")
 
 
 class LogError(AveError):
@@ -52,6 +59,8 @@ class Block:
     decision: Decision
     line: int
     offset: int
+    seal: str = ""
+    prev: str | None = None  # None: a format-1 record, outside the chain
 
 
 @dataclass(frozen=True)
@@ -60,17 +69,28 @@ class Parsed:
     damage: Damage | None
     end: int  # just past the last intact byte: where the next block may start
     end_line: int  # the line number at `end`
+    head: str = ""  # the seal the next record chains to (the last seal, or the header's anchor)
 
 
-def header() -> bytes:
-    return HEADER_COMMENT + tomli_w.dumps({"ave_log": {"format": LOG_FORMAT}}).encode()
+def header(purges: list[dict[str, Any]] | None = None) -> bytes:
+    """A new log's header; after a purge it records every purge and anchors the new chain."""
+    head: dict[str, Any] = {"format": LOG_FORMAT}
+    if purges:
+        head["chain"] = chain_anchor(purges)
+        head["purge"] = purges
+    return HEADER_COMMENT + tomli_w.dumps({"ave_log": head}).encode()
+
+
+def chain_anchor(purges: list[dict[str, Any]]) -> str:
+    """The hash the first record after a purge names as `prev`: it seals the purge records."""
+    return seal({"purge": purges})
 
 
 # --- records -------------------------------------------------------------------------------
 
-def to_record(decision: Decision) -> dict[str, Any]:
-    """The decision as a TOML-ready dict: empty fields left out, the seal last."""
-    record: dict[str, Any] = {"format": LOG_FORMAT}
+def to_record(decision: Decision, prev: str = "") -> dict[str, Any]:
+    """The decision as a TOML-ready dict chained to `prev`: empty fields left out, the seal last."""
+    record: dict[str, Any] = {"format": LOG_FORMAT, "prev": prev}
     for f in fields(Decision):
         value = getattr(decision, f.name)
         if f.name == "kapstok":
@@ -80,6 +100,8 @@ def to_record(decision: Decision) -> dict[str, Any]:
         if value is None or value == "" or value == [] or value == {}:
             continue
         record[f.name] = value
+    if not prev:
+        del record["prev"]  # the first record of a log
     # Scalars come first in TOML output and the tables after, in this order.
     for table in ("kapstok", "roles", "answers"):
         if table in record:
@@ -95,15 +117,24 @@ def seal(record: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def encode(decision: Decision) -> bytes:
-    """One `[[decision]]` block (with the blank line before it), checked to read back exactly,
-    both by the fast reader and by tomllib."""
-    record = to_record(decision)
+def encode(decision: Decision, prev: str = "") -> tuple[bytes, str]:
+    """One `[[decision]]` block (with the blank line before it) chained to `prev`, and its seal;
+    checked to read back exactly, both by the fast reader and by tomllib."""
+    record = to_record(decision, prev)
     text = tomli_w.dumps({"decision": [record]})
     if (not text.startswith("[[decision]]\n") or _fast(text) != record
             or tomllib.loads(text) != {"decision": [record]}):
         raise AssertionError(f"record of {decision.id} does not frame as one [[decision]] block")
-    return b"\n" + text.encode("utf-8")
+    return b"\n" + text.encode("utf-8"), record["seal"]["sha256"]
+
+
+def encode_chain(decisions: list[Decision], head: str) -> tuple[bytes, str]:
+    """Blocks for several decisions, each chained to the one before; the new head."""
+    parts = []
+    for decision in decisions:
+        block, head = encode(decision, head)
+        parts.append(block)
+    return b"".join(parts), head
 
 
 def from_record(record: Any, *, sealed: bool = False) -> Decision:
@@ -116,8 +147,12 @@ def from_record(record: Any, *, sealed: bool = False) -> Decision:
     if not sealed and stored["sha256"] != seal(record):
         raise ValueError(_("zegel klopt niet: het record is beschadigd of met de hand "
                            "gewijzigd"))
-    if record.get("format") != LOG_FORMAT:
+    if record.get("format") not in READABLE:
         raise ValueError(_("onbekende recordversie {version!r}").format(version=record.get('format')))
+    prev = record.get("prev")
+    if prev is not None and (record["format"] == 1 or not isinstance(prev, str)
+                             or not _SHA.fullmatch(prev)):
+        raise ValueError(_("veld 'prev' is geen zegel"))
     unknown = sorted(set(record) - _KNOWN)
     if unknown:
         raise ValueError(_("onbekend veld '{field}'").format(field=unknown[0]))
@@ -152,30 +187,37 @@ def from_record(record: Any, *, sealed: bool = False) -> Decision:
         raise ValueError(_("veld 'answers' heeft een waarde van een onbekend type"))
     if record["kind"] != "close" and not record.get("phase_after"):
         raise ValueError(_("veld 'phase_after' ontbreekt"))
-    values = {k: v for k, v in record.items() if k not in ("format", "seal")}
+    values = {k: v for k, v in record.items() if k not in ("format", "seal", "prev")}
     values["kapstok"] = KapstokRef(**kapstok)
     for key in _LIST_FIELDS:
         values[key] = tuple(values.get(key, ()))
     return Decision(**values)
 
 
-def decode_block(chunk: bytes) -> Decision:
-    """One block's decision; a ValueError names the problem."""
+def decode_block(chunk: bytes, line: int = 0, offset: int = 0) -> Block:
+    """One block with its decision, seal and chain link; a ValueError names the problem."""
     try:
         text = chunk.decode("utf-8")
     except UnicodeDecodeError:
         raise ValueError(_("geen UTF-8-tekst")) from None
     record = _fast(text)
     if record is not None and record.get("seal", {}).get("sha256") == seal(record):
-        return from_record(record, sealed=True)
+        return _block(record, from_record(record, sealed=True), line, offset)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(_("geen geldige TOML ({exc})").format(exc=exc)) from None
+    except RecursionError:
+        raise ValueError(_("te diep geneste TOML")) from None
     records = doc.get("decision")
     if set(doc) != {"decision"} or not isinstance(records, list) or len(records) != 1:
         raise ValueError(_("geen enkel [[decision]]-record"))
-    return from_record(records[0])
+    return _block(records[0], from_record(records[0]), line, offset)
+
+
+def _block(record: dict[str, Any], decision: Decision, line: int, offset: int) -> Block:
+    prev = record.get("prev", "") if record["format"] >= 2 else None
+    return Block(decision, line, offset, record["seal"]["sha256"], prev)
 
 
 # --- the fast reader for tomli-w's own output ----------------------------------------------
@@ -271,9 +313,10 @@ def block_starts(data: bytes) -> list[int]:
     return starts
 
 
-def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1) -> Parsed:
+def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1, head: str = "") -> Parsed:
     """Parse log bytes. With offset 0 `data` is a whole log; otherwise it is what follows the
-    intact part of a log, from `offset` (at `line`) on, and has no header.
+    intact part of a log, from `offset` (at `line`, after the record sealed `head`) on, and has
+    no header.
 
     A damaged block followed by intact ones is corruption, never read around: LogError.
     """
@@ -286,9 +329,11 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1) -> Parsed
             if intact == 0:
                 _check_header(lead, source)  # not a log at all: raises
             at = data.count(b"\n", 0, intact) + line
-            return Parsed([], Damage(at, intact, _("onvolledige regel")), intact, at)
+            return Parsed([], Damage(at, intact, _("onvolledige regel")), intact, at,
+                          header_info(lead[:intact]).get("chain", ""))
+        head = header_info(lead).get("chain", "")
     elif lead.strip():
-        return Parsed([], Damage(line, offset, _("tekst die geen record is")), offset, line)
+        return Parsed([], Damage(line, offset, _("tekst die geen record is")), offset, line, head)
     blocks: list[Block] = []
     damage: Damage | None = None
     at_line = line + data.count(b"\n", 0, lead_end)
@@ -297,13 +342,13 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1) -> Parsed
         stop = starts[i + 1] if i + 1 < len(starts) else len(data)
         chunk = data[start:stop]
         try:
-            decision = decode_block(chunk)
+            block = decode_block(chunk, at_line, offset + start)
         except ValueError as exc:
             problem = str(exc)
             if i == len(starts) - 1 and damage is None:
                 intact = _intact_prefix(chunk, _block_ok)
                 if intact:
-                    blocks.append(Block(decode_block(chunk[:intact]), at_line, offset + start))
+                    blocks.append(decode_block(chunk[:intact], at_line, offset + start))
                     end, end_line = start + intact, at_line + chunk.count(b"\n", 0, intact)
                     damage = Damage(end_line, offset + end, _("beschadigde of onvolledige tekst na "
                                                               "het laatste record"))
@@ -317,10 +362,10 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1) -> Parsed
                                  "dit wordt niet automatisch hersteld: zet een back-up "
                                  "terug of laat `ave check` het aanwijzen").format(
                                    source=source, line=damage.line, problem=damage.problem)) from None
-            blocks.append(Block(decision, at_line, offset + start))
+            blocks.append(block)
             end, end_line = stop, at_line + chunk.count(b"\n")
         at_line += chunk.count(b"\n")
-    return Parsed(blocks, damage, offset + end, end_line)
+    return Parsed(blocks, damage, offset + end, end_line, blocks[-1].seal if blocks else head)
 
 
 def _block_ok(chunk: bytes) -> bool:
@@ -349,23 +394,60 @@ def _header_ok(chunk: bytes) -> bool:
     return True
 
 
-def _check_header(chunk: bytes, source: str) -> None:
+def _check_header(chunk: bytes, source: str) -> dict[str, Any]:
+    """The header table (empty for no header yet), or LogError when it is not an ave log."""
     if not chunk:
-        return
+        return {}
     not_a_log = (_("{source} is geen geldig ave-caselog (de kop [ave_log] ontbreekt of "
                    "is onleesbaar); het bestand is niet aangeraakt: kies een ander pad "
                    "met --log").format(source=source))
     try:
         doc = tomllib.loads(chunk.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         raise LogError(not_a_log) from None
     head = doc.get("ave_log")
     if set(doc) != {"ave_log"} or not isinstance(head, dict):
         raise LogError(not_a_log)
-    if head.get("format") != LOG_FORMAT:
+    if head.get("format") not in READABLE:
         raise LogError(_("{source} heeft logversie {version!r}; deze versie van ave kent "
                          "versie {LOG_FORMAT}").format(
                            source=source, version=head.get('format'), LOG_FORMAT=LOG_FORMAT))
+    purges = head.get("purge", [])
+    if (set(head) - {"format", "chain", "purge"} or not isinstance(purges, list)
+            or not all(isinstance(p, dict) for p in purges)
+            or ("chain" in head) != bool(purges) or not isinstance(head.get("chain", ""), str)):
+        raise LogError(not_a_log)
+    return head
+
+
+def header_info(chunk: bytes) -> dict[str, Any]:
+    """The header of an intact log (`format`, and after a purge `chain` and `purge`)."""
+    return _check_header(chunk, "")
+
+
+def chain_problems(header: dict[str, Any], blocks: list[Block],
+                   after_damage: frozenset[int] = frozenset()) -> list[Damage]:
+    """Where the hash chain breaks: a record whose `prev` is not the seal before it (removed,
+    reordered or re-sealed records), a format-1 record after chained ones, a purge record that
+    does not match its anchor."""
+    problems = []
+    expected = header.get("chain", "")
+    if expected and expected != chain_anchor(header.get("purge", [])):
+        problems.append(Damage(1, 0, _("de kop met de opgeschoonde besluiten (purge) is "
+                                       "gewijzigd: de keten klopt niet")))
+    chained = False
+    for block in blocks:
+        if block.prev is None:
+            if chained:
+                problems.append(Damage(block.line, block.offset, _(
+                    "record zonder ketenschakel (prev) na geketende records: ingevoegd?")))
+        elif block.prev != expected and block.offset not in after_damage:
+            problems.append(Damage(block.line, block.offset, _(
+                "de keten is onderbroken: dit record volgt niet op het record ervoor "
+                "(een record is verwijderd, verplaatst of gewijzigd)")))
+        chained = chained or block.prev is not None
+        expected = block.seal
+    return problems
 
 
 # --- decisions as JSON (for the index) ------------------------------------------------------
@@ -388,29 +470,34 @@ def from_json(text: str) -> Decision:
 
 
 def scan(data: bytes) -> tuple[list[Block], list[Damage]]:
-    """Every intact block and every damaged place, without stopping at the first (ave check)."""
+    """Every intact block and every damaged place, without stopping at the first, and every
+    break of the hash chain (ave check)."""
     starts = block_starts(data)
     lead_end = starts[0] if starts else len(data)
     problems: list[Damage] = []
+    header: dict[str, Any] = {}
     try:
-        _check_header(data[:lead_end], "caselog")
+        header = _check_header(data[:lead_end], "caselog")
     except LogError as exc:
         problems.append(Damage(1, 0, str(exc).split(";")[0]))
     blocks: list[Block] = []
+    after_damage: set[int] = set()  # a damaged record already says the chain breaks there
     line = 1 + data.count(b"\n", 0, lead_end)
     for i, start in enumerate(starts):
         stop = starts[i + 1] if i + 1 < len(starts) else len(data)
         chunk = data[start:stop]
         try:
-            blocks.append(Block(decode_block(chunk), line, start))
+            blocks.append(decode_block(chunk, line, start))
         except ValueError as exc:
+            after_damage.add(stop)
             intact = _intact_prefix(chunk, _block_ok) if i == len(starts) - 1 else 0
             if intact:
-                blocks.append(Block(decode_block(chunk[:intact]), line, start))
+                blocks.append(decode_block(chunk[:intact], line, start))
                 problems.append(Damage(line + chunk.count(b"\n", 0, intact), start + intact,
                                        _("beschadigde of onvolledige tekst na het "
                                          "laatste record")))
             else:
                 problems.append(Damage(line, start, str(exc)))
         line += chunk.count(b"\n")
+    problems += chain_problems(header, blocks, frozenset(after_damage))
     return blocks, problems

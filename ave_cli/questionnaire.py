@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ave_cli.errors import Cancelled
+from ave_cli.guard import check_free_text
 from ave_cli.i18n import _, k_
 from ave_cli.model import Answers, AnswerValue, AveError, Kapstok, Outcome, Question
 from ave_cli.rules import evaluate
@@ -49,6 +51,9 @@ def parse_answers_file(data: bytes, source: str) -> dict[str, Any]:
         kind = "JSON" if as_json else "TOML"
         raise AveError(_("antwoordbestand {source} is geen geldige {kind} ({exc})").format(
                            source=source, kind=kind, exc=exc)) from None
+    except RecursionError:
+        raise AveError(_("antwoordbestand {source} is te diep genest").format(
+                           source=source)) from None
     if not isinstance(doc, dict):
         raise AveError(_("antwoordbestand {source} moet één object met antwoorden zijn").format(
                            source=source))
@@ -137,6 +142,9 @@ def _batch_toml(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
     except tomllib.TOMLDecodeError as exc:
         raise AveError(_("batchbestand {source} is geen geldige TOML ({exc})").format(
                            source=source, exc=exc)) from None
+    except RecursionError:
+        raise AveError(_("batchbestand {source} is te diep genest").format(
+                           source=source)) from None
     if len(doc) == 1 and isinstance(next(iter(doc.values())), list):
         key, tables = next(iter(doc.items()))
         rows = [(_("{source}: [[{key}]] nr. {number}").format(source=source, key=key,
@@ -162,6 +170,8 @@ def _batch_jsonl(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
         except json.JSONDecodeError as exc:
             raise AveError(_("{label}: geen geldige JSON ({msg})").format(
                                label=label, msg=exc.msg)) from None
+        except RecursionError:
+            raise AveError(_("{label}: te diep genest").format(label=label)) from None
         if not isinstance(obj, dict):
             raise AveError(_("{label}: verwacht één object met antwoorden en 'case'").format(
                                label=label))
@@ -281,7 +291,7 @@ def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[[Answers
             (_("Afbreken zonder op te slaan"), CANCEL),
         ), SAVE))
         if action == CANCEL:
-            raise KeyboardInterrupt
+            raise Cancelled
         if action == SAVE:
             if chosen and chosen != outcome.phase.id:
                 return Review(answers, chosen, motivation)
@@ -300,13 +310,17 @@ def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[[Answers
             if chosen != outcome.phase.id:
                 motivation = ask_text(ask, _("Motivering voor de afwijking van het "
                                              "advies:"),
-                                      _required(_("een motivering is verplicht")))
+                                      required_text("--motivation",
+                                                    _("een motivering is verplicht")))
 
 
-def _required(message: str) -> Callable[[str], None]:
+def required_text(label: str, message: str) -> Callable[[str], None]:
+    """A prompt check: not empty, and nothing the log may not hold (refused at once, so the
+    professional types it again instead of losing the whole triage after the last confirm)."""
     def check(text: str) -> None:
         if not text.strip():
             raise AveError(message)
+        check_free_text(label, text)
     return check
 
 
@@ -320,7 +334,10 @@ def _shown(question: Question, value: AnswerValue) -> str:
 
 def can_prompt() -> bool:
     """Prompting needs a terminal on both stdin and stdout (prompt_toolkit misbehaves otherwise)."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # closed (None) or detached streams
+        return False
 
 
 def terminal_ask(prompt: Prompt) -> Any:

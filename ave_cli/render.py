@@ -592,7 +592,11 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         value = "; ".join(map(str, value))
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # no formulas in spreadsheets
+    return "'" + text if text[:1] in FORMULA_STARTS else text  # no formulas in spreadsheets
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_csv(stream: Any, rows: list[dict[str, Any]]) -> None:

@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import getpass
 import os
+import stat
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ave_cli.i18n import _
 from ave_cli.kapstok import KapstokError, parse_kapstok
 from ave_cli.model import AveError, Kapstok
+
+if TYPE_CHECKING:
+    from ave_cli.cases import CaseState
 from ave_cli.paths import APP, config_path
 
 DEFAULT_KAPSTOK = "handreiking"
@@ -24,12 +30,15 @@ def read_config() -> dict[str, str]:
     """The user config as a dict (empty when there is none). A broken file is an error."""
     path = config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        if not path.exists() and not path.is_symlink():
+            return {}
+        data = tomllib.loads(read_file(path, _("gebruikersconfiguratie")).decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise AveError(_("gebruikersconfiguratie {path} is onleesbaar ({exc}); herstel "
                          "of verwijder het bestand").format(path=path, exc=exc)) from None
+    except RecursionError:
+        raise AveError(_("gebruikersconfiguratie {path} is te diep genest; herstel of "
+                         "verwijder het bestand").format(path=path)) from None
     unknown = sorted(set(data) - CONFIG_KEYS)
     bad = [key for key in CONFIG_KEYS & set(data) if not isinstance(data[key], str)]
     if unknown or bad:
@@ -118,10 +127,29 @@ def _registered(kapstok: Kapstok) -> Kapstok:
     return kapstok
 
 
+MIB = 1 << 20
+# Files that are read whole, and how large they may be: a kapstok carries its casuistiek, a batch
+# may hold a region's cases; a note, an answers file or the user config is small.
+SIZE_LIMITS = {"--kapstok": 8 * MIB, "--batch": 256 * MIB}
+DEFAULT_LIMIT = MIB
+
+
+def size_limit(what: str) -> int:
+    return SIZE_LIMITS.get(what, DEFAULT_LIMIT)
+
+
+def _too_large(what: str, source: str, limit: int) -> str:
+    return _("{what}: {source} is groter dan {size} MB; zo groot is geen geldig bestand van "
+             "deze soort").format(what=what, source=source, size=limit // MIB)
+
+
 def read_file(path: Path, what: str, error: type[AveError] = AveError) -> bytes:
-    """A file's bytes, or an error of class `error` that says what is wrong with `what`."""
+    """A regular file's bytes, up to its size limit, or an error of class `error` that says what
+    is wrong with `what`. A FIFO, a device or a folder is refused before it is read (opened
+    without blocking, so a FIFO with no writer cannot hang the command)."""
+    limit = size_limit(what)
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise error(_("{what}: {path} bestaat niet").format(what=what, path=path)) from None
     except IsADirectoryError:
@@ -129,6 +157,65 @@ def read_file(path: Path, what: str, error: type[AveError] = AveError) -> bytes:
     except OSError as exc:
         raise error(_("{what}: {path} is onleesbaar ({strerror})").format(
                         what=what, path=path, strerror=exc.strerror)) from None
+    info = os.fstat(fd)
+    with os.fdopen(fd, "rb", closefd=True) if stat.S_ISREG(info.st_mode) else _closing(fd) \
+            as handle:
+        if stat.S_ISDIR(info.st_mode):
+            raise error(_("{what}: {path} is een map, geen bestand").format(what=what, path=path))
+        if not stat.S_ISREG(info.st_mode):
+            raise error(_("{what}: {path} is geen gewoon bestand (maar een apparaat, pipe of "
+                          "socket); geef een bestand of -").format(what=what, path=path))
+        if info.st_size > limit:
+            raise error(_too_large(what, str(path), limit))
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise error(_("{what}: {path} is onleesbaar ({strerror})").format(
+                            what=what, path=path, strerror=exc.strerror)) from None
+    if len(data) > limit:
+        raise error(_too_large(what, str(path), limit))
+    return data
+
+
+@contextmanager
+def _closing(fd: int) -> Iterator[None]:
+    try:
+        yield None
+    finally:
+        os.close(fd)
+
+
+def read_stdin(what: str) -> bytes:
+    """Standard input, up to the limit of `what`; a closed stdin is an error, not a traceback."""
+    import sys
+
+    limit = size_limit(what)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise AveError(_("{what}: er is geen standaardinvoer (stdin is gesloten); geef een "
+                         "bestand").format(what=what))
+    try:
+        data = stream.read(limit + 1)
+    except (OSError, ValueError):
+        raise AveError(_("{what}: standaardinvoer is niet leesbaar; geef een bestand").format(
+                           what=what)) from None
+    if len(data) > limit:
+        raise AveError(_too_large(what, "stdin", limit))
+    return data
+
+
+def kapstok_for_case(option: str | None, configured: str, state: CaseState | None) -> Kapstok:
+    """The explicit --kapstok; else the case's own kapstok; else the configured one."""
+    if option:
+        return load_kapstok(option)
+    if state is None:
+        return load_kapstok(configured)
+    kapstok = kapstok_lookup(None, configured)(state.kapstok_name)
+    if kapstok is None:
+        raise AveError(_("casus '{case}' is beoordeeld met kapstok '{kapstok_name}'; "
+                         "geef dat kapstokbestand mee met --kapstok PAD").format(
+                           case=state.case, kapstok_name=state.kapstok_name))
+    return kapstok
 
 
 def kapstok_lookup(explicit: str | None, configured: str) -> Callable[[str], Kapstok | None]:

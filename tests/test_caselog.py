@@ -50,13 +50,17 @@ def test_appends_keep_earlier_bytes_and_parse_as_toml(log):
         before = data
     doc = tomllib.loads(log.read_text(encoding="utf-8"))
     assert [d["id"] for d in doc["decision"]] == ["d1", "d2", "d3", "d4", "d5"]
-    assert doc["ave_log"] == {"format": 1}
+    assert doc["ave_log"] == {"format": 2}
     assert [d.id for d in read(log)] == ["d1", "d2", "d3", "d4", "d5"]
+    # each record names the seal of the one before it (the first names none)
+    records = doc["decision"]
+    assert "prev" not in records[0]
+    assert [r["prev"] for r in records[1:]] == [r["seal"]["sha256"] for r in records[:-1]]
 
 
 def test_a_short_record_is_still_a_block(log):
     tiny = Decision(id="x", case="C", time=T0, kind="close", kapstok=REF, by="b")
-    block = logformat.encode(tiny)
+    block, _seal = logformat.encode(tiny)
     assert block.startswith(b"\n[[decision]]\n")
     assert b"[decision.seal]" in block
     append(log, tiny, tiny)

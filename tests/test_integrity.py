@@ -10,29 +10,54 @@ import tomllib
 import pytest
 from conftest import EXAMPLES, ROOT
 
+from ave_cli import logformat
+
 DAMAGED = ROOT / "tests" / "damaged"
 H = EXAMPLES / "handreiking"
 
 # file: (line of the fault, words of the message, intact decisions, repairable torn tail)
 FAULTS = {
-    "torn-mid-record.toml": (80, "geen geldige TOML", 3, True),
-    "torn-before-seal.toml": (80, "zegel (seal) ontbreekt", 3, True),
-    "torn-in-header-line.toml": (105, "onvolledige tekst na het laatste record", 4, True),
-    "garbage-tail.toml": (104, "onvolledige tekst na het laatste record", 4, True),
-    "hand-edit-last.toml": (80, "zegel klopt niet", 3, True),
+    "torn-mid-record.toml": (82, "geen geldige TOML", 3, True),
+    "torn-before-seal.toml": (82, "zegel (seal) ontbreekt", 3, True),
+    "torn-in-header-line.toml": (108, "onvolledige tekst na het laatste record", 4, True),
+    "garbage-tail.toml": (107, "onvolledige tekst na het laatste record", 4, True),
+    "hand-edit-last.toml": (82, "zegel klopt niet", 3, True),
     "hand-edit-middle.toml": (30, "zegel klopt niet", 3, False),
-    "duplicate-id.toml": (55, "besluit-id dmg-001 staat ook op regel 5", 3, False),
-    "time-backwards.toml": (55, "is ouder dan het vorige, op regel 30", 3, False),
+    "duplicate-id.toml": (56, "besluit-id dmg-001 staat ook op regel 5", 3, False),
+    "time-backwards.toml": (56, "is ouder dan het vorige, op regel 30", 3, False),
     "unknown-phase.toml": (30, "phase_after 'AVE9' bestaat niet in kapstok handreiking", 2, False),
     "two-procesregisseurs.toml": (31, "krijgt procesregisseur OOV-adviseur terwijl OGGZ die rol "
                                       "nog heeft", 2, False),
     "not-a-log.toml": (1, "geen geldig ave-caselog", 0, False),
     "other-log-version.toml": (1, "logversie 9", 4, False),
+    # the hash chain: a record taken out, two swapped, one altered and sealed again
+    "chain-removed.toml": (30, "de keten is onderbroken", 3, False),
+    "chain-reordered.toml": ((30, 56, 82), "de keten is onderbroken", 4, False),
+    "chain-resealed.toml": (55, "de keten is onderbroken", 4, False),
 }
 
 
 def test_every_damaged_log_is_covered():
-    assert {p.name for p in DAMAGED.glob("*.toml")} == set(FAULTS)
+    assert {p.name for p in DAMAGED.glob("*.toml")} == set(FAULTS) | {"legacy-format-1.toml"}
+
+
+def test_a_format_1_log_stays_readable_and_grows_a_chain(run, log, monkeypatch):
+    """Logs written before the hash chain are read as they are; what is appended chains on."""
+    from datetime import datetime, timezone
+
+    from ave_cli import cli
+
+    monkeypatch.setitem(cli.hooks, "now", lambda: datetime(2026, 9, 1, tzinfo=timezone.utc))
+    log.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(DAMAGED / "legacy-format-1.toml", log)
+    log.chmod(0o600)
+    old = logformat.parse(log.read_bytes(), "log")
+    assert [b.prev for b in old.blocks] == [None] * 4
+    assert run("show", "D-1").exit_code == 0
+    assert run("close", "D-1", "--reason", "klaar", "--kapstok", "handreiking").exit_code == 0
+    grown = logformat.parse(log.read_bytes(), "log")
+    assert grown.blocks[-1].prev == old.blocks[-1].seal
+    assert run("check").exit_code == 0, run("check").output
 
 
 @pytest.fixture
@@ -55,9 +80,11 @@ def test_check_finds_the_fault_with_its_line(run, damaged, name):
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)
     assert data["ok"] is False and data["decisions"] == intact
-    assert [(p["line"], words in p["message"]) for p in data["problems"]] == [(line, True)]
+    lines = line if isinstance(line, tuple) else (line,)
+    assert [(p["line"], words in p["message"]) for p in data["problems"]] == \
+        [(n, True) for n in lines]
     text = run("check").stdout
-    assert f"{path}:{line}: " in text
+    assert all(f"{path}:{n}: " in text for n in lines)
     assert path.read_bytes() == before  # checking never changes the log
 
 
@@ -95,7 +122,7 @@ def test_reads_work_around_a_torn_tail_and_say_so_once(run, damaged):
     result = run("report", "-f", "json", "--all")
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["cases"]) == 3
-    assert result.stderr.count("beschadigd vanaf regel 80") == 1
+    assert result.stderr.count("beschadigd vanaf regel 82") == 1
     assert "ave check --repair" in result.stderr
     refused = run("close", "D-1", "--reason", "x")
     assert refused.exit_code == 2 and "ave check --repair" in refused.stderr
@@ -161,10 +188,17 @@ def test_purge_dry_run_then_for_real(run, with_closed_cases):
     records = tomllib.loads(log.read_text(encoding="utf-8"))["decision"]
     assert [r["case"] for r in records] == ["OPEN", "LATE", "LATE"]
     assert stat.S_IMODE(log.stat().st_mode) == 0o640
-    for chunk in before.split(b"\n\n[[decision]]")[1:]:  # kept records are byte for byte the same
-        if b'case = "OLD"' not in chunk:
-            assert chunk.rstrip(b"\n") in log.read_bytes()
+    old = [b.decision for b in logformat.parse(before, "log").blocks]
+    kept = logformat.parse(log.read_bytes(), "log")
+    assert [b.decision for b in kept.blocks] == [d for d in old if d.case != "OLD"]  # unchanged
     assert b"OLD" not in log.read_bytes()
+    head = tomllib.loads(log.read_text(encoding="utf-8"))["ave_log"]
+    (purge,) = head["purge"]  # what was purged, never the content
+    assert (purge["decisions"], purge["cases"], purge["by"], purge["closed_before"]) == \
+        (3, 1, "tester", "2025-06-01")
+    assert purge["old_head"] == logformat.parse(before, "log").head
+    assert kept.blocks[0].prev == head["chain"] == logformat.chain_anchor(head["purge"])
+    assert logformat.scan(log.read_bytes())[1] == []  # every seal and the new chain intact
     assert run("check").exit_code == 1  # only because of the 0640 the test chose
     assert "OLD" not in run("report", "--all", "-f", "json").stdout  # the index forgot it too
 
@@ -174,7 +208,7 @@ def test_purge_needs_confirmation(run, with_closed_cases, scripted):
     refused = run("purge", "--closed-before", "2026-01-01")
     assert refused.exit_code == 2 and "--yes" in refused.stderr
     scripted([("definitief verwijderen", False)])
-    assert run("purge", "--closed-before", "2026-01-01").exit_code == 130
+    assert run("purge", "--closed-before", "2026-01-01").exit_code == 0
     assert with_closed_cases.read_bytes() == before
     scripted([("5 besluiten van 2 afgesloten casussen definitief verwijderen", True)])
     assert run("purge", "--closed-before", "2026-01-01").exit_code == 0

@@ -155,7 +155,8 @@ def test_deescalate_checklist_can_be_declined(run, log, scripted):
     before = log.read_bytes()
     scripted([("welke criteria zijn vervuld", []), ("Toch afschalen?", False)])
     result = run("deescalate", "WT-9", "--to", "AVE2", "--reason", "Doorbraak")
-    assert result.exit_code == 130 and log.read_bytes() == before
+    assert result.exit_code == 0 and log.read_bytes() == before  # a choice, not an error
+    assert result.stderr.strip() == "Afgebroken op je verzoek; er is niets opgeslagen."
 
 
 def test_dry_run_writes_nothing(run, log):

@@ -308,7 +308,8 @@ def test_ctrl_c_anywhere_writes_nothing(run, log, scripted, at):
 def test_cancel_on_the_review_screen_writes_nothing(run, log, scripted):
     scripted([*CORE, ("Wat wil je doen?", "cancel")])
     result = run("triage", "WT-10")
-    assert result.exit_code == 130 and not log.exists()
+    assert result.exit_code == 0 and not log.exists()
+    assert "fout" not in result.stderr and "niets opgeslagen" in result.stderr
 
 
 # --- ave kapstok ----------------------------------------------------------------------------

@@ -29,12 +29,21 @@ def decision(n: int, **changes) -> Decision:
 
 
 def log(*decisions: Decision) -> bytes:
-    return logformat.header() + b"".join(logformat.encode(d) for d in decisions)
+    return logformat.header() + logformat.encode_chain(list(decisions), "")[0]
+
+
+def blocks(data: bytes) -> list[bytes]:
+    starts = logformat.block_starts(data) + [len(data)]
+    return [data[a:b] for a, b in zip(starts, starts[1:])]
 
 
 def main() -> None:
     good = log(*(decision(n) for n in range(1, 5)))
     last = good.rindex(b"[[decision]]")
+    head, parts = good[:logformat.block_starts(good)[0]], blocks(good)
+    # a record altered in the middle and sealed again: its own seal is right, the chain is not
+    altered, _seal = logformat.encode(decision(2, note="besluit twee"),
+                                      logformat.decode_block(parts[1]).prev or "")
     files = {
         "torn-mid-record.toml": good[: last + 200],
         "torn-before-seal.toml": good[: good.rindex(b"[decision.seal]")],
@@ -48,7 +57,10 @@ def main() -> None:
         "two-procesregisseurs.toml": log(decision(1, procesregisseur="OGGZ"),
                                          decision(4, procesregisseur="OOV-adviseur")),
         "not-a-log.toml": b'titel = "boodschappen"\nmelk = 2\n',
-        "other-log-version.toml": good.replace(b"format = 1\n", b"format = 9\n", 1),
+        "other-log-version.toml": good.replace(b"format = 2\n", b"format = 9\n", 1),
+        "chain-removed.toml": head + parts[0] + parts[2] + parts[3],
+        "chain-reordered.toml": head + parts[0] + parts[2] + parts[1] + parts[3],
+        "chain-resealed.toml": head + parts[0] + altered.lstrip(b"\n") + parts[2] + parts[3],
     }
     for name, data in files.items():
         (HERE / name).write_bytes(data)
