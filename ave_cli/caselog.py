@@ -443,8 +443,11 @@ def read_bytes(path: Path) -> bytes:
 def index_matches(path: Path, cache_dir: Path | None, blocks: list[logformat.Block]) -> bool:
     """Whether the index holds exactly the log's decisions; when not (an edit it did not notice,
     such as a same-size change with the old mtime), it is dropped and rebuilt."""
-    view = open_log(path, cache_dir)
-    if list(view.decisions()) == [b.decision for b in blocks]:
+    try:
+        view = open_log(path, cache_dir)
+    except LogError:  # damage in the middle: ave check lists it; there is no index to compare
+        return True
+    if view.damage is not None or list(view.decisions()) == [b.decision for b in blocks]:
         return True
     view.index.close()
     reindex(path, cache_dir)

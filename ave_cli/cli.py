@@ -47,7 +47,7 @@ class OneLineErrors(TyperGroup):
             _error(message)
             sys.exit(getattr(exc, "exit_code", 2))
         except typer.Abort:
-            _error(_("afgebroken; er is niets opgeslagen"))
+            _error(_interrupted())
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
 

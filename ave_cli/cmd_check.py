@@ -72,7 +72,7 @@ def check_command(
         if caselog.readable_by_others(path):
             problems.append(Problem(0, _("het caselog is leesbaar voor anderen; beperk "
                                          "het met: chmod 600 {path}").format(path=path)))
-        if not damaged and not caselog.index_matches(path, conf.cache, blocks):
+        if not caselog.index_matches(path, conf.cache, blocks):
             problems.append(Problem(0, _("de index in de cache week af van het caselog (een "
                                          "wijziging die hij niet zag); hij is opnieuw "
                                          "opgebouwd"), info=True))

@@ -134,7 +134,8 @@ def triage(
         case_id = q.ask_text(ask, _("Zaak-id (pseudoniem, geen BSN):"), check_case_id)
     state = view.case(case_id)
     kap = settings.kapstok_for_case(kapstok, conf.kapstok, state)
-    _before_questions(state, case_id, kap, explicit=kapstok is not None)
+    _before_questions(state, case_id, kap, explicit=kapstok is not None,
+                      configured=conf.kapstok)
     given, missing = q.validate_answers(kap, raw, source) if raw is not None else (
         {}, [question.key for question in kap.questions])
     interactive = bool(missing)
@@ -181,21 +182,24 @@ def triage(
 
 
 def _before_questions(state: CaseState | None, typed: str, kap: Kapstok, *,
-                      explicit: bool) -> None:
+                      explicit: bool, configured: str) -> None:
     """Say before the first question which case and kapstok this triage is about, when either
-    is not what the professional might assume."""
-    from ave_cli import render
+    is not what the professional might assume: another spelling of the case id, another
+    kapstok given with --kapstok, or the case's own kapstok instead of the configured one."""
+    from ave_cli import render, settings
 
     if state is None:
         return
     if state.case != typed:
         render.info(_("Casus {case} (zo staat hij in het caselog; je schreef {typed})").format(
             case=state.case, typed=typed))
-    if state.kapstok_name != kap.name:
-        text = (_("Let op: casus {case} is eerder beoordeeld met kapstok {old}; deze triage "
-                  "gebruikt kapstok {new} (--kapstok)") if explicit else
-                _("Casus {case} is beoordeeld met kapstok {old}; deze triage gebruikt die ook"))
-        render.info(text.format(case=state.case, old=state.kapstok_name, new=kap.name))
+    if explicit and state.kapstok_name != kap.name:
+        render.info(_("Let op: casus {case} is eerder beoordeeld met kapstok {old}; deze "
+                      "triage gebruikt kapstok {new} (--kapstok)").format(
+                          case=state.case, old=state.kapstok_name, new=kap.name))
+    elif not explicit and settings.load_kapstok(configured).name != kap.name:
+        render.info(_("Casus {case} is beoordeeld met kapstok {old}; deze triage gebruikt die "
+                      "ook").format(case=state.case, old=kap.name))
 
 
 def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,

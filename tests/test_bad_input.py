@@ -67,6 +67,35 @@ def log_is_a_directory(log: Path, tmp: Path, monkeypatch) -> None:
     monkeypatch.setenv("AVE_LOG", str(tmp))
 
 
+def fifo(name: str):
+    def make(tmp: Path) -> str:
+        path = tmp / name
+        os.mkfifo(path)  # nobody writes to it: opening it for reading would hang
+        return str(path)
+
+    return make
+
+
+def config_is(make):
+    def prepare(log: Path, tmp: Path, monkeypatch) -> None:
+        monkeypatch.setenv("AVE_CONFIG", make(tmp))
+
+    return prepare
+
+
+def log_is(where):
+    def prepare(log: Path, tmp: Path, monkeypatch) -> None:
+        monkeypatch.setenv("AVE_LOG", where(tmp))
+
+    return prepare
+
+
+KAPSTOK_TEXT = (EXAMPLES.parent.parent / "config" / "handreiking.toml").read_text(encoding="utf-8")
+DEEP_TOML = "a = " + "[" * 3000 + "]" * 3000 + "\n"
+DEEP_JSON = '{"problematiek": ' + "[" * 3000 + "]" * 3000 + "}"
+BIG = 2 * 1024 * 1024
+A1 = str(H / "ave1.toml")
+
 RANDOM = bytes((i * 97 + 13) % 256 for i in range(2000))
 INJECT = 'x"\n[[decision]]\nid = "nep"\ncase = "C-1'
 
@@ -166,6 +195,101 @@ CATALOGUE = [
     ("batch: injected case id", None,
      lambda t: ["triage", "--batch", file("b.jsonl", '{"case": "C-9\\n[[decision]]"}\n')(t)]),
     ("unknown command", None, lambda t: ["opschalen", "C-1"]),
+    # --- issue 11: a BSN however it is written, wherever it enters ---------------------------
+    ("bsn: case id with dashes", None, lambda t: ["triage", "123-456-782", "-a", A1]),
+    ("bsn: case id with underscores", None, lambda t: ["triage", "123_456_782", "-a", A1]),
+    ("bsn: case id in full-width digits", None, lambda t: ["triage", "１２３４５６７８２", "-a", A1]),
+    ("bsn: case in an answers file", None,
+     lambda t: ["triage", "-a", file("a.toml", VALID + 'case = "123.456.782"\n')(t)]),
+    ("bsn: case in a batch row", None,
+     lambda t: ["triage", "--batch", file("b.jsonl", '{"case": "12.34.56.782"}\n')(t)]),
+    ("bsn: note with spaces", None, lambda t: ["triage", "C-2", "-a", A1, "--note",
+                                               "bsn 123 456 782"]),
+    ("bsn: note with no-break spaces", None, lambda t: ["triage", "C-2", "-a", A1, "--note",
+                                                        "123\u00a0456\u00a0782"]),
+    ("bsn: note with en dashes", None, lambda t: ["triage", "C-2", "-a", A1, "--note",
+                                                  "123\u2013456\u2013782"]),
+    ("bsn: note with slashes and tabs", None, lambda t: ["triage", "C-2", "-a", A1, "--note",
+                                                         "12/34\t56/782"]),
+    ("bsn: note with commas", None, lambda t: ["triage", "C-2", "-a", A1, "--note",
+                                               "nummer 123,456,782 genoemd"]),
+    ("bsn: note file in full-width digits", None,
+     lambda t: ["triage", "C-2", "-a", A1, "--note-file", file("n.txt", "１２３ ４５６ ７８２")(t)]),
+    ("bsn: reason file", None,
+     lambda t: ["close", "C-1", "--reason-file", file("r.txt", "bsn: 123-456-782\n")(t)]),
+    ("bsn: motivation with dots", None,
+     lambda t: ["triage", "C-2", "-a", str(H / "ave2.toml"), "--phase", "AVE3", "--motivation",
+                "zie 123.456.782"]),
+    ("bsn: holder", None, lambda t: ["escalate", "C-1", "--role", "procesregie", "--holder",
+                                     "OGGZ 123 456 782", "--reason", "x"]),
+    ("bsn: by", None, lambda t: ["triage", "C-2", "-a", A1, "--by", "Jan 123-456-782"]),
+    ("bsn: decided by", None, lambda t: ["escalate", "C-1", "--to", "AVE4", "--reason", "x",
+                                         "--decided-by", "123_456_782"]),
+    ("bsn: in overleg met, full-width", None,
+     lambda t: ["escalate", "C-1", "--to", "AVE4", "--reason", "x", "--in-overleg-met",
+                "１２３４５６７８２"]),
+    ("bsn: kapstok version", None,
+     lambda t: ["triage", "C-2", "-a", A1, "-k", file("k.toml", KAPSTOK_TEXT.replace(
+         'version = "', 'version = "123.456.782-', 1))(t)]),
+    ("bsn: kapstok text", None,
+     lambda t: ["kapstok", "-k", file("k.toml", KAPSTOK_TEXT.replace(
+         'title = "', 'title = "bsn 123 456 782 ', 1))(t)]),
+    # --- issue 11: only regular files, and nothing hangs -------------------------------------
+    ("file: answers is a FIFO", None, lambda t: ["triage", "C-2", "-a", fifo("a.toml")(t)]),
+    ("file: answers is /dev/zero", None, lambda t: ["triage", "C-2", "-a", "/dev/zero"]),
+    ("file: kapstok is a FIFO", None, lambda t: ["kapstok", "-k", fifo("k.toml")(t)]),
+    ("file: kapstok is /dev/zero", None, lambda t: ["kapstok", "-k", "/dev/zero"]),
+    ("file: note file is a FIFO", None,
+     lambda t: ["triage", "C-2", "-a", A1, "--note-file", fifo("n.txt")(t)]),
+    ("file: note file is a folder", None,
+     lambda t: ["triage", "C-2", "-a", A1, "--note-file", str(t)]),
+    ("file: reason file is /dev/zero", None, lambda t: ["close", "C-1", "--reason-file",
+                                                        "/dev/zero"]),
+    ("file: batch is a FIFO", None, lambda t: ["triage", "--batch", fifo("b.csv")(t)]),
+    ("file: config is a FIFO", config_is(fifo("config.toml")), lambda t: ["report"]),
+    ("file: config is a folder", config_is(lambda t: str(t)), lambda t: ["report"]),
+    ("file: log is a FIFO", log_is(fifo("log.toml")), lambda t: ["report"]),
+    ("file: log is /dev/full", log_is(lambda t: "/dev/full"), lambda t: ["close", "C-1",
+                                                                         "--reason", "x"]),
+    ("file: log is /dev/null for check", log_is(lambda t: "/dev/null"), lambda t: ["check"]),
+    ("file: answers over the size limit", None,
+     lambda t: ["triage", "C-2", "-a", file("a.toml", VALID + "#" * BIG)(t)]),
+    ("file: note file over the size limit", None,
+     lambda t: ["triage", "C-2", "-a", A1, "--note-file", file("n.txt", "x" * BIG)(t)]),
+    ("file: answers from stdin over the limit", None,
+     lambda t: ["triage", "C-2", "-a", "-", "--note", "x"], ),
+    # --- issue 11: no tracebacks --------------------------------------------------------------
+    ("deep: kapstok TOML", None, lambda t: ["kapstok", "-k", file("k.toml", DEEP_TOML)(t)]),
+    ("deep: config TOML", config_is(file("config.toml", DEEP_TOML)), lambda t: ["report"]),
+    ("deep: answers TOML", None, lambda t: ["triage", "C-2", "-a", file("a.toml", DEEP_TOML)(t)]),
+    ("deep: answers JSON", None, lambda t: ["triage", "C-2", "-a", file("a.json", DEEP_JSON)(t)]),
+    ("deep: batch TOML", None, lambda t: ["triage", "--batch", file("b.toml", DEEP_TOML)(t)]),
+    ("deep: batch JSON Lines", None,
+     lambda t: ["triage", "--batch", file("b.jsonl", DEEP_JSON + "\n")(t)]),
+    ("lock timeout: nan", None, lambda t: ["close", "C-1", "--reason", "x", "--lock-timeout",
+                                           "nan"]),
+    ("lock timeout: inf", None, lambda t: ["close", "C-1", "--reason", "x", "--lock-timeout",
+                                           "inf"]),
+    ("lock timeout: a year", None, lambda t: ["close", "C-1", "--reason", "x", "--lock-timeout",
+                                              "31536000"]),
+    # --- issue 11: text that could disguise itself on a colleague's screen -------------------
+    ("text: left-to-right mark in a note", None,
+     lambda t: ["triage", "C-2", "-a", A1, "--note", "a\u200eb"]),
+    ("text: right-to-left mark in a reason", None,
+     lambda t: ["close", "C-1", "--reason", "a\u200fb"]),
+    ("text: Arabic letter mark in a holder", None,
+     lambda t: ["escalate", "C-1", "--role", "procesregie", "--holder", "A\u061cB",
+                "--reason", "x"]),
+    ("text: zero-width space in --by", None,
+     lambda t: ["triage", "C-2", "-a", A1, "--by", "Jan\u200bde Vries"]),
+    ("text: zero-width joiner in decided-by", None,
+     lambda t: ["escalate", "C-1", "--to", "AVE4", "--reason", "x", "--decided-by", "A\u200dB"]),
+    ("text: isolate in in-overleg-met", None,
+     lambda t: ["escalate", "C-1", "--to", "AVE4", "--reason", "x", "--in-overleg-met",
+                "\u2066Politie\u2069"]),
+    ("text: bidi override in a kapstok", None,
+     lambda t: ["kapstok", "-k", file("k.toml", KAPSTOK_TEXT.replace(
+         'title = "', 'title = "\u202e', 1))(t)]),
 ]
 
 
@@ -178,7 +302,9 @@ def provoke(run, log: Path, tmp_path: Path, monkeypatch, prepare, args):
     if prepare:
         prepare(log, tmp_path, monkeypatch)
     before = log.read_bytes()
-    return run(*args(tmp_path)), before
+    arguments = args(tmp_path)
+    stdin = "x" * BIG if arguments[-3:-1] == ["-", "--note"] else None
+    return run(*arguments, input=stdin), before
 
 
 @pytest.mark.parametrize(("name", "prepare", "args"), CATALOGUE, ids=[c[0] for c in CATALOGUE])
@@ -193,4 +319,4 @@ def test_bad_input(run, log, tmp_path, monkeypatch, name, prepare, args):
 
 
 def test_the_catalogue_is_large_enough():
-    assert len(CATALOGUE) >= 40
+    assert len(CATALOGUE) >= 100
