@@ -542,3 +542,17 @@ def test_ctrl_c_at_random_moments_never_lies(tmp_path):
             assert records == [], err
     assert outcomes["nothing saved"] and outcomes["finished"] + outcomes["saved"], outcomes
     assert shutil.which(sys.executable)
+
+
+@pytest.mark.parametrize("args", [["triage", "C-1", "-a", "-"],
+                                  ["close", "C-1", "--reason-file", "-"],
+                                  ["triage", "C-1", "-a", A2, "--note-file", "-"]])
+def test_a_closed_stdin_is_one_line(tmp_path, args):
+    env = {**os.environ, "AVE_LOG": str(tmp_path / "caselog.toml"),
+           "AVE_CACHE_DIR": str(tmp_path / "cache"), "AVE_CONFIG": str(tmp_path / "c.toml")}
+    done = subprocess.run([sys.executable, "-m", "ave_cli", *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=30,
+                          preexec_fn=lambda: os.close(0))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and "stdin" in done.stderr, done.stderr
+    assert not (tmp_path / "caselog.toml").exists()
