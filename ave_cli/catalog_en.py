@@ -219,8 +219,6 @@ EN: dict[str, str] = {
         "export to {output} failed ({strerror})",
     "Bepaal de fase van een casus met de triagevragen van de kapstok, toon de rollen en\nleg het besluit vast in het caselog.\n\nIn een terminal stelt ave de vragen, toont een controlescherm en vraagt je het advies te\nbevestigen of een andere fase te kiezen (met motivering). Zonder terminal: geef de antwoorden\nmet --answers.\n\n[bold]Voorbeelden[/bold]\n\n  ave triage WT-2024-017\n\n  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.toml --dry-run\n\n  ave triage WT-2024-017 --answers antwoorden.json --phase AVE3 --motivation \"Politie meldt ...\" -f json\n\n  ave triage --batch casussen.csv --dry-run\n":
         "Determine the fase of a case with the kapstok's triage questions, show the roles and\nrecord the decision in the caselog.\n\nAt a terminal ave asks the questions, shows a review screen and asks you to confirm\nthe advice or choose another fase (with a motivation). Without a terminal: give the answers\nwith --answers.\n\n[bold]Examples[/bold]\n\n  ave triage WT-2024-017\n\n  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.toml --dry-run\n\n  ave triage WT-2024-017 --answers answers.json --phase AVE3 --motivation \"Politie meldt ...\" -f json\n\n  ave triage --batch cases.csv --dry-run\n",
-    "Toon de kapstok: per fase wie casusregie, procesregie, operationele en bestuurlijke\nverantwoordelijkheid heeft, met wie wordt overlegd en wanneer je op- en afschaalt.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n":
-        "Show the kapstok: per fase who holds casusregie, procesregie, operational and bestuurlijke\n(political) responsibility, who is consulted and when to scale up and down.\n\n[bold]Examples[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n",
     "stdin kan maar één keer worden gelezen: geef --answers of --note-file als bestand":
         "stdin can be read only once: give --answers or --note-file as a file",
     "--batch gaat niet samen met een zaak-id, --answers, --phase of --motivation: elke casus staat in het batchbestand":
@@ -267,8 +265,6 @@ EN: dict[str, str] = {
         "[FASE|ROLE]",
     "Een fase (zoals AVE3 of 2B) of een rol (casusregie, procesregie, operationeel, bestuurlijk).":
         "A fase (such as AVE3 or 2B) or a role (casusregie, procesregie, operationeel, bestuurlijk).",
-    "'{topic}' is geen fase of rol van kapstok {kap}; kies een fase ({items}) of een rol ({roles})":
-        "'{topic}' is not a fase or role of kapstok {kap}; choose a fase ({items}) or a role ({roles})",
     "een reden is verplicht: geef --reason TEKST":
         "a reason is required: give --reason TEXT",
     "zaak-id '{case}' lijkt op een BSN (negen cijfers die de elfproef halen); het caselog mag geen directe persoonsgegevens bevatten: gebruik een pseudoniem zoals het dossiernummer van het wijkteam":
@@ -345,8 +341,8 @@ EN: dict[str, str] = {
         "'values' is missing or empty",
     "'values' bevat een waarde twee keer":
         "'values' contains a value twice",
-    "standaardwaarde {value!r} past niet bij de vraag":
-        "default {value!r} does not fit the question",
+    "waarde {value!r} past niet bij de vraag (toegestaan: {allowed})":
+        "value {value!r} does not fit the question (allowed: {allowed})",
     "de laagste fase geldt 'otherwise' en heeft geen 'when'":
         "the lowest fase applies 'otherwise' and has no 'when'",
     "alleen de laagste fase mag 'otherwise' hebben":
@@ -625,8 +621,6 @@ EN: dict[str, str] = {
         "Opschalen and afschalen",
     "Opschalen door":
         "Opschalen by",
-    "Naar deze fase bij":
-        "To this fase when",
     "Afschalen als":
         "Afschalen when",
     "Probeer":
@@ -930,4 +924,101 @@ EN: dict[str, str] = {
         '{what}: {path} is not a regular file (but a device, pipe or socket); give a file or -',
     '{what}: standaardinvoer is niet leesbaar; geef een bestand':
         '{what}: standard input cannot be read; give a file',
+    # --- casuistiek, kapstok test and diff, trace (issue 12)
+    'Toon de kapstok: per fase wie casusregie, procesregie, operationele en bestuurlijke\nverantwoordelijkheid heeft, met wie wordt overlegd en wanneer je op- en afschaalt.\n\nMet `ave kapstok test` toets je de kapstok aan zijn eigen casuïstiek, met `ave kapstok diff`\nvergelijk je twee kapstokken.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n\n  ave kapstok test --kapstok westerkwartier\n':
+        'Show the kapstok: per fase who holds casusregie, procesregie, operational and bestuurlijke\nresponsibility, who is consulted and when you scale up or down.\n\nWith `ave kapstok test` you test the kapstok against its own casuïstiek, with `ave kapstok diff`\nyou compare two kapstokken.\n\n[bold]Examples[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n\n  ave kapstok test --kapstok westerkwartier\n',
+    'Toets de kapstok aan zijn eigen casuïstiek ([[casus]] in het kapstokbestand): per casus\nde verwachte en de gekregen fase en rollen, met de redenen van de regels. Daarna de\nvoorwaarden en lokale regels die geen enkele casus laat gelden. Exitcode 1 als een casus\nfaalt (en met --strict ook bij een voorwaarde zonder casus), zodat een gemeente dit in\nhaar eigen CI kan draaien.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok test\n\n  ave kapstok test --kapstok westerkwartier --strict\n\n  ave kapstok test --kapstok westerkwartier --trace -f json\n':
+        'Test the kapstok against its own casuïstiek ([[casus]] in the kapstok file): per case\nthe expected and the actual fase and roles, with the reasons of the rules. Then the\nconditions and local rules that no case makes hold. Exit code 1 when a case fails\n(and with --strict also for a condition without a case), so that a municipality can run\nthis in its own CI.\n\n[bold]Examples[/bold]\n\n  ave kapstok test\n\n  ave kapstok test --kapstok westerkwartier --strict\n\n  ave kapstok test --kapstok westerkwartier --trace -f json\n',
+    'Vergelijk twee kapstokken (namen of paden) over alle combinaties van antwoorden op de\ntriagevragen en over de casuïstiek van beide: een matrix van fase (oud) naar fase (nieuw)\nmet aantallen, en per veranderde cel één voorbeeld met de redenen aan beide kanten.\nMet --log hetzelfde over de laatste antwoorden van de open casussen; er wordt niets\ngeschreven.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok diff handreiking westerkwartier\n\n  ave kapstok diff handreiking mijngemeente.toml -f json\n\n  ave kapstok diff handreiking westerkwartier --log caselog.toml\n':
+        'Compare two kapstokken (names or paths) over every combination of answers to the\ntriage questions and over the casuïstiek of both: a matrix from fase (old) to fase (new)\nwith counts, and per changed cell one example with the reasons on both sides.\nWith --log the same over the latest answers of the open cases; nothing is\nwritten.\n\n[bold]Examples[/bold]\n\n  ave kapstok diff handreiking westerkwartier\n\n  ave kapstok diff handreiking mijngemeente.toml -f json\n\n  ave kapstok diff handreiking westerkwartier --log caselog.toml\n',
+    'Een voorwaarde of lokale regel zonder casus is een fout.':
+        'A condition or local rule without a case is an error.',
+    'Toon per casus elke geprobeerde fase en voorwaarde.':
+        'Show per case every fase and condition tried.',
+    'De kapstok waarmee je vergelijkt.':
+        'The kapstok you compare with.',
+    'De nieuwe kapstok.':
+        'The new kapstok.',
+    'Toon hoe de regels tot hun advies kwamen: elke fase van boven af, elke voorwaarde met of hij geldt en de antwoorden erachter.':
+        'Show how the rules reached their advice: every fase from the top, every condition with whether it holds and the answers behind it.',
+    "'expected_share' moet een getal van 0 tot en met 1 zijn (een aandeel van de huishoudens, 0.15 voor 15%)":
+        "'expected_share' must be a number from 0 to 1 (a share of households, 0.15 for 15%)",
+    "twee casussen heten '{naam}'":
+        "two cases are called '{naam}'",
+    "antwoord ontbreekt voor '{key}' (die vraag heeft geen standaardwaarde)":
+        "answer missing for '{key}' (that question has no default)",
+    "fase '{fase}' bestaat niet in deze kapstok (fasen: {items})":
+        "fase '{fase}' does not exist in this kapstok (fasen: {items})",
+    'Naar de fase erboven bij':
+        'To the fase above when',
+    'Afschalen door':
+        'Afschalen by',
+    'Signalen':
+        'Signals',
+    'Genoemd voor deze casus: casusregisseur {casusregisseur}, procesregisseur {procesregisseur}':
+        'Named for this case: casusregisseur {casusregisseur}, procesregisseur {procesregisseur}',
+    'Door: {who}':
+        'By: {who}',
+    'Bij een meningsverschil over op- of afschalen besluit: {who}':
+        'In a disagreement about scaling up or down, this person decides: {who}',
+    'Regel':
+        'Rule',
+    'Voorwaarde':
+        'Condition',
+    'Geldt':
+        'Holds',
+    'Antwoorden':
+        'Answers',
+    'van \\ naar':
+        'from \\ to',
+    'Zo kwamen de regels tot hun advies':
+        'How the rules reached their advice',
+    'Deze kapstok heeft geen casuïstiek: voeg [[casus]] toe (zie README).':
+        'This kapstok has no casuïstiek: add [[casus]] (see the README).',
+    'Fout (--strict): geen casus laat deze voorwaarden gelden:':
+        'Error (--strict): no case makes these conditions hold:',
+    'Let op: geen casus laat deze voorwaarden gelden:':
+        'Note: no case makes these conditions hold:',
+    'Elke voorwaarde en elke lokale regel wordt door een casus gedekt.':
+        'Every condition and every local rule is covered by a case.',
+    'een van':
+        'any of',
+    'alle':
+        'all',
+    'anders':
+        'otherwise',
+    '{passed} van {total} casussen geslaagd.':
+        '{passed} of {total} cases passed.',
+    'fase {phase}: {condition}':
+        'fase {phase}: {condition}',
+    'lokale regel: {reason}':
+        'local rule: {reason}',
+    'de laatste antwoorden van {n} open casussen':
+        'the latest answers of {n} open cases',
+    'alle {n} combinaties van antwoorden':
+        'all {n} combinations of answers',
+    '{changed} van {total} komen in een andere fase uit.':
+        '{changed} of {total} end up in another fase.',
+    'Casuïstiek: {moved} van {total} casussen komen in een andere fase uit.':
+        'Casuïstiek: {moved} of {total} cases end up in another fase.',
+    'Casuïstiek van kapstok {name} {version}':
+        'Casuïstiek of kapstok {name} {version}',
+    'verwacht {expected}, kreeg {got}':
+        'expected {expected}, got {got}',
+    'Van {old} {old_version} naar {new} {new_version}, over {scope}':
+        'From {old} {old_version} to {new} {new_version}, over {scope}',
+    '{before} -> {after}, bijvoorbeeld:':
+        '{before} -> {after}, for example:',
+    'oud: {reasons}':
+        'old: {reasons}',
+    'nieuw: {reasons}':
+        'new: {reasons}',
+    "{what}: verwacht '{expected}', kreeg '{got}'":
+        "{what}: expected '{expected}', got '{got}'",
+    "'{topic}' is geen fase, rol of begrip van kapstok {kap}; kies een fase ({items}), een rol ({roles}) of een begrip ({terms})":
+        "'{topic}' is not a fase, role or term of kapstok {kap}; choose a fase ({items}), a role ({roles}) or a term ({terms})",
+    'Begrippen van deze kapstok':
+        'Terms of this kapstok',
+    'Een begrip: ave uitleg {term}':
+        'A term: ave uitleg {term}',
 }

@@ -286,4 +286,11 @@ def main() -> None:
 
 
 # The commands register themselves on `app` when imported.
-from ave_cli import cmd_case, cmd_check, cmd_report, cmd_triage, cmd_uitleg  # noqa: E402,F401
+from ave_cli import (  # noqa: E402,F401
+    cmd_case,
+    cmd_check,
+    cmd_kapstok,
+    cmd_report,
+    cmd_triage,
+    cmd_uitleg,
+)

@@ -77,6 +77,9 @@ def triage(
                           "Lines of CSV (vraagsleutels als kolommen), elk met 'case'. "
                           "Alles wordt eerst gecontroleerd; bij één fout wordt niets "
                           "opgeslagen."))] = None,
+    trace: Annotated[bool, typer.Option(
+        "--trace", help=_("Toon hoe de regels tot hun advies kwamen: elke fase van boven af, "
+                          "elke voorwaarde met of hij geldt en de antwoorden erachter."))] = False,
     dry_run: DryRunOpt = False,
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
@@ -149,8 +152,11 @@ def triage(
         defaults = dict(state.answers) if state else {}
         asked = q.ask_questions(ask, kap, missing, defaults)
         full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
+        named = {"casusregisseur": casusregisseur or (state.casusregisseur if state else ""),
+                 "procesregisseur": procesregisseur or (state.procesregisseur if state else "")}
         reviewed = q.review(ask, kap, full, show=lambda a, o: render.err().print(
-            render.review_panel(kap, a, o)), dry_run=dry_run, chosen=chosen, motivation=motivation)
+            render.review_panel(kap, a, o, **named)), dry_run=dry_run, chosen=chosen,
+            motivation=motivation)
         full, chosen, motivation = reviewed.answers, reviewed.phase, reviewed.motivation
         check_free_text("--motivation", motivation)
     else:
@@ -173,9 +179,20 @@ def triage(
     else:
         caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
     done = result[0]
+    steps = None
+    if trace:
+        from ave_cli import render_kapstok
+        from ave_cli.rules import trace as trace_rules
+
+        steps = trace_rules(kap, full)
     if fmt is Format.json:
-        render.print_json(render.triage_json(done, dry_run=dry_run))
+        data = render.triage_json(done, dry_run=dry_run)
+        if steps is not None:
+            data["trace"] = render_kapstok.trace_json(steps)
+        render.print_json(data)
     else:
+        if steps is not None:
+            render.out().print(render_kapstok.trace_view(steps))
         render.out().print(render.triage_panel(done, kap, dry_run=dry_run,
                                                casusregisseur=casusregisseur,
                                                procesregisseur=procesregisseur))
@@ -251,40 +268,3 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
         render.print_json([render.triage_json(r, dry_run=dry_run) for r in results])
     else:
         render.out().print(render.batch_table(results, dry_run=dry_run))
-
-
-# --- kapstok ---------------------------------------------------------------------------------
-
-KAPSTOK_HELP = _("Toon de kapstok: per fase wie casusregie, procesregie, operationele "
-                 "en bestuurlijke\nverantwoordelijkheid heeft, met wie wordt overlegd "
-                 "en wanneer je op- en afschaalt.\n\n[bold]Voorbeelden[/bold]\n\n  ave "
-                 "kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok "
-                 "--list\n")
-
-
-@app.command("kapstok", help=KAPSTOK_HELP)
-@guarded
-def kapstok_command(
-    kapstok: KapstokOpt = None,
-    list_all: Annotated[bool, typer.Option("--list", help=_("Toon de meegeleverde kapstokken."))] = False,
-    fmt: FormatOpt = Format.text,
-) -> None:
-    from ave_cli import render, settings
-
-    if list_all:
-        names = settings.bundled_kapstokken()
-        kapstokken = [settings.load_kapstok(name) for name in names]
-        if fmt is Format.json:
-            render.print_json([{"name": k.name, "version": k.version, "title": k.title,
-                                "phases": [p.id for p in k.phases]} for k in kapstokken])
-        else:
-            for k in kapstokken:
-                render.out().print(_("{name:<16} {version:<8} {title}: fasen {items}").format(
-                                       name=k.name, version=k.version, title=k.title,
-                                       items=', '.join(p.id for p in k.phases)))
-        return
-    kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
-    if fmt is Format.json:
-        render.print_json(render.kapstok_json(kap))
-    else:
-        render.out().print(render.kapstok_table(kap))

@@ -42,11 +42,14 @@ def uitleg_command(
         render.out().print(render.uitleg_role(kap, topic.casefold()))
     elif (phase := kap.find_phase(topic)) is not None:
         render.out().print(render.uitleg_phase(kap, phase))
+    elif (begrip := kap.begrip(topic)) is not None:
+        render.out().print(render.uitleg_begrip(begrip))
     else:
-        raise AveError(_("'{topic}' is geen fase of rol van kapstok {kap}; kies een "
-                         "fase ({items}) of een rol ({roles})").format(
+        raise AveError(_("'{topic}' is geen fase, rol of begrip van kapstok {kap}; kies een "
+                         "fase ({items}), een rol ({roles}) of een begrip ({terms})").format(
                            topic=topic, kap=kap.name, items=', '.join(p.id for p in kap.phases),
-                           roles=', '.join(ROLE_KEYS)))
+                           roles=', '.join(ROLE_KEYS),
+                           terms=', '.join(t for t, _text in kap.begrippen) or "-"))
 
 
 app.command("uitleg", help=UITLEG_HELP)(guarded(uitleg_command))

@@ -48,6 +48,9 @@ class Triage:
     decision: Decision
     previous_phase: str | None
     direction: str | None
+    casusregisseur: str = ""  # named for the case: given now, or carried over (principle 2)
+    procesregisseur: str = ""
+    meningsverschil_beslisser: str = ""
 
 
 def decide_phase(kapstok: Kapstok, advised: Phase, chosen: str | None, motivation: str) -> Phase:
@@ -97,7 +100,11 @@ def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | 
         signals=tuple(answers.get("signalen", ())),  # type: ignore[arg-type]
         note=note,
     )
-    return Triage(advised, outcome, decision, previous, direction(kapstok, previous, phase.id))
+    carried = state if state and not state.closed else None
+    return Triage(advised, outcome, decision, previous, direction(kapstok, previous, phase.id),
+                  casusregisseur or (carried.casusregisseur if carried else ""),
+                  procesregisseur or (carried.procesregisseur if carried else ""),
+                  kapstok.meningsverschil_beslisser)
 
 
 # --- the case lifecycle ----------------------------------------------------------------------

@@ -11,7 +11,6 @@ Dutch texts: it is a record, and a colleague may read it in the other language.
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 LANGS = ("nl", "en")
@@ -67,7 +66,18 @@ def add_kapstok_texts(texts: dict[str, str]) -> None:
     _kapstok_texts.update(texts)
 
 
-_EXPLAINED = re.compile(r"^(?P<text>.*?) \((?P<facts>[^()]*=[^()]*)\)$", re.S)
+def _split_facts(text: str) -> tuple[str, str] | None:
+    """A reason `text (key: label; ...)` as its text and its facts (labels may hold brackets)."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            if i < 2 or text[i - 1] != " ":
+                return None
+            return text[:i - 1], text[i + 1:-1]
+    return None
 
 
 def k_(text: str) -> str:
@@ -83,9 +93,13 @@ def k_(text: str) -> str:
 
     if text.startswith(LOCAL_RULE):
         return _("Lokale regel: {reason}").format(reason=k_(text.removeprefix(LOCAL_RULE)))
-    match = _EXPLAINED.match(text)
-    if match and match["text"] in _kapstok_texts:
-        return f"{_kapstok_texts[match['text']]} ({match['facts']})"
+    split = _split_facts(text)
+    if split and split[0] in _kapstok_texts:
+        facts = []
+        for fact in split[1].split("; "):
+            key, colon, label = fact.partition(": ")
+            facts.append(f"{key}{colon}{_kapstok_texts.get(label, label)}" if colon else fact)
+        return f"{_kapstok_texts[split[0]]} ({'; '.join(facts)})"
     return text
 
 

@@ -17,6 +17,7 @@ from ave_cli.model import (
     QUESTION_TYPES,
     ROLE_KEYS,
     AveError,
+    Casus,
     Condition,
     Criterion,
     Group,
@@ -37,6 +38,7 @@ TRANSLATABLE = {
               "notes", "share"),
     "criterion": ("reason",),
     "local_rule": ("reason", "advice"),
+    "begrip": ("term", "text"),
 }
 
 
@@ -45,13 +47,17 @@ def _with_en(keys: set[str], kind: str) -> set[str]:
 
 
 TOP_KEYS = _with_en({"name", "version", "title", "description", "meningsverschil_beslisser",
-                     "notes", "question", "phase", "local_rule"}, "top")
+                     "notes", "question", "phase", "local_rule", "casus", "begrip"}, "top")
+BEGRIP_KEYS = _with_en({"term", "text"}, "begrip")
+CASUS_KEYS = {"naam", "verhaal", "bron", "answers", "verwacht"}
+EXPECT_KEYS = {"fase", "casusregie", "procesregie", "in_overleg_met_bevat", "advies_bevat"}
 QUESTION_KEYS = _with_en({"key", "text", "help", "type", "values", "labels", "default"},
                          "question")
 PHASE_KEYS = _with_en({"id", "label", "colour", "description", *ROLE_KEYS, "in_overleg_met",
                        "opschalen_door", "opschalen_criteria", "afschalen_criteria", "match",
                        "when", "otherwise", "notes", "review_days", "long_in_phase_days",
-                       "requires_casusregie", "share"}, "phase")
+                       "requires_casusregie", "share", "expected_share", "afschalen_door"},
+                      "phase")
 RULE_KEYS = _with_en({"reason", "phases", "when", "set_roles", "add_in_overleg_met", "advice",
                       "advises_role"}, "local_rule")
 CONDITION_KEYS = {"key", "in", "not_in", "any", "all"}
@@ -143,7 +149,19 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         for i, raw in enumerate(_list(r, doc.get("local_rule", []), "local_rule"))
     )
     english = _english(r, doc)
+    casus = tuple(_casus(r, raw, f"casus[{i + 1}]", by_key, phases)
+                  for i, raw in enumerate(_list(r, doc.get("casus", []), "casus")))
+    names = [c.naam for c in casus]
+    if len(set(names)) != len(names):
+        raise r.fail("casus", _("twee casussen heten '{naam}'").format(
+            naam=next(n for n in names if names.count(n) > 1)))
+    begrippen = tuple(
+        (r.text(b, "term", f"begrip[{i + 1}]"), r.text(b, "text", f"begrip[{i + 1}]"))
+        for i, b in enumerate(r.table(raw, f"begrip[{i + 1}]", BEGRIP_KEYS)
+                              for i, raw in enumerate(_list(r, doc.get("begrip", []), "begrip"))))
     return Kapstok(
+        begrippen=begrippen,
+        casus=casus,
         name=name,
         version=r.text(doc, "version", ""),
         title=r.text(doc, "title", "", required=False) or name,
@@ -211,6 +229,8 @@ def _english(r: _Reader, doc: dict) -> dict[str, str]:
             pair(w, "criterion", f"phase[{i + 1}].when[{j + 1}]")
     for i, rule in enumerate(doc.get("local_rule", [])):
         pair(rule, "local_rule", f"local_rule[{i + 1}]")
+    for i, begrip in enumerate(doc.get("begrip", [])):
+        pair(begrip, "begrip", f"begrip[{i + 1}]")
     return found
 
 
@@ -272,8 +292,8 @@ def _check_answer(r: _Reader, place: str, qtype: str, values: tuple, value: Any)
             and all(isinstance(v, str) and v in values for v in value))
     )
     if not ok:
-        raise r.fail(place, _("standaardwaarde {value!r} past niet bij de vraag").format(
-                                value=value))
+        raise r.fail(place, _("waarde {value!r} past niet bij de vraag (toegestaan: {allowed})").format(
+                                value=value, allowed=", ".join(map(str, values)) or "true, false"))
 
 
 def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase, ...]:
@@ -345,8 +365,51 @@ def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase
             long_in_phase_days=r.days(p, "long_in_phase_days", place),
             requires_casusregie=requires,
             share=r.text(p, "share", place, required=False),
+            expected_share=_fraction(r, p, place),
+            afschalen_door=r.text(p, "afschalen_door", place, required=False),
         ))
     return tuple(phases)
+
+
+def _fraction(r: _Reader, table: dict, place: str) -> float | None:
+    value = table.get("expected_share")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise r.fail(place, _("'expected_share' moet een getal van 0 tot en met 1 zijn (een "
+                              "aandeel van de huishoudens, 0.15 voor 15%)"))
+    return float(value)
+
+
+def _casus(r: _Reader, raw: Any, place: str, questions: dict[str, Question],
+           phases: tuple[Phase, ...]) -> Casus:
+    """One [[casus]]: its answers must be valid for the kapstok's questions and its expected
+    phase one the kapstok has."""
+    c = r.table(raw, place, CASUS_KEYS)
+    naam = r.text(c, "naam", place)
+    place = f"casus '{naam}'"
+    answers = r.table(c.get("answers", {}), f"{place}.answers", set(questions))
+    for key, value in answers.items():
+        question = questions[key]
+        _check_answer(r, f"{place}.answers.{key}", question.type, question.values, value)
+    missing = [q.key for q in questions.values() if q.key not in answers and not q.has_default]
+    if missing:
+        raise r.fail(f"{place}.answers", _("antwoord ontbreekt voor '{key}' (die vraag heeft "
+                                           "geen standaardwaarde)").format(key=missing[0]))
+    expect = r.table(c.get("verwacht"), f"{place}.verwacht", EXPECT_KEYS)
+    fase = r.text(expect, "fase", f"{place}.verwacht")
+    if not any(p.id.casefold() == fase.casefold() for p in phases):
+        raise r.fail(f"{place}.verwacht", _("fase '{fase}' bestaat niet in deze kapstok "
+                                            "(fasen: {items})").format(
+                                              fase=fase, items=", ".join(p.id for p in phases)))
+    return Casus(
+        naam=naam, verhaal=r.text(c, "verhaal", place), bron=r.text(c, "bron", place),
+        answers=dict(answers), fase=fase,
+        casusregie=r.text(expect, "casusregie", f"{place}.verwacht", required=False),
+        procesregie=r.text(expect, "procesregie", f"{place}.verwacht", required=False),
+        in_overleg_met_bevat=r.items(expect, "in_overleg_met_bevat", f"{place}.verwacht"),
+        advies_bevat=r.items(expect, "advies_bevat", f"{place}.verwacht"),
+    )
 
 
 def _condition(r: _Reader, raw: Any, place: str, questions: dict[str, Question]) -> Condition:

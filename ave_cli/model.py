@@ -103,6 +103,24 @@ class Phase:
     long_in_phase_days: int | None = None
     requires_casusregie: bool = True
     share: str = ""  # which share of households is typically in this phase, in words
+    expected_share: float | None = None  # the same as a fraction of all households (0..1)
+    afschalen_door: str = ""  # who decides to scale down from this phase
+
+
+@dataclass(frozen=True)
+class Casus:
+    """A test case the kapstok carries (its casuistiek): a situation as a professional tells it,
+    where the expectation comes from, the answers, and what the rules should give."""
+
+    naam: str
+    verhaal: str
+    bron: str
+    answers: dict[str, AnswerValue]  # as given; missing keys take the kapstok's defaults
+    fase: str
+    casusregie: str = ""  # substring of the expected casusregie holder, if given
+    procesregie: str = ""
+    in_overleg_met_bevat: tuple[str, ...] = ()
+    advies_bevat: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +150,13 @@ class Kapstok:
     sha256: str
     source: str
     english: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    casus: tuple[Casus, ...] = ()
+    begrippen: tuple[tuple[str, str], ...] = ()  # (term, explanation): the kapstok's own words
+
+    def begrip(self, term: str) -> tuple[str, str] | None:
+        """A term the kapstok explains, found without regard to letter case."""
+        return next((b for b in self.begrippen if b[0].casefold() == term.strip().casefold()),
+                    None)
 
     def question(self, key: str) -> Question | None:
         return next((q for q in self.questions if q.key == key), None)

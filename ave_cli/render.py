@@ -145,12 +145,32 @@ def triage_panel(result: Triage, kapstok: Kapstok, *, dry_run: bool,
                             "Motivering: {motivation}").format(
                               advised=decision.advised_phase, phase=decision.phase_after,
                               motivation=decision.motivation), style="bold yellow"))
-    parts += [_heading(_("Waarom")), _bullets(list(decision.reasons)),
-              _heading(_("Rollen")), _roles_table(outcome.roles, outcome.in_overleg_met)]
+    parts += [_heading(_("Waarom")), _bullets(list(decision.reasons))]
+    parts += _outcome_parts(kapstok, outcome, decision.answers,
+                            result.casusregisseur or casusregisseur,
+                            result.procesregisseur or procesregisseur)
+    saved = (_("proefdraai: niets opgeslagen") if dry_run
+             else _("opgeslagen als besluit {id}").format(id=decision.id))
+    title = _("Triage {case} · kapstok {kapstok} {version}").format(
+        case=decision.case, kapstok=kapstok.name, version=kapstok.version)
+    return Panel(Group(*parts), title=title, subtitle=saved, border_style=phase_style(phase))
+
+
+def _outcome_parts(kapstok: Kapstok, outcome: Outcome, answers: Answers, casusregisseur: str,
+                   procesregisseur: str) -> list[Any]:
+    """What every outcome shows after its reasons, on the review screen as after saving: roles
+    (the named regisseurs of the case first), signals, advice, up, down, who settles a dispute."""
+    phase = outcome.phase
+    parts: list[Any] = [_heading(_("Rollen")), _roles_table(outcome.roles, outcome.in_overleg_met)]
     if casusregisseur or procesregisseur:
-        parts.append(Text(_("Genoemd: casusregisseur {casusregisseur}, procesregisseur "
-                            "{procesregisseur}").format(casusregisseur=casusregisseur or "—",
-                                                        procesregisseur=procesregisseur or "—")))
+        parts.append(Text(_("Genoemd voor deze casus: casusregisseur {casusregisseur}, "
+                            "procesregisseur {procesregisseur}").format(
+                                casusregisseur=casusregisseur or "—",
+                                procesregisseur=procesregisseur or "—")))
+    signals = answers.get("signalen") or []
+    question = kapstok.question("signalen")
+    if signals and question is not None and isinstance(signals, list):
+        parts += [_heading(_("Signalen")), _bullets([k_(question.label(s)) for s in signals])]
     if outcome.advice:
         parts += [_heading(_("Advies")),
                   _bullets([_("{advice} Waarom: {reasons}").format(
@@ -164,15 +184,17 @@ def triage_panel(result: Triage, kapstok: Kapstok, *, dry_run: bool,
     else:
         parts.append(Text(_("Door: {who}\nNaar {phase} bij: {criteria}").format(
             who=phase.opschalen_door or "—", phase=k_(outcome.next_phase.label),
-            criteria=k_(outcome.next_phase.opschalen_criteria) or "—")))
-    parts += [_heading(_("Afschalen")),
-              _bullets(list(phase.afschalen_criteria)) if phase.afschalen_criteria
-              else Text(_("— (dit is de laagste fase)"))]
-    saved = (_("proefdraai: niets opgeslagen") if dry_run
-             else _("opgeslagen als besluit {id}").format(id=decision.id))
-    title = _("Triage {case} · kapstok {kapstok} {version}").format(
-        case=decision.case, kapstok=kapstok.name, version=kapstok.version)
-    return Panel(Group(*parts), title=title, subtitle=saved, border_style=phase_style(phase))
+            criteria=k_(phase.opschalen_criteria) or "—")))
+    parts.append(_heading(_("Afschalen")))
+    if phase.afschalen_criteria:
+        parts += [Text(_("Door: {who}").format(who=phase.afschalen_door or "—")),
+                  _bullets(list(phase.afschalen_criteria))]
+    else:
+        parts.append(Text(_("— (dit is de laagste fase)")))
+    if kapstok.meningsverschil_beslisser:
+        parts.append(Text(_("Bij een meningsverschil over op- of afschalen besluit: "
+                            "{who}").format(who=kapstok.meningsverschil_beslisser)))
+    return parts
 
 
 def triage_json(result: Triage, *, dry_run: bool) -> dict[str, Any]:
@@ -190,10 +212,13 @@ def triage_json(result: Triage, *, dry_run: bool) -> dict[str, Any]:
         "advice": [a.text for a in outcome.advice],
         "opschalen_door": outcome.phase.opschalen_door,
         "next_phase": outcome.next_phase.id if outcome.next_phase else None,
-        "next_phase_criteria": outcome.next_phase.opschalen_criteria if outcome.next_phase else None,
+        "next_phase_criteria": outcome.phase.opschalen_criteria if outcome.next_phase else None,
         "afschalen_criteria": list(outcome.phase.afschalen_criteria),
-        "casusregisseur": decision.casusregisseur or None,
-        "procesregisseur": decision.procesregisseur or None,
+        "afschalen_door": outcome.phase.afschalen_door or None,
+        "meningsverschil_beslisser": result.meningsverschil_beslisser or None,
+        "signalen": list(decision.signals),
+        "casusregisseur": result.casusregisseur or None,
+        "procesregisseur": result.procesregisseur or None,
         "decision_id": None if dry_run else decision.id,
     }
 
@@ -214,8 +239,10 @@ def batch_table(results: list[Triage], *, dry_run: bool) -> Table:
     return table
 
 
-def review_panel(kapstok: Kapstok, answers: Answers, outcome: Outcome) -> Panel:
-    """The review screen before saving: every answer and the advised phase."""
+def review_panel(kapstok: Kapstok, answers: Answers, outcome: Outcome, *, casusregisseur: str = "",
+                 procesregisseur: str = "") -> Panel:
+    """The review screen before saving: every answer, the advised phase and everything the
+    outcome will show (roles, signals, advice, up, down, who settles a dispute)."""
     table = _grid()
     for question in kapstok.questions:
         value = answers.get(question.key)
@@ -224,7 +251,8 @@ def review_panel(kapstok: Kapstok, answers: Answers, outcome: Outcome) -> Panel:
         table.add_row(k_(question.text), shown)
     advice = assemble(_("\nAdvies van de regels: {phase}"), "bold", phase=phase_text(outcome.phase))
     reasons = _bullets(list(outcome.reasons))
-    return Panel(Group(table, advice, reasons), title=_("Controleer de antwoorden"),
+    rest = _outcome_parts(kapstok, outcome, answers, casusregisseur, procesregisseur)
+    return Panel(Group(table, advice, reasons, *rest), title=_("Controleer de antwoorden"),
                  border_style=phase_style(outcome.phase))
 
 
@@ -238,8 +266,8 @@ def kapstok_table(kapstok: Kapstok) -> Group:
     for header in (_("Fase"), _("Casusregie"), _("Procesregie"), _("Operationeel"),
                    _("Bestuurlijk"), _("In overleg met")):
         matrix.add_column(header, overflow="fold")
-    for n, header in enumerate((_("Fase"), _("Opschalen door"), _("Naar deze fase bij"),
-                                _("Afschalen als"))):
+    for n, header in enumerate((_("Fase"), _("Opschalen door"), _("Naar de fase erboven bij"),
+                                _("Afschalen door"), _("Afschalen als"))):
         scaling.add_column(header, overflow="fold", ratio=1 if n == 0 else 3)
     for phase in reversed(kapstok.phases):
         label = Text(k_(phase.label), style=phase_style(phase))
@@ -247,6 +275,7 @@ def kapstok_table(kapstok: Kapstok) -> Group:
                        Text(", ".join(phase.in_overleg_met) or "—"))
         scaling.add_row(label, Text(phase.opschalen_door or "—"),
                         Text(k_(phase.opschalen_criteria) or "—"),
+                        Text(phase.afschalen_door or "—"),
                         _bullets(list(phase.afschalen_criteria)))
     parts: list[Any] = [matrix, scaling]
     rules = _local_rules(kapstok.local_rules)
@@ -650,8 +679,20 @@ def uitleg(kapstok: Kapstok) -> Group:
         if kapstok.meningsverschil_beslisser:
             parts.append(Text(_("Bij een meningsverschil over op- of afschalen besluit: "
                                 "{who}.").format(who=kapstok.meningsverschil_beslisser)))
+    if kapstok.begrippen:
+        parts.append(_heading(_("Begrippen van deze kapstok")))
+        parts.append(Text(", ".join(k_(term) for term, _text in kapstok.begrippen)))
     parts.append(Text(_("\nMeer over één fase of rol: ave uitleg FASE, ave uitleg casusregie")))
+    if kapstok.begrippen:
+        parts.append(Text(_("Een begrip: ave uitleg {term}").format(
+            term=kapstok.begrippen[0][0].split()[0].lower())))
     return Group(*parts)
+
+
+def uitleg_begrip(begrip: tuple[str, str]) -> Group:
+    """One term in the kapstok's own words."""
+    term, text = begrip
+    return Group(_heading(k_(term)), Text(k_(text)))
 
 
 def uitleg_phase(kapstok: Kapstok, phase: Phase) -> Panel:
@@ -675,7 +716,7 @@ def uitleg_phase(kapstok: Kapstok, phase: Phase) -> Panel:
     if above:
         parts.append(Text(_("Door: {who}\nNaar {phase} bij: {criteria}").format(
             who=phase.opschalen_door or "—", phase=k_(above.label),
-            criteria=k_(above.opschalen_criteria) or "—")))
+            criteria=k_(phase.opschalen_criteria) or "—")))
     else:
         parts.append(Text(_("Door: {who}\nDit is de hoogste fase.").format(
             who=phase.opschalen_door or "—")))

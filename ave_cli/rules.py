@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ave_cli.model import LOCAL_RULE, Advice, Answers, Condition, Group, Kapstok, Outcome, Phase
+from ave_cli.model import (
+    LOCAL_RULE,
+    Advice,
+    Answers,
+    AnswerValue,
+    Condition,
+    Group,
+    Kapstok,
+    Outcome,
+    Phase,
+)
 
 
 def holds(condition: Condition, answers: Answers) -> bool:
@@ -21,28 +31,33 @@ def holds(condition: Condition, answers: Answers) -> bool:
     return hit != condition.negate
 
 
-def facts(condition: Condition, answers: Answers) -> list[str]:
-    """The answers that make a (holding) condition hold, as `key = value` phrases."""
+def shown(kapstok: Kapstok, key: str, value: AnswerValue | None) -> str:
+    """An answer as people read it: the kapstok's label (the key for an unknown question)."""
+    question = kapstok.question(key)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, list):
+        return ", ".join(question.label(v) if question else v for v in value) or "geen"
+    if value is None:
+        return "-"
+    return question.label(value) if question else str(value)
+
+
+def facts(condition: Condition, answers: Answers, kapstok: Kapstok) -> list[str]:
+    """The answers that make a (holding) condition hold, as `question: label` phrases."""
     if isinstance(condition, Group):
         found: list[str] = []
         for item in condition.items:
             if holds(item, answers):
-                found += [f for f in facts(item, answers) if f not in found]
+                found += [f for f in facts(item, answers, kapstok) if f not in found]
         return found
-    value = answers.get(condition.key)
-    if isinstance(value, bool):
-        shown = "ja" if value else "nee"
-    elif isinstance(value, list):
-        shown = ", ".join(value) or "geen"
-    else:
-        shown = str(value)
-    return [f"{condition.key} = {shown}"]
+    return [f"{condition.key}: {shown(kapstok, condition.key, answers.get(condition.key))}"]
 
 
-def _explain(reason: str, condition: Condition | None, answers: Answers) -> str:
+def _explain(reason: str, condition: Condition | None, answers: Answers, kapstok: Kapstok) -> str:
     if condition is None:
         return reason
-    return f"{reason} ({'; '.join(facts(condition, answers))})"
+    return f"{reason} ({'; '.join(facts(condition, answers, kapstok))})"
 
 
 def advised_phase(kapstok: Kapstok, answers: Answers) -> tuple[Phase, tuple[str, ...]]:
@@ -52,8 +67,46 @@ def advised_phase(kapstok: Kapstok, answers: Answers) -> tuple[Phase, tuple[str,
             return phase, (phase.otherwise_reason,)
         held = [c for c in phase.criteria if holds(c.condition, answers)]
         if held and (phase.match == "any" or len(held) == len(phase.criteria)):
-            return phase, tuple(_explain(c.reason, c.condition, answers) for c in held)
+            return phase, tuple(_explain(c.reason, c.condition, answers, kapstok) for c in held)
     raise AssertionError("a validated kapstok always has an 'otherwise' phase")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One condition of one phase as the rules tried it (for --trace)."""
+
+    phase: str
+    match: str  # any, all or otherwise
+    reason: str
+    held: bool
+    answers: str  # the answers the condition looks at, as people read them
+    reached: bool  # whether this phase was the one the rules gave
+
+
+def trace(kapstok: Kapstok, answers: Answers) -> list[Step]:
+    """Every phase from the top down to the one reached, each condition with whether it held
+    and the answers behind it: why a phase was not reached."""
+    reached, _reasons = advised_phase(kapstok, answers)
+    steps: list[Step] = []
+    for phase in reversed(kapstok.phases):
+        if phase.match == "otherwise":
+            steps.append(Step(phase.id, "otherwise", phase.otherwise_reason, True, "",
+                              phase == reached))
+        for criterion in phase.criteria:
+            keys = list(dict.fromkeys(_keys(criterion.condition)))
+            steps.append(Step(phase.id, phase.match, criterion.reason,
+                              holds(criterion.condition, answers),
+                              "; ".join(f"{k}: {shown(kapstok, k, answers.get(k))}" for k in keys),
+                              phase == reached))
+        if phase == reached:
+            break
+    return steps
+
+
+def _keys(condition: Condition) -> list[str]:
+    if isinstance(condition, Group):
+        return [k for item in condition.items for k in _keys(item)]
+    return [condition.key]
 
 
 def outcome_for_phase(kapstok: Kapstok, phase: Phase, answers: Answers,
@@ -68,7 +121,7 @@ def outcome_for_phase(kapstok: Kapstok, phase: Phase, answers: Answers,
             continue
         if rule.when is not None and not holds(rule.when, answers):
             continue
-        why = _explain(rule.reason, rule.when, answers)
+        why = _explain(rule.reason, rule.when, answers, kapstok)
         if rule.set_roles or rule.add_in_overleg_met:
             roles = replace(roles, **rule.set_roles)
             in_overleg_met += [name for name in rule.add_in_overleg_met if name not in in_overleg_met]

@@ -72,7 +72,8 @@ def test_every_text_of_the_bundled_kapstokken_is_also_in_english(name):
     tables = [("top", doc)] + [("question", q) for q in doc["question"]] + \
         [("phase", p) for p in doc["phase"]] + \
         [("criterion", w) for p in doc["phase"] for w in p.get("when", [])] + \
-        [("local_rule", r) for r in doc.get("local_rule", [])]
+        [("local_rule", r) for r in doc.get("local_rule", [])] + \
+        [("begrip", b) for b in doc.get("begrip", [])]
     checked = 0
     for kind, table in tables:
         for key in TRANSLATABLE[kind]:

@@ -131,23 +131,25 @@ def test_show_gives_days_in_phase_and_open_advice(run, log):
     data = json.loads(run("show", "WT-7", "-f", "json").stdout)
     # the clock ticks an hour per call: still day 0, and the phase started at the first triage
     assert data["since"] == "2026-03-02T09:30:00+01:00" and data["days_in_phase"] == 0
-    assert data["open_advice"] == ["Voeg een procesregisseur toe (verticale opschaling, de fase "
-                                   "blijft AVE2)."]
+    assert data["open_advice"][0] == ("Voeg een procesregisseur toe (verticale opschaling, de "
+                                      "fase blijft AVE2).")
     run("escalate", "WT-7", "--role", "procesregie", "--holder", "OGGZ", "--reason", "Advies")
-    assert json.loads(run("show", "WT-7", "-f", "json").stdout)["open_advice"] == []
+    assert json.loads(run("show", "WT-7", "-f", "json").stdout)["open_advice"] == [
+        "Signalen voor opschaling: bespreek (verticaal) opschalen; bij twijfel altijd opschalen "
+        "(principe 3)."]  # only the advice that names no regie role stays open
 
 
 def test_deescalate_checklist_records_unmet_criteria(run, log, scripted):
     run("triage", "WT-8", "-a", str(EXAMPLES / "handreiking" / "ave3.json"))
-    ask = scripted([("welke criteria zijn vervuld", ["De maatregelen hebben effect."]),
+    ask = scripted([("welke criteria zijn vervuld", ["De scenario's zijn uitgewerkt."]),
                     ("Toch afschalen?", True)])
     result = run("deescalate", "WT-8", "--to", "AVE2", "--reason", "Doorbraak")
     assert result.exit_code == 0, result.output
     ask.done()
     assert records(log)[-1]["reasons"] == [
         "Doorbraak",
-        "Afschaalcriterium niet (zeker) vervuld: Er is een inhoudelijke doorbraak en/of de "
-        "samenwerking werkt weer."]
+        "Afschaalcriterium niet (zeker) vervuld: Er is een doorbraak op inhoud en/of de "
+        "samenwerking verloopt goed."]
 
 
 def test_deescalate_checklist_can_be_declined(run, log, scripted):

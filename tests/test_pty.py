@@ -33,6 +33,7 @@ def test_questionnaire_in_a_terminal_writes_a_decision(log, tmp_path):
     choose(child, "Welke uitgangssituatie", 4)
     child.expect("Kijk naar alle leefgebieden")
     choose(child, "Welke uitgangssituatie", 3)  # complex
+    choose(child, "zorgbehoefte", 0)  # the default: nee
     choose(child, "Heeft de huidige hulp effect", 3)  # nee
     choose(child, "Werkt de inwoner mee", 0)  # ja
     choose(child, "samenwerking", 2)  # stagneert
@@ -56,6 +57,7 @@ def test_questionnaire_in_a_terminal_writes_a_decision(log, tmp_path):
 def test_ctrl_c_halfway_writes_nothing(log, tmp_path):
     child = spawn(["triage", "WT-pty"], log, tmp_path)
     choose(child, "Welke uitgangssituatie", 2)
+    choose(child, "zorgbehoefte", 0)
     choose(child, "Heeft de huidige hulp effect", 1)
     child.expect("Werkt de inwoner mee")
     child.send(CTRL_C)

@@ -10,7 +10,7 @@ from ave_cli.settings import load_kapstok
 CALM = {
     "problematiek": "geen", "effect": "nvt", "meewerken": "ja", "samenwerking": "goed",
     "veiligheid": "nee", "openbare_orde": "nee", "onrust": "nee", "media": "nee",
-    "teloorgang": "nee", "minderjarigen": False, "signalen": [],
+    "teloorgang": "nee", "minderjarigen": False, "signalen": [], "zorgbehoefte": False,
 }
 HANDREIKING = load_kapstok("handreiking")
 WESTERKWARTIER = load_kapstok("westerkwartier")
@@ -25,35 +25,43 @@ HANDREIKING_TABLE = [
     ({}, "AVE1"),
     ({"problematiek": "enkelvoudig", "effect": "ja"}, "AVE1"),
     ({"problematiek": "enkelvoudig", "effect": "nvt"}, "AVE1"),
-    ({"signalen": ["meldingen", "agressie"]}, "AVE1"),  # signals alone decide nothing
-    ({"teloorgang": "ernstig", "media": "ja"}, "AVE1"),  # not criteria in the Handreiking
-    # AVE2, each ANY condition alone
+    ({"signalen": ["meldingen", "agressie"]}, "AVE1"),  # signals alone give advice, no phase
+    ({"media": "ja"}, "AVE1"),  # media is no criterion in the Handreiking
+    ({"effect": "nee"}, "AVE1"),  # effect only counts with an enkelvoudige vraag
+    # AVE2, each ANY condition alone (v2 adds zorgbehoefte, dreigende onrust, teloorgang)
     ({"problematiek": "meervoudig"}, "AVE2"),
     ({"problematiek": "complex"}, "AVE2"),
     ({"problematiek": "enkelvoudig", "effect": "twijfel"}, "AVE2"),  # twijfel escalates
     ({"problematiek": "enkelvoudig", "effect": "nee"}, "AVE2"),
-    ({"effect": "nee"}, "AVE1"),  # effect only counts with an enkelvoudige vraag
+    ({"zorgbehoefte": True}, "AVE2"),
     ({"veiligheid": "twijfel"}, "AVE2"),
-    ({"veiligheid": "ernstig"}, "AVE2"),
+    ({"veiligheid": "ernstig"}, "AVE2"),  # AVE3 also needs (meervoudige) problematiek
     ({"samenwerking": "twijfel"}, "AVE2"),
     ({"samenwerking": "volledig"}, "AVE2"),
-    # AVE3: ALL of complex, veiligheid, (samenwerking or effect)
-    ({"problematiek": "complex", "veiligheid": "twijfel", "samenwerking": "twijfel"}, "AVE3"),
+    ({"onrust": "dreigend"}, "AVE2"),  # alone: no threat of total escalation
+    ({"teloorgang": "dreigend"}, "AVE2"),
+    ({"teloorgang": "ernstig", "media": "ja"}, "AVE2"),
+    ({"media": "ja", "veiligheid": "ernstig"}, "AVE2"),
+    # AVE3: ALL of (meervoudig|complex), (risico|ernstig), knelpunt, (complex|ernstig)
+    ({"problematiek": "meervoudig", "veiligheid": "ernstig", "effect": "nee"}, "AVE3"),
     ({"problematiek": "complex", "veiligheid": "risico", "effect": "nee"}, "AVE3"),
     ({"problematiek": "complex", "veiligheid": "ernstig", "effect": "twijfel"}, "AVE3"),
     ({"problematiek": "complex", "veiligheid": "ernstig", "samenwerking": "volledig"}, "AVE3"),
     # boundaries: one AVE3 condition missing gives AVE2
     ({"problematiek": "meervoudig", "veiligheid": "risico", "samenwerking": "stagneert"}, "AVE2"),
+    ({"problematiek": "complex", "veiligheid": "twijfel", "samenwerking": "twijfel"}, "AVE2"),
     ({"problematiek": "complex", "veiligheid": "nee", "samenwerking": "stagneert"}, "AVE2"),
     ({"problematiek": "complex", "veiligheid": "risico", "samenwerking": "goed", "effect": "ja"},
      "AVE2"),
     # AVE4: ANY
-    ({"veiligheid": "acuut"}, "AVE4"),
+    ({"veiligheid": "acuut"}, "AVE4"),  # one person is enough
     ({"openbare_orde": "dreigend"}, "AVE4"),
     ({"openbare_orde": "ja"}, "AVE4"),
-    ({"onrust": "dreigend"}, "AVE4"),
     ({"onrust": "ja"}, "AVE4"),
-    ({"media": "ja", "veiligheid": "ernstig"}, "AVE2"),  # media alone is no AVE4 criterion here
+    ({"onrust": "dreigend", "veiligheid": "ernstig"}, "AVE4"),
+    ({"onrust": "dreigend", "samenwerking": "volledig"}, "AVE4"),
+    ({"onrust": "dreigend", "problematiek": "complex", "veiligheid": "risico"}, "AVE4"),
+    ({"onrust": "dreigend", "problematiek": "meervoudig", "veiligheid": "risico"}, "AVE2"),
 ]
 
 
@@ -65,36 +73,41 @@ def test_handreiking_rules(changes, expected):
 WESTERKWARTIER_TABLE = [
     ({}, "0"),
     ({"signalen": ["verward"]}, "0"),
+    ({"samenwerking": "stagneert"}, "0"),
+    ({"samenwerking": "volledig"}, "0"),  # only on top of serious unsafety (fase 4)
     ({"problematiek": "enkelvoudig"}, "1"),
+    ({"zorgbehoefte": True}, "1"),
     ({"problematiek": "enkelvoudig", "effect": "nee", "samenwerking": "stagneert"}, "1"),
+    ({"problematiek": "enkelvoudig", "meewerken": "nee"}, "1"),  # 2B needs meervoudig or a risk
+    ({"teloorgang": "dreigend", "problematiek": "enkelvoudig"}, "1"),
     ({"problematiek": "meervoudig"}, "2A"),
+    ({"problematiek": "complex"}, "2A"),  # complexity alone is no fase 3
     ({"veiligheid": "twijfel"}, "2A"),
     ({"veiligheid": "risico"}, "2A"),
-    ({"problematiek": "enkelvoudig", "veiligheid": "twijfel"}, "2A"),
+    ({"problematiek": "meervoudig", "veiligheid": "risico"}, "2A"),  # with ZVH consultation
+    ({"teloorgang": "dreigend", "problematiek": "meervoudig"}, "2A"),  # no unsafety
+    ({"teloorgang": "ernstig", "problematiek": "complex"}, "2A"),
+    ({"teloorgang": "ernstig", "veiligheid": "twijfel"}, "2A"),
+    ({"media": "ja", "veiligheid": "risico"}, "2A"),
     ({"problematiek": "meervoudig", "meewerken": "twijfel"}, "2B"),
     ({"problematiek": "meervoudig", "meewerken": "nee"}, "2B"),
     ({"problematiek": "meervoudig", "samenwerking": "twijfel"}, "2B"),
     ({"problematiek": "meervoudig", "samenwerking": "stagneert"}, "2B"),
-    ({"problematiek": "enkelvoudig", "meewerken": "nee"}, "1"),  # 2B needs meervoudig
-    ({"problematiek": "complex"}, "3"),
+    ({"veiligheid": "risico", "meewerken": "nee"}, "2B"),
     ({"veiligheid": "ernstig"}, "3"),
-    ({"veiligheid": "risico", "problematiek": "meervoudig"}, "3"),
-    ({"teloorgang": "dreigend", "problematiek": "meervoudig"}, "3"),
-    ({"teloorgang": "ernstig", "problematiek": "complex"}, "3"),
-    ({"teloorgang": "dreigend", "problematiek": "enkelvoudig"}, "1"),
-    # stagnation alone is no criterion for 3
-    ({"samenwerking": "stagneert", "problematiek": "enkelvoudig"}, "1"),
-    ({"samenwerking": "stagneert"}, "0"),
+    ({"openbare_orde": "dreigend"}, "3"),
+    ({"problematiek": "complex", "veiligheid": "twijfel"}, "3"),
+    ({"problematiek": "complex", "veiligheid": "risico"}, "3"),
+    ({"teloorgang": "dreigend", "problematiek": "meervoudig", "veiligheid": "twijfel"}, "3"),
     ({"veiligheid": "acuut"}, "4"),
-    ({"openbare_orde": "dreigend"}, "4"),
+    ({"openbare_orde": "ja"}, "4"),
+    ({"onrust": "dreigend"}, "4"),
     ({"onrust": "ja"}, "4"),
-    ({"samenwerking": "volledig"}, "4"),
+    ({"samenwerking": "volledig", "veiligheid": "ernstig"}, "4"),
     ({"teloorgang": "ernstig", "veiligheid": "risico"}, "4"),
     ({"teloorgang": "ernstig", "veiligheid": "ernstig"}, "4"),
-    ({"teloorgang": "ernstig", "veiligheid": "twijfel"}, "2A"),  # no 4 without risico/ernstig
     ({"media": "mogelijk", "veiligheid": "ernstig"}, "4"),
     ({"media": "ja", "veiligheid": "acuut"}, "4"),
-    ({"media": "ja", "veiligheid": "risico"}, "2A"),
 ]
 
 
@@ -109,17 +122,20 @@ def test_no_westerkwartier_rule_for_3_looks_at_samenwerking():
 
 
 def test_every_condition_that_held_is_a_reason():
-    outcome = phase_of(HANDREIKING, veiligheid="acuut", openbare_orde="ja", onrust="dreigend")
+    outcome = phase_of(HANDREIKING, veiligheid="acuut", openbare_orde="ja", onrust="ja")
     assert outcome.reasons == (
-        "Acute onveiligheid (veiligheid = acuut)",
-        "(Dreigende) verstoring van de openbare orde (openbare_orde = ja)",
-        "(Dreigende) maatschappelijke onrust (onrust = dreigend)",
+        "(Dreiging van) acute onveiligheid: vanuit elke fase naar AVE4 "
+        "(veiligheid: (dreiging van) acute onveiligheid)",
+        "(Dreigende) verstoring van de openbare orde: vanuit elke fase naar AVE4 "
+        "(openbare_orde: ja)",
+        "Maatschappelijke onrust (onrust: ja)",
     )
 
 
 def test_otherwise_phase_gives_its_reason():
     assert phase_of(HANDREIKING).reasons == (
-        "Geen criteria voor een hogere fase: problemen worden voorkomen en vroeg gesignaleerd",)
+        "Geen criteria voor een hogere fase: problemen worden voorkomen en vroeg gesignaleerd, "
+        "enkelvoudige vragen",)
 
 
 @pytest.mark.parametrize(("changes", "advised"), [
@@ -141,11 +157,13 @@ def test_handreiking_vertical_advice_in_ave2(changes, advised):
 
 @pytest.mark.parametrize(("changes", "phase", "casusregie", "jeugd_in_overleg", "youth_route"), [
     ({"problematiek": "enkelvoudig"}, "1", "Inwoner", True, False),
-    ({"problematiek": "meervoudig"}, "2A", "Jeugdconsulent gemeente", False, True),
+    ({"problematiek": "meervoudig"}, "2A", "Jeugdconsulent gemeente", True, True),
     ({"problematiek": "meervoudig", "meewerken": "nee"}, "2B", "Jeugdconsulent gemeente", False, True),
-    ({"problematiek": "complex"}, "3", "Jeugdconsulent gemeente", False, True),
-    ({"veiligheid": "acuut"}, "4", "Driehoek", True, True),
-    ({}, "0", "n.v.t. (inwoners hebben zelfregie)", False, False),
+    ({"problematiek": "complex", "veiligheid": "risico"}, "3", "Jeugdconsulent gemeente", False,
+     True),
+    ({"veiligheid": "acuut"}, "4", "Jeugdconsulent gemeente (in overleg en afstemming)", False,
+     True),
+    ({}, "0", "Inwoner (zelfregie)", False, False),
 ])
 def test_westerkwartier_minors_rule(changes, phase, casusregie, jeugd_in_overleg, youth_route):
     with_minors = phase_of(WESTERKWARTIER, minderjarigen=True, **changes)
@@ -156,7 +174,7 @@ def test_westerkwartier_minors_rule(changes, phase, casusregie, jeugd_in_overleg
     without = phase_of(WESTERKWARTIER, minderjarigen=False, **changes)
     assert without.roles.casusregie == WESTERKWARTIER.find_phase(phase).roles.casusregie
     assert "Jeugdconsulent gemeente" not in without.in_overleg_met
-    assert not without.advice
+    assert not any("Jeugdroute" in a.text or "jeugd" in a.text for a in without.advice)
 
 
 def test_role_override_is_reported_as_a_reason():
@@ -164,20 +182,23 @@ def test_role_override_is_reported_as_a_reason():
     assert any(r.startswith("Lokale regel: Minderjarigen") for r in outcome.reasons)
 
 
+OPERATIONEEL = "Leidinggevende van de casus- en procesregisseur (organisatie of gemeente)"
+
+
 @pytest.mark.parametrize(("kapstok", "phase", "casus", "proces", "operationeel", "bestuurlijk"), [
-    (HANDREIKING, "AVE1", "Geen (inwoner heeft zelfregie)", "Geen",
-     "Gemeente of uitvoeringsorganisatie", "Wethouder"),
-    (HANDREIKING, "AVE2", "Gemeente of uitvoeringsorganisatie (wijkteam)",
-     "Gemeente (indien toegevoegd)", "Gemeente of uitvoeringsorganisatie", "Wethouder"),
+    (HANDREIKING, "AVE1", "Geen (inwoner heeft zelfregie)", "Geen", OPERATIONEEL, "Wethouder"),
+    (HANDREIKING, "AVE2", "Gemeente of uitvoeringsorganisatie",
+     "Gemeente (indien toegevoegd)", OPERATIONEEL, "Wethouder"),
     (HANDREIKING, "AVE3", "Gemeente of uitvoeringsorganisatie", "Zorg- en Veiligheidshuis",
-     "Gemeente", "Burgemeester en wethouder"),
-    (HANDREIKING, "AVE4", "Gemeente of uitvoeringsorganisatie", "Scenarioteam", "Gemeente",
+     OPERATIONEEL, "Burgemeester en wethouder"),
+    (HANDREIKING, "AVE4", "Gemeente of uitvoeringsorganisatie", "Scenarioteam", OPERATIONEEL,
      "Burgemeester"),
     (WESTERKWARTIER, "1", "Inwoner", "n.v.t.", "Gemeente / professionele organisatie",
-     "Wethouder Wmo / OGGZ / Jeugd"),
+     "Wethouder"),
     (WESTERKWARTIER, "2B", "Zorgverlener / professionele organisatie / Wmo / P-wet / Jeugd",
      "OGGZ / Team Jeugd", "Gemeente", "Wethouder"),
-    (WESTERKWARTIER, "4", "Driehoek", "Driehoek (of een afvaardiging of mandaat daarvan)",
+    (WESTERKWARTIER, "4", "In overleg en afstemming vastgesteld; in de regel blijft de "
+     "casusregisseur (continuïteit)", "Driehoek (of een afvaardiging of mandaat daarvan)",
      "Gemeente", "Burgemeester en wethouders"),
 ])
 def test_roles_per_phase_follow_the_model(kapstok, phase, casus, proces, operationeel, bestuurlijk):

@@ -14,7 +14,7 @@ H = EXAMPLES / "handreiking"
 def test_start_screen_says_where_you_are(run, log):
     empty = run()
     assert empty.exit_code == 0
-    assert "handreiking 2.0.0" in empty.stdout and "(nog leeg)" in empty.stdout
+    assert "handreiking 2.1.0" in empty.stdout and "(nog leeg)" in empty.stdout
     for command in ("ave triage", "ave report", "ave kapstok"):
         assert command in empty.stdout
     run("triage", "A", "-a", str(H / "ave2.toml"))
@@ -75,14 +75,15 @@ def test_uitleg_of_one_phase_and_one_role(run, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
     phase = run("uitleg", "ave3").stdout
     assert "Fase AVE 3 (oranje/rood)" in phase and "Als al deze criteria gelden:" in phase
-    assert "Zorg- en Veiligheidshuis" in phase and "De maatregelen hebben effect." in phase
+    assert "Zorg- en Veiligheidshuis" in phase and "De scenario's zijn uitgewerkt." in phase
     role = run("uitleg", "casusregie", "-k", "westerkwartier").stdout
     assert "Jeugdconsulent" not in role.split("Lokale regels")[0]  # the table: the kapstok's own
     assert "Minderjarigen betrokken: de jeugdconsulent" in role  # and the rule that changes it
     wrong = run("uitleg", "wethouder")
-    assert wrong.exit_code == 2 and "geen fase of rol" in wrong.stderr
+    assert wrong.exit_code == 2 and "geen fase, rol of begrip" in wrong.stderr
 
 
 def test_the_command_list_is_complete():
     registered = {c.name or c.callback.__name__ for c in cli.app.registered_commands}
+    registered |= {g.name for g in cli.app.registered_groups}  # ave kapstok (test, diff)
     assert registered == set(COMMANDS)

@@ -10,21 +10,22 @@ from conftest import EXAMPLES
 
 EXPECTED = [
     ("handreiking", "ave1.toml", "AVE1", "Geen (inwoner heeft zelfregie)", "Wethouder"),
-    ("handreiking", "ave2.toml", "AVE2", "Gemeente of uitvoeringsorganisatie (wijkteam)",
+    ("handreiking", "ave2.toml", "AVE2", "Gemeente of uitvoeringsorganisatie",
      "Wethouder"),
     ("handreiking", "ave2-procesregie.toml", "AVE2",
-     "Gemeente of uitvoeringsorganisatie (wijkteam)", "Wethouder"),
+     "Gemeente of uitvoeringsorganisatie", "Wethouder"),
     ("handreiking", "ave3.json", "AVE3", "Gemeente of uitvoeringsorganisatie",
      "Burgemeester en wethouder"),
     ("handreiking", "ave4.toml", "AVE4", "Gemeente of uitvoeringsorganisatie", "Burgemeester"),
-    ("westerkwartier", "fase-0.toml", "0", "n.v.t. (inwoners hebben zelfregie)", "n.v.t."),
-    ("westerkwartier", "fase-1.toml", "1", "Inwoner", "Wethouder Wmo / OGGZ / Jeugd"),
+    ("westerkwartier", "fase-0.toml", "0", "Inwoner (zelfregie)", "n.v.t."),
+    ("westerkwartier", "fase-1.toml", "1", "Inwoner", "Wethouder"),
     ("westerkwartier", "fase-2a.toml", "2A", "Zorgverlener / professionele organisatie",
      "Wethouder"),
     ("westerkwartier", "fase-2b.json", "2B", "Jeugdconsulent gemeente", "Wethouder"),
     ("westerkwartier", "fase-3.toml", "3", "Zorgverlener / professionele organisatie / Jeugd",
      "College van B&W: portefeuillehouder van de dominante problematiek (Jeugdwet, Wmo, OOV)"),
-    ("westerkwartier", "fase-4.toml", "4", "Driehoek", "Burgemeester en wethouders"),
+    ("westerkwartier", "fase-4.toml", "4", "Jeugdconsulent gemeente (in overleg en afstemming)",
+     "Burgemeester en wethouders"),
 ]
 
 
@@ -59,8 +60,10 @@ def test_json_output_shape(run, log):
                                   "in_overleg_met"}
     assert data["decision_id"] == "d0001"
     assert data["previous_phase"] is None
-    assert data["advice"] == ["Voeg een procesregisseur toe (verticale opschaling, de fase blijft "
-                              "AVE2)."]
+    assert data["advice"] == [
+        "Voeg een procesregisseur toe (verticale opschaling, de fase blijft AVE2).",
+        "Signalen voor opschaling: bespreek (verticaal) opschalen; bij twijfel altijd opschalen "
+        "(principe 3)."]
     assert result.stderr == ""
 
 
@@ -136,7 +139,7 @@ def test_another_phase_gets_its_own_local_rules_once(run, log):
     assert len(data["reasons"]) == len(set(data["reasons"]))
     assert [r for r in data["reasons"] if r.startswith("Lokale regel")] == [
         "Lokale regel: Minderjarigen betrokken: de jeugdconsulent van de gemeente is casusregisseur "
-        "(minderjarigen = ja)"]
+        "(minderjarigen: ja)"]
     assert data["roles"]["procesregie"].startswith("OGGZ en/of OOV")  # phase 3's roles
 
 
@@ -239,7 +242,7 @@ def test_a_log_readable_by_others_is_warned_about(run, log):
 
 # --- interactive, through the swappable ask function ---------------------------------------
 
-CORE = [("uitgangssituatie", "complex"), ("effect", "nee"), ("inwoner mee", "twijfel"),
+CORE = [("uitgangssituatie", "complex"), ("zorgbehoefte", False), ("effect", "nee"), ("inwoner mee", "twijfel"),
         ("samenwerking", "stagneert"), ("veiligheid", "risico"), ("openbare orde", "nee"),
         ("onrust", "nee"), ("media", "nee"), ("teloorgang", "nee"), ("minderjarige", False),
         ("signalen", ["agressie"])]

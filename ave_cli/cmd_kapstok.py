@@ -1,0 +1,142 @@
+"""`ave kapstok`: show a kapstok, test it against its own casuistiek, compare two kapstokken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ave_cli import complete
+from ave_cli.cli import Format, FormatOpt, KapstokOpt, LogOpt, app, guarded, read_log
+from ave_cli.i18n import _
+
+KAPSTOK_HELP = _("Toon de kapstok: per fase wie casusregie, procesregie, operationele "
+                 "en bestuurlijke\nverantwoordelijkheid heeft, met wie wordt overlegd "
+                 "en wanneer je op- en afschaalt.\n\nMet `ave kapstok test` toets je de "
+                 "kapstok aan zijn eigen casuïstiek, met `ave kapstok diff`\nvergelijk je "
+                 "twee kapstokken.\n\n[bold]Voorbeelden[/bold]\n\n  ave "
+                 "kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok "
+                 "--list\n\n  ave kapstok test --kapstok westerkwartier\n")
+
+kapstok_app = typer.Typer(help=KAPSTOK_HELP, invoke_without_command=True,
+                          rich_markup_mode="rich")
+app.add_typer(kapstok_app, name="kapstok")
+
+
+@kapstok_app.callback()
+@guarded
+def kapstok_command(
+    ctx: typer.Context,
+    kapstok: KapstokOpt = None,
+    list_all: Annotated[bool, typer.Option("--list", help=_("Toon de meegeleverde kapstokken."))] = False,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    from ave_cli import render, settings
+
+    if ctx.invoked_subcommand is not None:
+        return
+    if list_all:
+        names = settings.bundled_kapstokken()
+        kapstokken = [settings.load_kapstok(name) for name in names]
+        if fmt is Format.json:
+            render.print_json([{"name": k.name, "version": k.version, "title": k.title,
+                                "phases": [p.id for p in k.phases]} for k in kapstokken])
+        else:
+            for k in kapstokken:
+                render.out().print(_("{name:<16} {version:<8} {title}: fasen {items}").format(
+                                       name=k.name, version=k.version, title=k.title,
+                                       items=', '.join(p.id for p in k.phases)))
+        return
+    kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
+    if fmt is Format.json:
+        render.print_json(render.kapstok_json(kap))
+    else:
+        render.out().print(render.kapstok_table(kap))
+
+
+TEST_HELP = _("Toets de kapstok aan zijn eigen casuïstiek ([[casus]] in het kapstokbestand): "
+              "per casus\nde verwachte en de gekregen fase en rollen, met de redenen van de "
+              "regels. Daarna de\nvoorwaarden en lokale regels die geen enkele casus laat "
+              "gelden. Exitcode 1 als een casus\nfaalt (en met --strict ook bij een "
+              "voorwaarde zonder casus), zodat een gemeente dit in\nhaar eigen CI kan "
+              "draaien.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok test\n\n  ave "
+              "kapstok test --kapstok westerkwartier --strict\n\n  ave kapstok test "
+              "--kapstok westerkwartier --trace -f json\n")
+
+
+@kapstok_app.command("test", help=TEST_HELP)
+@guarded
+def test_command(
+    kapstok: KapstokOpt = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help=_("Een voorwaarde of lokale regel zonder casus is een fout."))] = False,
+    trace: Annotated[bool, typer.Option(
+        "--trace", help=_("Toon per casus elke geprobeerde fase en voorwaarde."))] = False,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    from ave_cli import casus, render_kapstok, settings
+
+    kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
+    results, coverage = casus.run_all(kap)
+    if fmt is Format.json:
+        render_kapstok.print_json(render_kapstok.test_json(kap, results, coverage, trace=trace))
+    else:
+        render_kapstok.print_test(kap, results, coverage, trace=trace, strict=strict)
+    failed = any(not r.ok for r in results)
+    if not kap.casus:
+        failed = failed or strict
+    if failed or (strict and (coverage.conditions or coverage.local_rules)):
+        raise typer.Exit(1)
+
+
+DIFF_HELP = _("Vergelijk twee kapstokken (namen of paden) over alle combinaties van "
+              "antwoorden op de\ntriagevragen en over de casuïstiek van beide: een "
+              "matrix van fase (oud) naar fase (nieuw)\nmet aantallen, en per veranderde "
+              "cel één voorbeeld met de redenen aan beide kanten.\nMet --log hetzelfde "
+              "over de laatste antwoorden van de open casussen; er wordt niets\n"
+              "geschreven.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok diff "
+              "handreiking westerkwartier\n\n  ave kapstok diff handreiking "
+              "mijngemeente.toml -f json\n\n  ave kapstok diff handreiking westerkwartier "
+              "--log caselog.toml\n")
+
+
+@kapstok_app.command("diff", help=DIFF_HELP)
+@guarded
+def diff_command(
+    old: Annotated[str, typer.Argument(metavar="OUD", autocompletion=complete.kapstok_names,
+                                       help=_("De kapstok waarmee je vergelijkt."))],
+    new: Annotated[str, typer.Argument(metavar="NIEUW", autocompletion=complete.kapstok_names,
+                                       help=_("De nieuwe kapstok."))],
+    log: LogOpt = None,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    from ave_cli import casus, render_kapstok, settings
+    from ave_cli.rules import with_defaults
+
+    before, after = settings.load_kapstok(old), settings.load_kapstok(new)
+    if log is not None:
+        conf = settings.resolve(log=Path(log))
+        states = [s for s in read_log(conf).cases() if not s.closed]
+        answer_sets = [a for s in states if (a := _answers(before, after, s.answers)) is not None]
+        result = casus.diff(before, after, iter(answer_sets))
+    else:
+        result = casus.diff(before, after)
+    stories = [(c, k.name, casus.explain(before, with_defaults(before, c.answers) or c.answers)[0],
+                casus.explain(after, with_defaults(after, c.answers) or c.answers)[0])
+               for k in (before, after) for c in k.casus]
+    if fmt is Format.json:
+        render_kapstok.print_json(render_kapstok.diff_json(before, after, result, stories))
+    else:
+        render_kapstok.print_diff(before, after, result, stories, over_log=log is not None)
+
+
+def _answers(before, after, answers):
+    """A case's latest answers with both kapstokken's defaults; None when either lacks one."""
+    from ave_cli.rules import with_defaults
+
+    first = with_defaults(before, answers)
+    second = with_defaults(after, answers)
+    if first is None or second is None:
+        return None
+    return {**second, **first}

@@ -1,0 +1,192 @@
+"""What `ave kapstok test`, `ave kapstok diff` and `--trace` show, as text and as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from ave_cli.casus import CasusResult, Coverage, Diff
+from ave_cli.i18n import _, k_
+from ave_cli.model import Answers, Casus, Kapstok
+from ave_cli.render import out, print_json
+from ave_cli.rules import Step, trace
+from ave_cli.rules import shown as label
+
+__all__ = ["print_json", "test_json", "print_test", "diff_json", "print_diff", "trace_json",
+           "trace_view"]
+
+MISS_LABELS = {"fase": "fase", "casusregie": "casusregie", "procesregie": "procesregie",
+               "in_overleg_met": "in overleg met", "advies": "advies"}
+
+
+def trace_json(steps: list[Step]) -> list[dict[str, Any]]:
+    return [{"phase": s.phase, "match": s.match, "condition": s.reason, "held": s.held,
+             "answers": s.answers, "reached": s.reached} for s in steps]
+
+
+def trace_view(steps: list[Step]) -> Table:
+    """Every phase tried from the top, each condition with whether it held and the answers."""
+    table = Table(title=_("Zo kwamen de regels tot hun advies"), title_justify="left",
+                  show_lines=False, expand=False)
+    table.add_column(_("Fase"), no_wrap=True)
+    table.add_column(_("Regel"), no_wrap=True)
+    table.add_column(_("Voorwaarde"), overflow="fold")
+    table.add_column(_("Geldt"), no_wrap=True)
+    table.add_column(_("Antwoorden"), overflow="fold")
+    for step in steps:
+        match = {"any": _("een van"), "all": _("alle"), "otherwise": _("anders")}[step.match]
+        held = _("ja") if step.held else _("nee")
+        phase = Text(step.phase, style="bold" if step.reached else "")
+        table.add_row(phase, match, k_(step.reason), Text(held, style="green" if step.held
+                                                           else "red"), step.answers)
+    return table
+
+
+def _result_json(result: CasusResult, *, with_trace: bool, kapstok: Kapstok) -> dict[str, Any]:
+    data = {
+        "naam": result.casus.naam, "ok": result.ok, "bron": result.casus.bron,
+        "verwacht": result.casus.fase, "fase": result.outcome.phase.id,
+        "reasons": list(result.outcome.reasons),
+        "roles": result.outcome.roles.as_dict(),
+        "in_overleg_met": list(result.outcome.in_overleg_met),
+        "advice": [a.text for a in result.outcome.advice],
+        "misses": [{"what": m.what, "expected": m.expected, "got": m.got}
+                   for m in result.misses],
+    }
+    if with_trace:
+        data["trace"] = trace_json(trace(kapstok, result.answers))
+    return data
+
+
+def test_json(kapstok: Kapstok, results: list[CasusResult], coverage: Coverage, *,
+              trace: bool) -> dict[str, Any]:
+    return {
+        "kapstok": {"name": kapstok.name, "version": kapstok.version},
+        "passed": sum(r.ok for r in results), "failed": sum(not r.ok for r in results),
+        "casus": [_result_json(r, with_trace=trace, kapstok=kapstok) for r in results],
+        "uncovered": {"conditions": [{"phase": p, "condition": c}
+                                     for p, c in coverage.conditions],
+                      "local_rules": list(coverage.local_rules)},
+    }
+
+
+def print_test(kapstok: Kapstok, results: list[CasusResult], coverage: Coverage, *,
+               trace: bool, strict: bool) -> None:
+    console = out()
+    console.print(Text(_("Casuïstiek van kapstok {name} {version}").format(
+        name=kapstok.name, version=kapstok.version), style="bold"))
+    for result in results:
+        mark = Text("✓ " if result.ok else "✗ ", style="green" if result.ok else "bold red")
+        line = Text.assemble(mark, (result.casus.naam, "bold"), "  ", _(
+            "verwacht {expected}, kreeg {got}").format(expected=result.casus.fase,
+                                                       got=result.outcome.phase.id))
+        console.print(line)
+        for miss in result.misses:
+            console.print(Text("    " + _("{what}: verwacht '{expected}', kreeg '{got}'").format(
+                what=MISS_LABELS[miss.what], expected=miss.expected, got=miss.got),
+                style="red"), soft_wrap=True)
+        if not result.ok or trace:
+            for reason in result.outcome.reasons:
+                console.print(Text("    · " + k_(reason)), soft_wrap=True)
+        if trace:
+            console.print(trace_view(_trace(kapstok, result)))
+    passed = sum(r.ok for r in results)
+    console.print(_("{passed} van {total} casussen geslaagd.").format(passed=passed,
+                                                                     total=len(results)))
+    if not kapstok.casus:
+        console.print(_("Deze kapstok heeft geen casuïstiek: voeg [[casus]] toe (zie README)."))
+    uncovered = [_("fase {phase}: {condition}").format(phase=p, condition=k_(c))
+                 for p, c in coverage.conditions]
+    uncovered += [_("lokale regel: {reason}").format(reason=k_(r)) for r in coverage.local_rules]
+    if uncovered:
+        heading = (_("Fout (--strict): geen casus laat deze voorwaarden gelden:") if strict
+                   else _("Let op: geen casus laat deze voorwaarden gelden:"))
+        console.print(Text(heading, style="red" if strict else "yellow"))
+        for item in uncovered:
+            console.print("  - " + item, soft_wrap=True, markup=False)
+    else:
+        console.print(_("Elke voorwaarde en elke lokale regel wordt door een casus gedekt."))
+
+
+def _trace(kapstok: Kapstok, result: CasusResult) -> list[Step]:
+    return trace(kapstok, result.answers)
+
+
+def _phase_ids(kapstok: Kapstok) -> list[str]:
+    return [p.id for p in kapstok.phases]
+
+
+def diff_json(old: Kapstok, new: Kapstok, result: Diff,
+              stories: list[tuple[Casus, str, str, str]]) -> dict[str, Any]:
+    from ave_cli.casus import explain
+
+    cells = []
+    for before in _phase_ids(old):
+        for after in _phase_ids(new):
+            count = result.matrix.get((before, after), 0)
+            if count:
+                cell: dict[str, Any] = {"from": before, "to": after, "count": count}
+                sample = result.samples.get((before, after))
+                if sample is not None:
+                    cell["sample"] = _sample_json(old, new, sample, explain)
+                cells.append(cell)
+    return {
+        "old": {"name": old.name, "version": old.version},
+        "new": {"name": new.name, "version": new.version},
+        "matrix": cells, "total": result.total, "changed": result.changed,
+        "casus": [{"naam": c.naam, "kapstok": owner, "from": a, "to": b}
+                  for c, owner, a, b in stories],
+    }
+
+
+def _sample_json(old: Kapstok, new: Kapstok, sample: Answers, explain) -> dict[str, Any]:
+    before, why_before = explain(old, sample)
+    after, why_after = explain(new, sample)
+    return {"answers": sample, "old": {"fase": before, "reasons": list(why_before)},
+            "new": {"fase": after, "reasons": list(why_after)}}
+
+
+def print_diff(old: Kapstok, new: Kapstok, result: Diff,
+               stories: list[tuple[Casus, str, str, str]], *, over_log: bool) -> None:
+    from ave_cli.casus import explain
+
+    console = out()
+    scope = (_("de laatste antwoorden van {n} open casussen") if over_log
+             else _("alle {n} combinaties van antwoorden")).format(n=f"{result.total:,}".replace(
+                 ",", "."))
+    console.print(Text(_("Van {old} {old_version} naar {new} {new_version}, over {scope}").format(
+        old=old.name, old_version=old.version, new=new.name, new_version=new.version,
+        scope=scope), style="bold"))
+    table = Table(show_lines=False)
+    table.add_column(_("van \\ naar"), no_wrap=True)
+    for after in _phase_ids(new):
+        table.add_column(after, justify="right", no_wrap=True)
+    for before in _phase_ids(old):
+        row = []
+        for after in _phase_ids(new):
+            count = result.matrix.get((before, after), 0)
+            text = f"{count:,}".replace(",", ".") if count else "·"
+            row.append(Text(text, style="bold yellow" if count and before != after else ""))
+        table.add_row(before, *row)
+    console.print(table)
+    console.print(_("{changed} van {total} komen in een andere fase uit.").format(
+        changed=f"{result.changed:,}".replace(",", "."),
+        total=f"{result.total:,}".replace(",", ".")))
+    for (before, after), sample in sorted(result.samples.items()):
+        _b, why_before = explain(old, sample)
+        _a, why_after = explain(new, sample)
+        console.print(Text(_("{before} -> {after}, bijvoorbeeld:").format(
+            before=before, after=after), style="bold"))
+        shown = "; ".join(f"{key}: {k_(label(new, key, value))}" for key, value in sample.items())
+        console.print("  " + shown, soft_wrap=True, markup=False)
+        console.print("  " + _("oud: {reasons}").format(reasons=" / ".join(map(k_, why_before))),
+                      soft_wrap=True, markup=False)
+        console.print("  " + _("nieuw: {reasons}").format(reasons=" / ".join(map(k_, why_after))),
+                      soft_wrap=True, markup=False)
+    moved = [(c, owner, a, b) for c, owner, a, b in stories if a != b]
+    console.print(_("Casuïstiek: {moved} van {total} casussen komen in een andere fase uit.").format(
+        moved=len(moved), total=len(stories)))
+    for c, owner, a, b in moved:
+        console.print(f"  {c.naam} ({owner}): {a} -> {b}", soft_wrap=True, markup=False)

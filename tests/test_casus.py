@@ -1,0 +1,292 @@
+"""Issue 12: both kapstokken follow AVE-MODEL.md v2 (sections 4 and 5), carry casuistiek that
+proves it (`ave kapstok test`), and can be compared over the whole answer space (`diff`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+from ave_cli import casus
+from ave_cli.kapstok import KapstokError, parse_kapstok
+from ave_cli.rules import advised_phase, evaluate, with_defaults  # noqa: F401
+from ave_cli.settings import load_kapstok
+
+CONFIG = ROOT / "config"
+BUNDLED = ["handreiking", "westerkwartier"]
+
+
+def copy_with(tmp_path: Path, name: str, old: str, new: str) -> str:
+    text = (CONFIG / f"{name}.toml").read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / f"{name}-changed.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return str(path)
+
+
+# --- ave kapstok test ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_the_bundled_kapstokken_pass_their_own_casuistiek_strictly(run, name):
+    kapstok = load_kapstok(name)
+    assert len(kapstok.casus) >= 16
+    assert {c.fase for c in kapstok.casus} == {p.id for p in kapstok.phases}  # every phase
+    result = run("kapstok", "test", "--kapstok", name, "--strict", "-f", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["failed"] == 0 and report["passed"] == len(kapstok.casus)
+    assert report["uncovered"] == {"conditions": [], "local_rules": []}
+
+
+def test_a_changed_expectation_fails_naming_the_casus(run, tmp_path):
+    path = copy_with(tmp_path, "handreiking",
+                     'verwacht = { fase = "AVE4", procesregie = "Scenarioteam" }\n\n[[casus]]\n'
+                     'naam = "Samenscholing',
+                     'verwacht = { fase = "AVE3", procesregie = "Scenarioteam" }\n\n[[casus]]\n'
+                     'naam = "Samenscholing')
+    result = run("kapstok", "test", "--kapstok", path)
+    assert result.exit_code == 1
+    assert "✗ Dreigement met een mes  verwacht AVE3, kreeg AVE4" in result.stdout
+    assert "17 van 18 casussen geslaagd" in result.stdout
+
+
+def test_a_changed_rule_fails_naming_the_casus(run, tmp_path):
+    """Westerkwartier: take threatened public-order disturbance out of fase 3."""
+    path = copy_with(tmp_path, "westerkwartier", 'key = "openbare_orde"\nin = ["dreigend"]',
+                     'key = "openbare_orde"\nin = ["ja"]')
+    result = run("kapstok", "test", "--kapstok", path, "-f", "json")
+    assert result.exit_code == 1
+    failed = [c for c in json.loads(result.stdout)["casus"] if not c["ok"]]
+    assert [(c["naam"], c["verwacht"], c["fase"]) for c in failed] == \
+        [("Dreigende ongeregeldheden", "3", "1")]
+
+
+def test_a_wrong_role_expectation_fails(run, tmp_path):
+    path = copy_with(tmp_path, "westerkwartier", 'casusregie = "Jeugdconsulent gemeente", '
+                     'procesregie = "OGGZ / Team Jeugd"', 'casusregie = "Wijkteam", '
+                     'procesregie = "OGGZ / Team Jeugd"')
+    result = run("kapstok", "test", "--kapstok", path)
+    assert result.exit_code == 1
+    assert "casusregie: verwacht 'Wijkteam', kreeg 'Jeugdconsulent gemeente'" in result.stdout
+
+
+def test_an_uncovered_condition_warns_and_fails_with_strict(run, tmp_path):
+    text = (CONFIG / "handreiking.toml").read_text(encoding="utf-8")
+    start = text.index('[[casus]]\nnaam = "Geruchten in de straat"')
+    end = text.index("[[casus]]", start + 5)
+    path = tmp_path / "zonder.toml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    loose = run("kapstok", "test", "--kapstok", str(path))
+    assert loose.exit_code == 0 and "Dreigende maatschappelijke onrust" in loose.stdout
+    strict = run("kapstok", "test", "--kapstok", str(path), "--strict")
+    assert strict.exit_code == 1
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ('verwacht = { fase = "AVE1", casusregie = "Geen" }',
+     'verwacht = { fase = "AVE9", casusregie = "Geen" }', "fase 'AVE9' bestaat niet"),
+    ('answers = { problematiek = "enkelvoudig", effect = "ja", meewerken = "ja", '
+     'samenwerking = "goed", veiligheid = "nee" }\nverwacht = { fase = "AVE1"',
+     'answers = { problematiek = "enkel", effect = "ja", meewerken = "ja", '
+     'samenwerking = "goed", veiligheid = "nee" }\nverwacht = { fase = "AVE1"',
+     "casus 'Vraag over schuldhulp'.answers.problematiek"),
+    ('naam = "Vraag over schuldhulp"', 'naam = "Vraag over schuldhulp"\nwens = 1', "'wens'"),
+    ('answers = { problematiek = "enkelvoudig", effect = "ja", meewerken = "ja", '
+     'samenwerking = "goed", veiligheid = "nee" }\nverwacht = { fase = "AVE1"',
+     'answers = { problematiek = "enkelvoudig", effect = "ja", meewerken = "ja", '
+     'samenwerking = "goed", weer = "nee" }\nverwacht = { fase = "AVE1"', "'weer'"),
+    ('expected_share = 0.80', 'expected_share = 80', "expected_share"),
+])
+def test_a_broken_casus_or_new_key_is_an_error_naming_the_place(old, new, words):
+    text = (CONFIG / "handreiking.toml").read_text(encoding="utf-8")
+    assert old in text
+    with pytest.raises(KapstokError, match=r"handreiking\.toml") as error:
+        parse_kapstok(text.replace(old, new, 1).encode(), "handreiking.toml")
+    assert words in str(error.value)
+
+
+# --- the contract's tables (sections 4 and 5) ------------------------------------------------
+
+ROLES = {
+    "handreiking": {
+        "AVE1": ("Geen (inwoner heeft zelfregie)", "Geen", "Wethouder", "", 0.80),
+        "AVE2": ("Gemeente of uitvoeringsorganisatie", "Gemeente (indien toegevoegd)",
+                 "Wethouder", "Gemeente of uitvoeringsorganisatie", 0.15),
+        "AVE3": ("Gemeente of uitvoeringsorganisatie", "Zorg- en Veiligheidshuis",
+                 "Burgemeester en wethouder", "Procesregisseur Zorg- en Veiligheidshuis", 0.05),
+        "AVE4": ("Gemeente of uitvoeringsorganisatie", "Scenarioteam", "Burgemeester",
+                 "Scenarioteam", 0.000025),
+    },
+    "westerkwartier": {
+        "0": ("Inwoner (zelfregie)", "n.v.t.", "n.v.t.", "", 0.80),
+        "1": ("Inwoner", "n.v.t.", "Wethouder", "Gemeente / professionele organisatie", None),
+        "2A": ("Zorgverlener / professionele organisatie",
+               "Consulent Team Mens en Gezin (Wmo, P-wet, Jeugd)", "Wethouder",
+               "Casusregisseur in overleg met procesregisseur", None),
+        "2B": ("Zorgverlener / professionele organisatie / Wmo / P-wet / Jeugd",
+               "OGGZ / Team Jeugd", "Wethouder", "Procesregisseur (OGGZ / Team Jeugd)", None),
+        "3": ("Zorgverlener / professionele organisatie / Jeugd",
+              "OGGZ en/of OOV (indien besloten: Zorg- en Veiligheidshuis)",
+              "College van B&W: portefeuillehouder van de dominante problematiek (Jeugdwet, "
+              "Wmo, OOV)", "Procesregisseur (OGGZ en/of OOV)", None),
+        "4": ("In overleg en afstemming vastgesteld; in de regel blijft de casusregisseur "
+              "(continuïteit)", "Driehoek (of een afvaardiging of mandaat daarvan)",
+              "Burgemeester en wethouders", "Driehoek", None),
+    },
+}
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_every_phase_has_the_roles_of_the_contract(name):
+    kapstok = load_kapstok(name)
+    assert [p.id for p in kapstok.phases] == list(ROLES[name])
+    for phase in kapstok.phases:
+        casusregie, procesregie, bestuurlijk, afschalen_door, share = ROLES[name][phase.id]
+        assert (phase.roles.casusregie, phase.roles.procesregie, phase.roles.bestuurlijk,
+                phase.afschalen_door) == (casusregie, procesregie, bestuurlijk, afschalen_door)
+        if share is not None:
+            assert phase.expected_share == share
+
+
+def test_the_versions_and_the_deciders():
+    assert load_kapstok("handreiking").version == "2.1.0"
+    assert load_kapstok("westerkwartier").version == "1.1.0"
+    assert load_kapstok("westerkwartier").meningsverschil_beslisser == "Teamleider Wmo"
+
+
+def outcome(name: str, **answers):
+    kapstok = load_kapstok(name)
+    base = {"problematiek": "geen", "effect": "nvt", "meewerken": "ja", "samenwerking": "goed",
+            "veiligheid": "nee"}
+    full = with_defaults(kapstok, {**base, **answers})
+    assert full is not None
+    return evaluate(kapstok, full)
+
+
+@pytest.mark.parametrize(("name", "answers", "phase"), [
+    # handreiking, section 4
+    ("handreiking", {}, "AVE1"),
+    ("handreiking", {"zorgbehoefte": True}, "AVE2"),
+    ("handreiking", {"teloorgang": "dreigend"}, "AVE2"),
+    ("handreiking", {"onrust": "dreigend"}, "AVE2"),
+    ("handreiking", {"onrust": "dreigend", "veiligheid": "ernstig"}, "AVE4"),
+    ("handreiking", {"onrust": "dreigend", "problematiek": "complex", "veiligheid": "risico"},
+     "AVE4"),
+    ("handreiking", {"veiligheid": "acuut"}, "AVE4"),  # one person is enough
+    ("handreiking", {"problematiek": "meervoudig", "veiligheid": "ernstig",
+                     "effect": "nee"}, "AVE3"),
+    ("handreiking", {"problematiek": "meervoudig", "veiligheid": "risico",
+                     "effect": "nee"}, "AVE2"),  # no chain-crossing need
+    ("handreiking", {"problematiek": "complex", "veiligheid": "twijfel",
+                     "samenwerking": "stagneert"}, "AVE2"),  # doubt alone: procesregisseur
+    # westerkwartier, section 5
+    ("westerkwartier", {"samenwerking": "volledig"}, "0"),
+    ("westerkwartier", {"samenwerking": "volledig", "problematiek": "meervoudig"}, "2B"),
+    ("westerkwartier", {"samenwerking": "volledig", "veiligheid": "ernstig"}, "4"),
+    ("westerkwartier", {"problematiek": "complex"}, "2A"),  # complexity alone is no fase 3
+    ("westerkwartier", {"problematiek": "complex", "veiligheid": "risico"}, "3"),
+    ("westerkwartier", {"problematiek": "meervoudig", "veiligheid": "risico"}, "2A"),
+    ("westerkwartier", {"teloorgang": "ernstig", "problematiek": "meervoudig"}, "2A"),
+    ("westerkwartier", {"openbare_orde": "dreigend"}, "3"),
+    ("westerkwartier", {"openbare_orde": "ja"}, "4"),
+    ("westerkwartier", {"zorgbehoefte": True}, "1"),
+    ("westerkwartier", {"media": "mogelijk", "veiligheid": "ernstig"}, "4"),
+])
+def test_phases_as_the_contract_says(name, answers, phase):
+    assert outcome(name, **answers).phase.id == phase
+
+
+def test_reasons_name_answers_by_label():
+    result = outcome("handreiking", onrust="dreigend", samenwerking="volledig")
+    assert any("samenwerking: stagneert volledig" in r for r in result.reasons)
+    assert not any("= volledig" in r for r in result.reasons)
+
+
+def test_the_westerkwartier_local_rules():
+    minors = outcome("westerkwartier", problematiek="meervoudig", minderjarigen=True)
+    assert minors.roles.casusregie == "Jeugdconsulent gemeente"
+    assert "Jeugdconsulent gemeente" in minors.in_overleg_met
+    assert any("Veilig Thuis" in a.text for a in minors.advice)
+    four = outcome("westerkwartier", veiligheid="acuut", minderjarigen=True)
+    assert four.roles.casusregie == "Jeugdconsulent gemeente (in overleg en afstemming)"
+    one = outcome("westerkwartier", problematiek="enkelvoudig", minderjarigen=True)
+    assert one.roles.casusregie == "Inwoner" and "Jeugdconsulent gemeente" in one.in_overleg_met
+    zvh = outcome("westerkwartier", problematiek="meervoudig", veiligheid="risico")
+    assert any("Zorg- en Veiligheidshuis" in a.text for a in zvh.advice)
+    stalled = outcome("westerkwartier", problematiek="enkelvoudig", samenwerking="stagneert")
+    assert any("procesmanager" in a.text for a in stalled.advice)
+    signals = outcome("westerkwartier", signalen=["agressie"])
+    assert any("Wmo / OGGZ / Jeugd" in a.text for a in signals.advice)
+
+
+# --- properties over the answer space --------------------------------------------------------
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_diff_of_a_kapstok_with_itself_changes_nothing_over_the_whole_space(name):
+    kapstok = load_kapstok(name)
+    result = casus.diff(kapstok, kapstok)
+    assert result.total >= 600_000 and result.changed == 0
+    assert sum(result.matrix.values()) == result.total
+
+
+def test_the_compiled_rules_agree_with_the_rules():
+    for name in BUNDLED:
+        kapstok = load_kapstok(name)
+        fast = casus.phase_function(kapstok)
+        keys, domains = casus.answer_space(kapstok)
+        import itertools
+        for n, combo in enumerate(itertools.product(*domains)):
+            if n % 97:
+                continue
+            answers = dict(zip(keys, combo))
+            assert fast(answers) == advised_phase(kapstok, answers)[0].id
+
+
+def test_diff_json_has_the_contract_shape(run, tmp_path):
+    old = tmp_path / "oud.toml"
+    text = (CONFIG / "handreiking.toml").read_text(encoding="utf-8")
+    old.write_text(text.replace('key = "onrust"\nin = ["ja"]', 'key = "onrust"\nin = '
+                                '["dreigend", "ja"]', 1), encoding="utf-8")
+    result = run("kapstok", "diff", str(old), "handreiking", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"matrix", "total", "casus"}
+    assert all(set(cell) >= {"from", "to", "count"} for cell in data["matrix"])
+    changed = [c for c in data["matrix"] if c["from"] != c["to"]]
+    assert changed and all("sample" in c for c in changed)
+    assert {(c["from"], c["to"]) for c in changed} == {("AVE4", "AVE2")}
+    assert sum(c["count"] for c in data["matrix"]) == data["total"]
+    assert any(c["naam"] == "Geruchten in de straat" and c["from"] == "AVE4" and c["to"] == "AVE2"
+               for c in data["casus"])
+
+
+def test_diff_over_the_open_cases_of_a_log_writes_nothing(run, log):
+    run("triage", "C-1", "-a", str(EXAMPLES / "handreiking" / "ave3.json"))
+    run("triage", "C-2", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))
+    before = log.read_bytes()
+    result = run("kapstok", "diff", "handreiking", "westerkwartier", "--log", str(log), "-f",
+                 "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["total"] == 2
+    assert log.read_bytes() == before
+
+
+# --- the outcome carries the new fields ------------------------------------------------------
+
+def test_triage_json_has_every_field_the_contract_names(run):
+    result = run("triage", "W-1", "-a", str(EXAMPLES / "westerkwartier" / "fase-2b.json"),
+                 "-k", "westerkwartier", "--casusregisseur", "Anna", "--trace", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for key in ("signalen", "afschalen_door", "meningsverschil_beslisser", "casusregisseur",
+                "procesregisseur", "roles", "advice", "reasons", "trace"):
+        assert key in data, key
+    assert data["meningsverschil_beslisser"] == "Teamleider Wmo"
+    assert data["casusregisseur"] == "Anna"
+    assert data["trace"][-1]["reached"] and data["trace"][0]["phase"] == "4"
+    # principle 2: the named casusregisseur carries over to the next triage
+    again = json.loads(run("triage", "W-1", "-a", str(EXAMPLES / "westerkwartier" /
+                                                     "fase-3.toml"), "-f", "json").stdout)
+    assert again["casusregisseur"] == "Anna"
