@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from ave_cli import cli
+from ave_cli import cli, i18n
 from ave_cli.questionnaire import Prompt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,9 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setitem(cli.hooks, "now", lambda: T0 + timedelta(hours=next(clock)))
     monkeypatch.setitem(cli.hooks, "new_id", lambda: f"d{next(ids):04d}")
     monkeypatch.setitem(cli.hooks, "ask", None)
+    i18n.set_lang("nl")  # the language is process state (--lang en in one call stays set)
     yield log
+    i18n.set_lang("nl")
     leaked = [d for d in REAL_DIRS if d.exists() and not existed[d]]
     assert not leaked, f"a test wrote to the user's real folders: {leaked}"
 

@@ -290,3 +290,18 @@ def test_triage_json_has_every_field_the_contract_names(run):
     again = json.loads(run("triage", "W-1", "-a", str(EXAMPLES / "westerkwartier" /
                                                      "fase-3.toml"), "-f", "json").stdout)
     assert again["casusregisseur"] == "Anna"
+
+
+@pytest.mark.parametrize(("name", "term", "words"), [
+    ("westerkwartier", "behandelregie", "hoofdbehandelaarschap"),
+    ("westerkwartier", "leefgebieden", "Positieve Gezondheid"),
+    ("westerkwartier", "ZVH", "netwerksamenwerking"),
+    ("handreiking", "invoeringsstappen", "toets de kapstok met casuïstiek"),
+])
+def test_uitleg_explains_the_kapstok_own_terms(run, name, term, words):
+    result = run("uitleg", term, "--kapstok", name)
+    assert result.exit_code == 0 and words in result.stdout, result.output
+    english = run("--lang", "en", "uitleg", term, "--kapstok", name)
+    assert english.exit_code == 0 and english.stdout != result.stdout  # the _en text
+    overview = " ".join(run("uitleg", "--kapstok", name).stdout.split())
+    assert term.casefold() in overview.casefold()

@@ -508,7 +508,7 @@ def test_check_catches_an_index_that_missed_a_same_size_edit(run, log, tmp_path)
 # --- Ctrl-C at random moments ----------------------------------------------------------------
 
 def test_ctrl_c_at_random_moments_never_lies(tmp_path):
-    """100 triages, each sent SIGINT at a random moment from 0.1 s on (before that the signal
+    """100 triages, each sent SIGINT at a random moment from 0.15 s on (before that the signal
     lands in the interpreter's own start-up, before any code of ave exists to handle it).
     Whatever the moment: when ave says a decision was saved, the log has exactly that one; a run
     that finished has its decision; an interrupted run that claims no save has saved nothing."""
@@ -521,7 +521,7 @@ def test_ctrl_c_at_random_moments_never_lies(tmp_path):
         child = subprocess.Popen(
             [sys.executable, "-m", "ave_cli", "triage", f"S-{n}", "-a", A2, "--note", "x"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-        time.sleep(rng.uniform(0.1, 0.7))
+        time.sleep(rng.uniform(0.15, 0.7))
         with contextlib.suppress(ProcessLookupError):
             child.send_signal(signal.SIGINT)
         _out, err = child.communicate(timeout=30)
