@@ -3,14 +3,13 @@ translate their help texts when they are imported."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main() -> None:
     try:
-        from ave_cli import i18n
-
-        sys.argv[1:] = i18n.setup_from_environment(sys.argv[1:])
+        sys.argv[1:] = setup_from_environment(sys.argv[1:])
         from ave_cli.cli import main as run
 
         run()
@@ -18,7 +17,7 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code
     except KeyboardInterrupt:  # outside a command's own handler: at start-up, or on the way out
-        cli = sys.modules.get("ave_cli.cli")
+        cli = sys.modules.get("ave_cli.app")
         if cli is None:
             print("ave: fout: afgebroken; er is niets opgeslagen", file=sys.stderr)
         else:
@@ -41,6 +40,41 @@ def main() -> None:
                 stream.flush()
         os._exit(130)
     sys.exit(code)
+
+
+def setup_from_environment(argv: list[str]) -> list[str]:
+    """Pick the language before the commands are imported (their help texts are translated when
+    typer builds them). Returns argv without `--lang`. A bad value ends the program with one
+    line in both languages, since there is no language yet to say it in."""
+    from ave_cli.i18n import LanguageError, choose, from_argv, set_lang
+
+    option, rest = from_argv(argv)
+    config = None
+    if option is None and not os.environ.get("AVE_LANG"):
+        config = _config_lang()
+    try:
+        set_lang(choose(option, os.environ.get("AVE_LANG"), config))
+    except LanguageError as exc:
+        sys.stderr.write(f"ave: onbekende taal {exc}; kies nl of en / unknown language {exc}; "
+                         "choose nl or en\n")
+        raise SystemExit(2) from None
+    return rest
+
+
+def _config_lang() -> str | None:
+    """`lang` from the user config, read cheaply; a broken config is reported later, in Dutch,
+    by the command that reads it."""
+    from ave_cli.paths import config_path
+
+    if not config_path().is_file():
+        return None
+    try:
+        from ave_cli.settings import read_config
+
+        value = read_config().get("lang")
+    except Exception:  # noqa: BLE001 - the command itself reports a broken config
+        return None
+    return value if isinstance(value, str) else None
 
 
 if __name__ == "__main__":

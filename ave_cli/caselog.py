@@ -14,10 +14,10 @@ import os
 import sqlite3
 import stat
 from collections.abc import Callable, Iterator
-from typing import Any
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ave_cli import logformat
 from ave_cli.cases import CaseState, CaseSummary

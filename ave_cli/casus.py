@@ -184,7 +184,7 @@ def diff(old: Kapstok, new: Kapstok, answer_sets: Iterator[Answers] | None = Non
     result = Diff()
     if answer_sets is None:
         keys, domains = answer_space(old, new)
-        answer_sets = (dict(zip(keys, combo)) for combo in itertools.product(*domains))
+        answer_sets = (dict(zip(keys, combo, strict=True)) for combo in itertools.product(*domains))
     for answers in answer_sets:
         cell = (first(answers), second(answers))
         result.matrix[cell] += 1

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from ave_cli import complete
-from ave_cli.cli import (
+from ave_cli.app import (
     LOCK_TIMEOUT,
     ByOpt,
     DryRunOpt,
@@ -29,8 +29,7 @@ from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from ave_cli import caselog
-    from ave_cli.cases import CaseState
-    from ave_cli.model import Decision, Kapstok
+    from ave_cli.model import Decision
 
 CaseArg = Annotated[str, typer.Argument(metavar=_("ZAAK_ID"), help=_("Pseudoniem van de casus."),
                                         show_default=False, autocompletion=complete.case_ids)]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ave_cli.cli import (
+from ave_cli.app import (
     LOCK_TIMEOUT,
     DryRunOpt,
     Format,
@@ -117,7 +117,7 @@ def _check_kapstokken(explicit: str | None, configured: str,
     from ave_cli.audit import Problem
     from ave_cli.kapstok import KapstokError
 
-    found = {}
+    found: dict[KapstokRef, Kapstok] = {}
     for spec in dict.fromkeys([explicit, configured, *settings.bundled_kapstokken()]):
         if not spec:
             continue

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from ave_cli import complete
-from ave_cli.cli import Format, FormatOpt, KapstokOpt, LogOpt, app, guarded, read_log
+from ave_cli.app import Format, FormatOpt, KapstokOpt, LogOpt, app, guarded, read_log
 from ave_cli.i18n import _
 
 KAPSTOK_HELP = _("Toon de kapstok: per fase wie casusregie, procesregie, operationele "

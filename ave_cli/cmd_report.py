@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ave_cli.cli import (
+from ave_cli.app import (
     LOCK_TIMEOUT,
     ByOpt,
     DryRunOpt,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from ave_cli import complete
-from ave_cli.cli import (
+from ave_cli.app import (
     LOCK_TIMEOUT,
     ByOpt,
     DryRunOpt,
@@ -52,7 +52,8 @@ TRIAGE_HELP = _("Bepaal de fase van een casus met de triagevragen van de kapstok
 def triage(
     case_id: Annotated[Optional[str], typer.Argument(
         metavar=_("ZAAK_ID"), autocompletion=complete.case_ids,
-        help=_("Pseudoniem van de casus (geen BSN); wordt gevraagd als je het weglaat."), show_default=False)] = None,
+        help=_("Pseudoniem van de casus (geen BSN); wordt gevraagd als je het weglaat."),
+        show_default=False)] = None,
     answers: Annotated[Optional[str], typer.Option(
         "--answers", "-a", help=_("Antwoordbestand (TOML of JSON, - voor stdin) met de "
                                   "vraagsleutels van de kapstok."))] = None,
@@ -186,10 +187,10 @@ def triage(
 
         steps = trace_rules(kap, full)
     if fmt is Format.json:
-        data = render.triage_json(done, dry_run=dry_run)
+        shown = render.triage_json(done, dry_run=dry_run)
         if steps is not None:
-            data["trace"] = render_kapstok.trace_json(steps)
-        render.print_json(data)
+            shown["trace"] = render_kapstok.trace_json(steps)
+        render.print_json(shown)
     else:
         if steps is not None:
             render.out().print(render_kapstok.trace_view(steps))

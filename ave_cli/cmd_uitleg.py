@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ave_cli import complete
-from ave_cli.cli import KapstokOpt, app, guarded
+from ave_cli.app import KapstokOpt, app, guarded
 from ave_cli.errors import AveError
 from ave_cli.i18n import _
 

@@ -21,7 +21,7 @@ def passes_elfproef(digits: str) -> bool:
     """The BSN eleven-test on nine digits (not all zero)."""
     if len(digits) != 9 or not digits.isdigit() or set(digits) == {"0"}:
         return False
-    return sum(int(d) * w for d, w in zip(digits, _BSN_WEIGHTS)) % 11 == 0
+    return sum(int(d) * w for d, w in zip(digits, _BSN_WEIGHTS, strict=True)) % 11 == 0
 
 
 def _ascii_digits(text: str) -> str:

@@ -10,13 +10,11 @@ Dutch texts: it is a record, and a colleague may read it in the other language.
 
 from __future__ import annotations
 
-import os
-import sys
-
 LANGS = ("nl", "en")
 DEFAULT = "nl"
 
 _state = {"lang": DEFAULT}
+LOCAL_RULE = "Lokale regel: "  # the prefix of a local rule's reason in an outcome (and the log)
 _kapstok_texts: dict[str, str] = {}
 missing: set[str] = set()  # msgids asked for in English without a translation (tests read it)
 
@@ -89,8 +87,6 @@ def k_(text: str) -> str:
         return text
     if text in _kapstok_texts:
         return _kapstok_texts[text]
-    from ave_cli.model import LOCAL_RULE
-
     if text.startswith(LOCAL_RULE):
         return _("Lokale regel: {reason}").format(reason=k_(text.removeprefix(LOCAL_RULE)))
     split = _split_facts(text)
@@ -137,36 +133,3 @@ def choose(option: str | None, env: str | None, config: str | None) -> str:
                 raise LanguageError(f"{source}: '{value}'")
             return value
     return DEFAULT
-
-
-def setup_from_environment(argv: list[str]) -> list[str]:
-    """Pick the language before the commands are imported (their help texts are translated when
-    typer builds them). Returns argv without `--lang`. A bad value ends the program with one
-    line in both languages, since there is no language yet to say it in."""
-    option, rest = from_argv(argv)
-    config = None
-    if option is None and not os.environ.get("AVE_LANG"):
-        config = _config_lang()
-    try:
-        set_lang(choose(option, os.environ.get("AVE_LANG"), config))
-    except LanguageError as exc:
-        sys.stderr.write(f"ave: onbekende taal {exc}; kies nl of en / unknown language {exc}; "
-                         "choose nl or en\n")
-        raise SystemExit(2) from None
-    return rest
-
-
-def _config_lang() -> str | None:
-    """`lang` from the user config, read cheaply; a broken config is reported later, in Dutch,
-    by the command that reads it."""
-    from ave_cli.paths import config_path
-
-    if not config_path().is_file():
-        return None
-    try:
-        from ave_cli.settings import read_config
-
-        value = read_config().get("lang")
-    except Exception:  # noqa: BLE001 - the command itself reports a broken config
-        return None
-    return value if isinstance(value, str) else None

@@ -24,7 +24,9 @@ from ave_cli.cases import CaseState, CaseSummary
 from ave_cli.logformat import Block
 from ave_cli.model import Decision
 
-SCHEMA = 7  # 7: the mark holds the chain head, case ids are keyed without letter case; cases: narrow columns for ave report; states: the whole state as JSON
+# 7: the mark holds the chain head, case ids are keyed without letter case; cases: narrow columns
+# for ave report; states: the whole state as JSON
+SCHEMA = 7
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value);
 CREATE TABLE IF NOT EXISTS decisions (seq INTEGER PRIMARY KEY, case_id TEXT NOT NULL,
@@ -32,7 +34,8 @@ CREATE TABLE IF NOT EXISTS decisions (seq INTEGER PRIMARY KEY, case_id TEXT NOT 
                                       record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS decisions_by_case ON decisions (case_id, seq);
 CREATE TABLE IF NOT EXISTS cases (case_key TEXT PRIMARY KEY, case_id TEXT NOT NULL,
-    phase TEXT, closed INTEGER, since_ts REAL, last_ts REAL, last_kind TEXT, kapstok TEXT, casusregisseur TEXT, procesregisseur TEXT, advice_roles TEXT,
+    phase TEXT, closed INTEGER, since_ts REAL, last_ts REAL, last_kind TEXT, kapstok TEXT,
+    casusregisseur TEXT, procesregisseur TEXT, advice_roles TEXT,
     deciders TEXT);
 CREATE TABLE IF NOT EXISTS states (case_id TEXT PRIMARY KEY, state TEXT NOT NULL);
 """

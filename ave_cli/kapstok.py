@@ -211,7 +211,7 @@ def _english(r: _Reader, doc: dict) -> dict[str, str]:
                 found[nl] = en
             elif isinstance(nl, list) and isinstance(en, list) and len(nl) == len(en) \
                     and all(isinstance(v, str) for v in en):
-                found.update(zip(nl, en))
+                found.update(zip(nl, en, strict=True))
             elif isinstance(nl, dict) and isinstance(en, dict) and set(nl) == set(en) \
                     and all(isinstance(v, str) for v in en.values()):
                 found.update((nl[k], en[k]) for k in nl)
@@ -317,6 +317,7 @@ def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase
             raise r.fail(place, _("kleur '{colour}' is geen kleurnaam of #rrggbb").format(
                                     colour=colour))
         lowest = i == 0
+        criteria: tuple[Criterion, ...]
         if lowest:
             if "when" in p or "match" in p:
                 raise r.fail(place, _("de laagste fase geldt 'otherwise' en heeft geen "

@@ -22,7 +22,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 import tomli_w

@@ -11,10 +11,9 @@ from functools import cached_property
 from typing import Union
 
 from ave_cli.errors import AveError, EnvironmentProblem  # noqa: F401  (re-exported)
-from ave_cli.i18n import N_, _
+from ave_cli.i18n import LOCAL_RULE, N_, _  # noqa: F401  (LOCAL_RULE: the rules write it, i18n reads it)
 
 ROLE_KEYS = ("casusregie", "procesregie", "operationeel", "bestuurlijk")
-LOCAL_RULE = "Lokale regel: "  # the prefix of a local rule's reason in an outcome (and the log)
 ROLE_TITLES = {  # shown with _()
     "casusregie": N_("Casusregie"),
     "procesregie": N_("Procesregie"),

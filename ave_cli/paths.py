@@ -8,6 +8,16 @@ from pathlib import Path
 
 APP = "ave"
 
+# Every environment variable ave reads, and what it sets (README, "Options shared by the commands").
+ENV_VARS = {
+    "AVE_LOG": "the case log (like --log)",
+    "AVE_KAPSTOK": "the kapstok, a bundled name or a file (like --kapstok)",
+    "AVE_BY": "who decides (like --by)",
+    "AVE_LANG": "the language, nl or en (like --lang)",
+    "AVE_CONFIG": "the user config file",
+    "AVE_CACHE_DIR": "the folder of the derived index",
+}
+
 
 def config_path() -> Path:
     """The user config file: $AVE_CONFIG, else the platformdirs user config dir."""

@@ -347,8 +347,9 @@ def terminal_ask(prompt: Prompt) -> Any:
     help_choice = questionary.Choice(_("? Toelichting bij deze vraag"), value=HELP)
     while True:
         if prompt.kind == "text":
-            return questionary.text(prompt.message, validate=lambda t: prompt.validate(t) or True
-                                    if prompt.validate else True).unsafe_ask()
+            check = prompt.validate
+            return questionary.text(prompt.message, validate=lambda t, check=check: check(t) or True
+                                    if check else True).unsafe_ask()
         choices = [questionary.Choice(title, value=value) for title, value in prompt.choices]
         if prompt.kind == "checkbox":
             for choice in choices:

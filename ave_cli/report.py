@@ -75,7 +75,7 @@ class Row(NamedTuple):
 @dataclass(frozen=True)
 class Count:
     kapstok: str
-    phase: str
+    phase: str | None  # None only for a case recorded without a phase
     label: str
     colour: str
     count: int
@@ -126,13 +126,14 @@ def build_report(summaries: Iterable[CaseSummary], kapstok_for: KapstokFor, now:
         days = None if s.closed or s.since_ts is None else max(0, int((now_ts - s.since_ts) // DAY))
         rows.append(Row(s.case, s.phase, bool(s.closed), s.since_ts, days, s.casusregisseur,
                         s.procesregisseur, s.last_kind, s.last_ts, s.kapstok, found,
-                        limits[key].rank if limits[key] else -1))
+                        limit.rank if (limit := limits[key]) else -1))
     open_rows = [r for r in rows if not r.closed]
     counts: list[Count] = []
     for name in dict.fromkeys(r.kapstok for r in open_rows):
         kapstok = kapstok_for(name)
         in_kapstok = Counter(r.phase for r in open_rows if r.kapstok == name)
-        known = [(p.id, p.label, p.colour) for p in kapstok.phases] if kapstok else []
+        known: list[tuple[str | None, str, str]] = (
+            [(p.id, p.label, p.colour) for p in kapstok.phases] if kapstok else [])
         known += [(pid, pid or "—", "") for pid in sorted(set(in_kapstok) - {k[0] for k in known},
                                                           key=str)]
         counts += [Count(name, pid, label, colour, in_kapstok[pid], in_kapstok[pid] / len(open_rows))
@@ -152,6 +153,7 @@ def _limits(kapstok: Kapstok | None, phase_id: str | None) -> Limits | None:
     def after(days: int | None) -> float:  # "more than N whole days" = at least N + 1 days
         return (days + 1) * DAY if days else math.inf
 
+    assert kapstok is not None  # a phase was found in it
     return Limits(kapstok.rank(phase.id), after(phase.review_days),
                   after(phase.long_in_phase_days), phase.requires_casusregie)
 

@@ -142,7 +142,7 @@ def with_defaults(kapstok: Kapstok, answers: Answers) -> Answers | None:
     """The answers with the kapstok's defaults filled in; None when a required one is missing."""
     if any(q.key not in answers and not q.has_default for q in kapstok.questions):
         return None
-    return {q.key: answers.get(q.key, q.default) for q in kapstok.questions}
+    return {q.key: answers.get(q.key, q.default) for q in kapstok.questions}  # type: ignore[misc]
 
 
 def evaluate(kapstok: Kapstok, answers: Answers) -> Outcome:

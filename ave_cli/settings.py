@@ -7,12 +7,11 @@ import getpass
 import os
 import stat
 import tomllib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ave_cli.i18n import _
 from ave_cli.kapstok import KapstokError, parse_kapstok
@@ -158,13 +157,13 @@ def read_file(path: Path, what: str, error: type[AveError] = AveError) -> bytes:
         raise error(_("{what}: {path} is onleesbaar ({strerror})").format(
                         what=what, path=path, strerror=exc.strerror)) from None
     info = os.fstat(fd)
-    with os.fdopen(fd, "rb", closefd=True) if stat.S_ISREG(info.st_mode) else _closing(fd) \
-            as handle:
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise error(_("{what}: {path} is een map, geen bestand").format(what=what, path=path))
-        if not stat.S_ISREG(info.st_mode):
-            raise error(_("{what}: {path} is geen gewoon bestand (maar een apparaat, pipe of "
-                          "socket); geef een bestand of -").format(what=what, path=path))
+        raise error(_("{what}: {path} is geen gewoon bestand (maar een apparaat, pipe of "
+                      "socket); geef een bestand of -").format(what=what, path=path))
+    with os.fdopen(fd, "rb") as handle:
         if info.st_size > limit:
             raise error(_too_large(what, str(path), limit))
         try:
@@ -177,20 +176,12 @@ def read_file(path: Path, what: str, error: type[AveError] = AveError) -> bytes:
     return data
 
 
-@contextmanager
-def _closing(fd: int) -> Iterator[None]:
-    try:
-        yield None
-    finally:
-        os.close(fd)
-
-
 def read_stdin(what: str) -> bytes:
     """Standard input, up to the limit of `what`; a closed stdin is an error, not a traceback."""
     import sys
 
     limit = size_limit(what)
-    stream = getattr(sys.stdin, "buffer", None)
+    stream: Any = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise AveError(_("{what}: er is geen standaardinvoer (stdin is gesloten); geef een "
                          "bestand").format(what=what))

@@ -1,7 +1,7 @@
 """Append N triage decisions to a log as another process would: python benchmarks/append.py LOG N"""
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ave_cli import caselog
@@ -13,7 +13,7 @@ kapstok = load_kapstok("handreiking")
 answers = {q.key: q.default for q in kapstok.questions if q.has_default}
 answers.update(problematiek="meervoudig", effect="twijfel", meewerken="ja", samenwerking="stagneert",
                veiligheid="nee")
-now = datetime.now(timezone.utc).replace(microsecond=0)
+now = datetime.now(UTC).replace(microsecond=0)
 stamp = now.strftime("%H%M%S%f")
 decisions = [triage(kapstok, answers, case=f"APP-{n % 250:04d}", state=None,
                     decision_id=f"app-{stamp}-{n:05d}", now=now, by="ander proces").decision

@@ -80,7 +80,8 @@ def test_every_text_of_the_bundled_kapstokken_is_also_in_english(name):
             value = table.get(key)
             if value in (None, "", [], {}):
                 continue
-            assert f"{key}_en" in table, f"{name}: {kind} {table.get('key') or table.get('id') or table.get('reason', '')!r} has {key} but no {key}_en"
+            which = table.get("key") or table.get("id") or table.get("reason", "")
+            assert f"{key}_en" in table, f"{name}: {kind} {which!r} has {key} but no {key}_en"
             checked += 1
     assert checked > 50
 
@@ -89,7 +90,8 @@ def test_a_kapstok_english_text_must_have_the_dutch_shape(tmp_path):
     from ave_cli.kapstok import KapstokError, parse_kapstok
 
     text = (PACKAGE / "config" / "handreiking.toml").read_text(encoding="utf-8")
-    broken = text.replace('notes_en = [\n    "When in doubt', 'notes_en = [\n    "Extra",\n    "When in doubt', 1)
+    broken = text.replace('notes_en = [\n    "When in doubt',
+                          'notes_en = [\n    "Extra",\n    "When in doubt', 1)
     assert broken != text
     with pytest.raises(KapstokError, match="notes_en"):
         parse_kapstok(broken.encode(), "kapot.toml")

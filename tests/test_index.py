@@ -179,7 +179,7 @@ def test_commands_import_only_what_they_use(log, args, unwanted):
 
 
 def test_the_cli_lock_timeout_default_is_the_logs():
-    from ave_cli.cli import LOCK_TIMEOUT
+    from ave_cli.app import LOCK_TIMEOUT
 
     assert LOCK_TIMEOUT == caselog.DEFAULT_LOCK_TIMEOUT
 

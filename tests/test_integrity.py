@@ -6,6 +6,7 @@ import json
 import shutil
 import stat
 import tomllib
+from datetime import UTC
 
 import pytest
 from conftest import EXAMPLES, ROOT
@@ -43,11 +44,11 @@ def test_every_damaged_log_is_covered():
 
 def test_a_format_1_log_stays_readable_and_grows_a_chain(run, log, monkeypatch):
     """Logs written before the hash chain are read as they are; what is appended chains on."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from ave_cli import cli
 
-    monkeypatch.setitem(cli.hooks, "now", lambda: datetime(2026, 9, 1, tzinfo=timezone.utc))
+    monkeypatch.setitem(cli.hooks, "now", lambda: datetime(2026, 9, 1, tzinfo=UTC))
     log.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(DAMAGED / "legacy-format-1.toml", log)
     log.chmod(0o600)

@@ -23,7 +23,8 @@ def test_bundled_kapstokken_are_listed_and_load():
 
 
 def test_canonical_questions_in_both_kapstokken():
-    keys = ["problematiek", "zorgbehoefte", "effect", "meewerken", "samenwerking", "veiligheid", "openbare_orde",
+    keys = ["problematiek", "zorgbehoefte", "effect", "meewerken", "samenwerking", "veiligheid",
+            "openbare_orde",
             "onrust", "media", "teloorgang", "minderjarigen", "signalen"]
     for name in bundled_kapstokken():
         assert [q.key for q in load_kapstok(name).questions] == keys
@@ -65,7 +66,8 @@ def test_invalid_kapstok_names_file_place_and_problem(old, new, place, problem):
 
 def test_a_phase_without_roles_is_refused():
     text = bundled_text()
-    for line in ('casusregie = "Gemeente of uitvoeringsorganisatie"\nprocesregie = "Gemeente (indien toegevoegd)"\n',):
+    for line in ('casusregie = "Gemeente of uitvoeringsorganisatie"\n'
+                 'procesregie = "Gemeente (indien toegevoegd)"\n',):
         assert line in text
         text = text.replace(line, "")
     with pytest.raises(KapstokError, match="phase 'AVE2': rol 'casusregie' ontbreekt"):

@@ -219,7 +219,7 @@ FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 @st.composite
 def nine_digits(draw, valid: bool) -> str:
     digits = draw(st.lists(st.integers(0, 9), min_size=8, max_size=8))
-    total = sum(d * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2)))
+    total = sum(d * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2), strict=False))
     check = total % 11
     if valid:
         assume(check < 10)
@@ -237,7 +237,7 @@ def spelled(draw, valid: bool) -> str:
     """A nine-digit number as people write it: grouped with any separators, maybe full-width."""
     number = draw(nine_digits(valid))
     cuts = sorted(draw(st.sets(st.integers(1, 8), max_size=8)))
-    groups = [number[a:b] for a, b in zip([0, *cuts], [*cuts, 9])]
+    groups = [number[a:b] for a, b in zip([0, *cuts], [*cuts, 9], strict=False)]
     text = groups[0]
     for group in groups[1:]:
         text += draw(st.sampled_from(SEPARATORS)) + group

@@ -27,7 +27,7 @@ def ranks(kapstok):
              for q in questions]
     table = {}
     for combo in itertools.product(*order):
-        answers = {**dict(zip((q.key for q in questions), combo)), "signalen": []}
+        answers = {**dict(zip((q.key for q in questions), combo, strict=False)), "signalen": []}
         table[combo] = kapstok.phases.index(advised_phase(kapstok, answers)[0])
     return questions, order, table
 
@@ -40,7 +40,7 @@ def test_every_combination_of_answers_gives_a_valid_outcome(kapstok):
     assert seen == set(range(len(kapstok.phases)))  # every phase is reachable
     # the full outcome (roles, reasons, advice) for a spread of combinations
     for combo in list(table)[::97]:
-        answers = {**dict(zip((q.key for q in questions), combo)), "signalen": ["agressie"]}
+        answers = {**dict(zip((q.key for q in questions), combo, strict=False)), "signalen": ["agressie"]}
         outcome = evaluate(kapstok, answers)
         assert outcome.reasons and all(outcome.reasons)
         assert all(outcome.roles.as_dict().values())

@@ -242,7 +242,8 @@ def test_a_log_readable_by_others_is_warned_about(run, log):
 
 # --- interactive, through the swappable ask function ---------------------------------------
 
-CORE = [("uitgangssituatie", "complex"), ("zorgbehoefte", False), ("effect", "nee"), ("inwoner mee", "twijfel"),
+CORE = [("uitgangssituatie", "complex"), ("zorgbehoefte", False), ("effect", "nee"),
+        ("inwoner mee", "twijfel"),
         ("samenwerking", "stagneert"), ("veiligheid", "risico"), ("openbare orde", "nee"),
         ("onrust", "nee"), ("media", "nee"), ("teloorgang", "nee"), ("minderjarige", False),
         ("signalen", ["agressie"])]

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ave_cli import caselog
@@ -44,9 +44,9 @@ def main() -> None:
         answers.update(problematiek=VALUES[n % 4], effect="ja", meewerken="ja",
                        samenwerking="goed", veiligheid="nee")
 
-        def build(view, decision_id=decision_id, case=case):
+        def build(view, decision_id=decision_id, case=case, n=n):
             return [triage(kapstok, dict(answers), case=case, state=view.case(case),
-                           decision_id=decision_id, now=datetime.now(timezone.utc).replace(
+                           decision_id=decision_id, now=datetime.now(UTC).replace(
                                microsecond=0), by=args.name, note=f"notitie {n} " * 20).decision]
 
         caselog.append(args.log, build, cache_dir=args.cache, lock_timeout=120)

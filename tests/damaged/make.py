@@ -36,7 +36,7 @@ def log(*decisions: Decision) -> bytes:
 
 def blocks(data: bytes) -> list[bytes]:
     starts = logformat.block_starts(data) + [len(data)]
-    return [data[a:b] for a, b in zip(starts, starts[1:])]
+    return [data[a:b] for a, b in zip(starts, starts[1:], strict=False)]
 
 
 def main() -> None:

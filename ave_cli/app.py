@@ -1,0 +1,283 @@
+"""The shared part of the `ave` command line: the Typer app, the options every command shares,
+the test hooks, and the one error handler (`guarded`). Command modules import from here; nothing
+here imports a command module (cli.py assembles them).
+
+Only typer and the error classes are imported up front; everything else is imported by the
+command that uses it, so `ave --version` and `ave --help` start as fast as typer itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+
+import typer
+from typer.core import TyperGroup
+
+from ave_cli import __version__, complete
+from ave_cli.errors import AveError, Cancelled
+from ave_cli.i18n import _, n_
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ave_cli import caselog, settings
+
+LOCK_TIMEOUT = 10.0  # seconds; caselog.DEFAULT_LOCK_TIMEOUT is the same (a test checks)
+
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (a wrong option, a missing value) as one line on stderr, like every other
+    error of ave, instead of a multi-line box."""
+
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as exc:
+            context = getattr(exc, "ctx", None)
+            message = exc.format_message()  # type: ignore[attr-defined]
+            if context is not None:
+                message = _("{message} (zie: {command} --help)").format(
+                    message=message, command=context.command_path)
+            _error(message)
+            sys.exit(getattr(exc, "exit_code", 2))
+        except typer.Abort:
+            _error(_interrupted())
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    name="ave",
+    cls=OneLineErrors,
+    help=_("AVE (Aanpak ter Voorkoming van Escalatie): triage, opschalen en afschalen "
+           "van casussen, met de rollen uit de kapstok van je gemeente en een lokaal "
+           "caselog."),
+    invoke_without_command=True,  # `ave` alone shows the start screen
+    pretty_exceptions_show_locals=False,  # locals may hold answers about a household
+    rich_markup_mode="rich",
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _now() -> datetime:
+    from datetime import datetime
+
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def _new_id() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def _error(message: str) -> None:
+    from ave_cli import render
+
+    render.error(message)
+
+
+# Replaced in tests: how prompts are asked, what time it is, how ids are made.
+hooks: dict[str, Callable[..., Any]] = {"ask": None, "now": _now, "new_id": _new_id}  # type: ignore[dict-item]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(fn: F) -> F:
+    """The one exit point for expected failures: a one-line message and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if "ave_cli.caselog" in sys.modules:  # one process may run several commands (tests)
+            sys.modules["ave_cli.caselog"].forget_committed()
+        try:
+            return fn(*args, **kwargs)
+        except AveError as exc:
+            _error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except Cancelled:
+            from ave_cli import render
+
+            render.info(_("Afgebroken op je verzoek; er is niets opgeslagen."))
+            raise typer.Exit(0) from None
+        except (KeyboardInterrupt, EOFError):
+            _error(_interrupted())
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _interrupted() -> str:
+    """What an interrupt leaves behind, truthfully: a commit is never cut off halfway (the store
+    holds Ctrl-C back while it writes), so either nothing was saved or these decisions were."""
+    saved = sys.modules["ave_cli.caselog"].committed() if "ave_cli.caselog" in sys.modules else []
+    if not saved:
+        return _("afgebroken; er is niets opgeslagen")
+    return n_("afgebroken, maar het besluit {ids} was al opgeslagen (zie ave show); sla het "
+              "niet nog eens op", "afgebroken, maar de {n} besluiten {ids} waren al opgeslagen "
+              "(zie ave show); sla ze niet nog eens op", len(saved)).format(
+                  n=len(saved), ids=", ".join(saved[:5]) + (" ..." if len(saved) > 5 else ""))
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"ave {__version__}")
+        raise typer.Exit()
+
+
+def _lang(value: Optional[str]) -> None:
+    """`--lang` as typer sees it (in tests; `ave` itself takes it from argv before typer runs,
+    see __main__.py, so that the help texts are already in that language)."""
+    from ave_cli import i18n
+
+    if value is not None:
+        try:
+            i18n.set_lang(value)
+        except i18n.LanguageError:
+            raise typer.BadParameter(_("kies nl of en")) from None
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help=_("Toon de versie en stop."))] = None,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", callback=_lang, is_eager=True, metavar="nl|en",
+        help=_("Taal van ave: nl (standaard) of en. Ook met $AVE_LANG of 'lang' in de "
+               "gebruikersconfiguratie. Mag ook na de opdracht staan."))] = None,
+) -> None:
+    if ctx.invoked_subcommand is None:
+        guarded(_start_screen)()
+
+
+def _start_screen() -> None:
+    """Which kapstok, which log, how many open cases, and the three commands to try."""
+    from ave_cli import render, settings
+
+    conf = settings.resolve()
+    kapstok = settings.load_kapstok(conf.kapstok)
+    open_cases = None
+    if conf.log.exists():
+        view = read_log(conf)
+        open_cases = len(view.summaries(include_closed=False, deciders=False))
+    render.out().print(render.start_screen(__version__, kapstok, conf.log, open_cases))
+
+
+# --- shared options --------------------------------------------------------------------------
+
+KapstokOpt = Annotated[Optional[str], typer.Option(
+    "--kapstok", "-k", autocompletion=complete.kapstok_names, help=_("Naam van een meegeleverde kapstok "
+                                                                     "(handreiking, westerkwartier) of pad "
+                                                                     "van een kapstokbestand. Standaard: "
+                                                                     "$AVE_KAPSTOK, de "
+                                                                     "gebruikersconfiguratie, of "
+                                                                     "handreiking."))]
+LogOpt = Annotated[Optional[Path], typer.Option(
+    "--log", help=_("Pad van het caselog. Standaard: $AVE_LOG, de "
+                    "gebruikersconfiguratie, of caselog.toml in de gebruikersdatamap."))]
+ByOpt = Annotated[Optional[str], typer.Option(
+    "--by", help=_("Wie besluit. Standaard: $AVE_BY, de gebruikersconfiguratie, of je "
+                   "inlognaam."))]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=_("Uitvoer: text of json (json op "
+                                                                    "stdout, meldingen op stderr)."))]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help=_("Besluit en toon, maar schrijf niets."))]
+MAX_LOCK_TIMEOUT = 3600.0
+
+
+def _lock_timeout(value: float) -> float:
+    """Seconds to wait for the lock: a real number from 0 to an hour (nan or inf would never end
+    or never wait; a negative wait means nothing)."""
+    if not 0 <= value <= MAX_LOCK_TIMEOUT:  # also false for nan
+        raise typer.BadParameter(_("geef een aantal seconden van 0 tot en met {most:g}").format(
+            most=MAX_LOCK_TIMEOUT))
+    return value
+
+
+LockOpt = Annotated[float, typer.Option("--lock-timeout", callback=_lock_timeout,
+                                        help=_("Seconden wachten op het slot van het "
+                                               "caselog (0 tot en met 3600)."))]
+
+
+def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogView:
+    """Open the log for a command, with the warnings every command gives. A command that will
+    write refuses a damaged log at once, before it asks anything."""
+    from ave_cli import caselog, render
+
+    view = caselog.open_log(conf.log, conf.cache)
+    if view.notice:
+        render.warning(view.notice)
+    if view.damage is not None:
+        if writing:
+            raise caselog.LogError(caselog.damage_message(conf.log, view.damage, retry=True))
+        render.warning(caselog.damage_message(conf.log, view.damage))
+    if view.size and caselog.readable_by_others(conf.log):
+        render.warning(_("caselog {log} is leesbaar voor anderen; beperk het met: "
+                         "chmod 600 {log}").format(log=conf.log))
+    return view
+
+
+def read_input(spec: str, what: str) -> tuple[bytes, str]:
+    from ave_cli.settings import read_file, read_stdin
+
+    if spec == "-":
+        return read_stdin(what), "stdin"
+
+    path = Path(spec).expanduser()
+    return read_file(path, what), str(path)
+
+
+def asker() -> Callable[..., Any] | None:
+    """The prompt function: the test hook, else the real terminal when there is one."""
+    from ave_cli import questionnaire
+
+    if hooks["ask"] is not None:
+        return hooks["ask"]
+    return questionnaire.terminal_ask if questionnaire.can_prompt() else None
+
+
+def text_input(value: str, file: str | None, option: str, prompt: str, *,
+               required: bool = False) -> str:
+    """Free text from its option, from a file or stdin (`-`), or typed at a prompt: for `-` at a
+    terminal, and for a required text that is missing while a terminal is there. The last two
+    keep sensitive text out of the shell's history. `option` names the option (`--reason`) in
+    messages; `prompt` is the whole prompt text."""
+    from ave_cli import questionnaire
+    from ave_cli.guard import check_free_text
+
+    if file is not None:
+        if value:
+            raise AveError(_("geef {option} of {option}-file, niet allebei").format(option=option))
+        ask = asker() if file == "-" and sys.stdin is not None and sys.stdin.isatty() else None
+        if ask is None:
+            data, source = read_input(file, f"{option}-file")
+            try:
+                return data.decode("utf-8").rstrip("\n")
+            except UnicodeDecodeError:
+                raise AveError(_("{source} is geen UTF-8-tekst").format(source=source)) from None
+        return questionnaire.ask_text(ask, prompt, lambda text: check_free_text(option, text))
+    if required and not value.strip() and (ask := asker()) is not None:
+        return questionnaire.ask_text(ask, prompt, questionnaire.required_text(
+            option, _("{option} is verplicht").format(option=option)))
+    return value
+
+
+NoteFileOpt = Annotated[Optional[str], typer.Option(
+    "--note-file", help=_("Lees de notitie uit een bestand, of met - van stdin (in een "
+                          "terminal: typ hem in), zodat hij niet in je "
+                          "shellgeschiedenis staat."))]
+ReasonFileOpt = Annotated[Optional[str], typer.Option(
+    "--reason-file", help=_("Lees de reden uit een bestand, of met - van stdin (in een "
+                            "terminal: typ hem in)."))]
