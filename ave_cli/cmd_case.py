@@ -54,7 +54,7 @@ TEXT_LABELS = {"decided_by": "--decided-by", "note": "--note", "casusregisseur":
 def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run: bool,
                 fmt: Format, lock_timeout: float, make, who_fields: dict) -> None:
     """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
-    from ave_cli import caselog, render, settings
+    from ave_cli import caselog, output, render, settings
     from ave_cli.decisions import Change, Who, check_case_id, check_free_text
 
     check_case_id(case)
@@ -76,7 +76,7 @@ def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run
     else:
         caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
     if fmt is Format.json:
-        render.print_json(render.change_json(made[0], dry_run=dry_run))
+        output.print_json(output.change_json(made[0], dry_run=dry_run))
     else:
         render.out().print(render.change_panel(made[0], kap, dry_run=dry_run))
 
@@ -286,7 +286,7 @@ def show_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import render, settings
+    from ave_cli import output, render, settings
     from ave_cli.decisions import check_case_id
 
     check_case_id(case_id)
@@ -298,6 +298,6 @@ def show_command(
     kap = settings.kapstok_for_case(kapstok, conf.kapstok, state)
     now = hooks["now"]()
     if fmt is Format.json:
-        render.print_json(render.case_json(state, kap, now))
+        output.print_json(output.case_json(state, kap, now))
     else:
         render.out().print(render.case_view(state, kap, now))

@@ -50,7 +50,7 @@ def check_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import caselog, logformat, render, settings
+    from ave_cli import caselog, logformat, output, render, settings
     from ave_cli.audit import Problem, audit
 
     conf = settings.resolve(log, kapstok)
@@ -79,7 +79,7 @@ def check_command(
     problems.sort(key=lambda p: p.line)
     faults = [p for p in problems if not p.info]
     if fmt is Format.json:
-        render.print_json({
+        output.print_json({
             "log": str(path), "decisions": len(blocks), "ok": not faults,
             "problems": [{"line": p.line, "message": p.message} for p in faults],
             "notes": [{"line": p.line, "message": p.message} for p in problems if p.info],
@@ -150,7 +150,7 @@ def purge_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import caselog, render, settings
+    from ave_cli import caselog, output, render, settings
     from ave_cli.audit import closed_before
     from ave_cli.questionnaire import Prompt
 
@@ -182,7 +182,7 @@ def purge_command(
             conf.log, lambda blocks: closed_before(blocks, cutoff) & gone, cache_dir=conf.cache,
             dry_run=False, about=about, lock_timeout=lock_timeout)
     if fmt is Format.json:
-        render.print_json({"cases": len(gone), "decisions": removed, "dry_run": dry_run,
+        output.print_json({"cases": len(gone), "decisions": removed, "dry_run": dry_run,
                            "closed_before": cutoff.isoformat()})
     else:
         if dry_run:

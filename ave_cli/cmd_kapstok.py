@@ -32,7 +32,7 @@ def kapstok_command(
     list_all: Annotated[bool, typer.Option("--list", help=_("Toon de meegeleverde kapstokken."))] = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import render, settings
+    from ave_cli import output, render, settings
 
     if ctx.invoked_subcommand is not None:
         return
@@ -40,7 +40,7 @@ def kapstok_command(
         names = settings.bundled_kapstokken()
         kapstokken = [settings.load_kapstok(name) for name in names]
         if fmt is Format.json:
-            render.print_json([{"name": k.name, "version": k.version, "title": k.title,
+            output.print_json([{"name": k.name, "version": k.version, "title": k.title,
                                 "phases": [p.id for p in k.phases]} for k in kapstokken])
         else:
             for k in kapstokken:
@@ -50,7 +50,7 @@ def kapstok_command(
         return
     kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
     if fmt is Format.json:
-        render.print_json(render.kapstok_json(kap))
+        output.print_json(output.kapstok_json(kap))
     else:
         render.out().print(render.kapstok_table(kap))
 

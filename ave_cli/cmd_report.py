@@ -78,6 +78,7 @@ def report_command(
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=_("text, json of csv."))]
     = TableFormat.text,
 ) -> None:
+    from ave_cli import output as formats
     from ave_cli import render, settings
     from ave_cli.report import FLAGS, Filters, build_report
 
@@ -92,9 +93,9 @@ def report_command(
     report = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), hooks["now"](),
                           filters)
     if fmt is TableFormat.json:
-        render.print_json(render.report_json(report))
+        formats.print_json(formats.report_json(report))
     elif fmt is TableFormat.csv:
-        render.write_csv(sys.stdout, render.report_rows(report))
+        formats.write_csv(sys.stdout, formats.report_rows(report))
     else:
         render.out().print(render.report_view(report, limit=limit))
 
@@ -139,6 +140,7 @@ def reevaluate_command(
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
     from ave_cli import caselog, render, settings
+    from ave_cli import output as formats
     from ave_cli.report import reevaluate, reevaluation_decision
 
     if fmt is TableFormat.csv:
@@ -162,7 +164,7 @@ def reevaluate_command(
 
         caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
     if fmt is TableFormat.json:
-        render.print_json(render.reevaluation_json(result, applied=len(to_apply) if written else 0))
+        formats.print_json(formats.reevaluation_json(result, applied=len(to_apply) if written else 0))
     else:
         render.out().print(render.reevaluation_view(result, applied=len(to_apply) if written else 0,
                                                     include_overrides=include_overrides,
@@ -190,15 +192,16 @@ def export_command(
     log: LogOpt = None,
 ) -> None:
     from ave_cli import caselog, render, settings
+    from ave_cli import output as formats
 
     conf = settings.resolve(log)
-    rows = [render.flat_decision(d) for d in read_log(conf).decisions()]
+    rows = [formats.flat_decision(d) for d in read_log(conf).decisions()]
     if output is None or str(output) == "-":
-        render.write_export(sys.stdout, rows, fmt.value)
+        formats.write_export(sys.stdout, rows, fmt.value)
         return
     try:
         with open_private(output) as stream:
-            render.write_export(stream, rows, fmt.value)
+            formats.write_export(stream, rows, fmt.value)
     except OSError as exc:
         raise caselog.EnvironmentProblem(_("export naar {output} mislukt ({strerror})").format(
                                              output=output, strerror=exc.strerror)) from None

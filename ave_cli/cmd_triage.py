@@ -85,7 +85,7 @@ def triage(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import caselog, render, settings
+    from ave_cli import caselog, output, render, settings
     from ave_cli import questionnaire as q
     from ave_cli.cases import key as case_key
     from ave_cli.decisions import Triage, check_case_id, check_free_text, known_phase
@@ -187,10 +187,10 @@ def triage(
 
         steps = trace_rules(kap, full)
     if fmt is Format.json:
-        shown = render.triage_json(done, dry_run=dry_run)
+        shown = output.triage_json(done, dry_run=dry_run)
         if steps is not None:
             shown["trace"] = render_kapstok.trace_json(steps)
-        render.print_json(shown)
+        output.print_json(shown)
     else:
         if steps is not None:
             render.out().print(render_kapstok.trace_view(steps))
@@ -223,7 +223,7 @@ def _before_questions(state: CaseState | None, typed: str, kap: Kapstok, *,
 def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
            lock_timeout: float) -> None:
     """Validate every answer set, then append all triage decisions under one lock."""
-    from ave_cli import caselog, render
+    from ave_cli import caselog, output, render
     from ave_cli import questionnaire as q
     from ave_cli.cases import key as case_key
     from ave_cli.decisions import Triage, check_case_id
@@ -266,6 +266,6 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
     else:
         caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
     if fmt is Format.json:
-        render.print_json([render.triage_json(r, dry_run=dry_run) for r in results])
+        output.print_json([output.triage_json(r, dry_run=dry_run) for r in results])
     else:
         render.out().print(render.batch_table(results, dry_run=dry_run))

@@ -1,12 +1,10 @@
-"""Everything users see: rich panels and tables, and the JSON forms. The only module using rich."""
+"""The terminal views: rich panels and tables (with render_kapstok.py the only modules using rich).
+The JSON, CSV and JSON Lines forms are in output.py."""
 
 from __future__ import annotations
 
 import heapq
-import json
 import re
-import sys
-from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ave_cli.cases import CaseState, open_advice
+from ave_cli.cases import CaseState
 from ave_cli.i18n import N_, _, k_, n_
 from ave_cli.model import (
     ROLE_KEYS,
@@ -27,12 +25,12 @@ from ave_cli.model import (
     Phase,
     Roles,
 )
+from ave_cli.output import state_facts
 from ave_cli.report import (
     FLAGS,
     Reevaluation,
     ReevaluationRun,
     Report,
-    days_between,
     local_date,
     urgency,
 )
@@ -73,10 +71,6 @@ def warning(message: str) -> None:
 
 def info(message: str) -> None:
     err().print(Text(message), soft_wrap=True)
-
-
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def phase_style(phase: Phase) -> str:
@@ -197,32 +191,6 @@ def _outcome_parts(kapstok: Kapstok, outcome: Outcome, answers: Answers, casusre
     return parts
 
 
-def triage_json(result: Triage, *, dry_run: bool) -> dict[str, Any]:
-    decision, outcome = result.decision, result.outcome
-    return {
-        "case": decision.case,
-        "phase": decision.phase_after,
-        "advised_phase": decision.advised_phase,
-        "previous_phase": result.previous_phase,
-        "direction": result.direction,
-        "motivation": decision.motivation or None,
-        "kapstok": asdict(decision.kapstok),
-        "reasons": list(decision.reasons),
-        "roles": {**outcome.roles.as_dict(), "in_overleg_met": list(outcome.in_overleg_met)},
-        "advice": [a.text for a in outcome.advice],
-        "opschalen_door": outcome.phase.opschalen_door,
-        "next_phase": outcome.next_phase.id if outcome.next_phase else None,
-        "next_phase_criteria": outcome.phase.opschalen_criteria if outcome.next_phase else None,
-        "afschalen_criteria": list(outcome.phase.afschalen_criteria),
-        "afschalen_door": outcome.phase.afschalen_door or None,
-        "meningsverschil_beslisser": result.meningsverschil_beslisser or None,
-        "signalen": list(decision.signals),
-        "casusregisseur": result.casusregisseur or None,
-        "procesregisseur": result.procesregisseur or None,
-        "decision_id": None if dry_run else decision.id,
-    }
-
-
 def batch_table(results: list[Triage], *, dry_run: bool) -> Table:
     saved = (_("proefdraai: niets opgeslagen") if dry_run
              else _("{n} besluiten opgeslagen").format(n=len(results)))
@@ -311,12 +279,6 @@ def start_screen(version: str, kapstok: Kapstok, log: Any, open_cases: int | Non
                  Text(_("\nAlle opdrachten en opties: ave --help")))
 
 
-def kapstok_json(kapstok: Kapstok) -> dict[str, Any]:
-    data = asdict(kapstok)
-    data.pop("english", None)
-    return json.loads(json.dumps(data, default=str))
-
-
 # --- lifecycle -------------------------------------------------------------------------------
 
 def _movement(change: Change, kapstok: Kapstok) -> Text:
@@ -391,50 +353,9 @@ def change_panel(change: Change, kapstok: Kapstok, *, dry_run: bool) -> Panel:
                  subtitle=saved, border_style=style)
 
 
-def decision_json(d: Decision) -> dict[str, Any]:
-    data = asdict(d)
-    data["time"] = d.time.isoformat()
-    return data
-
-
-def change_json(change: Change, *, dry_run: bool) -> dict[str, Any]:
-    d = change.decision
-    outcome = change.outcome
-    return {
-        "case": d.case, "kind": d.kind, "axis": d.axis, "previous_phase": d.phase_before,
-        "phase": d.phase_after, "advised_phase": change.advised, "skipped": list(change.skipped),
-        "role": d.role or None, "replaced": change.replaced or None,
-        "casusregisseur": d.casusregisseur or None, "procesregisseur": d.procesregisseur or None,
-        "reasons": list(d.reasons), "signals": list(d.signals),
-        "in_overleg_met": list(d.in_overleg_met), "decided_by": d.decided_by or None,
-        "roles": ({**outcome.roles.as_dict(), "in_overleg_met": list(outcome.in_overleg_met)}
-                  if outcome else None),
-        "decision_id": None if dry_run else d.id,
-    }
-
-
-def _state_facts(state: CaseState, kapstok: Kapstok, now: datetime) -> dict[str, Any]:
-    return {
-        "case": state.case,
-        "closed": state.closed,
-        "phase": state.phase,
-        "since": state.since.isoformat() if state.since else None,
-        "days_in_phase": days_between(state.since, now),
-        "casusregisseur": state.casusregisseur or None,
-        "procesregisseur": state.procesregisseur or None,
-        "open_advice": [text for text, _ in open_advice(state)],
-        "kapstok": state.kapstok_name,
-    }
-
-
-def case_json(state: CaseState, kapstok: Kapstok, now: datetime) -> dict[str, Any]:
-    return {**_state_facts(state, kapstok, now),
-            "timeline": [decision_json(d) for d in state.history]}
-
-
 def case_view(state: CaseState, kapstok: Kapstok, now: datetime) -> Group:
     """The case as a film: the current state on top, then every decision in order."""
-    facts = _state_facts(state, kapstok, now)
+    facts = state_facts(state, kapstok, now)
     phase = kapstok.find_phase(state.phase or "")
     top = _grid()
     if state.closed:
@@ -498,26 +419,6 @@ def _explain(d: Decision) -> str:
 
 # --- report, reevaluate, export ------------------------------------------------------------
 
-def report_rows(report: Report) -> list[dict[str, Any]]:
-    """One flat dict per case: the same data for JSON and CSV."""
-    return [{
-        "case": r.case, "phase": r.phase, "closed": r.closed,
-        "since": local_date(r.since),
-        "days_in_phase": r.days_in_phase, "casusregisseur": r.casusregisseur or None,
-        "procesregisseur": r.procesregisseur or None, "last_kind": r.last_kind,
-        "last_date": local_date(r.last_time), "kapstok": r.kapstok,
-        "flags": list(r.flags),
-    } for r in report.rows]
-
-
-def report_json(report: Report) -> dict[str, Any]:
-    return {
-        "open": report.open_total,
-        "counts": [{"kapstok": c.kapstok, "phase": c.phase, "count": c.count,
-                    "share": round(c.share, 4)} for c in report.counts],
-        "cases": report_rows(report),
-    }
-
 
 def report_view(report: Report, *, limit: int = 0) -> Group:
     counts = Table(title=_("Open casussen: {n}").format(n=report.open_total))
@@ -547,17 +448,6 @@ def report_view(report: Report, *, limit: int = 0) -> Group:
                                            "--format csv geeft ze voor een spreadsheet.").format(
                                              n=len(rows) - len(shown))))
     return Group(counts, cases)
-
-
-def reevaluation_json(run: ReevaluationRun, *, applied: int) -> dict[str, Any]:
-    def item(r: Reevaluation) -> dict[str, Any]:
-        return {"case": r.state.case, "from": r.state.phase, "from_kapstok": r.state.kapstok_name,
-                "to": r.outcome.phase.id, "kapstok": r.kapstok.name,
-                "reasons": list(r.outcome.reasons)}
-
-    return {"changes": [item(r) for r in run.changes],
-            "departures": [item(r) for r in run.departures], "unchanged": run.unchanged,
-            "skipped": [{"case": c, "why": why} for c, why in run.skipped], "applied": applied}
 
 
 def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: bool,
@@ -600,50 +490,6 @@ def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: 
         lines.append(_("Er is niets vastgelegd."))
     parts.append(Text(" ".join(lines)))
     return Group(*parts)
-
-
-def flat_decision(d: Decision) -> dict[str, Any]:
-    """A decision as one flat row: nested tables become dotted columns."""
-    row: dict[str, Any] = {}
-    for key, value in decision_json(d).items():
-        if isinstance(value, dict):
-            row.update({f"{key}.{k}": v for k, v in value.items()})
-        else:
-            row[key] = value
-    return row
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        value = "; ".join(map(str, value))
-    text = str(value)
-    return "'" + text if text[:1] in FORMULA_STARTS else text  # no formulas in spreadsheets
-
-
-# What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def write_csv(stream: Any, rows: list[dict[str, Any]]) -> None:
-    import csv
-
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
-
-
-def write_export(stream: Any, rows: list[dict[str, Any]], fmt: str) -> None:
-    if fmt == "csv":
-        write_csv(stream, rows)
-        return
-    for row in rows:
-        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 # --- uitleg ----------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from rich.text import Text
 from ave_cli.casus import CasusResult, Coverage, Diff
 from ave_cli.i18n import _, k_
 from ave_cli.model import Answers, Casus, Kapstok
-from ave_cli.render import out, print_json
+from ave_cli.output import print_json
+from ave_cli.render import out
 from ave_cli.rules import Step, trace
 from ave_cli.rules import shown as label
 

@@ -58,6 +58,7 @@ def generate(path: Path, decisions: int, seed: int = 1) -> None:
     states: dict[str, CaseState] = {}
     case_kapstok: dict[str, object] = {}
     cases = max(1, decisions // 4)
+    head = ""  # each record chains to the seal before it (log format 2)
     with open(path, "wb") as out:
         out.write(logformat.header())
         for n in range(decisions):
@@ -97,7 +98,8 @@ def generate(path: Path, decisions: int, seed: int = 1) -> None:
                                   now=when, by=who.by, note=who.note,
                                   casusregisseur=f"Wijkteam {rng.randrange(12)}"
                                   if rng.random() < 0.7 else "").decision
-            out.write(logformat.encode(decision))
+            block, head = logformat.encode(decision, head)
+            out.write(block)
             states[case] = apply(states.get(case) or CaseState(case), decision, keep_history=False)
     path.chmod(0o600)
 
@@ -148,8 +150,8 @@ def run_size(size: int, work: Path, runs: int, answers: Path) -> dict[str, tuple
     # the same case alone in a small log, for "the same command on an empty log"
     with open(small, "wb") as out:
         out.write(logformat.header())
-        for decision in caselog.open_log(log, cache).case(target.case).history:
-            out.write(logformat.encode(decision))
+        history = caselog.open_log(log, cache).case(target.case).history
+        out.write(logformat.encode_chain(history, "")[0])
     small.chmod(0o600)
     record("ave show CASE", measure([*AVE, "show", target.case], env, runs))
     record("ave show CASE, small log", measure([*AVE, "show", target.case], small_env, runs))

@@ -15,6 +15,7 @@ PACKAGE = ROOT / "ave_cli"
 CORE = {"model", "kapstok", "rules", "casus", "cases", "report", "decisions", "guard", "audit",
         "logformat", "uitleg", "errors", "i18n", "catalog_en"}
 SHELL = {"app", "cli", "__main__", "settings", "caselog", "index", "questionnaire", "render",
+         "output",
          "render_kapstok", "complete", "paths", "cmd_case", "cmd_check", "cmd_kapstok",
          "cmd_report", "cmd_triage", "cmd_uitleg"}
 
@@ -86,3 +87,15 @@ def test_every_environment_variable_is_listed_once():
     assert read == set(ENV_VARS)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert all(f"`{name}`" in readme for name in ENV_VARS)
+
+
+def test_rich_stays_in_the_terminal_views():
+    """JSON, CSV and JSON Lines (output.py) and the core can be used without rich."""
+    users = set()
+    for path in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("rich") or \
+                    isinstance(node, ast.Import) and any(a.name.startswith("rich")
+                                                         for a in node.names):
+                users.add(path.stem)
+    assert users == {"render", "render_kapstok"}, users
