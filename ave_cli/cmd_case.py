@@ -54,7 +54,7 @@ TEXT_LABELS = {"decided_by": "--decided-by", "note": "--note", "casusregisseur":
 def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run: bool,
                 fmt: Format, lock_timeout: float, make, who_fields: dict) -> None:
     """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
-    from ave_cli import caselog, output, render, settings
+    from ave_cli import actions, output, render, settings
     from ave_cli.decisions import Change, Who, check_case_id, check_free_text
 
     check_case_id(case)
@@ -71,10 +71,7 @@ def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run
         made.append(make(kap, current.case(case), who))
         return [made[-1].decision]
 
-    if dry_run:
-        build(view)
-    else:
-        caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
+    actions.decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json(output.change_json(made[0], dry_run=dry_run))
     else:

@@ -18,6 +18,7 @@ from ave_cli.app import (
     LogOpt,
     NoteFileOpt,
     app,
+    asker,
     guarded,
     hooks,
     read_input,
@@ -85,7 +86,7 @@ def triage(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import caselog, output, render, settings
+    from ave_cli import actions, output, render, settings
     from ave_cli import questionnaire as q
     from ave_cli.cases import key as case_key
     from ave_cli.decisions import Triage, check_case_id, check_free_text, known_phase
@@ -124,8 +125,7 @@ def triage(
             case_id = case_id or file_case
     if case_id is not None:
         check_case_id(case_id)
-    ask = hooks["ask"] if hooks["ask"] is not None else (
-        q.terminal_ask if q.can_prompt() else None)
+    ask = asker()
     if case_id is None and ask is None:
         raise AveError(_("geef een zaak-id: ave triage ZAAK_ID --answers BESTAND (of "
                          "zet 'case' in het antwoordbestand)") if raw is not None else
@@ -135,6 +135,7 @@ def triage(
 
     view = read_log(conf, writing=not dry_run)
     if case_id is None:
+        assert ask is not None  # refused above when there is neither a case id nor a terminal
         case_id = q.ask_text(ask, _("Zaak-id (pseudoniem, geen BSN):"), check_case_id)
     state = view.case(case_id)
     kap = settings.kapstok_for_case(kapstok, conf.kapstok, state)
@@ -175,10 +176,7 @@ def triage(
         result.append(outcome)
         return [outcome.decision]
 
-    if dry_run:
-        build(view)
-    else:
-        caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
+    actions.decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
     done = result[0]
     steps = None
     if trace:
@@ -223,7 +221,7 @@ def _before_questions(state: CaseState | None, typed: str, kap: Kapstok, *,
 def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
            lock_timeout: float) -> None:
     """Validate every answer set, then append all triage decisions under one lock."""
-    from ave_cli import caselog, output, render
+    from ave_cli import actions, output, render
     from ave_cli import questionnaire as q
     from ave_cli.cases import key as case_key
     from ave_cli.decisions import Triage, check_case_id
@@ -261,10 +259,7 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
         return [r.decision for r in results]
 
     view = read_log(conf, writing=not dry_run)
-    if dry_run:
-        build(view)
-    else:
-        caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
+    actions.decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json([output.triage_json(r, dry_run=dry_run) for r in results])
     else:

@@ -15,7 +15,7 @@ PACKAGE = ROOT / "ave_cli"
 CORE = {"model", "kapstok", "rules", "casus", "cases", "report", "decisions", "guard", "audit",
         "logformat", "uitleg", "errors", "i18n", "catalog_en"}
 SHELL = {"app", "cli", "__main__", "settings", "caselog", "index", "questionnaire", "render",
-         "output",
+         "output", "actions",
          "render_kapstok", "complete", "paths", "cmd_case", "cmd_check", "cmd_kapstok",
          "cmd_report", "cmd_triage", "cmd_uitleg"}
 
