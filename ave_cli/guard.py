@@ -63,16 +63,16 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u2
                       "\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
-def check_free_text(label: str, text: str) -> str:
+def check_free_text(label: str, text: str, *, max_length: int | None = MAX_TEXT) -> str:
     """Refuse free text the log must not hold: a BSN-like number (no direct identifiers), control
-    characters (they could drive a reader's terminal), or more than MAX_TEXT characters."""
+    characters (they could drive a reader's terminal), or more than `max_length` characters."""
     if looks_like_bsn(text):
         raise AveError(_("{label} bevat een nummer dat op een BSN lijkt; laat directe "
                          "persoonsgegevens weg uit het caselog").format(label=label))
     if _CONTROL.search(text):
         raise AveError(_("{label} bevat een stuurteken; gebruik gewone tekst "
                          "(regeleinden en tabs mogen)").format(label=label))
-    if len(text) > MAX_TEXT:
+    if max_length is not None and len(text) > max_length:
         raise AveError(_("{label} is {length} tekens lang; het maximum is {MAX_TEXT}").format(
                            label=label, length=len(text), MAX_TEXT=MAX_TEXT))
     return text

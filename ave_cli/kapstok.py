@@ -11,7 +11,7 @@ import re
 import tomllib
 from typing import Any
 
-from ave_cli.guard import MAX_TEXT, check_free_text
+from ave_cli.guard import check_free_text
 from ave_cli.i18n import _
 from ave_cli.model import (
     QUESTION_TYPES,
@@ -182,11 +182,9 @@ def _guard_texts(r: _Reader, value: Any, place: str) -> None:
     as free text (no BSN-like numbers, no control or direction characters)."""
     if isinstance(value, str):
         try:
-            check_free_text(place or "kapstok", value)
-        except AveError as exc:
-            if len(value) <= MAX_TEXT:
-                raise r.fail(place, str(exc).split("; ")[0].removeprefix(place).strip()) \
-                    from None
+            check_free_text(place, value, max_length=None)  # a kapstok text may be long
+        except AveError as exc:  # "{place} bevat ...; advice": keep the problem itself
+            raise r.fail(place, str(exc).split("; ")[0].removeprefix(place).strip()) from None
     elif isinstance(value, dict):
         for key, item in value.items():
             _guard_texts(r, item, f"{place}.{key}" if place else key)

@@ -93,3 +93,12 @@ def test_unknown_bundled_name_lists_the_choices():
 def test_missing_kapstok_file(tmp_path):
     with pytest.raises(KapstokError, match="bestaat niet"):
         load_kapstok(str(tmp_path / "weg.toml"))
+
+
+def test_a_long_kapstok_text_is_guarded_too():
+    """Kapstok texts have no length limit, but a BSN in a long one is still refused."""
+    text = bundled_text().replace('title = "', f'title = "{"x " * 2500}bsn 123 456 782 ', 1)
+    with pytest.raises(KapstokError, match="title: bevat een nummer dat op een BSN lijkt"):
+        parse_kapstok(text.encode(), "k.toml")
+    long_ok = bundled_text().replace('title = "', f'title = "{"x " * 2500}', 1)
+    assert parse_kapstok(long_ok.encode(), "k.toml").title.startswith("x x")
