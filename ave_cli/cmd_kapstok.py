@@ -75,12 +75,12 @@ def test_command(
         "--trace", help=_("Toon per casus elke geprobeerde fase en voorwaarde."))] = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import casus, render_kapstok, settings
+    from ave_cli import casus, output, render_kapstok, settings
 
     kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
     results, coverage = casus.run_all(kap)
     if fmt is Format.json:
-        render_kapstok.print_json(render_kapstok.test_json(kap, results, coverage, trace=trace))
+        output.print_json(output.test_json(kap, results, coverage, trace=trace))
     else:
         render_kapstok.print_test(kap, results, coverage, trace=trace, strict=strict)
     failed = any(not r.ok for r in results)
@@ -111,7 +111,7 @@ def diff_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import casus, render_kapstok, settings
+    from ave_cli import casus, output, render_kapstok, settings
     from ave_cli.rules import with_defaults
 
     before, after = settings.load_kapstok(old), settings.load_kapstok(new)
@@ -126,7 +126,7 @@ def diff_command(
                 casus.explain(after, with_defaults(after, c.answers) or c.answers)[0])
                for k in (before, after) for c in k.casus]
     if fmt is Format.json:
-        render_kapstok.print_json(render_kapstok.diff_json(before, after, result, stories))
+        output.print_json(output.diff_json(before, after, result, stories))
     else:
         render_kapstok.print_diff(before, after, result, stories, over_log=log is not None)
 

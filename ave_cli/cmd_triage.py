@@ -187,7 +187,7 @@ def triage(
     if fmt is Format.json:
         shown = output.triage_json(done, dry_run=dry_run)
         if steps is not None:
-            shown["trace"] = render_kapstok.trace_json(steps)
+            shown["trace"] = output.trace_json(steps)
         output.print_json(shown)
     else:
         if steps is not None:

@@ -12,9 +12,13 @@ from typing import TYPE_CHECKING, Any
 from ave_cli.cases import CaseState, open_advice
 from ave_cli.model import Decision, Kapstok
 from ave_cli.report import Reevaluation, ReevaluationRun, Report, days_between, local_date
+from ave_cli.rules import trace as trace_rules
 
 if TYPE_CHECKING:
+    from ave_cli.casus import CasusResult, Coverage, Diff
     from ave_cli.decisions import Change, Triage
+    from ave_cli.model import Answers, Casus
+    from ave_cli.rules import Step
 
 
 def print_json(data: Any) -> None:
@@ -168,3 +172,68 @@ def write_export(stream: Any, rows: list[dict[str, Any]], fmt: str) -> None:
         return
     for row in rows:
         stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# --- ave kapstok test and diff, --trace ---------------------------------------------------
+
+def trace_json(steps: list[Step]) -> list[dict[str, Any]]:
+    return [{"phase": s.phase, "match": s.match, "condition": s.reason, "held": s.held,
+             "answers": s.answers, "reached": s.reached} for s in steps]
+
+
+def _result_json(result: CasusResult, *, with_trace: bool, kapstok: Kapstok) -> dict[str, Any]:
+    data = {
+        "naam": result.casus.naam, "ok": result.ok, "bron": result.casus.bron,
+        "verwacht": result.casus.fase, "fase": result.outcome.phase.id,
+        "reasons": list(result.outcome.reasons),
+        "roles": result.outcome.roles.as_dict(),
+        "in_overleg_met": list(result.outcome.in_overleg_met),
+        "advice": [a.text for a in result.outcome.advice],
+        "misses": [{"what": m.what, "expected": m.expected, "got": m.got}
+                   for m in result.misses],
+    }
+    if with_trace:
+        data["trace"] = trace_json(trace_rules(kapstok, result.answers))
+    return data
+
+
+def test_json(kapstok: Kapstok, results: list[CasusResult], coverage: Coverage, *,
+              trace: bool) -> dict[str, Any]:
+    return {
+        "kapstok": {"name": kapstok.name, "version": kapstok.version},
+        "passed": sum(r.ok for r in results), "failed": sum(not r.ok for r in results),
+        "casus": [_result_json(r, with_trace=trace, kapstok=kapstok) for r in results],
+        "uncovered": {"conditions": [{"phase": p, "condition": c}
+                                     for p, c in coverage.conditions],
+                      "local_rules": list(coverage.local_rules)},
+    }
+
+
+def diff_json(old: Kapstok, new: Kapstok, result: Diff,
+              stories: list[tuple[Casus, str, str, str]]) -> dict[str, Any]:
+    from ave_cli.casus import explain
+
+    cells = []
+    for before in [p.id for p in old.phases]:
+        for after in [p.id for p in new.phases]:
+            count = result.matrix.get((before, after), 0)
+            if count:
+                cell: dict[str, Any] = {"from": before, "to": after, "count": count}
+                sample = result.samples.get((before, after))
+                if sample is not None:
+                    cell["sample"] = _sample_json(old, new, sample, explain)
+                cells.append(cell)
+    return {
+        "old": {"name": old.name, "version": old.version},
+        "new": {"name": new.name, "version": new.version},
+        "matrix": cells, "total": result.total, "changed": result.changed,
+        "casus": [{"naam": c.naam, "kapstok": owner, "from": a, "to": b}
+                  for c, owner, a, b in stories],
+    }
+
+
+def _sample_json(old: Kapstok, new: Kapstok, sample: Answers, explain) -> dict[str, Any]:
+    before, why_before = explain(old, sample)
+    after, why_after = explain(new, sample)
+    return {"answers": sample, "old": {"fase": before, "reasons": list(why_before)},
+            "new": {"fase": after, "reasons": list(why_after)}}

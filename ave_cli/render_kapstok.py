@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.table import Table
 from rich.text import Text
 
 from ave_cli.casus import CasusResult, Coverage, Diff
 from ave_cli.i18n import _, k_
-from ave_cli.model import Answers, Casus, Kapstok
-from ave_cli.output import print_json
+from ave_cli.model import Casus, Kapstok
 from ave_cli.render import out
-from ave_cli.rules import Step, trace
+from ave_cli.rules import Step
 from ave_cli.rules import shown as label
+from ave_cli.rules import trace as trace_rules
 
-__all__ = ["print_json", "test_json", "print_test", "diff_json", "print_diff", "trace_json",
-           "trace_view"]
+__all__ = ["print_test", "print_diff", "trace_view"]
 
 MISS_LABELS = {"fase": "fase", "casusregie": "casusregie", "procesregie": "procesregie",
                "in_overleg_met": "in overleg met", "advies": "advies"}
-
-
-def trace_json(steps: list[Step]) -> list[dict[str, Any]]:
-    return [{"phase": s.phase, "match": s.match, "condition": s.reason, "held": s.held,
-             "answers": s.answers, "reached": s.reached} for s in steps]
 
 
 def trace_view(steps: list[Step]) -> Table:
@@ -43,34 +35,6 @@ def trace_view(steps: list[Step]) -> Table:
         table.add_row(phase, match, k_(step.reason), Text(held, style="green" if step.held
                                                            else "red"), step.answers)
     return table
-
-
-def _result_json(result: CasusResult, *, with_trace: bool, kapstok: Kapstok) -> dict[str, Any]:
-    data = {
-        "naam": result.casus.naam, "ok": result.ok, "bron": result.casus.bron,
-        "verwacht": result.casus.fase, "fase": result.outcome.phase.id,
-        "reasons": list(result.outcome.reasons),
-        "roles": result.outcome.roles.as_dict(),
-        "in_overleg_met": list(result.outcome.in_overleg_met),
-        "advice": [a.text for a in result.outcome.advice],
-        "misses": [{"what": m.what, "expected": m.expected, "got": m.got}
-                   for m in result.misses],
-    }
-    if with_trace:
-        data["trace"] = trace_json(trace(kapstok, result.answers))
-    return data
-
-
-def test_json(kapstok: Kapstok, results: list[CasusResult], coverage: Coverage, *,
-              trace: bool) -> dict[str, Any]:
-    return {
-        "kapstok": {"name": kapstok.name, "version": kapstok.version},
-        "passed": sum(r.ok for r in results), "failed": sum(not r.ok for r in results),
-        "casus": [_result_json(r, with_trace=trace, kapstok=kapstok) for r in results],
-        "uncovered": {"conditions": [{"phase": p, "condition": c}
-                                     for p, c in coverage.conditions],
-                      "local_rules": list(coverage.local_rules)},
-    }
 
 
 def print_test(kapstok: Kapstok, results: list[CasusResult], coverage: Coverage, *,
@@ -92,7 +56,7 @@ def print_test(kapstok: Kapstok, results: list[CasusResult], coverage: Coverage,
             for reason in result.outcome.reasons:
                 console.print(Text("    · " + k_(reason)), soft_wrap=True)
         if trace:
-            console.print(trace_view(_trace(kapstok, result)))
+            console.print(trace_view(trace_rules(kapstok, result.answers)))
     passed = sum(r.ok for r in results)
     console.print(_("{passed} van {total} casussen geslaagd.").format(passed=passed,
                                                                      total=len(results)))
@@ -111,42 +75,8 @@ def print_test(kapstok: Kapstok, results: list[CasusResult], coverage: Coverage,
         console.print(_("Elke voorwaarde en elke lokale regel wordt door een casus gedekt."))
 
 
-def _trace(kapstok: Kapstok, result: CasusResult) -> list[Step]:
-    return trace(kapstok, result.answers)
-
-
 def _phase_ids(kapstok: Kapstok) -> list[str]:
     return [p.id for p in kapstok.phases]
-
-
-def diff_json(old: Kapstok, new: Kapstok, result: Diff,
-              stories: list[tuple[Casus, str, str, str]]) -> dict[str, Any]:
-    from ave_cli.casus import explain
-
-    cells = []
-    for before in _phase_ids(old):
-        for after in _phase_ids(new):
-            count = result.matrix.get((before, after), 0)
-            if count:
-                cell: dict[str, Any] = {"from": before, "to": after, "count": count}
-                sample = result.samples.get((before, after))
-                if sample is not None:
-                    cell["sample"] = _sample_json(old, new, sample, explain)
-                cells.append(cell)
-    return {
-        "old": {"name": old.name, "version": old.version},
-        "new": {"name": new.name, "version": new.version},
-        "matrix": cells, "total": result.total, "changed": result.changed,
-        "casus": [{"naam": c.naam, "kapstok": owner, "from": a, "to": b}
-                  for c, owner, a, b in stories],
-    }
-
-
-def _sample_json(old: Kapstok, new: Kapstok, sample: Answers, explain) -> dict[str, Any]:
-    before, why_before = explain(old, sample)
-    after, why_after = explain(new, sample)
-    return {"answers": sample, "old": {"fase": before, "reasons": list(why_before)},
-            "new": {"fase": after, "reasons": list(why_after)}}
 
 
 def print_diff(old: Kapstok, new: Kapstok, result: Diff,
