@@ -200,12 +200,7 @@ def read_all(path: Path) -> Parsed:
     """Parse the whole file without the index (for checks and rewrites)."""
     if _stat(path) is None:
         return Parsed([], None, 0, 1)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise EnvironmentProblem(_("caselog {path} is onleesbaar ({strerror})").format(
-                                     path=path, strerror=exc.strerror)) from None
-    return logformat.parse(data, str(path))
+    return logformat.parse(_read_bytes(path), str(path))
 
 
 def damage_message(path: Path, damage: Damage, *, retry: bool = False) -> str:
@@ -409,10 +404,12 @@ def repair(path: Path, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
     cut; if it cannot be, the log stays as it was. Damage with intact records after it is not
     touched: LogError."""
     with _locked(path, lock_timeout):
-        parsed = read_all(path)  # raises for damage in the middle
+        if _stat(path) is None:
+            return None  # no log yet: nothing to repair
+        data = _read_bytes(path)
+        parsed = logformat.parse(data, str(path))  # raises for damage in the middle
         if parsed.damage is None:
             return None
-        data = _read_bytes(path)
         quarantine = path.with_name(f"{path.name}.quarantaine-{stamp}")
         try:
             _write_new(quarantine, data[parsed.damage.offset:], 0o600)

@@ -236,3 +236,9 @@ def test_a_missing_reason_is_asked_at_a_terminal(run, log, scripted):
     ask.done()
     assert tomllib.loads(log.read_text(encoding="utf-8"))["decision"][-1]["reasons"] == [
         "Getypt, niet in de geschiedenis"]
+
+
+def test_repair_without_a_log_has_nothing_to_repair(run, log):
+    result = run("check", "--repair")
+    assert result.exit_code == 0, result.output
+    assert "geen beschadigd einde" in result.stdout and not log.exists()
