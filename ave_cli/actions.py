@@ -1,28 +1,198 @@
-"""The flows the commands share, between parsing and rendering: they never print.
+"""The flows of the commands, between parsing and rendering: they never print.
 
-Started with the step every writing command takes: decide from the log as it is, then append
-under the lock (or, in a dry run, only decide). The store is reached only through here and
-caselog; a second store plugs in at this seam.
+Each takes plain inputs and the swappable parts (`Parts`: how to ask, what time it is, how ids
+are made, how to read the store with its warnings, how to show the review screen) and returns a
+result for the command to render. Decisions are reached only through a `store.Store`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ave_cli.errors import AveError
+from ave_cli.i18n import _
 
 if TYPE_CHECKING:
-    from ave_cli import caselog, settings
-    from ave_cli.model import Decision
+    from ave_cli import settings
+    from ave_cli.decisions import Change, Triage
+    from ave_cli.model import Decision, Kapstok
+    from ave_cli.store import View
 
 
-def decide(conf: settings.Settings, view: caselog.LogView,
-           build: Callable[[caselog.LogView], list[Decision]], *, dry_run: bool,
+@dataclass
+class Parts:
+    """What a flow needs from outside: replaced in tests, the terminal's in real use."""
+
+    ask: Callable[..., Any] | None
+    now: Callable[[], datetime]
+    new_id: Callable[[], str]
+    read: Callable[[bool], View]  # the store as it is now (with its warnings); True: to write
+    say: Callable[[str], None] = lambda text: None  # a note before the questions
+    show: Callable[..., None] = lambda *screen, **named: None  # the review screen
+
+
+def decide(conf: settings.Settings, view: View,
+           build: Callable[[View], list[Decision]], *, dry_run: bool,
            lock_timeout: float) -> list[Decision]:
-    """The decisions `build` makes from the log, appended durably under the lock (where `build`
-    sees the log as it is then, after any other writer); in a dry run `build` sees `view` and
-    nothing is written."""
+    """The decisions `build` makes from the store, appended durably under the lock (where
+    `build` sees the store as it is then, after any other writer); in a dry run `build` sees
+    `view` and nothing is written."""
     if dry_run:
         return build(view)
-    from ave_cli import caselog
+    return conf.store().append(build, lock_timeout=lock_timeout)
 
-    return caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
+
+@dataclass
+class TriageRequest:
+    """One triage as the command line gives it (texts already checked by the guard)."""
+
+    case_id: str | None
+    kapstok: str | None  # --kapstok, when given
+    answers: dict[str, Any] | None = None  # an answers file, parsed, without 'case'
+    source: str = ""  # where the answers came from, for messages
+    phase: str | None = None
+    motivation: str = ""
+    note: str = ""
+    casusregisseur: str = ""
+    procesregisseur: str = ""
+    dry_run: bool = False
+    lock_timeout: float = 10.0
+
+
+@dataclass
+class TriageResult:
+    triage: Triage
+    kapstok: Kapstok
+    answers: dict[str, Any] = field(default_factory=dict)
+
+
+def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageResult:
+    """Ask what the answers file leaves open (or refuse without a terminal), show the review
+    screen, and decide: the triage decision, appended unless this is a dry run."""
+    from ave_cli import questionnaire as q
+    from ave_cli import settings
+    from ave_cli.decisions import check_case_id, check_free_text, known_phase
+    from ave_cli.decisions import triage as build_triage
+
+    case_id, ask = req.case_id, parts.ask
+    if case_id is not None:
+        check_case_id(case_id)
+    if case_id is None and ask is None:
+        raise AveError(_("geef een zaak-id: ave triage ZAAK_ID --answers BESTAND (of "
+                         "zet 'case' in het antwoordbestand)") if req.answers is not None else
+                       _("geen terminal om de vragen te stellen; geef de "
+                         "antwoorden met --answers BESTAND (of --answers - voor "
+                         "stdin)"))
+    view = parts.read(not req.dry_run)
+    if case_id is None:
+        assert ask is not None  # refused above when there is neither a case id nor a terminal
+        case_id = q.ask_text(ask, _("Zaak-id (pseudoniem, geen BSN):"), check_case_id)
+    state = view.case(case_id)
+    kap = settings.kapstok_for_case(req.kapstok, conf.kapstok, state)
+    for note in _before_questions(state, case_id, kap, explicit=req.kapstok is not None,
+                                  configured=conf.kapstok):
+        parts.say(note)
+    raw = req.answers
+    given, missing = q.validate_answers(kap, raw, req.source) if raw is not None else (
+        {}, [question.key for question in kap.questions])
+    if missing and ask is None:
+        raise q.missing_error(req.source, missing) if raw is not None else AveError(
+            _("geen terminal om de vragen te stellen; geef de antwoorden met --answers "
+              "BESTAND (of --answers - voor stdin)"))
+    chosen = known_phase(kap, req.phase).id if req.phase is not None else None
+    motivation = req.motivation
+    if missing:
+        assert ask is not None
+        defaults = dict(state.answers) if state else {}
+        asked = q.ask_questions(ask, kap, missing, defaults)
+        full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
+        named = {"casusregisseur": req.casusregisseur or (state.casusregisseur if state else ""),
+                 "procesregisseur": req.procesregisseur or (state.procesregisseur if state
+                                                            else "")}
+        reviewed = q.review(ask, kap, full, show=lambda a, o: parts.show(kap, a, o, **named),
+                            dry_run=req.dry_run, chosen=chosen, motivation=motivation)
+        full, chosen, motivation = reviewed.answers, reviewed.phase, reviewed.motivation
+        check_free_text("--motivation", motivation)
+    else:
+        full = given
+    result: list[Triage] = []
+
+    def build(current: View) -> list[Decision]:
+        outcome = build_triage(
+            kap, full, case=case_id, state=current.case(case_id),
+            decision_id=parts.new_id(), now=parts.now(), by=conf.by, chosen=chosen,
+            motivation=motivation, note=req.note, casusregisseur=req.casusregisseur,
+            procesregisseur=req.procesregisseur)
+        result.clear()
+        result.append(outcome)
+        return [outcome.decision]
+
+    decide(conf, view, build, dry_run=req.dry_run, lock_timeout=req.lock_timeout)
+    return TriageResult(result[0], kap, full)
+
+
+def _before_questions(state: Any, typed: str, kap: Kapstok, *, explicit: bool,
+                      configured: str) -> list[str]:
+    """What to say before the first question about which case and kapstok this triage is about,
+    when either is not what the professional might assume: another spelling of the case id,
+    another kapstok given with --kapstok, or the case's own kapstok instead of the configured
+    one."""
+    from ave_cli import settings
+
+    if state is None:
+        return []
+    notes = []
+    if state.case != typed:
+        notes.append(_("Casus {case} (zo staat hij in het caselog; je schreef {typed})").format(
+            case=state.case, typed=typed))
+    if explicit and state.kapstok_name != kap.name:
+        notes.append(_("Let op: casus {case} is eerder beoordeeld met kapstok {old}; deze "
+                       "triage gebruikt kapstok {new} (--kapstok)").format(
+                           case=state.case, old=state.kapstok_name, new=kap.name))
+    elif not explicit and settings.load_kapstok(configured).name != kap.name:
+        notes.append(_("Casus {case} is beoordeeld met kapstok {old}; deze triage gebruikt die "
+                       "ook").format(case=state.case, old=kap.name))
+    return notes
+
+
+def change(conf: settings.Settings, case: str, kapstok: str | None,
+           make: Callable[[Kapstok, Any, Any], Change], who_fields: dict[str, Any], parts: Parts,
+           *, dry_run: bool, lock_timeout: float) -> tuple[Change, Kapstok]:
+    """A lifecycle decision (escalate, deescalate, close, reopen, assign): `make(kapstok,
+    state, who)` decides it from the case as it is under the lock."""
+    from ave_cli import settings
+    from ave_cli.decisions import Who
+
+    view = parts.read(not dry_run)
+    kap = settings.kapstok_for_case(kapstok, conf.kapstok, view.case(case))
+    made: list[Change] = []
+
+    def build(current: View) -> list[Decision]:
+        who = Who(by=conf.by, now=parts.now(), decision_id=parts.new_id(), **who_fields)
+        made[:] = [make(kap, current.case(case), who)]
+        return [made[0].decision]
+
+    decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
+    return made[0], kap
+
+
+def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, dict[str, Any]]],
+                 parts: Parts, *, note: str, dry_run: bool, lock_timeout: float) -> list[Triage]:
+    """Every row's triage decision, all appended under one lock (or none)."""
+    from ave_cli.decisions import triage as build_triage
+
+    results: list[Triage] = []
+
+    def build(current: View) -> list[Decision]:
+        results.clear()
+        for case, answers in rows:
+            results.append(build_triage(kap, answers, case=case, state=current.case(case),
+                                        decision_id=parts.new_id(), now=parts.now(),
+                                        by=conf.by, note=note))
+        return [r.decision for r in results]
+
+    decide(conf, parts.read(not dry_run), build, dry_run=dry_run, lock_timeout=lock_timeout)
+    return results

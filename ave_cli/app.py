@@ -19,13 +19,17 @@ import typer
 from typer.core import TyperGroup
 
 from ave_cli import __version__, complete
-from ave_cli.errors import AveError, Cancelled
+from ave_cli.errors import AveError, Cancelled, Msg
 from ave_cli.i18n import _, n_
+
+# The edge where the core's messages become text: in the language the shell chose (__main__).
+Msg.translate = _
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from ave_cli import caselog, settings
+    from ave_cli import settings
+    from ave_cli.store import View
 
 LOCK_TIMEOUT = 10.0  # seconds; caselog.DEFAULT_LOCK_TIMEOUT is the same (a test checks)
 
@@ -211,19 +215,21 @@ LockOpt = Annotated[float, typer.Option("--lock-timeout", callback=_lock_timeout
                                                "caselog (0 tot en met 3600)."))]
 
 
-def read_log(conf: settings.Settings, *, writing: bool = False) -> caselog.LogView:
+def read_log(conf: settings.Settings, *, writing: bool = False) -> View:
     """Open the log for a command, with the warnings every command gives. A command that will
     write refuses a damaged log at once, before it asks anything."""
-    from ave_cli import caselog, render
+    from ave_cli import render
+    from ave_cli.logformat import LogError
 
-    view = caselog.open_log(conf.log, conf.cache)
+    store = conf.store()
+    view = store.read()
     if view.notice:
         render.warning(view.notice)
     if view.damage is not None:
         if writing:
-            raise caselog.LogError(caselog.damage_message(conf.log, view.damage, retry=True))
-        render.warning(caselog.damage_message(conf.log, view.damage))
-    if view.size and caselog.readable_by_others(conf.log):
+            raise LogError(store.damage_message(view.damage, retry=True))
+        render.warning(store.damage_message(view.damage))
+    if view.size and store.readable_by_others():
         render.warning(_("caselog {log} is leesbaar voor anderen; beperk het met: "
                          "chmod 600 {log}").format(log=conf.log))
     return view

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ave_cli.cases import fold, key
+from ave_cli.errors import Msg
 from ave_cli.guard import looks_like_bsn
-from ave_cli.i18n import _
 from ave_cli.logformat import Block
 from ave_cli.model import Decision, Kapstok, KapstokRef
 
@@ -18,7 +18,7 @@ REGISSEURS = {"casusregie": "casusregisseur", "procesregie": "procesregisseur"}
 @dataclass(frozen=True)
 class Problem:
     line: int  # 0: not about one line
-    message: str
+    message: Msg | str
     info: bool = False  # worth saying, but not a fault of the log (exit code stays 0)
 
 
@@ -48,24 +48,24 @@ def audit(blocks: list[Block],
         d, line = block.decision, block.line
         case = key(d.case)
         if d.id in first_line:
-            problems.append(Problem(line, _("besluit-id {id} staat ook op regel {line}").format(
-                                              id=d.id, line=first_line[d.id])))
+            problems.append(Problem(line, Msg("besluit-id {id} staat ook op regel {line}",
+                id=d.id, line=first_line[d.id])))
         first_line.setdefault(d.id, line)
         first = spelling.setdefault(case, (d.case, line))
         if first[0] != d.case:
-            problems.append(Problem(line, _("casus '{case}' is dezelfde casus als '{first}' "
-                                            "(regel {line}): hoofdletters tellen niet mee").format(
-                                              case=d.case, first=first[0], line=first[1])))
+            problems.append(Problem(line, Msg("casus '{case}' is dezelfde casus als '{first}' "
+                                            "(regel {line}): hoofdletters tellen niet mee",
+                                                case=d.case, first=first[0], line=first[1])))
         if _has_bsn(d):
-            problems.append(Problem(line, _("besluit {id} bevat een nummer dat op een BSN lijkt; "
+            problems.append(Problem(line, Msg("besluit {id} bevat een nummer dat op een BSN lijkt; "
                                             "het caselog mag geen directe persoonsgegevens "
-                                            "bevatten").format(id=d.id)))
+                                            "bevatten", id=d.id)))
         latest = last_time.get(case)
         if latest and d.time < latest[0]:
             when = d.time.strftime("%Y-%m-%d %H:%M")
-            problems.append(Problem(line, _("besluit over casus '{case}' ({when}) is "
-                                            "ouder dan het vorige, op regel {line}").format(
-                                              case=d.case, when=when, line=latest[1])))
+            problems.append(Problem(line, Msg("besluit over casus '{case}' ({when}) is "
+                                            "ouder dan het vorige, op regel {line}",
+                                                case=d.case, when=when, line=latest[1])))
         else:
             last_time[case] = (d.time, line)
         checks = (("phase_before", d.phase_before, previous_ref.get(case, d.kapstok)),
@@ -76,33 +76,31 @@ def audit(blocks: list[Block],
             if kapstok is None:
                 if ref not in missing_kapstok:
                     missing_kapstok.add(ref)
-                    problems.append(Problem(line, _("kapstok {name} {version} (zoals vastgelegd) "
+                    problems.append(Problem(line, Msg("kapstok {name} {version} (zoals vastgelegd) "
                                                     "is hier niet beschikbaar, dus de fasen van "
                                                     "de besluiten ermee zijn niet gecontroleerd; "
                                                     "geef dat bestand mee met --kapstok "
-                                                    "PAD").format(name=ref.name,
+                                                    "PAD", name=ref.name,
                                                                   version=ref.version),
                                             info=True))
             elif phase and kapstok.find_phase(phase) is None:
-                problems.append(Problem(line, _("{label} '{phase}' bestaat niet in "
-                                                "kapstok {kapstok}").format(
-                                                  label=label, phase=phase,
+                problems.append(Problem(line, Msg("{label} '{phase}' bestaat niet in "
+                                                "kapstok {kapstok}", label=label, phase=phase,
                                                   kapstok=kapstok.name)))
         previous_ref[case] = d.kapstok
         if d.axis == "vertical" and (d.role not in REGISSEURS or not getattr(d, REGISSEURS[d.role])):
-            problems.append(Problem(line, _("verticale opschaling zonder houder voor "
-                                            "rol '{role}'").format(role=d.role)))
+            problems.append(Problem(line, Msg("verticale opschaling zonder houder voor "
+                                            "rol '{role}'", role=d.role)))
         for role, field in REGISSEURS.items():
             holder = getattr(d, field)
             current = holders.get((case, field))
             if holder and current and holder != current and not (
                     d.axis == "vertical" and d.role == role):
-                problems.append(Problem(line, _("casus '{case}' krijgt {field} "
+                problems.append(Problem(line, Msg("casus '{case}' krijgt {field} "
                                                 "{holder} terwijl {current} die rol "
                                                 "nog heeft (twee tegelijk); leg een "
                                                 "wissel vast met ave escalate --role "
-                                                "{role}").format(
-                                                  case=d.case, field=field, holder=holder,
+                                                "{role}", case=d.case, field=field, holder=holder,
                                                   current=current, role=role)))
             if holder:
                 holders[(case, field)] = holder

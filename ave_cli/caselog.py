@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ave_cli import logformat
 from ave_cli.cases import CaseState, CaseSummary
@@ -350,24 +349,6 @@ def _write(path: Path, payload: bytes, old_size: int) -> None:
         _fsync_dir(path.parent)
 
 
-def _write_new(target: Path, payload: bytes, mode: int) -> None:
-    """Create `target` (it must not exist) holding exactly `payload`, fsynced and read back to
-    verify size and bytes. On any failure the half-written file is removed and OSError raised."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        try:
-            os.fchmod(fd, mode)
-            _write_all(fd, payload)
-        finally:
-            os.close(fd)
-        if target.stat().st_size != len(payload) or target.read_bytes() != payload:
-            raise OSError(errno.EIO, _("het geschreven bestand verschilt van wat ave schreef"))
-    except BaseException:
-        with contextlib.suppress(OSError):
-            target.unlink()
-        raise
-
-
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -389,47 +370,7 @@ def readable_by_others(path: Path) -> bool:
         return False
 
 
-# --- repair, purge, reindex ------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Repair:
-    quarantine: Path
-    moved: int  # bytes
-    line: int
-
-
-def repair(path: Path, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Repair | None:
-    """Move a torn tail into a quarantine file beside the log (never deleting it) and cut the
-    log back to its intact part. The quarantine is written whole and verified before the log is
-    cut; if it cannot be, the log stays as it was. Damage with intact records after it is not
-    touched: LogError."""
-    with _locked(path, lock_timeout):
-        if _stat(path) is None:
-            return None  # no log yet: nothing to repair
-        data = _read_bytes(path)
-        parsed = logformat.parse(data, str(path))  # raises for damage in the middle
-        if parsed.damage is None:
-            return None
-        quarantine = path.with_name(f"{path.name}.quarantaine-{stamp}")
-        try:
-            _write_new(quarantine, data[parsed.damage.offset:], 0o600)
-        except OSError as exc:
-            raise EnvironmentProblem(_("herstel afgebroken: het quarantainebestand {quarantine} "
-                                       "kon niet volledig worden geschreven ({strerror}); het "
-                                       "caselog is niet gewijzigd. Maak ruimte vrij en probeer "
-                                       "het opnieuw").format(quarantine=quarantine,
-                                                             strerror=exc.strerror)) from None
-        _fsync_dir(path.parent)
-        with _uninterruptible():
-            fd = os.open(path, os.O_WRONLY)
-            try:
-                os.ftruncate(fd, parsed.damage.offset)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            _fsync_dir(path.parent)
-        return Repair(quarantine, len(data) - parsed.damage.offset, parsed.damage.line)
-
+# --- reads for check, reindex (repair and purge: rewrite.py) -------------------------------
 
 def read_bytes(path: Path) -> bytes:
     """The whole log file (a regular file), for `ave check`."""
@@ -457,69 +398,6 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise EnvironmentProblem(_("caselog {path} is onleesbaar ({strerror})").format(
                                      path=path, strerror=exc.strerror)) from None
-
-
-def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str]], *,
-                    cache_dir: Path | None, dry_run: bool, about: dict[str, Any] | None = None,
-                    lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> tuple[set[str], int]:
-    """Remove every decision of the cases `cases(blocks)` picks (case keys): the only rewrite of
-    the log. The kept records are chained anew after a header that records the purge (`about`:
-    who, when, which cut-off; then how many, which dates and the old chain head, never the
-    content). The new file is written beside the log, fsynced, read back and verified (every
-    seal and the chain), then moved over the old one under the lock with its permissions; the
-    index is dropped so the removed data leaves the cache too. On any failure the log stays as
-    it was. Returns the cases and the number of decisions removed."""
-    from ave_cli.cases import key
-
-    with _locked(path, lock_timeout):
-        data = _read_bytes(path)
-        parsed = logformat.parse(data, str(path))
-        if parsed.damage is not None:
-            raise LogError(damage_message(path, parsed.damage, retry=True))
-        gone = cases(parsed.blocks)
-        kept = [b for b in parsed.blocks if key(b.decision.case) not in gone]
-        removed = [b.decision for b in parsed.blocks if key(b.decision.case) in gone]
-        if dry_run or not gone:
-            return gone, len(removed)
-        lead = data[:parsed.blocks[0].offset] if parsed.blocks else data
-        purges = list(logformat.header_info(lead).get("purge", []))
-        purges.append({**(about or {}), "decisions": len(removed), "cases": len(gone),
-                       "first": min(d.time for d in removed).isoformat(),
-                       "last": max(d.time for d in removed).isoformat(),
-                       "old_head": parsed.head})
-        body, _head = logformat.encode_chain([b.decision for b in kept],
-                                             logformat.chain_anchor(purges))
-        payload = logformat.header(purges) + body
-        mode = stat.S_IMODE(path.stat().st_mode)
-        temporary = path.with_name(f".{path.name}.herschrijven")
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()  # left by an earlier run that died; the log itself is whole
-        try:
-            _write_new(temporary, payload, mode)
-            _verify_rewrite(temporary, [b.decision.id for b in kept])
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise EnvironmentProblem(_("opschonen afgebroken: het nieuwe caselog kon niet "
-                                       "volledig worden geschreven ({strerror}); het caselog "
-                                       "is niet gewijzigd en er is niets verwijderd. Maak "
-                                       "ruimte vrij en probeer het opnieuw").format(
-                                         strerror=exc.strerror)) from None
-        with _uninterruptible():
-            os.replace(temporary, path)
-            _fsync_dir(path.parent)
-            drop_index(path, cache_dir)
-    return gone, len(removed)
-
-
-def _verify_rewrite(path: Path, ids: list[str]) -> None:
-    """The rewritten log parses whole, holds exactly these decisions, and its chain holds."""
-    data = path.read_bytes()
-    parsed = logformat.parse(data, str(path))
-    lead = data[:parsed.blocks[0].offset] if parsed.blocks else data
-    if (parsed.damage is not None or [b.decision.id for b in parsed.blocks] != ids
-            or logformat.chain_problems(logformat.header_info(lead), parsed.blocks)):
-        raise OSError(errno.EIO, _("het nieuwe caselog leest niet terug zoals het is geschreven"))
 
 
 def drop_index(path: Path, cache_dir: Path | None) -> None:

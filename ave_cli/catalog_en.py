@@ -271,6 +271,10 @@ EN: dict[str, str] = {
         "case id '{case}' looks like a BSN (nine digits that pass the elfproef); the caselog must not hold direct personal data: use a pseudonym such as the wijkteam's file number",
     "zaak-id '{case}' is ongeldig: gebruik 1 tot 64 letters, cijfers, '-', '_' of '.', beginnend met een letter of cijfer":
         "case id '{case}' is invalid: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
+    "bevat een nummer dat op een BSN lijkt":
+        "contains a number that looks like a BSN",
+    "bevat een stuurteken":
+        "contains a control character",
     "{label} bevat een nummer dat op een BSN lijkt; laat directe persoonsgegevens weg uit het caselog":
         "{label} contains a number that looks like a BSN; leave direct personal data out of the caselog",
     "{label} bevat een stuurteken; gebruik gewone tekst (regeleinden en tabs mogen)":

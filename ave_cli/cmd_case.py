@@ -28,8 +28,7 @@ from ave_cli.errors import AveError, Cancelled
 from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
-    from ave_cli import caselog
-    from ave_cli.model import Decision
+    pass
 
 CaseArg = Annotated[str, typer.Argument(metavar=_("ZAAK_ID"), help=_("Pseudoniem van de casus."),
                                         show_default=False, autocompletion=complete.case_ids)]
@@ -54,28 +53,22 @@ TEXT_LABELS = {"decided_by": "--decided-by", "note": "--note", "casusregisseur":
 def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run: bool,
                 fmt: Format, lock_timeout: float, make, who_fields: dict) -> None:
     """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
-    from ave_cli import actions, output, render, settings
-    from ave_cli.decisions import Change, Who, check_case_id, check_free_text
+    from ave_cli import actions, output, render, render_case, settings
+    from ave_cli.decisions import check_case_id, check_free_text
 
     check_case_id(case)
     for key, value in who_fields.items():
         for text in (value if isinstance(value, tuple) else (value,)):
             check_free_text(TEXT_LABELS[key], text)
     conf = settings.resolve(log, kapstok_opt, by)
-    view = read_log(conf, writing=not dry_run)
-    kap = settings.kapstok_for_case(kapstok_opt, conf.kapstok, view.case(case))
-    made: list[Change] = []
-
-    def build(current: caselog.LogView) -> list[Decision]:
-        who = Who(by=conf.by, now=hooks["now"](), decision_id=hooks["new_id"](), **who_fields)
-        made.append(make(kap, current.case(case), who))
-        return [made[-1].decision]
-
-    actions.decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
+    made, kap = actions.change(conf, case, kapstok_opt, make, who_fields, actions.Parts(
+        ask=None, now=hooks["now"], new_id=hooks["new_id"],
+        read=lambda writing: read_log(conf, writing=writing)),
+        dry_run=dry_run, lock_timeout=lock_timeout)
     if fmt is Format.json:
-        output.print_json(output.change_json(made[0], dry_run=dry_run))
+        output.print_json(output.change_json(made, dry_run=dry_run))
     else:
-        render.out().print(render.change_panel(made[0], kap, dry_run=dry_run))
+        render.out().print(render_case.change_panel(made, kap, dry_run=dry_run))
 
 
 def _texts(reason: str, reason_file: str | None, note: str,
@@ -283,7 +276,7 @@ def show_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import output, render, settings
+    from ave_cli import output, render, render_case, settings
     from ave_cli.decisions import check_case_id
 
     check_case_id(case_id)
@@ -297,4 +290,4 @@ def show_command(
     if fmt is Format.json:
         output.print_json(output.case_json(state, kap, now))
     else:
-        render.out().print(render.case_view(state, kap, now))
+        render.out().print(render_case.case_view(state, kap, now))

@@ -25,6 +25,7 @@ from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from ave_cli.audit import Problem
+    from ave_cli.logformat import Block
     from ave_cli.model import Kapstok, KapstokRef
 
 CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel, "
@@ -50,29 +51,28 @@ def check_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import caselog, logformat, output, render, settings
+    from ave_cli import output, render, settings
     from ave_cli.audit import Problem, audit
 
     conf = settings.resolve(log, kapstok)
-    path = conf.log
+    path, store = conf.log, conf.store()
     repaired = None
     if repair:
-        repaired = caselog.repair(path, hooks["now"]().strftime("%Y%m%dT%H%M%S"),
-                                  lock_timeout=lock_timeout)
-        caselog.drop_index(path, conf.cache)
+        repaired = store.repair(hooks["now"]().strftime("%Y%m%dT%H%M%S"),
+                                lock_timeout=lock_timeout)
     problems: list[Problem] = []
     kapstokken = _check_kapstokken(kapstok, conf.kapstok, problems)
-    blocks: list[logformat.Block] = []
+    blocks: list[Block] = []
     if path.is_dir():
         problems.append(Problem(0, _("{path} is een map, geen caselog").format(path=path)))
     elif path.exists():
-        blocks, damaged = logformat.scan(caselog.read_bytes(path))
+        blocks, damaged = store.scan()
         problems += [Problem(d.line, d.problem) for d in damaged]
         problems += audit(blocks, kapstokken.get)
-        if caselog.readable_by_others(path):
+        if store.readable_by_others():
             problems.append(Problem(0, _("het caselog is leesbaar voor anderen; beperk "
                                          "het met: chmod 600 {path}").format(path=path)))
-        if not caselog.index_matches(path, conf.cache, blocks):
+        if not store.index_matches(blocks):
             problems.append(Problem(0, _("de index in de cache week af van het caselog (een "
                                          "wijziging die hij niet zag); hij is opnieuw "
                                          "opgebouwd"), info=True))
@@ -81,8 +81,8 @@ def check_command(
     if fmt is Format.json:
         output.print_json({
             "log": str(path), "decisions": len(blocks), "ok": not faults,
-            "problems": [{"line": p.line, "message": p.message} for p in faults],
-            "notes": [{"line": p.line, "message": p.message} for p in problems if p.info],
+            "problems": [{"line": p.line, "message": str(p.message)} for p in faults],
+            "notes": [{"line": p.line, "message": str(p.message)} for p in problems if p.info],
             "repaired": ({"quarantine": str(repaired.quarantine), "bytes": repaired.moved,
                           "line": repaired.line} if repaired else None)})
     else:
@@ -97,7 +97,7 @@ def check_command(
         for p in problems:
             where = f"{path}:{p.line}: " if p.line else f"{path}: "
             note = _("(ter informatie) ") if p.info else ""
-            console.print(where + note + p.message, soft_wrap=True, markup=False)
+            console.print(where + note + str(p.message), soft_wrap=True, markup=False)
         if not faults:
             summary = _("{n} besluiten gecontroleerd: in orde.").format(n=len(blocks))
         else:
@@ -150,7 +150,7 @@ def purge_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import caselog, output, render, settings
+    from ave_cli import output, render, settings
     from ave_cli.audit import closed_before
     from ave_cli.questionnaire import Prompt
 
@@ -162,9 +162,8 @@ def purge_command(
     conf = settings.resolve(log)
     if not conf.log.exists():
         raise AveError(_("caselog {log} bestaat niet").format(log=conf.log))
-    gone, removed = caselog.rewrite_without(
-        conf.log, lambda blocks: closed_before(blocks, cutoff), cache_dir=conf.cache, dry_run=True,
-        lock_timeout=lock_timeout)
+    gone, removed = conf.store().rewrite_without(
+        lambda blocks: closed_before(blocks, cutoff), dry_run=True, lock_timeout=lock_timeout)
     if gone and not dry_run and not yes:
         ask = asker()
         if ask is None:
@@ -178,9 +177,9 @@ def purge_command(
     if gone and not dry_run:
         # Decided again under the lock: a case reopened meanwhile is not removed.
         about = {"time": hooks["now"](), "by": conf.by, "closed_before": cutoff.isoformat()}
-        gone, removed = caselog.rewrite_without(
-            conf.log, lambda blocks: closed_before(blocks, cutoff) & gone, cache_dir=conf.cache,
-            dry_run=False, about=about, lock_timeout=lock_timeout)
+        gone, removed = conf.store().rewrite_without(
+            lambda blocks: closed_before(blocks, cutoff) & gone, dry_run=False, about=about,
+            lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json({"cases": len(gone), "decisions": removed, "dry_run": dry_run,
                            "closed_before": cutoff.isoformat()})
@@ -200,14 +199,13 @@ def purge_command(
                                "gegevens.\n\n[bold]Voorbeeld[/bold]\n\n  ave reindex"))
 @guarded
 def reindex_command(log: LogOpt = None) -> None:
-    from ave_cli import caselog, render, settings
+    from ave_cli import render, settings
 
     conf = settings.resolve(log)
-    view = caselog.reindex(conf.log, conf.cache)
-    where = caselog.index_path(conf.log, conf.cache)
+    view, where = conf.store().reindex()
     render.out().print(_("Index opnieuw opgebouwd: {count} besluiten, {n_cases} "
                          "casussen ({where}).").format(
-                           count=view.index.count(), n_cases=len(view.cases()), where=where))
+                           count=sum(1 for _d in view.decisions()), n_cases=len(view.cases()), where=where))
     if view.damage is not None:
-        render.warning(caselog.damage_message(conf.log, view.damage))
+        render.warning(conf.store().damage_message(view.damage))
 

@@ -22,12 +22,12 @@ from ave_cli.app import (
     hooks,
     read_log,
 )
-from ave_cli.errors import AveError
+from ave_cli.errors import AveError, EnvironmentProblem
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
-    from ave_cli import caselog
     from ave_cli.model import Decision
+    from ave_cli.store import View
 
 
 class TableFormat(str, Enum):
@@ -79,7 +79,7 @@ def report_command(
     = TableFormat.text,
 ) -> None:
     from ave_cli import output as formats
-    from ave_cli import render, settings
+    from ave_cli import render, render_case, settings
     from ave_cli.report import FLAGS, Filters, build_report
 
     for name in flag or ():
@@ -97,7 +97,7 @@ def report_command(
     elif fmt is TableFormat.csv:
         formats.write_csv(sys.stdout, formats.report_rows(report))
     else:
-        render.out().print(render.report_view(report, limit=limit))
+        render.out().print(render_case.report_view(report, limit=limit))
 
 
 def _date(text: str | None) -> date | None:
@@ -139,8 +139,8 @@ def reevaluate_command(
     = TableFormat.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import caselog, render, settings
     from ave_cli import output as formats
+    from ave_cli import render, render_case, settings
     from ave_cli.report import reevaluate, reevaluation_decision
 
     if fmt is TableFormat.csv:
@@ -149,24 +149,24 @@ def reevaluate_command(
     chosen = settings.load_kapstok(kapstok) if kapstok else None
     lookup = settings.kapstok_lookup(kapstok, conf.kapstok)
 
-    def run(view: caselog.LogView):
+    def run(view: View):
         result = reevaluate(view.cases(), lookup, chosen)
         return result, result.changes + (result.departures if include_overrides else [])
 
     result, to_apply = run(read_log(conf, writing=apply and not dry_run))
     written = apply and not dry_run and bool(to_apply)
     if written:
-        def build(current: caselog.LogView) -> list[Decision]:
+        def build(current: View) -> list[Decision]:
             nonlocal result, to_apply
             result, to_apply = run(current)
             return [reevaluation_decision(r, decision_id=hooks["new_id"](), now=hooks["now"](),
                                           by=conf.by) for r in to_apply]
 
-        caselog.append(conf.log, build, cache_dir=conf.cache, lock_timeout=lock_timeout)
+        conf.store().append(build, lock_timeout=lock_timeout)
     if fmt is TableFormat.json:
         formats.print_json(formats.reevaluation_json(result, applied=len(to_apply) if written else 0))
     else:
-        render.out().print(render.reevaluation_view(result, applied=len(to_apply) if written else 0,
+        render.out().print(render_case.reevaluation_view(result, applied=len(to_apply) if written else 0,
                                                     include_overrides=include_overrides,
                                                     limit=limit))
 
@@ -191,8 +191,8 @@ def export_command(
                                  "0600) in plaats van stdout."))] = None,
     log: LogOpt = None,
 ) -> None:
-    from ave_cli import caselog, render, settings
     from ave_cli import output as formats
+    from ave_cli import render, settings
 
     conf = settings.resolve(log)
     rows = [formats.flat_decision(d) for d in read_log(conf).decisions()]
@@ -203,7 +203,7 @@ def export_command(
         with open_private(output) as stream:
             formats.write_export(stream, rows, fmt.value)
     except OSError as exc:
-        raise caselog.EnvironmentProblem(_("export naar {output} mislukt ({strerror})").format(
+        raise EnvironmentProblem(_("export naar {output} mislukt ({strerror})").format(
                                              output=output, strerror=exc.strerror)) from None
     render.info(_("{rows} besluiten geëxporteerd naar {output}").format(
                     rows=len(rows), output=output))

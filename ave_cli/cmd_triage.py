@@ -29,9 +29,7 @@ from ave_cli.errors import AveError
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
-    from ave_cli import caselog
-    from ave_cli.cases import CaseState
-    from ave_cli.model import Decision, Kapstok
+    from ave_cli.model import Kapstok
 
 # --- triage ----------------------------------------------------------------------------------
 
@@ -89,8 +87,7 @@ def triage(
     from ave_cli import actions, output, render, settings
     from ave_cli import questionnaire as q
     from ave_cli.cases import key as case_key
-    from ave_cli.decisions import Triage, check_case_id, check_free_text, known_phase
-    from ave_cli.decisions import triage as build_triage
+    from ave_cli.decisions import check_free_text
 
     conf = settings.resolve(log, kapstok, by)
     if answers == "-" and note_file == "-":
@@ -123,61 +120,18 @@ def triage(
                                  "'{file_case}' in {source}").format(
                                    case_id=case_id, file_case=file_case, source=source))
             case_id = case_id or file_case
-    if case_id is not None:
-        check_case_id(case_id)
-    ask = asker()
-    if case_id is None and ask is None:
-        raise AveError(_("geef een zaak-id: ave triage ZAAK_ID --answers BESTAND (of "
-                         "zet 'case' in het antwoordbestand)") if raw is not None else
-                       _("geen terminal om de vragen te stellen; geef de "
-                         "antwoorden met --answers BESTAND (of --answers - voor "
-                         "stdin)"))
+    request = actions.TriageRequest(
+        case_id, kapstok, raw, source, phase=phase, motivation=motivation, note=note,
+        casusregisseur=casusregisseur, procesregisseur=procesregisseur, dry_run=dry_run,
+        lock_timeout=lock_timeout)
 
-    view = read_log(conf, writing=not dry_run)
-    if case_id is None:
-        assert ask is not None  # refused above when there is neither a case id nor a terminal
-        case_id = q.ask_text(ask, _("Zaak-id (pseudoniem, geen BSN):"), check_case_id)
-    state = view.case(case_id)
-    kap = settings.kapstok_for_case(kapstok, conf.kapstok, state)
-    _before_questions(state, case_id, kap, explicit=kapstok is not None,
-                      configured=conf.kapstok)
-    given, missing = q.validate_answers(kap, raw, source) if raw is not None else (
-        {}, [question.key for question in kap.questions])
-    interactive = bool(missing)
-    if interactive and ask is None:
-        raise q.missing_error(source, missing) if raw is not None else AveError(
-            _("geen terminal om de vragen te stellen; geef de antwoorden met --answers "
-              "BESTAND (of --answers - voor stdin)"))
-    chosen = known_phase(kap, phase).id if phase is not None else None
-    if interactive:
-        assert ask is not None
-        defaults = dict(state.answers) if state else {}
-        asked = q.ask_questions(ask, kap, missing, defaults)
-        full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
-        named = {"casusregisseur": casusregisseur or (state.casusregisseur if state else ""),
-                 "procesregisseur": procesregisseur or (state.procesregisseur if state else "")}
-        reviewed = q.review(ask, kap, full, show=lambda a, o: render.err().print(
-            render.review_panel(kap, a, o, **named)), dry_run=dry_run, chosen=chosen,
-            motivation=motivation)
-        full, chosen, motivation = reviewed.answers, reviewed.phase, reviewed.motivation
-        check_free_text("--motivation", motivation)
-    else:
-        full = given
-    assert case_id is not None
+    def show(kap: Kapstok, given: dict[str, Any], outcome: Any, **named: str) -> None:
+        render.err().print(render.review_panel(kap, given, outcome, **named))
 
-    result: list[Triage] = []
-
-    def build(current: caselog.LogView) -> list[Decision]:
-        outcome = build_triage(
-            kap, full, case=case_id, state=current.case(case_id),
-            decision_id=hooks["new_id"](), now=hooks["now"](), by=conf.by, chosen=chosen,
-            motivation=motivation, note=note, casusregisseur=casusregisseur,
-            procesregisseur=procesregisseur)
-        result.append(outcome)
-        return [outcome.decision]
-
-    actions.decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
-    done = result[0]
+    done_flow = actions.triage(conf, request, actions.Parts(
+        ask=asker(), now=hooks["now"], new_id=hooks["new_id"],
+        read=lambda writing: read_log(conf, writing=writing), say=render.info, show=show))
+    done, kap, full = done_flow.triage, done_flow.kapstok, done_flow.answers
     steps = None
     if trace:
         from ave_cli import render_kapstok
@@ -197,35 +151,13 @@ def triage(
                                                procesregisseur=procesregisseur))
 
 
-def _before_questions(state: CaseState | None, typed: str, kap: Kapstok, *,
-                      explicit: bool, configured: str) -> None:
-    """Say before the first question which case and kapstok this triage is about, when either
-    is not what the professional might assume: another spelling of the case id, another
-    kapstok given with --kapstok, or the case's own kapstok instead of the configured one."""
-    from ave_cli import render, settings
-
-    if state is None:
-        return
-    if state.case != typed:
-        render.info(_("Casus {case} (zo staat hij in het caselog; je schreef {typed})").format(
-            case=state.case, typed=typed))
-    if explicit and state.kapstok_name != kap.name:
-        render.info(_("Let op: casus {case} is eerder beoordeeld met kapstok {old}; deze "
-                      "triage gebruikt kapstok {new} (--kapstok)").format(
-                          case=state.case, old=state.kapstok_name, new=kap.name))
-    elif not explicit and settings.load_kapstok(configured).name != kap.name:
-        render.info(_("Casus {case} is beoordeeld met kapstok {old}; deze triage gebruikt die "
-                      "ook").format(case=state.case, old=kap.name))
-
-
 def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
            lock_timeout: float) -> None:
     """Validate every answer set, then append all triage decisions under one lock."""
     from ave_cli import actions, output, render
     from ave_cli import questionnaire as q
     from ave_cli.cases import key as case_key
-    from ave_cli.decisions import Triage, check_case_id
-    from ave_cli.decisions import triage as build_triage
+    from ave_cli.decisions import check_case_id
 
     data, source = read_input(spec, "--batch")
     rows: list[tuple[str, dict]] = []
@@ -248,18 +180,10 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
             raise AveError(_("{label}: antwoorden ontbreken voor {missing}").format(
                                label=label, missing=', '.join(missing)))
         rows.append((case, answers))
-    results: list[Triage] = []
-
-    def build(current: caselog.LogView) -> list[Decision]:
-        results.clear()
-        for case, answers in rows:
-            results.append(build_triage(kap, answers, case=case, state=current.case(case),
-                                        decision_id=hooks["new_id"](), now=hooks["now"](),
-                                        by=conf.by, note=note))
-        return [r.decision for r in results]
-
-    view = read_log(conf, writing=not dry_run)
-    actions.decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
+    results = actions.triage_batch(
+        conf, kap, rows, actions.Parts(ask=None, now=hooks["now"], new_id=hooks["new_id"],
+                                       read=lambda writing: read_log(conf, writing=writing)),
+        note=note, dry_run=dry_run, lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json([output.triage_json(r, dry_run=dry_run) for r in results])
     else:

@@ -32,18 +32,18 @@ def uitleg_command(
         show_default=False)] = None,
     kapstok: KapstokOpt = None,
 ) -> None:
-    from ave_cli import render, settings
+    from ave_cli import render, render_uitleg, settings
     from ave_cli.model import ROLE_KEYS
 
     kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
     if topic is None:
-        render.out().print(render.uitleg(kap))
+        render.out().print(render_uitleg.uitleg(kap))
     elif topic.casefold() in ROLE_KEYS:
-        render.out().print(render.uitleg_role(kap, topic.casefold()))
+        render.out().print(render_uitleg.uitleg_role(kap, topic.casefold()))
     elif (phase := kap.find_phase(topic)) is not None:
-        render.out().print(render.uitleg_phase(kap, phase))
+        render.out().print(render_uitleg.uitleg_phase(kap, phase))
     elif (begrip := kap.begrip(topic)) is not None:
-        render.out().print(render.uitleg_begrip(begrip))
+        render.out().print(render_uitleg.uitleg_begrip(begrip))
     else:
         raise AveError(_("'{topic}' is geen fase, rol of begrip van kapstok {kap}; kies een "
                          "fase ({items}), een rol ({roles}) of een begrip ({terms})").format(

@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 def case_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Open cases first, then closed ones (a closed case can be shown or triaged again)."""
     with contextlib.suppress(Exception):
-        from ave_cli import caselog, settings
+        from ave_cli import settings
 
         conf = settings.resolve(ctx.params.get("log"))
-        summaries = caselog.open_log(conf.log, conf.cache).summaries(deciders=False)
+        summaries = conf.store().read().summaries(deciders=False)
         ordered = sorted(summaries, key=lambda s: s.closed)
         return [s.case for s in ordered if s.case.startswith(incomplete)]
     return []
@@ -31,13 +31,13 @@ def case_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 def _case_kapstok(ctx: typer.Context) -> Kapstok:
     """The case's own kapstok (or --kapstok, or the configured one). While completing, click
     leaves the case id unbound, in ctx.args."""
-    from ave_cli import caselog, settings
+    from ave_cli import settings
 
     conf = settings.resolve(ctx.params.get("log"), ctx.params.get("kapstok"))
     kapstok = settings.load_kapstok(conf.kapstok)
     case = ctx.params.get("case_id") or (ctx.args[0] if ctx.args else None)
     if case and not ctx.params.get("kapstok"):
-        state = caselog.open_log(conf.log, conf.cache).case(case)
+        state = conf.store().read().case(case)
         if state is not None:
             kapstok = settings.kapstok_lookup(None, conf.kapstok)(state.kapstok_name) or kapstok
     return kapstok

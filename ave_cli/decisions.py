@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ave_cli.cases import CaseState
+from ave_cli.errors import Msg
 from ave_cli.guard import MAX_TEXT, check_free_text, looks_like_bsn  # noqa: F401
-from ave_cli.i18n import _
 from ave_cli.model import Answers, AveError, Decision, Kapstok, Outcome, Phase
 from ave_cli.rules import advised_phase, outcome_for_phase, with_defaults
 
@@ -18,14 +18,13 @@ CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 def check_case_id(case: str) -> str:
     """A valid pseudonymous case id, or an AveError that says why not."""
     if looks_like_bsn(case):
-        raise AveError(_("zaak-id '{case}' lijkt op een BSN (negen cijfers die de "
+        raise AveError(Msg("zaak-id '{case}' lijkt op een BSN (negen cijfers die de "
                          "elfproef halen); het caselog mag geen directe "
                          "persoonsgegevens bevatten: gebruik een pseudoniem zoals het "
-                         "dossiernummer van het wijkteam").format(case=case))
+                         "dossiernummer van het wijkteam", case=case))
     if not CASE_ID.match(case):
-        raise AveError(_("zaak-id '{case}' is ongeldig: gebruik 1 tot 64 letters, "
-                         "cijfers, '-', '_' of '.', beginnend met een letter of cijfer").format(
-                           case=case))
+        raise AveError(Msg("zaak-id '{case}' is ongeldig: gebruik 1 tot 64 letters, "
+                         "cijfers, '-', '_' of '.', beginnend met een letter of cijfer", case=case))
     return case
 
 
@@ -59,9 +58,9 @@ def decide_phase(kapstok: Kapstok, advised: Phase, chosen: str | None, motivatio
         return advised
     phase = known_phase(kapstok, chosen)
     if phase != advised and not motivation.strip():
-        raise AveError(_("je kiest fase {phase} terwijl de regels {advised} adviseren: "
+        raise AveError(Msg("je kiest fase {phase} terwijl de regels {advised} adviseren: "
                          "geef een motivering met --motivation (de afwijking wordt "
-                         "vastgelegd)").format(phase=phase.id, advised=advised.id))
+                         "vastgelegd)", phase=phase.id, advised=advised.id))
     return phase
 
 
@@ -126,22 +125,22 @@ class Change:
 def open_case(state: CaseState | None, case: str, kapstok: Kapstok) -> tuple[CaseState, Phase]:
     """The state and current phase of a case that is known, open and phased in this kapstok."""
     if state is None:
-        raise AveError(_("casus '{case}' staat niet in het caselog; begin met ave "
-                         "triage {case}").format(case=case))
+        raise AveError(Msg("casus '{case}' staat niet in het caselog; begin met ave "
+                         "triage {case}", case=case))
     if state.closed:
-        raise AveError(_("casus '{case}' is afgesloten; heropen hem met ave triage "
-                         "{case}").format(case=case))
+        raise AveError(Msg("casus '{case}' is afgesloten; heropen hem met ave triage "
+                         "{case}", case=case))
     phase = kapstok.find_phase(state.phase or "")
     if phase is None:
-        raise AveError(_("casus '{case}' staat in fase '{phase}', die kapstok "
+        raise AveError(Msg("casus '{case}' staat in fase '{phase}', die kapstok "
                          "{kapstok} niet kent; geef de kapstok van de casus mee met "
-                         "--kapstok").format(case=case, phase=state.phase, kapstok=kapstok.name))
+                         "--kapstok", case=case, phase=state.phase, kapstok=kapstok.name))
     return state, phase
 
 
 def _reason(reason: str) -> str:
     if not reason.strip():
-        raise AveError(_("een reden is verplicht: geef --reason TEKST"))
+        raise AveError(Msg("een reden is verplicht: geef --reason TEKST"))
     return check_free_text("--reason", reason.strip())
 
 
@@ -149,8 +148,8 @@ def known_phase(kapstok: Kapstok, phase_id: str) -> Phase:
     """The kapstok's phase with this id, or an error that lists the phases there are."""
     phase = kapstok.find_phase(phase_id)
     if phase is None:
-        raise AveError(_("fase '{phase}' bestaat niet in kapstok {kapstok} (fasen: "
-                         "{items})").format(phase=phase_id, kapstok=kapstok.name,
+        raise AveError(Msg("fase '{phase}' bestaat niet in kapstok {kapstok} (fasen: "
+                         "{items})", phase=phase_id, kapstok=kapstok.name,
                                             items=", ".join(p.id for p in kapstok.phases)))
     return phase
 
@@ -161,8 +160,8 @@ def check_signals(kapstok: Kapstok, signals: tuple[str, ...]) -> tuple[str, ...]
     allowed = question.values if question else ()
     for signal in signals:
         if signal not in allowed:
-            raise AveError(_("onbekend signaal '{signal}' (toegestaan: {allowed})").format(
-                               signal=signal, allowed=', '.join(map(str, allowed))))
+            raise AveError(Msg("onbekend signaal '{signal}' (toegestaan: {allowed})",
+                signal=signal, allowed=', '.join(map(str, allowed))))
     return tuple(dict.fromkeys(signals))
 
 
@@ -214,13 +213,13 @@ def escalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str, r
     state, current = open_case(state, case, kapstok)
     target = known_phase(kapstok, to)
     if kapstok.phases.index(target) <= kapstok.phases.index(current):
-        raise AveError(_("opschalen kan alleen naar een fase boven {current}; om naar "
+        raise AveError(Msg("opschalen kan alleen naar een fase boven {current}; om naar "
                          "{target} te gaan gebruik je ave deescalate {case} --to "
-                         "{target}").format(current=current.id, target=target.id, case=case)
+                         "{target}", current=current.id, target=target.id, case=case)
                        if target != current else
-                       _("casus '{case}' staat al in fase {current}; voor een extra "
+                       Msg("casus '{case}' staat al in fase {current}; voor een extra "
                          "regisseur in dezelfde fase gebruik je --role procesregie "
-                         "--holder NAAM").format(case=case, current=current.id))
+                         "--holder NAAM", case=case, current=current.id))
     return _step(kapstok, state, current, target, kind="escalation", reasons=(_reason(reason),),
                  signals=check_signals(kapstok, signals), who=who)
 
@@ -231,12 +230,11 @@ def deescalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str,
     state, current = open_case(state, case, kapstok)
     target = known_phase(kapstok, to)
     if kapstok.phases.index(target) >= kapstok.phases.index(current):
-        raise AveError(_("afschalen kan alleen naar een fase onder {current}; om naar "
-                         "{target} te gaan gebruik je ave escalate {case} --to {target}").format(
-                           current=current.id, target=target.id, case=case)
-                       if target != current else _("casus '{case}' staat al in fase "
-                                                   "{current}").format(
-                                                     case=case, current=current.id))
+        raise AveError(Msg("afschalen kan alleen naar een fase onder {current}; om naar "
+                         "{target} te gaan gebruik je ave escalate {case} --to {target}",
+                             current=current.id, target=target.id, case=case)
+                       if target != current else Msg("casus '{case}' staat al in fase "
+                                                   "{current}", case=case, current=current.id))
     reasons = (_reason(reason),) + tuple(f"Afschaalcriterium niet (zeker) vervuld: {c}"
                                          for c in unmet)
     return _step(kapstok, state, current, target, kind="deescalation", reasons=reasons,
@@ -248,17 +246,17 @@ def add_regisseur(kapstok: Kapstok, state: CaseState | None, case: str, *, role:
     """Vertical opschaling: the phase stays; a casus- or procesregisseur is added or replaced."""
     state, current = open_case(state, case, kapstok)
     if role not in REGIE_ROLES:
-        raise AveError(_("rol '{role}' kan hier niet per casus worden belegd; kies "
+        raise AveError(Msg("rol '{role}' kan hier niet per casus worden belegd; kies "
                          "casusregie of procesregie (de overige verantwoordelijkheden "
-                         "staan vast in de kapstok)").format(role=role))
+                         "staan vast in de kapstok)", role=role))
     if not holder.strip():
-        raise AveError(_("noem wie de {role} krijgt met --holder NAAM").format(role=role))
+        raise AveError(Msg("noem wie de {role} krijgt met --holder NAAM", role=role))
     holder = check_free_text("--holder", holder.strip())
     field_name = "casusregisseur" if role == "casusregie" else "procesregisseur"
     previous = getattr(state, field_name)
     if previous == holder:
-        raise AveError(_("{holder} heeft de {role} van casus '{case}' al").format(
-                           holder=holder, role=role, case=case))
+        raise AveError(Msg("{holder} heeft de {role} van casus '{case}' al",
+            holder=holder, role=role, case=case))
     reasons = (_reason(reason),) + ((f"Vervangt {field_name} {previous}",) if previous else ())
     outcome = outcome_for_phase(kapstok, current, _answers_for(kapstok, state))
     decision = Decision(

@@ -1,11 +1,81 @@
-"""The errors ave reports to users, with their exit codes. Imports nothing, so that every
-command can catch them without paying for the rest of the package."""
+"""The errors ave reports to users, with their exit codes, and the messages they carry. Imports
+nothing, so that every command can catch them without paying for the rest of the package.
+
+The core never translates: it builds a `Msg` (the Dutch text as message id, and named
+parameters) and the shell turns it into text in the interface language. The shell installs its
+translator once (`Msg.translate`); until then, and in the case log, a message reads as Dutch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+
+def _dutch(msgid: str) -> str:
+    return msgid
+
+
+class Msg:
+    """A message for a person: a message id and named parameters (which may be messages)."""
+
+    __slots__ = ("msgid", "params")
+    translate: ClassVar[Callable[[str], str]] = _dutch
+
+    def __init__(self, msgid: str, /, **params: Any):
+        self.msgid = msgid
+        self.params = params
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        return translate(self.msgid).format(**{
+            k: v.render(translate) if isinstance(v, Msg) else v for k, v in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.render(Msg.translate)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.msgid, self.params) == (other.msgid, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.msgid)
+
+    def __repr__(self) -> str:
+        return f"Msg({self.msgid!r}, **{self.params!r})"
+
+
+class FirstClause(Msg):
+    """The part of a message before its first ';' (the problem without the advice)."""
+
+    def __init__(self, whole: Msg | str):
+        super().__init__("{whole}", whole=whole)
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        whole = self.params["whole"]
+        return (whole.render(translate) if isinstance(whole, Msg) else whole).split(";")[0]
+
+
+def message_of(exc: BaseException) -> Msg | str:
+    """The message an exception carries, untranslated where the core made it."""
+    if isinstance(exc, AveError):
+        return exc.message
+    if exc.args and isinstance(exc.args[0], Msg):
+        return exc.args[0]
+    return str(exc)
 
 
 class AveError(Exception):
     """A problem the user can fix: bad input, a bad file, an impossible request (exit 2)."""
 
     exit_code = 2
+
+    def __init__(self, message: Msg | str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 class Cancelled(Exception):

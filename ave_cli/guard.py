@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ave_cli.errors import AveError
-from ave_cli.i18n import _
+from ave_cli.errors import AveError, Msg
 
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 # Digit groups, and what may stand between the groups of one number as people write it: spaces
@@ -63,17 +62,30 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u2
                       "\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
-def check_free_text(label: str, text: str, *, max_length: int | None = MAX_TEXT) -> str:
-    """Refuse free text the log must not hold: a BSN-like number (no direct identifiers), control
-    characters (they could drive a reader's terminal), or more than `max_length` characters."""
+def text_problem(text: str, *, max_length: int | None = MAX_TEXT) -> str | None:
+    """Why the log must not hold this free text ("bsn", "control", "length"), or None: a
+    BSN-like number (no direct identifiers), control characters (they could drive a reader's
+    terminal), or more than `max_length` characters."""
     if looks_like_bsn(text):
-        raise AveError(_("{label} bevat een nummer dat op een BSN lijkt; laat directe "
-                         "persoonsgegevens weg uit het caselog").format(label=label))
+        return "bsn"
     if _CONTROL.search(text):
-        raise AveError(_("{label} bevat een stuurteken; gebruik gewone tekst "
-                         "(regeleinden en tabs mogen)").format(label=label))
+        return "control"
     if max_length is not None and len(text) > max_length:
-        raise AveError(_("{label} is {length} tekens lang; het maximum is {MAX_TEXT}").format(
+        return "length"
+    return None
+
+
+def check_free_text(label: str, text: str, *, max_length: int | None = MAX_TEXT) -> str:
+    """The text, or an AveError naming the field and the problem (see `text_problem`)."""
+    problem = text_problem(text, max_length=max_length)
+    if problem == "bsn":
+        raise AveError(Msg("{label} bevat een nummer dat op een BSN lijkt; laat directe "
+                           "persoonsgegevens weg uit het caselog", label=label))
+    if problem == "control":
+        raise AveError(Msg("{label} bevat een stuurteken; gebruik gewone tekst "
+                           "(regeleinden en tabs mogen)", label=label))
+    if problem == "length":
+        raise AveError(Msg("{label} is {length} tekens lang; het maximum is {MAX_TEXT}",
                            label=label, length=len(text), MAX_TEXT=MAX_TEXT))
     return text
 

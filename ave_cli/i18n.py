@@ -78,6 +78,15 @@ def _split_facts(text: str) -> tuple[str, str] | None:
     return None
 
 
+_YES_NO = ("ja", "nee")  # the labels of a yes/no answer (model.Question.label), from the catalogue
+
+
+def _label(text: str) -> str:
+    if text in _YES_NO:
+        return _(text)
+    return _kapstok_texts.get(text, text)
+
+
 def k_(text: str) -> str:
     """A kapstok text (or a reason built from one) in the current language. Reasons carry the
     answers behind them as `(key = value; ...)`: keys and values are the kapstok's fixed ids and
@@ -85,8 +94,8 @@ def k_(text: str) -> str:
     as written."""
     if _state["lang"] == DEFAULT or not text:
         return text
-    if text in _kapstok_texts:
-        return _kapstok_texts[text]
+    if text in _kapstok_texts or text in _YES_NO:
+        return _label(text)
     if text.startswith(LOCAL_RULE):
         return _("Lokale regel: {reason}").format(reason=k_(text.removeprefix(LOCAL_RULE)))
     split = _split_facts(text)
@@ -94,7 +103,7 @@ def k_(text: str) -> str:
         facts = []
         for fact in split[1].split("; "):
             key, colon, label = fact.partition(": ")
-            facts.append(f"{key}{colon}{_kapstok_texts.get(label, label)}" if colon else fact)
+            facts.append(f"{key}{colon}{_label(label)}" if colon else fact)
         return f"{_kapstok_texts[split[0]]} ({'; '.join(facts)})"
     return text
 

@@ -11,12 +11,12 @@ import re
 import tomllib
 from typing import Any
 
-from ave_cli.guard import check_free_text
-from ave_cli.i18n import _
+from ave_cli.errors import Msg
+from ave_cli.guard import text_problem
+from ave_cli.kapstok_reader import KapstokError, Reader, fraction, table_list  # noqa: F401 (KapstokError: re-exported)
 from ave_cli.model import (
     QUESTION_TYPES,
     ROLE_KEYS,
-    AveError,
     Casus,
     Condition,
     Criterion,
@@ -65,100 +65,41 @@ COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|[a-z][a-z0-9_]*)$")
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-class KapstokError(AveError):
-    pass
-
-
-class _Reader:
-    """Small helpers that check one table and raise errors naming the file and place."""
-
-    def __init__(self, source: str):
-        self.source = source
-
-    def fail(self, place: str, problem: str) -> KapstokError:
-        where = f"{self.source}: {place}: " if place else f"{self.source}: "
-        return KapstokError(_("ongeldige kapstok {where}{problem}").format(
-                                where=where, problem=problem))
-
-    def table(self, value: Any, place: str, allowed: set[str]) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(place, _("verwacht een tabel"))
-        unknown = sorted(set(value) - allowed)
-        if unknown:
-            raise self.fail(place, _("onbekende sleutel '{key}' (toegestaan: "
-                                     "{allowed})").format(
-                                       key=unknown[0], allowed=', '.join(sorted(allowed))))
-        return value
-
-    def text(self, table: dict, key: str, place: str, *, required: bool = True) -> str:
-        if key not in table:
-            if required:
-                raise self.fail(place, _("'{key}' ontbreekt").format(key=key))
-            return ""
-        value = table[key]
-        if not isinstance(value, str):
-            raise self.fail(place, _("'{key}' moet tekst zijn").format(key=key))
-        if required and not value.strip():
-            raise self.fail(place, _("'{key}' is leeg").format(key=key))
-        return value
-
-    def texts(self, table: dict, key: str, place: str) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(place, _("'{key}' moet een lijst van teksten zijn").format(key=key))
-        return tuple(value)
-
-    def items(self, table: dict, key: str, place: str) -> tuple[str, ...]:
-        """A list of texts; one text is read as a list of one."""
-        if isinstance(table.get(key), str):
-            return (table[key],) if table[key].strip() else ()
-        return self.texts(table, key, place)
-
-    def days(self, table: dict, key: str, place: str) -> int | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise self.fail(place, _("'{key}' moet een positief aantal dagen zijn").format(
-                                       key=key))
-        return value
-
-
 def parse_kapstok(data: bytes, source: str) -> Kapstok:
     """Parse and validate kapstok TOML bytes; `source` names the file in error messages."""
-    r = _Reader(source)
+    r = Reader(source)
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise r.fail("", _("het bestand is geen UTF-8-tekst")) from None
+        raise r.fail("", Msg("het bestand is geen UTF-8-tekst")) from None
     except tomllib.TOMLDecodeError as exc:
-        raise r.fail("", _("geen geldige TOML ({exc})").format(exc=exc)) from None
+        raise r.fail("", Msg("geen geldige TOML ({exc})", exc=exc)) from None
     except RecursionError:
-        raise r.fail("", _("te diep geneste TOML")) from None
+        raise r.fail("", Msg("te diep geneste TOML")) from None
     r.table(doc, "", TOP_KEYS)
     _guard_texts(r, doc, "")
     name = r.text(doc, "name", "")
     if not NAME.match(name):
-        raise r.fail("name", _("gebruik kleine letters, cijfers, '-' of '_'"))
+        raise r.fail("name", Msg("gebruik kleine letters, cijfers, '-' of '_'"))
     questions = _questions(r, doc.get("question"))
     by_key = {q.key: q for q in questions}
     phases = _phases(r, doc.get("phase"), by_key)
     phase_ids = {p.id for p in phases}
     rules = tuple(
         _local_rule(r, raw, f"local_rule[{i + 1}]", by_key, phase_ids)
-        for i, raw in enumerate(_list(r, doc.get("local_rule", []), "local_rule"))
+        for i, raw in enumerate(table_list(r, doc.get("local_rule", []), "local_rule"))
     )
     english = _english(r, doc)
     casus = tuple(_casus(r, raw, f"casus[{i + 1}]", by_key, phases)
-                  for i, raw in enumerate(_list(r, doc.get("casus", []), "casus")))
+                  for i, raw in enumerate(table_list(r, doc.get("casus", []), "casus")))
     names = [c.naam for c in casus]
     if len(set(names)) != len(names):
-        raise r.fail("casus", _("twee casussen heten '{naam}'").format(
+        raise r.fail("casus", Msg("twee casussen heten '{naam}'",
             naam=next(n for n in names if names.count(n) > 1)))
     begrippen = tuple(
         (r.text(b, "term", f"begrip[{i + 1}]"), r.text(b, "text", f"begrip[{i + 1}]"))
         for i, b in enumerate(r.table(raw, f"begrip[{i + 1}]", BEGRIP_KEYS)
-                              for i, raw in enumerate(_list(r, doc.get("begrip", []), "begrip"))))
+                              for i, raw in enumerate(table_list(r, doc.get("begrip", []), "begrip"))))
     return Kapstok(
         begrippen=begrippen,
         casus=casus,
@@ -177,14 +118,15 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
     )
 
 
-def _guard_texts(r: _Reader, value: Any, place: str) -> None:
+def _guard_texts(r: Reader, value: Any, place: str) -> None:
     """Every text of a kapstok reaches the screen and, through outcomes, the log: the same guard
     as free text (no BSN-like numbers, no control or direction characters)."""
     if isinstance(value, str):
-        try:
-            check_free_text(place, value, max_length=None)  # a kapstok text may be long
-        except AveError as exc:  # "{place} bevat ...; advice": keep the problem itself
-            raise r.fail(place, str(exc).split("; ")[0].removeprefix(place).strip()) from None
+        problem = text_problem(value, max_length=None)  # a kapstok text may be long
+        if problem == "bsn":
+            raise r.fail(place, Msg("bevat een nummer dat op een BSN lijkt"))
+        if problem == "control":
+            raise r.fail(place, Msg("bevat een stuurteken"))
     elif isinstance(value, dict):
         for key, item in value.items():
             _guard_texts(r, item, f"{place}.{key}" if place else key)
@@ -193,7 +135,7 @@ def _guard_texts(r: _Reader, value: Any, place: str) -> None:
             _guard_texts(r, item, f"{place}[{i + 1}]")
 
 
-def _english(r: _Reader, doc: dict) -> dict[str, str]:
+def _english(r: Reader, doc: dict) -> dict[str, str]:
     """Dutch text -> English text from every `<key>_en` of the (already validated) kapstok. An
     English text must have the shape of its Dutch one: a text, a list as long, or a table with
     the same keys."""
@@ -214,9 +156,8 @@ def _english(r: _Reader, doc: dict) -> dict[str, str]:
                     and all(isinstance(v, str) for v in en.values()):
                 found.update((nl[k], en[k]) for k in nl)
             else:
-                raise r.fail(here, _("'{key}_en' moet dezelfde vorm hebben als '{key}' (tekst, "
-                                     "lijst even lang, of tabel met dezelfde sleutels)").format(
-                                       key=key))
+                raise r.fail(here, Msg("'{key}_en' moet dezelfde vorm hebben als '{key}' (tekst, "
+                                     "lijst even lang, of tabel met dezelfde sleutels)", key=key))
 
     pair(doc, "top", "")
     for i, q in enumerate(doc.get("question", [])):
@@ -232,44 +173,37 @@ def _english(r: _Reader, doc: dict) -> dict[str, str]:
     return found
 
 
-def _list(r: _Reader, value: Any, place: str) -> list:
-    if not isinstance(value, list):
-        raise r.fail(place, _("verwacht een lijst van tabellen ([[...]])"))
-    return value
-
-
-def _questions(r: _Reader, raw: Any) -> tuple[Question, ...]:
+def _questions(r: Reader, raw: Any) -> tuple[Question, ...]:
     if raw is None:
-        raise r.fail("question", _("de kapstok heeft geen vragen"))
+        raise r.fail("question", Msg("de kapstok heeft geen vragen"))
     questions: list[Question] = []
-    for i, item in enumerate(_list(r, raw, "question")):
+    for i, item in enumerate(table_list(r, raw, "question")):
         place = f"question[{i + 1}]"
         q = r.table(item, place, QUESTION_KEYS)
         key = r.text(q, "key", place)
         place = f"question '{key}'"
         if any(existing.key == key for existing in questions):
-            raise r.fail(place, _("deze vraag staat er twee keer in"))
+            raise r.fail(place, Msg("deze vraag staat er twee keer in"))
         qtype = q.get("type", "choice")
         if qtype not in QUESTION_TYPES:
-            raise r.fail(place, _("type '{qtype}' bestaat niet (kies uit "
-                                  "{types})").format(
-                                    qtype=qtype, types=', '.join(QUESTION_TYPES)))
+            raise r.fail(place, Msg("type '{qtype}' bestaat niet (kies uit "
+                                  "{types})", qtype=qtype, types=', '.join(QUESTION_TYPES)))
         if qtype == "bool":
             if "values" in q:
-                raise r.fail(place, _("een ja/nee-vraag heeft geen 'values'"))
+                raise r.fail(place, Msg("een ja/nee-vraag heeft geen 'values'"))
             values: tuple = (True, False)
         else:
             values = r.texts(q, "values", place)
             if not values:
-                raise r.fail(place, _("'values' ontbreekt of is leeg"))
+                raise r.fail(place, Msg("'values' ontbreekt of is leeg"))
             if len(set(values)) != len(values):
-                raise r.fail(place, _("'values' bevat een waarde twee keer"))
+                raise r.fail(place, Msg("'values' bevat een waarde twee keer"))
         labels = q.get("labels", {})
         if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
-            raise r.fail(place, _("'labels' moet een tabel van waarde = tekst zijn"))
+            raise r.fail(place, Msg("'labels' moet een tabel van waarde = tekst zijn"))
         for value in labels:
             if value not in values:
-                raise r.fail(place, _("label voor onbekende waarde '{value}'").format(value=value))
+                raise r.fail(place, Msg("label voor onbekende waarde '{value}'", value=value))
         has_default = "default" in q
         default = q.get("default")
         if has_default:
@@ -282,7 +216,7 @@ def _questions(r: _Reader, raw: Any) -> tuple[Question, ...]:
     return tuple(questions)
 
 
-def _check_answer(r: _Reader, place: str, qtype: str, values: tuple, value: Any) -> None:
+def _check_answer(r: Reader, place: str, qtype: str, values: tuple, value: Any) -> None:
     ok = (
         (qtype == "bool" and isinstance(value, bool))
         or (qtype == "choice" and isinstance(value, str) and value in values)
@@ -290,47 +224,46 @@ def _check_answer(r: _Reader, place: str, qtype: str, values: tuple, value: Any)
             and all(isinstance(v, str) and v in values for v in value))
     )
     if not ok:
-        raise r.fail(place, _("waarde {value!r} past niet bij de vraag (toegestaan: {allowed})").format(
-                                value=value, allowed=", ".join(map(str, values)) or "true, false"))
+        raise r.fail(place, Msg(
+            "waarde {value!r} past niet bij de vraag (toegestaan: {allowed})",
+            value=value, allowed=", ".join(map(str, values)) or "true, false"))
 
 
-def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase, ...]:
+def _phases(r: Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase, ...]:
     if raw is None:
-        raise r.fail("phase", _("de kapstok heeft geen fasen"))
+        raise r.fail("phase", Msg("de kapstok heeft geen fasen"))
     phases: list[Phase] = []
-    for i, item in enumerate(_list(r, raw, "phase")):
+    for i, item in enumerate(table_list(r, raw, "phase")):
         place = f"phase[{i + 1}]"
         p = r.table(item, place, PHASE_KEYS)
         phase_id = r.text(p, "id", place)
         place = f"phase '{phase_id}'"
         if any(existing.id.casefold() == phase_id.casefold() for existing in phases):
-            raise r.fail(place, _("deze fase staat er twee keer in"))
+            raise r.fail(place, Msg("deze fase staat er twee keer in"))
         missing_roles = [key for key in ROLE_KEYS if key not in p]
         if missing_roles:
-            raise r.fail(place, _("rol '{role}' ontbreekt (elke fase noemt "
-                                  "{roles})").format(
-                                    role=missing_roles[0], roles=', '.join(ROLE_KEYS)))
+            raise r.fail(place, Msg("rol '{role}' ontbreekt (elke fase noemt "
+                                  "{roles})", role=missing_roles[0], roles=', '.join(ROLE_KEYS)))
         colour = r.text(p, "colour", place)
         if not COLOUR.match(colour):
-            raise r.fail(place, _("kleur '{colour}' is geen kleurnaam of #rrggbb").format(
-                                    colour=colour))
+            raise r.fail(place, Msg("kleur '{colour}' is geen kleurnaam of #rrggbb", colour=colour))
         lowest = i == 0
         criteria: tuple[Criterion, ...]
         if lowest:
             if "when" in p or "match" in p:
-                raise r.fail(place, _("de laagste fase geldt 'otherwise' en heeft geen "
+                raise r.fail(place, Msg("de laagste fase geldt 'otherwise' en heeft geen "
                                       "'when'"))
             match, criteria = "otherwise", ()
             otherwise = r.text(p, "otherwise", place)
         else:
             if "otherwise" in p:
-                raise r.fail(place, _("alleen de laagste fase mag 'otherwise' hebben"))
+                raise r.fail(place, Msg("alleen de laagste fase mag 'otherwise' hebben"))
             match = p.get("match", "any")
             if match not in ("any", "all"):
-                raise r.fail(place, _("'match' moet \"any\" of \"all\" zijn"))
-            whens = _list(r, p.get("when", []), f"{place}.when")
+                raise r.fail(place, Msg("'match' moet \"any\" of \"all\" zijn"))
+            whens = table_list(r, p.get("when", []), f"{place}.when")
             if not whens:
-                raise r.fail(place, _("de fase heeft geen regels ([[phase.when]])"))
+                raise r.fail(place, Msg("de fase heeft geen regels ([[phase.when]])"))
             criteria = tuple(
                 Criterion(
                     reason=r.text(r.table(w, f"{place}.when[{j + 1}]",
@@ -345,7 +278,7 @@ def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase
             otherwise = ""
         requires = p.get("requires_casusregie", True)
         if not isinstance(requires, bool):
-            raise r.fail(place, _("'requires_casusregie' moet true of false zijn"))
+            raise r.fail(place, Msg("'requires_casusregie' moet true of false zijn"))
         phases.append(Phase(
             id=phase_id,
             label=r.text(p, "label", place, required=False) or phase_id,
@@ -364,23 +297,13 @@ def _phases(r: _Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase
             long_in_phase_days=r.days(p, "long_in_phase_days", place),
             requires_casusregie=requires,
             share=r.text(p, "share", place, required=False),
-            expected_share=_fraction(r, p, place),
+            expected_share=fraction(r, p, place),
             afschalen_door=r.text(p, "afschalen_door", place, required=False),
         ))
     return tuple(phases)
 
 
-def _fraction(r: _Reader, table: dict, place: str) -> float | None:
-    value = table.get("expected_share")
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise r.fail(place, _("'expected_share' moet een getal van 0 tot en met 1 zijn (een "
-                              "aandeel van de huishoudens, 0.15 voor 15%)"))
-    return float(value)
-
-
-def _casus(r: _Reader, raw: Any, place: str, questions: dict[str, Question],
+def _casus(r: Reader, raw: Any, place: str, questions: dict[str, Question],
            phases: tuple[Phase, ...]) -> Casus:
     """One [[casus]]: its answers must be valid for the kapstok's questions and its expected
     phase one the kapstok has."""
@@ -393,13 +316,13 @@ def _casus(r: _Reader, raw: Any, place: str, questions: dict[str, Question],
         _check_answer(r, f"{place}.answers.{key}", question.type, question.values, value)
     missing = [q.key for q in questions.values() if q.key not in answers and not q.has_default]
     if missing:
-        raise r.fail(f"{place}.answers", _("antwoord ontbreekt voor '{key}' (die vraag heeft "
-                                           "geen standaardwaarde)").format(key=missing[0]))
+        raise r.fail(f"{place}.answers", Msg("antwoord ontbreekt voor '{key}' (die vraag heeft "
+                                           "geen standaardwaarde)", key=missing[0]))
     expect = r.table(c.get("verwacht"), f"{place}.verwacht", EXPECT_KEYS)
     fase = r.text(expect, "fase", f"{place}.verwacht")
     if not any(p.id.casefold() == fase.casefold() for p in phases):
-        raise r.fail(f"{place}.verwacht", _("fase '{fase}' bestaat niet in deze kapstok "
-                                            "(fasen: {items})").format(
+        raise r.fail(f"{place}.verwacht", Msg("fase '{fase}' bestaat niet in deze kapstok "
+                                            "(fasen: {items})",
                                               fase=fase, items=", ".join(p.id for p in phases)))
     return Casus(
         naam=naam, verhaal=r.text(c, "verhaal", place), bron=r.text(c, "bron", place),
@@ -411,61 +334,58 @@ def _casus(r: _Reader, raw: Any, place: str, questions: dict[str, Question],
     )
 
 
-def _condition(r: _Reader, raw: Any, place: str, questions: dict[str, Question]) -> Condition:
+def _condition(r: Reader, raw: Any, place: str, questions: dict[str, Question]) -> Condition:
     c = r.table(raw, place, CONDITION_KEYS)
     forms = [k for k in ("key", "any", "all") if k in c]
     if len(forms) != 1:
-        raise r.fail(place, _("een voorwaarde heeft precies één van 'key', 'any' of "
+        raise r.fail(place, Msg("een voorwaarde heeft precies één van 'key', 'any' of "
                               "'all'"))
     if forms[0] in ("any", "all"):
         mode = forms[0]
         if set(c) != {mode}:
-            raise r.fail(place, _("'{mode}' staat niet samen met andere sleutels").format(
-                                    mode=mode))
-        items = _list(r, c[mode], f"{place}.{mode}")
+            raise r.fail(place, Msg("'{mode}' staat niet samen met andere sleutels", mode=mode))
+        items = table_list(r, c[mode], f"{place}.{mode}")
         if not items:
-            raise r.fail(place, _("'{mode}' is leeg").format(mode=mode))
+            raise r.fail(place, Msg("'{mode}' is leeg", mode=mode))
         return Group(mode, tuple(_condition(r, item, f"{place}.{mode}[{k + 1}]", questions)
                                  for k, item in enumerate(items)))
     key = c["key"]
     question = questions.get(key) if isinstance(key, str) else None
     if question is None:
-        raise r.fail(place, _("de regel noemt een onbekende vraag '{key}'").format(key=key))
+        raise r.fail(place, Msg("de regel noemt een onbekende vraag '{key}'", key=key))
     ops = [op for op in ("in", "not_in") if op in c]
     if len(ops) != 1:
-        raise r.fail(place, _("gebruik precies één van 'in' of 'not_in'"))
+        raise r.fail(place, Msg("gebruik precies één van 'in' of 'not_in'"))
     values = c[ops[0]]
     if not isinstance(values, list) or not values:
-        raise r.fail(place, _("'{op}' moet een niet-lege lijst zijn").format(op=ops[0]))
+        raise r.fail(place, Msg("'{op}' moet een niet-lege lijst zijn", op=ops[0]))
     for value in values:
         if value not in question.values or isinstance(value, bool) != (question.type == "bool"):
             allowed = ", ".join(str(v).lower() for v in question.values)
-            raise r.fail(place, _("de regel noemt een onbekende waarde {value!r} voor "
-                                  "'{key}' (toegestaan: {allowed})").format(
-                                    value=value, key=key, allowed=allowed))
+            raise r.fail(place, Msg("de regel noemt een onbekende waarde {value!r} voor "
+                                  "'{key}' (toegestaan: {allowed})", value=value, key=key, allowed=allowed))
     return Leaf(key, tuple(values), negate=ops[0] == "not_in")
 
 
-def _local_rule(r: _Reader, raw: Any, place: str, questions: dict[str, Question],
+def _local_rule(r: Reader, raw: Any, place: str, questions: dict[str, Question],
                 phase_ids: set[str]) -> LocalRule:
     t = r.table(raw, place, RULE_KEYS)
     phases = r.texts(t, "phases", place)
     if not phases:
-        raise r.fail(place, _("'phases' ontbreekt of is leeg"))
+        raise r.fail(place, Msg("'phases' ontbreekt of is leeg"))
     for phase_id in phases:
         if phase_id not in phase_ids:
-            raise r.fail(place, _("onbekende fase '{phase_id}'").format(phase_id=phase_id))
+            raise r.fail(place, Msg("onbekende fase '{phase_id}'", phase_id=phase_id))
     set_roles = t.get("set_roles", {})
     if not isinstance(set_roles, dict):
-        raise r.fail(place, _("'set_roles' moet een tabel zijn"))
+        raise r.fail(place, Msg("'set_roles' moet een tabel zijn"))
     for role, holder in set_roles.items():
         if role not in ROLE_KEYS or not isinstance(holder, str):
-            raise r.fail(place, _("'set_roles' noemt een onbekende rol '{role}'").format(
-                                    role=role))
+            raise r.fail(place, Msg("'set_roles' noemt een onbekende rol '{role}'", role=role))
     advises_role = t.get("advises_role")
     if advises_role is not None and advises_role not in ROLE_KEYS:
-        raise r.fail(place, _("'advises_role' noemt een onbekende rol '{advises_role}'").format(
-                                advises_role=advises_role))
+        raise r.fail(place, Msg("'advises_role' noemt een onbekende rol '{advises_role}'",
+            advises_role=advises_role))
     rule = LocalRule(
         reason=r.text(t, "reason", place),
         phases=phases,
@@ -476,6 +396,6 @@ def _local_rule(r: _Reader, raw: Any, place: str, questions: dict[str, Question]
         advises_role=advises_role,
     )
     if not (rule.set_roles or rule.add_in_overleg_met or rule.advice):
-        raise r.fail(place, _("de regel doet niets (geef set_roles, add_in_overleg_met "
+        raise r.fail(place, Msg("de regel doet niets (geef set_roles, add_in_overleg_met "
                               "of advice)"))
     return rule

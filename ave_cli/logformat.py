@@ -22,12 +22,12 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
-from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 import tomli_w
 
-from ave_cli.i18n import _
+from ave_cli.errors import FirstClause, Msg, message_of
+from ave_cli.fastrecord import fast_record
 from ave_cli.model import AXES, DECISION_KINDS, AveError, Decision, KapstokRef
 
 LOG_FORMAT = 2
@@ -51,7 +51,7 @@ class Damage:
 
     line: int
     offset: int
-    problem: str
+    problem: Msg | str
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def encode(decision: Decision, prev: str = "") -> tuple[bytes, str]:
     checked to read back exactly, both by the fast reader and by tomllib."""
     record = to_record(decision, prev)
     text = tomli_w.dumps({"decision": [record]})
-    if (not text.startswith("[[decision]]\n") or _fast(text) != record
+    if (not text.startswith("[[decision]]\n") or fast_record(text) != record
             or tomllib.loads(text) != {"decision": [record]}):
         raise AssertionError(f"record of {decision.id} does not frame as one [[decision]] block")
     return b"\n" + text.encode("utf-8"), record["seal"]["sha256"]
@@ -140,53 +140,53 @@ def encode_chain(decisions: list[Decision], head: str) -> tuple[bytes, str]:
 def from_record(record: Any, *, sealed: bool = False) -> Decision:
     """Validate one parsed record and turn it into a Decision; a ValueError says what is wrong."""
     if not isinstance(record, dict):
-        raise ValueError(_("geen tabel"))
+        raise ValueError(Msg("geen tabel"))
     stored = record.get("seal")
     if not isinstance(stored, dict) or set(stored) != {"sha256"}:
-        raise ValueError(_("zegel (seal) ontbreekt: het record is onvolledig"))
+        raise ValueError(Msg("zegel (seal) ontbreekt: het record is onvolledig"))
     if not sealed and stored["sha256"] != seal(record):
-        raise ValueError(_("zegel klopt niet: het record is beschadigd of met de hand "
+        raise ValueError(Msg("zegel klopt niet: het record is beschadigd of met de hand "
                            "gewijzigd"))
     if record.get("format") not in READABLE:
-        raise ValueError(_("onbekende recordversie {version!r}").format(version=record.get('format')))
+        raise ValueError(Msg("onbekende recordversie {version!r}", version=record.get('format')))
     prev = record.get("prev")
     if prev is not None and (record["format"] == 1 or not isinstance(prev, str)
                              or not _SHA.fullmatch(prev)):
-        raise ValueError(_("veld 'prev' is geen zegel"))
+        raise ValueError(Msg("veld 'prev' is geen zegel"))
     unknown = sorted(set(record) - _KNOWN)
     if unknown:
-        raise ValueError(_("onbekend veld '{field}'").format(field=unknown[0]))
+        raise ValueError(Msg("onbekend veld '{field}'", field=unknown[0]))
     for key in ("id", "case", "kind", "by"):
         if not isinstance(record.get(key), str) or not record[key]:
-            raise ValueError(_("veld '{key}' ontbreekt of is geen tekst").format(key=key))
+            raise ValueError(Msg("veld '{key}' ontbreekt of is geen tekst", key=key))
     if record["kind"] not in DECISION_KINDS:
-        raise ValueError(_("onbekende soort besluit '{kind}'").format(kind=record['kind']))
+        raise ValueError(Msg("onbekende soort besluit '{kind}'", kind=record['kind']))
     time = record.get("time")
     if not isinstance(time, datetime) or time.tzinfo is None:
-        raise ValueError(_("veld 'time' ontbreekt of heeft geen tijdzone"))
+        raise ValueError(Msg("veld 'time' ontbreekt of heeft geen tijdzone"))
     for key in _TEXT_FIELDS:
         if key in record and not isinstance(record[key], str):
-            raise ValueError(_("veld '{key}' is geen tekst").format(key=key))
+            raise ValueError(Msg("veld '{key}' is geen tekst", key=key))
     if record.get("axis") not in (None, *AXES):
-        raise ValueError(_("onbekende as '{axis}'").format(axis=record['axis']))
+        raise ValueError(Msg("onbekende as '{axis}'", axis=record['axis']))
     for key in _LIST_FIELDS:
         value = record.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValueError(_("veld '{key}' is geen lijst van teksten").format(key=key))
+            raise ValueError(Msg("veld '{key}' is geen lijst van teksten", key=key))
     kapstok = record.get("kapstok")
     if not isinstance(kapstok, dict) or set(kapstok) != {"name", "version", "sha256"} or not all(
             isinstance(v, str) for v in kapstok.values()):
-        raise ValueError(_("veld 'kapstok' moet name, version en sha256 hebben"))
+        raise ValueError(Msg("veld 'kapstok' moet name, version en sha256 hebben"))
     roles = record.get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(v, str) for v in roles.values()):
-        raise ValueError(_("veld 'roles' is geen tabel van teksten"))
+        raise ValueError(Msg("veld 'roles' is geen tabel van teksten"))
     answers = record.get("answers", {})
     if not isinstance(answers, dict) or not all(
             isinstance(v, (str, bool)) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
             for v in answers.values()):
-        raise ValueError(_("veld 'answers' heeft een waarde van een onbekend type"))
+        raise ValueError(Msg("veld 'answers' heeft een waarde van een onbekend type"))
     if record["kind"] != "close" and not record.get("phase_after"):
-        raise ValueError(_("veld 'phase_after' ontbreekt"))
+        raise ValueError(Msg("veld 'phase_after' ontbreekt"))
     values = {k: v for k, v in record.items() if k not in ("format", "seal", "prev")}
     values["kapstok"] = KapstokRef(**kapstok)
     for key in _LIST_FIELDS:
@@ -199,101 +199,25 @@ def decode_block(chunk: bytes, line: int = 0, offset: int = 0) -> Block:
     try:
         text = chunk.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError(_("geen UTF-8-tekst")) from None
-    record = _fast(text)
+        raise ValueError(Msg("geen UTF-8-tekst")) from None
+    record = fast_record(text)
     if record is not None and record.get("seal", {}).get("sha256") == seal(record):
         return _block(record, from_record(record, sealed=True), line, offset)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(_("geen geldige TOML ({exc})").format(exc=exc)) from None
+        raise ValueError(Msg("geen geldige TOML ({exc})", exc=exc)) from None
     except RecursionError:
-        raise ValueError(_("te diep geneste TOML")) from None
+        raise ValueError(Msg("te diep geneste TOML")) from None
     records = doc.get("decision")
     if set(doc) != {"decision"} or not isinstance(records, list) or len(records) != 1:
-        raise ValueError(_("geen enkel [[decision]]-record"))
+        raise ValueError(Msg("geen enkel [[decision]]-record"))
     return _block(records[0], from_record(records[0]), line, offset)
 
 
 def _block(record: dict[str, Any], decision: Decision, line: int, offset: int) -> Block:
     prev = record.get("prev", "") if record["format"] >= 2 else None
     return Block(decision, line, offset, record["seal"]["sha256"], prev)
-
-
-# --- the fast reader for tomli-w's own output ----------------------------------------------
-
-_KEY_VALUE = re.compile(r"([A-Za-z0-9_-]+) = (.*)")
-_DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)")
-_FAIL = object()
-
-
-def _scalar(raw: str) -> Any:
-    if raw.startswith('"'):
-        try:  # TOML basic strings escape as JSON does; tomli-w leaves tabs as they are
-            value, end = scanstring(raw, 1, False)
-        except ValueError:
-            return _FAIL
-        return value if end == len(raw) else _FAIL
-    if raw == "true":
-        return True
-    if raw == "false":
-        return False
-    if raw == "[]":
-        return []
-    if raw.isdigit():
-        return int(raw)
-    if _DATETIME.fullmatch(raw):
-        return datetime.fromisoformat(raw)
-    return _FAIL
-
-
-def _fast(text: str) -> dict[str, Any] | None:
-    """The record in one block as tomli-w writes it; None for anything else."""
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines) and not lines[i]:
-        i += 1
-    if i == len(lines) or lines[i] != "[[decision]]":
-        return None
-    record: dict[str, Any] = {}
-    table = record
-    i += 1
-    while i < len(lines):
-        line = lines[i]
-        i += 1
-        if not line:
-            continue
-        if line.startswith("[decision.") and line.endswith("]"):
-            name = line[10:-1]
-            if not name.isidentifier() or name in record:
-                return None
-            table = record[name] = {}
-            continue
-        match = _KEY_VALUE.fullmatch(line)
-        if match is None or match[1] in table:
-            return None
-        raw = match[2]
-        if raw == "[":
-            items = []
-            while i < len(lines) and lines[i] != "]":
-                item = lines[i]
-                if not (item.startswith("    ") and item.endswith(",")):
-                    return None
-                value = _scalar(item[4:-1])
-                if value is _FAIL or isinstance(value, list):
-                    return None
-                items.append(value)
-                i += 1
-            if i == len(lines):
-                return None
-            i += 1
-            value = items
-        else:
-            value = _scalar(raw)
-            if value is _FAIL:
-                return None
-        table[match[1]] = value
-    return record
 
 
 # --- blocks and damage ---------------------------------------------------------------------
@@ -329,11 +253,11 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1, head: str
             if intact == 0:
                 _check_header(lead, source)  # not a log at all: raises
             at = data.count(b"\n", 0, intact) + line
-            return Parsed([], Damage(at, intact, _("onvolledige regel")), intact, at,
+            return Parsed([], Damage(at, intact, Msg("onvolledige regel")), intact, at,
                           header_info(lead[:intact]).get("chain", ""))
         head = header_info(lead).get("chain", "")
     elif lead.strip():
-        return Parsed([], Damage(line, offset, _("tekst die geen record is")), offset, line, head)
+        return Parsed([], Damage(line, offset, Msg("tekst die geen record is")), offset, line, head)
     blocks: list[Block] = []
     damage: Damage | None = None
     at_line = line + data.count(b"\n", 0, lead_end)
@@ -344,24 +268,24 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1, head: str
         try:
             block = decode_block(chunk, at_line, offset + start)
         except ValueError as exc:
-            problem = str(exc)
+            problem = message_of(exc)
             if i == len(starts) - 1 and damage is None:
                 intact = _intact_prefix(chunk, _block_ok)
                 if intact:
                     blocks.append(decode_block(chunk[:intact], at_line, offset + start))
                     end, end_line = start + intact, at_line + chunk.count(b"\n", 0, intact)
-                    damage = Damage(end_line, offset + end, _("beschadigde of onvolledige tekst na "
+                    damage = Damage(end_line, offset + end, Msg("beschadigde of onvolledige tekst na "
                                                               "het laatste record"))
                     break
             if damage is None:
                 damage = Damage(at_line, offset + start, problem)
         else:
             if damage is not None:
-                raise LogError(_("caselog {source} is beschadigd vanaf regel {line} "
+                raise LogError(Msg("caselog {source} is beschadigd vanaf regel {line} "
                                  "({problem}), terwijl er daarna nog besluiten staan; "
                                  "dit wordt niet automatisch hersteld: zet een back-up "
-                                 "terug of laat `ave check` het aanwijzen").format(
-                                   source=source, line=damage.line, problem=damage.problem)) from None
+                                 "terug of laat `ave check` het aanwijzen",
+                                     source=source, line=damage.line, problem=damage.problem)) from None
             blocks.append(block)
             end, end_line = stop, at_line + chunk.count(b"\n")
         at_line += chunk.count(b"\n")
@@ -398,9 +322,9 @@ def _check_header(chunk: bytes, source: str) -> dict[str, Any]:
     """The header table (empty for no header yet), or LogError when it is not an ave log."""
     if not chunk:
         return {}
-    not_a_log = (_("{source} is geen geldig ave-caselog (de kop [ave_log] ontbreekt of "
+    not_a_log = (Msg("{source} is geen geldig ave-caselog (de kop [ave_log] ontbreekt of "
                    "is onleesbaar); het bestand is niet aangeraakt: kies een ander pad "
-                   "met --log").format(source=source))
+                   "met --log", source=source))
     try:
         doc = tomllib.loads(chunk.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
@@ -409,9 +333,9 @@ def _check_header(chunk: bytes, source: str) -> dict[str, Any]:
     if set(doc) != {"ave_log"} or not isinstance(head, dict):
         raise LogError(not_a_log)
     if head.get("format") not in READABLE:
-        raise LogError(_("{source} heeft logversie {version!r}; deze versie van ave kent "
-                         "versie {LOG_FORMAT}").format(
-                           source=source, version=head.get('format'), LOG_FORMAT=LOG_FORMAT))
+        raise LogError(Msg("{source} heeft logversie {version!r}; deze versie van ave kent "
+                         "versie {LOG_FORMAT}",
+                             source=source, version=head.get('format'), LOG_FORMAT=LOG_FORMAT))
     purges = head.get("purge", [])
     if (set(head) - {"format", "chain", "purge"} or not isinstance(purges, list)
             or not all(isinstance(p, dict) for p in purges)
@@ -433,16 +357,16 @@ def chain_problems(header: dict[str, Any], blocks: list[Block],
     problems = []
     expected = header.get("chain", "")
     if expected and expected != chain_anchor(header.get("purge", [])):
-        problems.append(Damage(1, 0, _("de kop met de opgeschoonde besluiten (purge) is "
+        problems.append(Damage(1, 0, Msg("de kop met de opgeschoonde besluiten (purge) is "
                                        "gewijzigd: de keten klopt niet")))
     chained = False
     for block in blocks:
         if block.prev is None:
             if chained:
-                problems.append(Damage(block.line, block.offset, _(
+                problems.append(Damage(block.line, block.offset, Msg(
                     "record zonder ketenschakel (prev) na geketende records: ingevoegd?")))
         elif block.prev != expected and block.offset not in after_damage:
-            problems.append(Damage(block.line, block.offset, _(
+            problems.append(Damage(block.line, block.offset, Msg(
                 "de keten is onderbroken: dit record volgt niet op het record ervoor "
                 "(een record is verwijderd, verplaatst of gewijzigd)")))
         chained = chained or block.prev is not None
@@ -479,7 +403,7 @@ def scan(data: bytes) -> tuple[list[Block], list[Damage]]:
     try:
         header = _check_header(data[:lead_end], "caselog")
     except LogError as exc:
-        problems.append(Damage(1, 0, str(exc).split(";")[0]))
+        problems.append(Damage(1, 0, FirstClause(exc.message)))
     blocks: list[Block] = []
     after_damage: set[int] = set()  # a damaged record already says the chain breaks there
     line = 1 + data.count(b"\n", 0, lead_end)
@@ -494,10 +418,10 @@ def scan(data: bytes) -> tuple[list[Block], list[Damage]]:
             if intact:
                 blocks.append(decode_block(chunk[:intact], line, start))
                 problems.append(Damage(line + chunk.count(b"\n", 0, intact), start + intact,
-                                       _("beschadigde of onvolledige tekst na het "
+                                       Msg("beschadigde of onvolledige tekst na het "
                                          "laatste record")))
             else:
-                problems.append(Damage(line, start, str(exc)))
+                problems.append(Damage(line, start, message_of(exc)))
         line += chunk.count(b"\n")
     problems += chain_problems(header, blocks, frozenset(after_damage))
     return blocks, problems

@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Union
 
 from ave_cli.errors import AveError, EnvironmentProblem  # noqa: F401  (re-exported)
-from ave_cli.i18n import LOCAL_RULE, N_, _  # noqa: F401  (LOCAL_RULE: the rules write it, i18n reads it)
+from ave_cli.i18n import LOCAL_RULE, N_  # noqa: F401  (LOCAL_RULE: the rules write it, i18n reads it)
 
 ROLE_KEYS = ("casusregie", "procesregie", "operationeel", "bestuurlijk")
 ROLE_TITLES = {  # shown with _()
@@ -40,7 +40,7 @@ class Question:
     def label(self, value: str | bool) -> str:
         """The Dutch label of one value, for prompts and review screens."""
         if isinstance(value, bool):
-            return _("ja") if value else _("nee")
+            return N_("ja") if value else N_("nee")  # Dutch: reasons in the log quote it
         return self.labels.get(value, value)
 
 

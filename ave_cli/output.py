@@ -127,7 +127,7 @@ def reevaluation_json(run: ReevaluationRun, *, applied: int) -> dict[str, Any]:
 
     return {"changes": [item(r) for r in run.changes],
             "departures": [item(r) for r in run.departures], "unchanged": run.unchanged,
-            "skipped": [{"case": c, "why": why} for c, why in run.skipped], "applied": applied}
+            "skipped": [{"case": c, "why": str(why)} for c, why in run.skipped], "applied": applied}
 
 
 def flat_decision(d: Decision) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from datetime import date, datetime, time
 from typing import NamedTuple
 
 from ave_cli.cases import SEPARATOR, CaseState, CaseSummary
-from ave_cli.i18n import N_, _
+from ave_cli.errors import Msg
+from ave_cli.i18n import N_
 from ave_cli.model import Decision, Kapstok, Outcome
 from ave_cli.rules import evaluate, with_defaults
 
@@ -181,7 +182,7 @@ class ReevaluationRun:
     changes: list[Reevaluation]  # the rules now give another phase
     departures: list[Reevaluation]  # would change, but the phase was a professional's decision
     unchanged: int
-    skipped: list[tuple[str, str]]  # (case, why)
+    skipped: list[tuple[str, Msg]]  # (case, why)
 
 
 def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
@@ -195,12 +196,12 @@ def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
             continue
         kapstok = chosen or kapstok_for(state.kapstok_name)
         if kapstok is None:
-            skipped.append((state.case, _("kapstok '{kapstok_name}' niet beschikbaar").format(
-                                            kapstok_name=state.kapstok_name)))
+            skipped.append((state.case, Msg("kapstok '{kapstok_name}' niet beschikbaar",
+                kapstok_name=state.kapstok_name)))
             continue
         answers = with_defaults(kapstok, state.answers)
         if answers is None:
-            skipped.append((state.case, _("geen (volledige) triage-antwoorden")))
+            skipped.append((state.case, Msg("geen (volledige) triage-antwoorden")))
             continue
         result = Reevaluation(state, kapstok, evaluate(kapstok, answers), answers)
         if not result.changed:

@@ -19,6 +19,7 @@ from ave_cli.model import AveError, Kapstok
 
 if TYPE_CHECKING:
     from ave_cli.cases import CaseState
+    from ave_cli.store import FileStore
 from ave_cli.paths import APP, config_path
 
 DEFAULT_KAPSTOK = "handreiking"
@@ -54,6 +55,12 @@ class Settings:
     kapstok: str
     by: str
     cache: Path
+
+    def store(self) -> FileStore:
+        """Where this command's decisions are kept."""
+        from ave_cli.store import FileStore
+
+        return FileStore(self.log, self.cache)
 
 
 def cache_dir() -> Path:

@@ -12,12 +12,12 @@ import ave_cli
 
 PACKAGE = ROOT / "ave_cli"
 # Plain data in, plain data out: no printing, prompting, files, clock or language choice.
-CORE = {"model", "kapstok", "rules", "casus", "cases", "report", "decisions", "guard", "audit",
-        "logformat", "uitleg", "errors", "i18n", "catalog_en"}
-SHELL = {"app", "cli", "__main__", "settings", "caselog", "index", "questionnaire", "render",
-         "output", "actions",
-         "render_kapstok", "complete", "paths", "cmd_case", "cmd_check", "cmd_kapstok",
-         "cmd_report", "cmd_triage", "cmd_uitleg"}
+CORE = {"model", "kapstok", "kapstok_reader", "rules", "casus", "cases", "report", "decisions",
+        "guard", "audit", "logformat", "fastrecord", "uitleg", "errors", "i18n", "catalog_en"}
+SHELL = {"app", "cli", "__main__", "settings", "caselog", "rewrite", "index", "store", "actions",
+         "questionnaire", "render", "render_case", "render_uitleg", "render_kapstok", "output",
+         "complete", "paths", "cmd_case", "cmd_check", "cmd_kapstok", "cmd_report", "cmd_triage",
+         "cmd_uitleg"}
 
 
 def imports() -> dict[str, set[str]]:
@@ -98,4 +98,34 @@ def test_rich_stays_in_the_terminal_views():
                     isinstance(node, ast.Import) and any(a.name.startswith("rich")
                                                          for a in node.names):
                 users.add(path.stem)
-    assert users == {"render", "render_kapstok"}, users
+    assert users == {"render", "render_kapstok", "render_case", "render_uitleg"}, users
+
+
+def test_the_core_does_not_translate():
+    """Core modules build messages (errors.Msg) and never call the translator: the shell turns
+    them into text in the language it chose."""
+    for name in CORE - {"i18n", "catalog_en"}:
+        tree = ast.parse((PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "ave_cli.i18n":
+                used = {a.name for a in node.names}
+                assert not used & {"_", "n_", "k_", "set_lang", "current"}, (name, used)
+
+
+def test_a_core_error_carries_its_message_id_whatever_the_language():
+    from ave_cli import i18n
+    from ave_cli.app import Msg  # the shell installs the translator
+    from ave_cli.kapstok import KapstokError, parse_kapstok
+
+    i18n.set_lang("en")
+    try:
+        try:
+            parse_kapstok(b"name = 'x'\nversion = '1'\n", "x.toml")
+        except KapstokError as exc:
+            error = exc
+        assert error.message.msgid == "ongeldige kapstok {where}{problem}"
+        assert error.message.render(lambda text: text).startswith("ongeldige kapstok x.toml")
+        assert str(error).startswith("invalid kapstok x.toml")  # translated at the edge
+        assert Msg.translate is i18n._
+    finally:
+        i18n.set_lang("nl")

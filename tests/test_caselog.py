@@ -175,7 +175,7 @@ def test_writes_refuse_after_a_torn_tail(tmp_path):
 def test_a_hand_edit_breaks_the_seal(tmp_path):
     path, data, _ = _two_record_log(tmp_path)
     contents = logformat.parse(data.replace(b'"laatste"', b'"gewijzigd"'), "log")
-    assert contents.damage is not None and "zegel" in contents.damage.problem
+    assert contents.damage is not None and "zegel" in str(contents.damage.problem)
 
 
 def test_failed_write_rolls_back(tmp_path, monkeypatch):

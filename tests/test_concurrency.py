@@ -19,7 +19,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from filelock import FileLock
 
-from ave_cli import caselog
+from ave_cli import caselog, rewrite
 
 SCALE = int(os.environ.get("AVE_STRESS", "1"))
 WRITER = [sys.executable, str(ROOT / "tests" / "writer.py")]
@@ -93,7 +93,7 @@ def test_sigkill_at_random_moments_loses_no_saved_decision(tmp_path):
         parsed = caselog.read_all(log)
         if parsed.damage is not None:
             torn += 1
-            repaired = caselog.repair(log, f"kill{kill}")
+            repaired = rewrite.repair(log, f"kill{kill}")
             assert repaired is not None and repaired.quarantine.exists()
         present = {b.decision.id for b in caselog.read_all(log).blocks}
         missing = [x for x in saved if x not in present]

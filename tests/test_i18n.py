@@ -36,7 +36,7 @@ def _messages() -> dict[str, str]:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                    and node.func.id in ("_", "n_", "N_"):
+                    and node.func.id in ("_", "n_", "N_", "Msg"):
                 for arg in node.args[:2] if node.func.id == "n_" else node.args[:1]:
                     # a literal, or a value from a table whose texts are marked with N_()
                     assert not isinstance(arg, (ast.JoinedStr, ast.BinOp, ast.Call)), (

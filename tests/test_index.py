@@ -122,7 +122,7 @@ def test_index_follows_every_kind_of_outside_change(run, log, cache, resets, mon
     assert sorted(s.case for s in view.cases()) == expected
     assert view.index.count() == len(caselog.read_all(log).blocks)
     if change == "tail edit":
-        assert view.damage is not None and "zegel" in view.damage.problem
+        assert view.damage is not None and "zegel" in str(view.damage.problem)
 
 
 def test_reindex_rebuilds_and_loses_nothing(run, log, cache):
@@ -179,9 +179,10 @@ def test_commands_import_only_what_they_use(log, args, unwanted):
 
 
 def test_the_cli_lock_timeout_default_is_the_logs():
+    from ave_cli import store
     from ave_cli.app import LOCK_TIMEOUT
 
-    assert LOCK_TIMEOUT == caselog.DEFAULT_LOCK_TIMEOUT
+    assert LOCK_TIMEOUT == caselog.DEFAULT_LOCK_TIMEOUT == store.DEFAULT_LOCK_TIMEOUT
 
 
 @pytest.mark.parametrize("chunk", [64, 300, 1000, 5000])

@@ -1,0 +1,258 @@
+"""The terminal views of a case's life: lifecycle panels, the case history (ave show), the
+report and reevaluation tables. Uses rich, like render.py."""
+
+from __future__ import annotations
+
+import heapq
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ave_cli.cases import CaseState
+from ave_cli.i18n import _, k_
+from ave_cli.model import (
+    Decision,
+    Kapstok,
+)
+from ave_cli.output import state_facts
+from ave_cli.render import (
+    AXIS_LABELS,
+    KIND_LABELS,
+    assemble,
+    bullets,
+    grid,
+    heading,
+    phase_style,
+    phase_text,
+    roles_table,
+)
+from ave_cli.report import (
+    FLAGS,
+    Reevaluation,
+    ReevaluationRun,
+    Report,
+    local_date,
+    urgency,
+)
+
+if TYPE_CHECKING:
+    from ave_cli.decisions import Change
+
+
+# --- lifecycle -------------------------------------------------------------------------------
+
+def _movement(change: Change, kapstok: Kapstok) -> Text:
+    d = change.decision
+    if d.kind == "close":
+        return Text(_("Casus afgesloten (was fase {phase}).").format(phase=d.phase_before),
+                    style="bold")
+    after = kapstok.find_phase(d.phase_after or "")
+    shown_after = phase_text(after) if after else Text(d.phase_after or "")
+    if d.axis == "vertical":
+        holder = d.casusregisseur if d.role == "casusregie" else d.procesregisseur or ""
+        template = (_("Fase {phase} blijft. Verticale opschaling: {role} → {holder} (vervangt "
+                      "{replaced})") if change.replaced
+                    else _("Fase {phase} blijft. Verticale opschaling: {role} → {holder}"))
+        return assemble(template, phase=shown_after, role=d.role or "", holder=holder,
+                        replaced=change.replaced)
+    if d.kind == "escalation":
+        template = (_("Fase {before} → {after}  (opschaling, horizontaal; overgeslagen: "
+                      "{skipped})") if change.skipped
+                    else _("Fase {before} → {after}  (opschaling, horizontaal)"))
+    else:
+        template = (_("Fase {before} → {after}  (afschaling, horizontaal; overgeslagen: "
+                      "{skipped})") if change.skipped
+                    else _("Fase {before} → {after}  (afschaling, horizontaal)"))
+    return assemble(template, before=d.phase_before or "", after=shown_after,
+                    skipped=", ".join(change.skipped))
+
+
+def change_panel(change: Change, kapstok: Kapstok, *, dry_run: bool) -> Panel:
+    """What an escalate, deescalate or close decided, and what the kapstok says about it."""
+    d = change.decision
+    parts: list[Any] = [_movement(change, kapstok), heading(_("Waarom")),
+                        bullets(list(d.reasons))]
+    if change.advised and d.phase_after and change.advised != d.phase_after:
+        if d.kind == "escalation":
+            warning_text = _("\nLet op: de laatste triage-antwoorden geven volgens de regels fase "
+                             "{advised}; zij halen fase {phase} niet. Jij besluit; je reden is "
+                             "vastgelegd als motivering.")
+        else:
+            warning_text = _("\nLet op: de laatste triage-antwoorden geven volgens de regels fase "
+                             "{advised}; zij adviseren nog fase {phase} niet. Jij besluit; je reden "
+                             "is vastgelegd als motivering.")
+        parts.append(Text(warning_text.format(advised=change.advised, phase=d.phase_after),
+                          style="bold yellow"))
+    if d.signals:
+        parts.append(Text(_("Signalen: {signals}").format(signals=", ".join(d.signals))))
+    if d.in_overleg_met:
+        parts.append(Text(_("In overleg met: {names}").format(names=", ".join(d.in_overleg_met))))
+    if change.outcome is not None:
+        parts += [heading(_("Rollen")),
+                  roles_table(change.outcome.roles, change.outcome.in_overleg_met)]
+    before = kapstok.find_phase(d.phase_before or "")
+    if d.kind == "escalation" and d.axis == "horizontal" and before is not None:
+        parts.append(Text(_("\nOpschalen vanuit {phase} gebeurt volgens de kapstok door: "
+                            "{who}").format(phase=before.id, who=before.opschalen_door or "—")))
+    if d.decided_by:
+        parts.append(Text(_("Meningsverschil beslecht door: {who}").format(who=d.decided_by),
+                          style="bold"))
+    elif kapstok.meningsverschil_beslisser and d.kind in ("escalation", "deescalation"):
+        parts.append(Text(_("Bij een meningsverschil over op- of afschalen besluit volgens de "
+                            "kapstok: {who} (leg vast met --decided-by).").format(
+                              who=kapstok.meningsverschil_beslisser)))
+    saved = (_("proefdraai: niets opgeslagen") if dry_run
+             else _("opgeslagen als besluit {id}").format(id=d.id))
+    style = phase_style(change.outcome.phase) if change.outcome else "bold"
+    titles = {"escalation": _("Opschaling {case} · kapstok {kapstok} {version}"),
+              "deescalation": _("Afschaling {case} · kapstok {kapstok} {version}"),
+              "close": _("Afsluiting {case} · kapstok {kapstok} {version}")}
+    title = titles.get(d.kind, _("Besluit {case} · kapstok {kapstok} {version}"))
+    return Panel(Group(*parts), title=title.format(case=d.case, kapstok=kapstok.name,
+                                                   version=kapstok.version),
+                 subtitle=saved, border_style=style)
+
+
+def case_view(state: CaseState, kapstok: Kapstok, now: datetime) -> Group:
+    """The case as a film: the current state on top, then every decision in order."""
+    facts = state_facts(state, kapstok, now)
+    phase = kapstok.find_phase(state.phase or "")
+    top = grid()
+    if state.closed:
+        top.add_row(_("Fase"), Text(_("afgesloten op {date}").format(
+            date=f"{state.since:%Y-%m-%d}"), style="bold"))
+    else:
+        top.add_row(_("Fase"), phase_text(phase) if phase else Text(state.phase or "—"))
+        top.add_row(_("Sinds"), _("{date} ({days} dagen)").format(
+            date=f"{state.since:%Y-%m-%d}", days=facts["days_in_phase"]))
+    top.add_row(_("Casusregisseur"), state.casusregisseur or _("— (niet genoemd)"))
+    top.add_row(_("Procesregisseur"), state.procesregisseur or _("— (niet genoemd)"))
+    top.add_row(_("Open advies"), "\n".join(k_(a) for a in facts["open_advice"]) or "—")
+    top.add_row(_("Kapstok"), state.kapstok_name)
+    film = Table(title=_("Verloop"), show_lines=True, expand=True)
+    headers = ("#", _("Tijd"), _("Soort"), _("Fase"), _("As"), _("Door"), _("Toelichting"))
+    for n, header in enumerate(headers):
+        film.add_column(header, overflow="fold", ratio=4 if n == len(headers) - 1 else None)
+    for n, d in enumerate(state.history, start=1):
+        film.add_row(str(n), f"{d.time:%Y-%m-%d %H:%M}", _(KIND_LABELS[d.kind]),
+                     _phase_step(d), _(AXIS_LABELS[d.axis]) if d.axis in AXIS_LABELS else "—",
+                     d.by, _explain(d))
+    return Group(Panel(top, title=_("Casus {case}").format(case=state.case),
+                       border_style=phase_style(phase) if phase and not state.closed else "bold"),
+                 film)
+
+
+def _phase_step(d: Decision) -> str:
+    if d.kind == "close":
+        return _("{phase} → afgesloten").format(phase=d.phase_before)
+    if d.phase_before and d.phase_before != d.phase_after:
+        return f"{d.phase_before} → {d.phase_after}"
+    return d.phase_after or "—"
+
+
+def _explain(d: Decision) -> str:
+    lines = [k_(reason) for reason in d.reasons]
+    if d.advised_phase and d.advised_phase != d.phase_after and d.kind != "close":
+        lines.append(_("Advies was {advised}; motivering: {motivation}").format(
+            advised=d.advised_phase, motivation=d.motivation or "—"))
+    if d.role:
+        holder = d.casusregisseur if d.role == "casusregie" else d.procesregisseur
+        lines.append(f"{d.role}: {holder}")
+    elif d.casusregisseur and d.procesregisseur:
+        lines.append(_("Genoemd: casusregisseur {casusregisseur}, procesregisseur "
+                       "{procesregisseur}").format(casusregisseur=d.casusregisseur,
+                                                   procesregisseur=d.procesregisseur))
+    elif d.casusregisseur:
+        lines.append(_("Genoemd: casusregisseur {name}").format(name=d.casusregisseur))
+    elif d.procesregisseur:
+        lines.append(_("Genoemd: procesregisseur {name}").format(name=d.procesregisseur))
+    if d.signals:
+        lines.append(_("Signalen: {signals}").format(signals=", ".join(d.signals)))
+    if d.in_overleg_met and d.kind != "triage":
+        lines.append(_("In overleg met: {names}").format(names=", ".join(d.in_overleg_met)))
+    if d.decided_by:
+        lines.append(_("Meningsverschil beslecht door {who}").format(who=d.decided_by))
+    if d.note:
+        lines.append(_("Notitie: {note}").format(note=d.note))
+    return "\n".join(f"• {line}" for line in lines)
+
+
+# --- report, reevaluate, export ------------------------------------------------------------
+
+
+def report_view(report: Report, *, limit: int = 0) -> Group:
+    counts = Table(title=_("Open casussen: {n}").format(n=report.open_total))
+    for n, header in enumerate((_("Kapstok"), _("Fase"), _("Aantal"), _("Aandeel"))):
+        counts.add_column(header, justify="right" if n >= 2 else "left")
+    for c in report.counts:
+        style = f"bold {c.colour}" if c.colour else "bold"
+        counts.add_row(c.kapstok, Text(f"● {k_(c.label)}", style=style), str(c.count),
+                       f"{c.share:.0%}")
+    cases = Table(title=_("Casussen"), expand=True)
+    for header in (_("Casus"), _("Fase"), _("Sinds"), _("Dagen"), _("Casusregisseur"),
+                   _("Procesregisseur"), _("Laatste besluit"), _("Signaleringen")):
+        cases.add_column(header, overflow="fold")
+    rows = report.rows
+    shown = heapq.nsmallest(limit, rows, key=urgency) if limit else sorted(rows, key=urgency)
+    for r in shown:
+        cases.add_row(r.case, r.phase or _("afgesloten"), local_date(r.since) or "—",
+                      "—" if r.days_in_phase is None else str(r.days_in_phase),
+                      r.casusregisseur or "—", r.procesregisseur or "—",
+                      _("{kind} {date}").format(kind=_(KIND_LABELS[r.last_kind]),
+                                                date=local_date(r.last_time)),
+                      Text("\n".join(_(FLAGS[f]) for f in r.flags), style="bold red"))
+    if not report.rows:
+        return Group(counts, Text(_("Geen casussen die aan de filters voldoen.")))
+    if len(shown) < len(rows):
+        return Group(counts, cases, Text(_("… en nog {n} casussen; --limit 0 toont ze allemaal, "
+                                           "--format csv geeft ze voor een spreadsheet.").format(
+                                             n=len(rows) - len(shown))))
+    return Group(counts, cases)
+
+
+def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: bool,
+                      limit: int = 0) -> Group:
+    def table(title: str, items: list[Reevaluation]) -> Group:
+        t = Table(title=title, expand=True, show_lines=True)
+        for n, header in enumerate((_("Casus"), _("Van"), _("Naar"), _("Waarom"))):
+            t.add_column(header, overflow="fold", ratio=4 if n == 3 else 1)
+        for r in items[:limit] if limit else items:
+            source = (f"{r.state.phase} ({r.state.kapstok_name})"
+                      if r.state.kapstok_name != r.kapstok.name else r.state.phase or "—")
+            t.add_row(r.state.case, source, Text(r.outcome.phase.id,
+                                                 style=phase_style(r.outcome.phase)),
+                      bullets(list(r.outcome.reasons)))
+        if limit and len(items) > limit:
+            return Group(t, Text(_("… en nog {n}; --limit 0 toont ze allemaal, --format json "
+                                   "geeft ze voor een script.").format(n=len(items) - limit)))
+        return Group(t)
+
+    parts: list[Any] = []
+    if run.changes:
+        parts.append(table(_("Fase verandert: {n} casussen").format(n=len(run.changes)),
+                           run.changes))
+    if run.departures:
+        title = (_("Afwijkend besluit van een professional (meegenomen): {n}")
+                 if include_overrides else
+                 _("Afwijkend besluit van een professional (niet herbeoordeeld; neem mee met "
+                   "--include-overrides of doe een nieuwe triage): {n}"))
+        parts.append(table(title.format(n=len(run.departures)), run.departures))
+    lines = [_("Ongewijzigd: {unchanged}. Veranderd: {changed}.").format(
+        unchanged=run.unchanged, changed=len(run.changes))]
+    if run.skipped:
+        lines.append(_("Overgeslagen: {cases}.").format(
+            cases="; ".join(f"{c} ({why})" for c, why in run.skipped)))
+    if applied:
+        lines.append(_("Vastgelegd: {n} besluiten 'reevaluation'.").format(n=applied))
+    elif run.changes:
+        lines.append(_("Er is niets vastgelegd (gebruik --apply)."))
+    else:
+        lines.append(_("Er is niets vastgelegd."))
+    parts.append(Text(" ".join(lines)))
+    return Group(*parts)
+
+

@@ -1,0 +1,132 @@
+"""The store seam: everything that reads or appends decisions goes through one small interface.
+
+`Store` says what ave needs from where decisions are kept; `FileStore` is the first
+implementation (the TOML case log, with its derived index as an implementation detail). The
+commands and actions reach decisions only through a `Store`, so a second store (PostgreSQL, for a
+team) plugs in here without touching them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from ave_cli.cases import CaseState, CaseSummary
+    from ave_cli.logformat import Block, Damage
+    from ave_cli.model import Decision
+    from ave_cli.rewrite import Repair
+
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+class View(Protocol):
+    """The decisions as read just now, and what stood in the way of reading them."""
+
+    damage: Damage | None  # a torn end: the decisions before it are intact
+    notice: str  # why a faster path could not be used (said as a warning)
+    size: int  # 0: the store holds nothing yet
+
+    def case(self, case_id: str) -> CaseState | None: ...
+
+    def cases(self) -> list[CaseState]: ...
+
+    def summaries(self, *, include_closed: bool = True,
+                  deciders: bool = True) -> list[CaseSummary]: ...
+
+    def decisions(self) -> Iterator[Decision]: ...
+
+
+Build = Callable[[Any], "list[Decision]"]  # from a View, the decisions to append
+
+
+class Store(Protocol):
+    """Where decisions are kept: append under a lock, read all, scan for damage, rewrite."""
+
+    location: str  # for messages: a path or an address without secrets
+
+    def read(self) -> View: ...
+
+    def append(self, build: Build, *, lock_timeout: float) -> list[Decision]:
+        """Under the lock: read, let `build` decide from what is there now, store its
+        decisions durably and chained; nothing is stored when `build` raises."""
+        ...
+
+    def damage_message(self, damage: Damage, *, retry: bool = False) -> str: ...
+
+    def scan(self) -> tuple[list[Block], list[Damage]]:
+        """Every intact record and every damaged place (ave check)."""
+        ...
+
+    def repair(self, stamp: str, *, lock_timeout: float) -> Repair | None: ...
+
+    def rewrite_without(self, cases: Callable[[list[Block]], set[str]], *, dry_run: bool,
+                        about: dict[str, Any] | None = None,
+                        lock_timeout: float) -> tuple[set[str], int]: ...
+
+
+@dataclass
+class FileStore:
+    """The case log: one TOML file, appended to under a lock file, with an index in the cache."""
+
+    path: Path
+    cache: Path | None
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read(self, *, locked: bool = False) -> View:
+        from ave_cli import caselog
+
+        return caselog.open_log(self.path, self.cache, locked=locked)
+
+    def append(self, build: Build, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> list[Decision]:
+        from ave_cli import caselog
+
+        return caselog.append(self.path, build, cache_dir=self.cache, lock_timeout=lock_timeout)
+
+    def damage_message(self, damage: Damage, *, retry: bool = False) -> str:
+        from ave_cli import caselog
+
+        return caselog.damage_message(self.path, damage, retry=retry)
+
+    def readable_by_others(self) -> bool:
+        from ave_cli import caselog
+
+        return caselog.readable_by_others(self.path)
+
+    def scan(self) -> tuple[list[Block], list[Damage]]:
+        from ave_cli import caselog, logformat
+
+        return logformat.scan(caselog.read_bytes(self.path))
+
+    def index_matches(self, blocks: list[Block]) -> bool:
+        from ave_cli import caselog
+
+        return caselog.index_matches(self.path, self.cache, blocks)
+
+    def repair(self, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Repair | None:
+        from ave_cli import caselog, rewrite
+
+        repaired = rewrite.repair(self.path, stamp, lock_timeout=lock_timeout)
+        caselog.drop_index(self.path, self.cache)
+        return repaired
+
+    def rewrite_without(self, cases: Callable[[list[Block]], set[str]], *, dry_run: bool,
+                        about: dict[str, Any] | None = None,
+                        lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> tuple[set[str], int]:
+        from ave_cli import rewrite
+
+        return rewrite.rewrite_without(self.path, cases, cache_dir=self.cache, dry_run=dry_run,
+                                       about=about, lock_timeout=lock_timeout)
+
+    def reindex(self) -> tuple[View, Path | None]:
+        from ave_cli import caselog
+
+        return caselog.reindex(self.path, self.cache), caselog.index_path(self.path, self.cache)
