@@ -4,6 +4,7 @@ config at start-up without importing the rest of the package."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP = "ave"
@@ -20,9 +21,15 @@ ENV_VARS = {
 
 
 def config_path() -> Path:
-    """The user config file: $AVE_CONFIG, else the platformdirs user config dir."""
+    """The user config file: $AVE_CONFIG, else the platformdirs user config dir. On Linux the
+    rule platformdirs follows (the XDG base directory spec: $XDG_CONFIG_HOME, else ~/.config) is
+    applied here, because every start reads this path to find the language and importing
+    platformdirs costs 15 ms of it (a test checks both give the same path)."""
     if os.environ.get("AVE_CONFIG"):
         return Path(os.environ["AVE_CONFIG"]).expanduser()
+    if sys.platform == "linux":
+        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
+        return Path(base) / APP / "config.toml"
     from platformdirs import user_config_path
 
     return user_config_path(APP) / "config.toml"

@@ -87,3 +87,18 @@ def test_the_command_list_is_complete():
     registered = {c.name or c.callback.__name__ for c in cli.app.registered_commands}
     registered |= {g.name for g in cli.app.registered_groups}  # ave kapstok (test, diff)
     assert registered == set(COMMANDS)
+
+
+@pytest.mark.parametrize("xdg", [None, "", "  ", "/tmp/xdg-elders"])
+def test_the_config_path_is_the_one_platformdirs_gives(monkeypatch, xdg):
+    """paths.config_path follows platformdirs' rule on Linux without importing it."""
+    from platformdirs import user_config_path
+
+    from ave_cli.paths import APP, config_path
+
+    monkeypatch.delenv("AVE_CONFIG", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    assert config_path() == user_config_path(APP) / "config.toml"
