@@ -7,7 +7,20 @@ import os
 import sys
 
 
+def _unraisable(hook: object) -> None:
+    """An interrupt that lands in a cleanup callback (a weakref or __del__ while the garbage
+    collector runs) is dropped by Python with a traceback on stderr. Deliver it again, at the
+    next ordinary step, where ave's own handling says truthfully what was saved."""
+    if issubclass(getattr(hook, "exc_type", type(None)), KeyboardInterrupt):
+        import signal
+
+        signal.raise_signal(signal.SIGINT)
+        return
+    sys.__unraisablehook__(hook)  # type: ignore[arg-type]
+
+
 def main() -> None:
+    sys.unraisablehook = _unraisable
     try:
         sys.argv[1:] = setup_from_environment(sys.argv[1:])
         from ave_cli.cli import main as run

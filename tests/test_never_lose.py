@@ -419,7 +419,7 @@ def test_check_is_quiet_after_a_change_of_kapstok(run, log):
     kapstok, and re-triaging under it, leave a log that ave check accepts."""
     run("triage", "C-1", "-a", str(H / "ave3.json"))
     run("triage", "C-2", "-a", A2)
-    assert run("reevaluate", "--kapstok", "westerkwartier", "--apply").exit_code == 0
+    assert run("reevaluate", "--kapstok", "westerkwartier", "--apply", "--yes").exit_code == 0
     assert run("triage", "C-2", "-a", str(EXAMPLES / "westerkwartier" / "fase-1.toml"),
                "--kapstok", "westerkwartier").exit_code == 0
     result = run("check")
@@ -556,3 +556,19 @@ def test_a_closed_stdin_is_one_line(tmp_path, args):
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1 and "stdin" in done.stderr, done.stderr
     assert not (tmp_path / "caselog.toml").exists()
+
+
+def test_an_interrupt_dropped_in_a_cleanup_callback_is_delivered_again():
+    """Python drops a KeyboardInterrupt raised inside a weakref callback or __del__ (with a
+    traceback on stderr); ave's hook delivers it again as a signal, so Ctrl-C is never lost."""
+    import types
+
+    from ave_cli.__main__ import _unraisable
+
+    got: list[int] = []
+    old = signal.signal(signal.SIGINT, lambda *_args: got.append(1))
+    try:
+        _unraisable(types.SimpleNamespace(exc_type=KeyboardInterrupt))
+    finally:
+        signal.signal(signal.SIGINT, old)
+    assert got == [1]
