@@ -81,7 +81,7 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
     if case_id is not None:
         check_case_id(case_id)
     if case_id is None and ask is None:
-        raise AveError(_("geef een zaak-id: ave triage ZAAK_ID --answers BESTAND (of "
+        raise AveError(_("noem de casus: ave triage CASUS --answers BESTAND (of "
                          "zet 'case' in het antwoordbestand)") if req.answers is not None else
                        _("geen terminal om de vragen te stellen; geef de "
                          "antwoorden met --answers BESTAND (of --answers - voor "
@@ -89,7 +89,7 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
     view = parts.read(not req.dry_run)
     if case_id is None:
         assert ask is not None  # refused above when there is neither a case id nor a terminal
-        case_id = q.ask_text(ask, _("Zaak-id (pseudoniem, geen BSN):"), check_case_id)
+        case_id = q.ask_text(ask, _("Casus (pseudoniem, geen BSN):"), check_case_id)
     state = view.case(case_id)
     kap = settings.kapstok_for_case(req.kapstok, conf.kapstok, state)
     for note in _before_questions(state, case_id, kap, explicit=req.kapstok is not None,
@@ -112,7 +112,8 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
         named = {"casusregisseur": req.casusregisseur or (state.casusregisseur if state else ""),
                  "procesregisseur": req.procesregisseur or (state.procesregisseur if state
                                                             else "")}
-        reviewed = q.review(ask, kap, full, show=lambda a, o: parts.show(kap, a, o, **named),
+        reviewed = q.review(ask, kap, full, show=lambda a, o, c, m: parts.show(
+            kap, a, o, chosen=c, motivation=m, **named),
                             dry_run=req.dry_run, chosen=chosen, motivation=motivation)
         full, chosen, motivation = reviewed.answers, reviewed.phase, reviewed.motivation
         check_free_text("--motivation", motivation)

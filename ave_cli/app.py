@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
-from typer.core import TyperGroup
 
-from ave_cli import __version__, complete
+from ave_cli import __version__, chrome, complete
 from ave_cli.errors import AveError, Cancelled, Msg
 from ave_cli.i18n import _, n_
 
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
 LOCK_TIMEOUT = 10.0  # seconds; caselog.DEFAULT_LOCK_TIMEOUT is the same (a test checks)
 
 
-class OneLineErrors(TyperGroup):
+class OneLineErrors(chrome.Group):
     """Usage errors (a wrong option, a missing value) as one line on stderr, like every other
     error of ave, instead of a multi-line box."""
 
@@ -46,7 +45,7 @@ class OneLineErrors(TyperGroup):
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.TyperException as exc:
             context = getattr(exc, "ctx", None)
-            message = exc.format_message()  # type: ignore[attr-defined]
+            message = chrome.usage_message(exc)
             if context is not None:
                 message = _("{message} (zie: {command} --help)").format(
                     message=message, command=context.command_path)
@@ -58,9 +57,19 @@ class OneLineErrors(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-app = typer.Typer(
+class AveTyper(typer.Typer):
+    """typer.Typer whose commands draw their usage line and help option in the interface
+    language (chrome.Command)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", chrome.Command)
+        return super().command(*args, **kwargs)
+
+
+app = AveTyper(
     name="ave",
     cls=OneLineErrors,
+    add_completion=False,  # chrome.completion_options: the same options, with help in Dutch
     help=_("AVE (Aanpak ter Voorkoming van Escalatie): triage, opschalen en afschalen "
            "van casussen, met de rollen uit de kapstok van je gemeente en een lokaal "
            "caselog."),
@@ -153,6 +162,9 @@ def _lang(value: Optional[str]) -> None:
             raise typer.BadParameter(_("kies nl of en")) from None
 
 
+_COMPLETION = chrome.completion_options()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -162,6 +174,8 @@ def main_options(
         "--lang", callback=_lang, is_eager=True, metavar="nl|en",
         help=_("Taal van ave: nl (standaard) of en. Ook met $AVE_LANG of 'lang' in de "
                "gebruikersconfiguratie. Mag ook na de opdracht staan."))] = None,
+    install_completion: Annotated[Optional[bool], _COMPLETION["install"]] = None,
+    show_completion: Annotated[Optional[bool], _COMPLETION["show"]] = None,
 ) -> None:
     if ctx.invoked_subcommand is None:
         guarded(_start_screen)()

@@ -69,14 +69,14 @@ EN: dict[str, str] = {
         "{option} is required",
     "{source} is geen UTF-8-tekst":
         "{source} is not UTF-8 text",
-    "Leg een opschaling vast.\n\n[bold]Horizontaal[/bold] (--to): de situatie verandert, de casus gaat naar een hogere fase. Fasen\noverslaan mag (naar de hoogste fase kan vanuit elke fase).\n[bold]Verticaal[/bold] (--role en --holder): de fase blijft, er komt een regisseur bij of een\nandere regisseur, meestal een procesregisseur.\n\n[bold]Voorbeelden[/bold]\n\n  ave escalate WT-17 --to AVE3 --reason \"Samenwerking stagneert\" --signal agressie\n\n  ave escalate WT-17 --role procesregie --holder \"OGGZ-coördinator\" --reason \"Hulp stagneert\"\n\n  ave escalate WT-17 --to 4 --reason \"Dreigende onrust\" --decided-by \"Teamleider Wmo\"\n":
-        "Record an opschaling (escalation).\n\n[bold]Horizontal[/bold] (--to): the situation changes, the case moves to a higher fase. Skipping\nfasen is allowed (the highest fase can be reached from any fase).\n[bold]Vertical[/bold] (--role and --holder): the fase stays, a regisseur is added or\nreplaced, usually a procesregisseur.\n\n[bold]Examples[/bold]\n\n  ave escalate WT-17 --to AVE3 --reason \"Samenwerking stagneert\" --signal agressie\n\n  ave escalate WT-17 --role procesregie --holder \"OGGZ-coördinator\" --reason \"Hulp stagneert\"\n\n  ave escalate WT-17 --to 4 --reason \"Dreigende onrust\" --decided-by \"Teamleider Wmo\"\n",
-    "Leg een afschaling vast: de casus gaat naar een lagere fase.\n\nEerst toont ave de afschaalcriteria van de huidige fase als checklist om te bevestigen; zonder\nterminal bevestig je ze met --yes. Een criterium dat niet is vervuld, wordt vastgelegd.\n\n[bold]Voorbeelden[/bold]\n\n  ave deescalate WT-17 --to AVE2 --reason \"Doorbraak: samenwerking werkt weer\"\n\n  ave deescalate WT-17 --to 2A --reason \"Situatie onder controle\" --yes --decided-by \"Teamleider Wmo\"\n":
-        "Record an afschaling: the case moves to a lower fase.\n\nFirst ave shows the afschalen criteria of the current fase as a checklist to confirm; without\na terminal you confirm them with --yes. A criterion that is not met is recorded.\n\n[bold]Examples[/bold]\n\n  ave deescalate WT-17 --to AVE2 --reason \"Doorbraak: samenwerking werkt weer\"\n\n  ave deescalate WT-17 --to 2A --reason \"Situatie onder controle\" --yes --decided-by \"Teamleider Wmo\"\n",
-    "Sluit een casus af: geen (verdere) hulp nodig, of overgedragen aan het voorliggend\nveld. Een latere ave triage heropent de casus.\n\n[bold]Voorbeelden[/bold]\n\n  ave close WT-17 --reason \"Geen verdere hulp nodig\"\n\n  ave close WT-17 --reason \"Overgedragen aan het voorliggend veld\" --dry-run\n":
-        "Close a case: no (further) help needed, or handed over to the voorliggend veld (general\nservices). A later ave triage reopens the case.\n\n[bold]Examples[/bold]\n\n  ave close WT-17 --reason \"Geen verdere hulp nodig\"\n\n  ave close WT-17 --reason \"Overgedragen aan het voorliggend veld\" --dry-run\n",
-    "Toon een casus als film: de huidige stand (fase, dagen in de fase, regisseurs, open\nadvies) en daaronder elk besluit op volgorde.\n\n[bold]Voorbeelden[/bold]\n\n  ave show WT-17\n\n  ave show WT-17 --format json\n":
-        "Show a case as a film: the current state (fase, days in the fase, regisseurs, open\nadvice) and below it every decision in order.\n\n[bold]Examples[/bold]\n\n  ave show WT-17\n\n  ave show WT-17 --format json\n",
+    "Leg een opschaling vast.\n\n[bold]Horizontaal[/bold] (--to): de situatie verandert, de casus gaat naar een hogere fase. Fasen overslaan mag (naar de hoogste fase kan vanuit elke fase).\n[bold]Verticaal[/bold] (--role en --holder): de fase blijft, er komt een regisseur bij of een andere regisseur, meestal een procesregisseur.\n\n[bold]Voorbeelden[/bold]\n\n  ave escalate WT-17 --to AVE3 --reason \"Samenwerking stagneert\" --signal agressie\n\n  ave escalate WT-17 --role procesregie --holder \"OGGZ-coördinator\" --reason \"Hulp stagneert\"\n\n  ave escalate WT-17 --to AVE4 --reason \"Dreigende onrust\" --decided-by \"Teamleider Wmo\"\n":
+        "Record an opschaling (escalation).\n\n[bold]Horizontal[/bold] (--to): the situation changes, the case moves to a higher fase. Skipping fasen is allowed (the highest fase can be reached from any fase).\n[bold]Vertical[/bold] (--role and --holder): the fase stays, a regisseur is added or replaced, usually a procesregisseur.\n\n[bold]Examples[/bold]\n\n  ave escalate WT-17 --to AVE3 --reason \"Samenwerking stagneert\" --signal agressie\n\n  ave escalate WT-17 --role procesregie --holder \"OGGZ-coördinator\" --reason \"Hulp stagneert\"\n\n  ave escalate WT-17 --to AVE4 --reason \"Dreigende onrust\" --decided-by \"Teamleider Wmo\"\n",
+    "Leg een afschaling vast: de casus gaat naar een lagere fase.\n\nEerst toont ave de afschaalcriteria van de huidige fase als checklist om te bevestigen; zonder terminal bevestig je ze met --yes. Een criterium dat niet is vervuld, wordt vastgelegd.\n\n[bold]Voorbeelden[/bold]\n\n  ave deescalate WT-17 --to AVE2 --reason \"Doorbraak: samenwerking werkt weer\"\n\n  ave deescalate WT-17 --to AVE1 --reason \"Situatie onder controle\" --yes --decided-by \"Teamleider Wmo\"\n":
+        "Record an afschaling: the case moves to a lower fase.\n\nFirst ave shows the afschalen criteria of the current fase as a checklist to confirm; without a terminal you confirm them with --yes. A criterion that is not met is recorded.\n\n[bold]Examples[/bold]\n\n  ave deescalate WT-17 --to AVE2 --reason \"Doorbraak: samenwerking werkt weer\"\n\n  ave deescalate WT-17 --to AVE1 --reason \"Situatie onder controle\" --yes --decided-by \"Teamleider Wmo\"\n",
+    "Sluit een casus af: geen (verdere) hulp nodig, of overgedragen aan het voorliggend veld. Een latere ave triage heropent de casus.\n\n[bold]Voorbeelden[/bold]\n\n  ave close WT-17 --reason \"Overgedragen aan het voorliggend veld\" --dry-run\n\n  ave close WT-17 --reason \"Geen verdere hulp nodig\"\n":
+        "Close a case: no (further) help needed, or handed over to the voorliggend veld (general services). A later ave triage reopens the case.\n\n[bold]Examples[/bold]\n\n  ave close WT-17 --reason \"Overgedragen aan het voorliggend veld\" --dry-run\n\n  ave close WT-17 --reason \"Geen verdere hulp nodig\"\n",
+    "Toon een casus als film: de huidige stand (fase, dagen in de fase, regisseurs, open advies) en daaronder elk besluit op volgorde.\n\n[bold]Voorbeelden[/bold]\n\n  ave show WT-17\n\n  ave show WT-17 --format json\n":
+        "Show a case as a film: the current state (fase, days in the fase, regisseurs, open advice) and below it every decision in order.\n\n[bold]Examples[/bold]\n\n  ave show WT-17\n\n  ave show WT-17 --format json\n",
     "{n} criterium niet vervuld. Toch afschalen?":
         "{n} criterion not met. Scale down anyway?",
     "{n} criteria niet vervuld. Toch afschalen?":
@@ -91,8 +91,8 @@ EN: dict[str, str] = {
         "give --to FASE (horizontal) or --role ROLE --holder NAME (vertical)",
     "--holder hoort bij --role":
         "--holder belongs with --role",
-    "ZAAK_ID":
-        "CASE_ID",
+    "CASUS":
+        "CASE",
     "Pseudoniem van de casus.":
         "Pseudonym of the case.",
     "Waarom (verplicht).":
@@ -131,10 +131,10 @@ EN: dict[str, str] = {
         "No, cancel",
     "Ja, afschalen en vastleggen wat niet is vervuld":
         "Yes, scale down and record what is not met",
-    "Controleer het hele caselog en de kapstokken: elk record (zegel, velden en typen),\nunieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van het besluit kent, ten\nhoogste één casusregisseur en één procesregisseur per casus tegelijk, en de bestandsrechten.\nElk probleem komt met zijn regelnummer. Exitcode 0: in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd einde (na een crash of een volle schijf) naar een\nquarantainebestand naast het log; het log houdt al zijn intacte besluiten. Beschadiging midden\nin het log wordt nooit automatisch hersteld.\n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n  ave check --repair\n":
-        "Check the whole caselog and the kapstokken: every record (seal, fields and types),\nunique decision ids, the time order per case, fasen the decision's kapstok knows, at\nmost one casusregisseur and one procesregisseur per case at a time, and the file permissions.\nEvery problem comes with its line number. Exit code 0: all well; 1: something is wrong.\n\nWith --repair a damaged end (after a crash or a full disk) moves to a quarantine file\nbeside the log; the log keeps all its intact decisions. Damage in the middle of the log is\nnever repaired automatically.\n\n[bold]Examples[/bold]\n\n  ave check\n\n  ave check --repair\n",
-    "Verwijder de besluiten van casussen die vóór een datum zijn afgesloten (bewaartermijn,\nAVG). Dit is de enige opdracht die het log herschrijft: er wordt een nieuw bestand geschreven dat\nhet oude in één keer vervangt, met dezelfde rechten. Vraagt om bevestiging (of --yes).\n\n[bold]Voorbeelden[/bold]\n\n  ave purge --closed-before 2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n":
-        "Remove the decisions of cases closed before a date (retention period, GDPR/AVG). This is\nthe only command that rewrites the log: a new file is written that replaces the old one in\none step, with the same permissions. Asks for confirmation (or --yes).\n\n[bold]Examples[/bold]\n\n  ave purge --closed-before 2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n",
+    "Controleer het hele caselog en de kapstokken: elk record (zegel, velden en typen), unieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van het besluit kent, ten hoogste één casusregisseur en één procesregisseur per casus tegelijk, en de bestandsrechten. Elk probleem komt met zijn regelnummer. Exitcode 0: in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd einde (na een crash of een volle schijf) naar een quarantainebestand naast het log; het log houdt al zijn intacte besluiten. Beschadiging midden in het log wordt nooit automatisch hersteld.\n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n  ave check --repair\n":
+        "Check the whole caselog and the kapstokken: every record (seal, fields and types), unique decision ids, the time order per case, fasen the decision's kapstok knows, at most one casusregisseur and one procesregisseur per case at a time, and the file permissions. Every problem comes with its line number. Exit code 0: all well; 1: something is wrong.\n\nWith --repair a damaged end (after a crash or a full disk) moves to a quarantine file beside the log; the log keeps all its intact decisions. Damage in the middle of the log is never repaired automatically.\n\n[bold]Examples[/bold]\n\n  ave check\n\n  ave check --repair\n",
+    "Verwijder de besluiten van casussen die vóór een datum zijn afgesloten (bewaartermijn, AVG). Dit is de enige opdracht die het log herschrijft: er wordt een nieuw bestand geschreven dat het oude in één keer vervangt, met dezelfde rechten. Vraagt om bevestiging (of --yes).\n\n[bold]Voorbeelden[/bold]\n\n  ave purge --closed-before 2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n":
+        "Remove the decisions of cases closed before a date (retention period, GDPR/AVG). This is the only command that rewrites the log: a new file is written that replaces the old one in one step, with the same permissions. Asks for confirmation (or --yes).\n\n[bold]Examples[/bold]\n\n  ave purge --closed-before 2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n",
     "Bouw de afgeleide index van het caselog opnieuw op (in de gebruikerscachemap). Dat gebeurt ook vanzelf als het log anders is veranderd dan door toevoegen; de index weggooien kost nooit gegevens.\n\n[bold]Voorbeeld[/bold]\n\n  ave reindex":
         "Rebuild the derived index of the caselog (in the user cache folder). This also happens by itself when the log changed other than by appending; throwing the index away never loses data.\n\n[bold]Example[/bold]\n\n  ave reindex",
     "{cases} casussen afgesloten vóór {cutoff}: {removed} besluiten zou ave verwijderen (proefrun).":
@@ -173,12 +173,12 @@ EN: dict[str, str] = {
         "Yes, remove",
     "het caselog is leesbaar voor anderen; beperk het met: chmod 600 {path}":
         "the caselog is readable by others; restrict it with: chmod 600 {path}",
-    "Overzicht van de open casussen: het aantal per fase (met het aandeel), en per\ncasus de fase, sinds wanneer, de regisseurs, het laatste besluit en de signaleringen.\n\nSignaleringen (per fase in te stellen in de kapstok): [bold]review[/bold] evaluatie te laat;\n[bold]long[/bold] lang in hoge fase, overweeg afschalen; [bold]casusregie[/bold] casusregisseur\nontbreekt; [bold]procesregie[/bold] procesregie geadviseerd, niet benoemd.\n\n[bold]Voorbeelden[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > casussen.csv\n":
-        "Overview of the open cases: the number per fase (with its share), and per\ncase the fase, since when, the regisseurs, the last decision and the flags.\n\nFlags (set per fase in the kapstok): [bold]review[/bold] evaluation overdue;\n[bold]long[/bold] long in a high fase, consider afschalen; [bold]casusregie[/bold] casusregisseur\nmissing; [bold]procesregie[/bold] procesregie advised, nobody named.\n\n[bold]Examples[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > cases.csv\n",
-    "Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, onder\nde kapstok van de casus of de kapstok die je noemt. Toont de casussen waarvan de fase zou\nveranderen. Schrijft niets, tenzij --apply: dan komt er per veranderde casus één besluit\n'reevaluation' bij.\n\nEen fase die een professional bewust anders besloot dan het advies, wordt niet overschreven\n(die casussen staan apart); neem ze mee met --include-overrides.\n\n[bold]Voorbeelden[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply\n":
-        "Apply the rules again to the latest answers of every open case, under\nthe case's kapstok or the kapstok you name. Shows the cases whose fase would\nchange. Writes nothing unless --apply: then one 'reevaluation' decision is added per\nchanged case.\n\nA fase that a professional deliberately decided against the advice is not overwritten\n(those cases are listed apart); include them with --include-overrides.\n\n[bold]Examples[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply\n",
-    "Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden,\nrollen en kapstok als eigen kolommen (answers.problematiek, roles.casusregie, ...). Voor de eigen\nanalyse van de gemeente; bewaar de export even zorgvuldig als het caselog zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen een ' ervoor, zodat een spreadsheet ze niet\nals formule uitvoert.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > besluiten.jsonl\n\n  ave export --format csv --output besluiten.csv\n":
-        "The whole caselog as JSON Lines or CSV: one row per decision, with the answers,\nroles and kapstok as columns of their own (answers.problematiek, roles.casusregie, ...). For the\nmunicipality's own analysis; keep the export as carefully as the caselog itself.\n\nIn CSV, cells starting with =, +, - or @ get a ' in front, so that a spreadsheet does not\nrun them as a formula.\n\n[bold]Examples[/bold]\n\n  ave export > decisions.jsonl\n\n  ave export --format csv --output decisions.csv\n",
+    "Overzicht van de open casussen: het aantal per fase (met het aandeel), en per casus de fase, sinds wanneer, de regisseurs, het laatste besluit en de signaleringen.\n\nSignaleringen (per fase in te stellen in de kapstok): [bold]review[/bold] evaluatie te laat;\n[bold]long[/bold] lang in hoge fase, overweeg afschalen; [bold]casusregie[/bold] casusregisseur ontbreekt; [bold]procesregie[/bold] procesregie geadviseerd, niet benoemd.\n\n[bold]Voorbeelden[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > casussen.csv\n":
+        "Overview of the open cases: the number per fase (with its share), and per case the fase, since when, the regisseurs, the last decision and the flags.\n\nFlags (set per fase in the kapstok): [bold]review[/bold] evaluation overdue;\n[bold]long[/bold] long in a high fase, consider afschalen; [bold]casusregie[/bold] casusregisseur missing; [bold]procesregie[/bold] procesregie advised, nobody named.\n\n[bold]Examples[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > cases.csv\n",
+    "Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, onder de kapstok van de casus of de kapstok die je noemt. Toont de casussen waarvan de fase zou veranderen. Schrijft niets, tenzij --apply: dan komt er per veranderde casus één besluit (herbeoordeling) bij.\n\nEen fase die een professional bewust anders besloot dan het advies, wordt niet overschreven (die casussen staan apart); neem ze mee met --include-overrides.\n\n[bold]Voorbeelden[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply --yes\n":
+        "Apply the rules again to the latest answers of every open case, under the case's kapstok or the kapstok you name. Shows the cases whose fase would change. Writes nothing unless --apply: then one (reevaluation) decision is added per changed case.\n\nA fase that a professional deliberately decided against the advice is not overwritten (those cases are listed apart); include them with --include-overrides.\n\n[bold]Examples[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply --yes\n",
+    "Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden, rollen en kapstok als eigen kolommen (answers.problematiek, roles.casusregie, ...). Voor de eigen analyse van de gemeente; bewaar de export even zorgvuldig als het caselog zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen een ' ervoor, zodat een spreadsheet ze niet als formule uitvoert.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > besluiten.jsonl\n\n  ave export --format csv --output besluiten.csv\n":
+        "The whole caselog as JSON Lines or CSV: one row per decision, with the answers, roles and kapstok as columns of their own (answers.problematiek, roles.casusregie, ...). For the municipality's own analysis; keep the export as carefully as the caselog itself.\n\nIn CSV, cells starting with =, +, - or @ get a ' in front, so that a spreadsheet does not run them as a formula.\n\n[bold]Examples[/bold]\n\n  ave export > decisions.jsonl\n\n  ave export --format csv --output decisions.csv\n",
     "ave reevaluate kent --format text of json":
         "ave reevaluate knows --format text or json",
     "{rows} besluiten geëxporteerd naar {output}":
@@ -217,17 +217,17 @@ EN: dict[str, str] = {
         "Write to this file (created with permissions 0600) instead of stdout.",
     "export naar {output} mislukt ({strerror})":
         "export to {output} failed ({strerror})",
-    "Bepaal de fase van een casus met de triagevragen van de kapstok, toon de rollen en\nleg het besluit vast in het caselog.\n\nIn een terminal stelt ave de vragen, toont een controlescherm en vraagt je het advies te\nbevestigen of een andere fase te kiezen (met motivering). Zonder terminal: geef de antwoorden\nmet --answers.\n\n[bold]Voorbeelden[/bold]\n\n  ave triage WT-2024-017\n\n  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.toml --dry-run\n\n  ave triage WT-2024-017 --answers antwoorden.json --phase AVE3 --motivation \"Politie meldt ...\" -f json\n\n  ave triage --batch casussen.csv --dry-run\n":
-        "Determine the fase of a case with the kapstok's triage questions, show the roles and\nrecord the decision in the caselog.\n\nAt a terminal ave asks the questions, shows a review screen and asks you to confirm\nthe advice or choose another fase (with a motivation). Without a terminal: give the answers\nwith --answers.\n\n[bold]Examples[/bold]\n\n  ave triage WT-2024-017\n\n  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.toml --dry-run\n\n  ave triage WT-2024-017 --answers answers.json --phase AVE3 --motivation \"Politie meldt ...\" -f json\n\n  ave triage --batch cases.csv --dry-run\n",
+    "Bepaal de fase van een casus met de triagevragen van de kapstok, toon de rollen en leg het besluit vast in het caselog.\n\nIn een terminal stelt ave de vragen, toont een controlescherm en vraagt je het advies te bevestigen of een andere fase te kiezen (met motivering). Zonder terminal: geef de antwoorden met --answers.\n\n[bold]Voorbeelden[/bold]\n\n  ave triage WT-2024-017\n\n  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.json --dry-run\n\n  ave triage WT-2024-017 --answers antwoorden.json --phase AVE3 --motivation \"Politie meldt ...\" -f json\n\n  ave triage --batch casussen.csv --dry-run\n":
+        "Determine the fase of a case with the kapstok's triage questions, show the roles and record the decision in the caselog.\n\nAt a terminal ave asks the questions, shows a review screen and asks you to confirm the advice or choose another fase (with a motivation). Without a terminal: give the answers with --answers.\n\n[bold]Examples[/bold]\n\n  ave triage WT-2024-017\n\n  ave triage WT-2024-017 --answers examples/answers/handreiking/ave3.json --dry-run\n\n  ave triage WT-2024-017 --answers answers.json --phase AVE3 --motivation \"Politie meldt ...\" -f json\n\n  ave triage --batch cases.csv --dry-run\n",
     "stdin kan maar één keer worden gelezen: geef --answers of --note-file als bestand":
         "stdin can be read only once: give --answers or --note-file as a file",
-    "--batch gaat niet samen met een zaak-id, --answers, --phase of --motivation: elke casus staat in het batchbestand":
+    "--batch gaat niet samen met een casus, --answers, --phase of --motivation: elke casus staat in het batchbestand":
         "--batch does not go with a case id, --answers, --phase or --motivation: every case is in the batch file",
     "geen terminal om de vragen te stellen; geef de antwoorden met --answers BESTAND (of --answers - voor stdin)":
         "no terminal to ask the questions; give the answers with --answers FILE (or --answers - for stdin)",
-    "geef een zaak-id: ave triage ZAAK_ID --answers BESTAND (of zet 'case' in het antwoordbestand)":
-        "give a case id: ave triage CASE_ID --answers FILE (or put 'case' in the answers file)",
-    "Zaak-id (pseudoniem, geen BSN):":
+    "noem de casus: ave triage CASUS --answers BESTAND (of zet 'case' in het antwoordbestand)":
+        "give a case id: ave triage CASE --answers FILE (or put 'case' in the answers file)",
+    "Casus (pseudoniem, geen BSN):":
         "Case id (pseudonym, no BSN):",
     "fase '{phase}' bestaat niet in kapstok {kapstok} (fasen: {items})":
         "fase '{phase}' does not exist in kapstok {kapstok} (fasen: {items})",
@@ -255,21 +255,21 @@ EN: dict[str, str] = {
         "Show the bundled kapstokken.",
     "{source}: 'case' moet tekst zijn":
         "{source}: 'case' must be text",
-    "zaak-id '{case_id}' verschilt van 'case' = '{file_case}' in {source}":
+    "casus '{case_id}' verschilt van 'case' = '{file_case}' in {source}":
         "case id '{case_id}' differs from 'case' = '{file_case}' in {source}",
     "{name:<16} {version:<8} {title}: fasen {items}":
         "{name:<16} {version:<8} {title}: fasen {items}",
-    "Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met hun\nuitgangssituatie, de vier verantwoordelijkheden, de zeven leidende principes en de lokale regels.\nMet een fase of een rol als onderwerp: alleen die.\n\n[bold]Voorbeelden[/bold]\n\n  ave uitleg\n\n  ave uitleg AVE3\n\n  ave uitleg procesregie --kapstok westerkwartier\n":
-        "Explain AVE from the kapstok: the two axes, the fasen with their\nstarting situation, the four responsibilities, the seven leading principles and the local rules.\nWith a fase or a role as topic: only that.\n\n[bold]Examples[/bold]\n\n  ave explain\n\n  ave explain AVE3\n\n  ave explain procesregie --kapstok westerkwartier\n",
+    "Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met hun uitgangssituatie, de vier verantwoordelijkheden, de zeven leidende principes en de lokale regels. Met een fase of een rol als onderwerp: alleen die.\n\n[bold]Voorbeelden[/bold]\n\n  ave uitleg\n\n  ave uitleg AVE3\n\n  ave uitleg procesregie --kapstok westerkwartier\n":
+        "Explain AVE from the kapstok: the two axes, the fasen with their starting situation, the four responsibilities, the seven leading principles and the local rules. With a fase or a role as topic: only that.\n\n[bold]Examples[/bold]\n\n  ave explain\n\n  ave explain AVE3\n\n  ave explain procesregie --kapstok westerkwartier\n",
     "[FASE|ROL]":
         "[FASE|ROLE]",
     "Een fase (zoals AVE3 of 2B) of een rol (casusregie, procesregie, operationeel, bestuurlijk).":
         "A fase (such as AVE3 or 2B) or a role (casusregie, procesregie, operationeel, bestuurlijk).",
     "een reden is verplicht: geef --reason TEKST":
         "a reason is required: give --reason TEXT",
-    "zaak-id '{case}' lijkt op een BSN (negen cijfers die de elfproef halen); het caselog mag geen directe persoonsgegevens bevatten: gebruik een pseudoniem zoals het dossiernummer van het wijkteam":
+    "casus '{case}' lijkt op een BSN (negen cijfers die de elfproef halen); het caselog mag geen directe persoonsgegevens bevatten: gebruik een pseudoniem zoals het dossiernummer van het wijkteam":
         "case id '{case}' looks like a BSN (nine digits that pass the elfproef); the caselog must not hold direct personal data: use a pseudonym such as the wijkteam's file number",
-    "zaak-id '{case}' is ongeldig: gebruik 1 tot 64 letters, cijfers, '-', '_' of '.', beginnend met een letter of cijfer":
+    "casus '{case}' is ongeldig: gebruik 1 tot 64 letters, cijfers, '-', '_' of '.', beginnend met een letter of cijfer":
         "case id '{case}' is invalid: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
     "bevat een nummer dat op een BSN lijkt":
         "contains a number that looks like a BSN",
@@ -457,8 +457,6 @@ EN: dict[str, str] = {
         "true or false",
     "? Toelichting bij deze vraag":
         "? Explanation of this question",
-    "Bevestigen: fase {phase} (afwijkend van het advies) — proefdraai, er wordt niets opgeslagen":
-        "Confirm: fase {phase} (departing from the advice) — dry run, nothing will be saved",
     "geen":
         "none",
     "een lijst uit: {listed}":
@@ -483,8 +481,6 @@ EN: dict[str, str] = {
         "batch file {source} contains no answers",
     "batchbestand {source}: de kopregel mist de kolom 'case'":
         "batch file {source}: the header row lacks the column 'case'",
-    "Bevestigen: fase {phase} (het advies) — proefdraai, er wordt niets opgeslagen":
-        "Confirm: fase {phase} (the advice) — dry run, nothing will be saved",
     "Bevestigen: fase {phase} (het advies)":
         "Confirm: fase {phase} (the advice)",
     "Welk antwoord wil je wijzigen?":
@@ -755,8 +751,8 @@ EN: dict[str, str] = {
         "{kind} {date}",
     "Overgeslagen: {cases}.":
         "Skipped: {cases}.",
-    "Vastgelegd: {n} besluiten 'reevaluation'.":
-        "Recorded: {n} 'reevaluation' decisions.",
+    "Vastgelegd: {n} besluiten (herbeoordeling).":
+        "Recorded: {n} decisions (reevaluation).",
     "AVE volgens kapstok {title} ({kapstok} {version})":
         "AVE according to kapstok {title} ({kapstok} {version})",
     "Als één van deze criteria geldt:":
@@ -767,8 +763,6 @@ EN: dict[str, str] = {
         "Fase {phase} · kapstok {kapstok}",
     "{role} per fase · kapstok {kapstok}":
         "{role} per fase · kapstok {kapstok}",
-    "Advies van de regels: fase {advised}; besloten: {phase}. Motivering: {motivation}":
-        "Advice of the rules: fase {advised}; decided: {phase}. Motivation: {motivation}",
     "Genoemd: casusregisseur {casusregisseur}, procesregisseur {procesregisseur}":
         "Named: casusregisseur {casusregisseur}, procesregisseur {procesregisseur}",
     "Door: {who}\nNaar {phase} bij: {criteria}":
@@ -929,12 +923,12 @@ EN: dict[str, str] = {
     '{what}: standaardinvoer is niet leesbaar; geef een bestand':
         '{what}: standard input cannot be read; give a file',
     # --- casuistiek, kapstok test and diff, trace (issue 12)
-    'Toon de kapstok: per fase wie casusregie, procesregie, operationele en bestuurlijke\nverantwoordelijkheid heeft, met wie wordt overlegd en wanneer je op- en afschaalt.\n\nMet `ave kapstok test` toets je de kapstok aan zijn eigen casuïstiek, met `ave kapstok diff`\nvergelijk je twee kapstokken.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n\n  ave kapstok test --kapstok westerkwartier\n':
-        'Show the kapstok: per fase who holds casusregie, procesregie, operational and bestuurlijke\nresponsibility, who is consulted and when you scale up or down.\n\nWith `ave kapstok test` you test the kapstok against its own casuïstiek, with `ave kapstok diff`\nyou compare two kapstokken.\n\n[bold]Examples[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n\n  ave kapstok test --kapstok westerkwartier\n',
-    'Toets de kapstok aan zijn eigen casuïstiek ([[casus]] in het kapstokbestand): per casus\nde verwachte en de gekregen fase en rollen, met de redenen van de regels. Daarna de\nvoorwaarden en lokale regels die geen enkele casus laat gelden. Exitcode 1 als een casus\nfaalt (en met --strict ook bij een voorwaarde zonder casus), zodat een gemeente dit in\nhaar eigen CI kan draaien.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok test\n\n  ave kapstok test --kapstok westerkwartier --strict\n\n  ave kapstok test --kapstok westerkwartier --trace -f json\n':
-        'Test the kapstok against its own casuïstiek ([[casus]] in the kapstok file): per case\nthe expected and the actual fase and roles, with the reasons of the rules. Then the\nconditions and local rules that no case makes hold. Exit code 1 when a case fails\n(and with --strict also for a condition without a case), so that a municipality can run\nthis in its own CI.\n\n[bold]Examples[/bold]\n\n  ave kapstok test\n\n  ave kapstok test --kapstok westerkwartier --strict\n\n  ave kapstok test --kapstok westerkwartier --trace -f json\n',
-    'Vergelijk twee kapstokken (namen of paden) over alle combinaties van antwoorden op de\ntriagevragen en over de casuïstiek van beide: een matrix van fase (oud) naar fase (nieuw)\nmet aantallen, en per veranderde cel één voorbeeld met de redenen aan beide kanten.\nMet --log hetzelfde over de laatste antwoorden van de open casussen; er wordt niets\ngeschreven.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok diff handreiking westerkwartier\n\n  ave kapstok diff handreiking mijngemeente.toml -f json\n\n  ave kapstok diff handreiking westerkwartier --log caselog.toml\n':
-        'Compare two kapstokken (names or paths) over every combination of answers to the\ntriage questions and over the casuïstiek of both: a matrix from fase (old) to fase (new)\nwith counts, and per changed cell one example with the reasons on both sides.\nWith --log the same over the latest answers of the open cases; nothing is\nwritten.\n\n[bold]Examples[/bold]\n\n  ave kapstok diff handreiking westerkwartier\n\n  ave kapstok diff handreiking mijngemeente.toml -f json\n\n  ave kapstok diff handreiking westerkwartier --log caselog.toml\n',
+    'Toon de kapstok: per fase wie casusregie, procesregie, operationele en bestuurlijke verantwoordelijkheid heeft, met wie wordt overlegd en wanneer je op- en afschaalt.\n\nMet `ave kapstok test` toets je de kapstok aan zijn eigen casuïstiek, met `ave kapstok diff` vergelijk je twee kapstokken.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n\n  ave kapstok test --kapstok westerkwartier\n':
+        'Show the kapstok: per fase who holds casusregie, procesregie, operational and bestuurlijke responsibility, who is consulted and when you scale up or down.\n\nWith `ave kapstok test` you test the kapstok against its own casuïstiek, with `ave kapstok diff` you compare two kapstokken.\n\n[bold]Examples[/bold]\n\n  ave kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok --list\n\n  ave kapstok test --kapstok westerkwartier\n',
+    'Toets de kapstok aan zijn eigen casuïstiek ([[casus]] in het kapstokbestand): per casus de verwachte en de gekregen fase en rollen, met de redenen van de regels. Daarna de voorwaarden en lokale regels die geen enkele casus laat gelden. Exitcode 1 als een casus faalt (en met --strict ook bij een voorwaarde zonder casus), zodat een gemeente dit in haar eigen CI kan draaien.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok test\n\n  ave kapstok test --kapstok westerkwartier --strict\n\n  ave kapstok test --kapstok westerkwartier --trace -f json\n':
+        'Test the kapstok against its own casuïstiek ([[casus]] in the kapstok file): per case the expected and the actual fase and roles, with the reasons of the rules. Then the conditions and local rules that no case makes hold. Exit code 1 when a case fails (and with --strict also for a condition without a case), so that a municipality can run this in its own CI.\n\n[bold]Examples[/bold]\n\n  ave kapstok test\n\n  ave kapstok test --kapstok westerkwartier --strict\n\n  ave kapstok test --kapstok westerkwartier --trace -f json\n',
+    'Vergelijk twee kapstokken (namen of paden) over alle combinaties van antwoorden op de triagevragen en over de casuïstiek van beide: een matrix van fase (oud) naar fase (nieuw) met aantallen, en per veranderde cel één voorbeeld met de redenen aan beide kanten. Met --log hetzelfde over de laatste antwoorden van de open casussen; er wordt niets geschreven.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok diff handreiking westerkwartier\n\n  ave kapstok diff handreiking mijngemeente.toml -f json\n\n  ave kapstok diff handreiking westerkwartier --log caselog.toml\n':
+        'Compare two kapstokken (names or paths) over every combination of answers to the triage questions and over the casuïstiek of both: a matrix from fase (old) to fase (new) with counts, and per changed cell one example with the reasons on both sides. With --log the same over the latest answers of the open cases; nothing is written.\n\n[bold]Examples[/bold]\n\n  ave kapstok diff handreiking westerkwartier\n\n  ave kapstok diff handreiking mijngemeente.toml -f json\n\n  ave kapstok diff handreiking westerkwartier --log caselog.toml\n',
     'Een voorwaarde of lokale regel zonder casus is een fout.':
         'A condition or local rule without a case is an error.',
     'Toon per casus elke geprobeerde fase en voorwaarde.':
@@ -959,8 +953,6 @@ EN: dict[str, str] = {
         'Afschalen by',
     'Signalen':
         'Signals',
-    'Genoemd voor deze casus: casusregisseur {casusregisseur}, procesregisseur {procesregisseur}':
-        'Named for this case: casusregisseur {casusregisseur}, procesregisseur {procesregisseur}',
     'Door: {who}':
         'By: {who}',
     'Bij een meningsverschil over op- of afschalen besluit: {who}':
@@ -1025,4 +1017,105 @@ EN: dict[str, str] = {
         'Terms of this kapstok',
     'Een begrip: ave uitleg {term}':
         'A term: ave uitleg {term}',
+    # typer's and click's own words (chrome.py), and the narrow report and history layouts
+    "'{value}' past niet bij {option} (kies uit: {choices})":
+        "'{value}' does not fit {option} (choose from: {choices})",
+    "'{value}' past niet bij {option}: geef een getal":
+        "'{value}' does not fit {option}: give a number",
+    '(bedoel je {options}?)':
+        '(did you mean {options}?)',
+    '(verouderd) ':
+        '(deprecated) ',
+    'Afgebroken.':
+        'Aborted.',
+    'Argumenten':
+        'Arguments',
+    'Fase, sinds':
+        'Fase, since',
+    'Fout':
+        'Error',
+    'Gebruik: ':
+        'Usage: ',
+    'Installeer tab-aanvulling voor je shell.':
+        'Install tab completion for your shell.',
+    'Let op':
+        'Attention',
+    'OPDRACHT [ARGUMENTEN]...':
+        'COMMAND [ARGS]...',
+    'Opdrachten':
+        'Commands',
+    'Opties':
+        'Options',
+    'Regie':
+        'Regie',
+    'Toon deze hulp en stop.':
+        'Show this help and exit.',
+    'Toon het aanvullingsscript voor je shell, om het zelf te installeren.':
+        'Show the completion script for your shell, to install it yourself.',
+    "Zie [blue]'{command_path} {help_option}'[/] voor hulp.":
+        "See [blue]'{command_path} {help_option}'[/] for help.",
+    '[OPTIES]':
+        '[OPTIONS]',
+    '[omgevingsvariabele: {}]':
+        '[env var: {}]',
+    '[standaard: {}]':
+        '[default: {}]',
+    '[verplicht]':
+        '[required]',
+    'argument {name} ontbreekt':
+        'argument {name} is missing',
+    'casus: {casusregisseur}\nproces: {procesregisseur}':
+        'casus: {casusregisseur}\nproces: {procesregisseur}',
+    'geef een opdracht':
+        'give a command',
+    "onbekende opdracht '{name}'":
+        "unknown command '{name}'",
+    "onbekende opdracht '{name}' (bedoel je '{other}'?)":
+        "unknown command '{name}' (did you mean '{other}'?)",
+    'onbekende optie {option}':
+        'unknown option {option}',
+    'ongeldige waarde voor {option}: {message}':
+        'invalid value for {option}: {message}',
+    'onverwacht extra argument: {args}':
+        'unexpected extra argument: {args}',
+    'optie {name} ontbreekt':
+        'option {name} is missing',
+    'optie {option} neemt geen waarde':
+        'option {option} takes no value',
+    'optie {option} verwacht een waarde':
+        'option {option} needs a value',
+    '{name} ontbreekt':
+        '{name} is missing',
+    '{phase}\n{date}\n{days} dagen':
+        '{phase}\n{date}\n{days} days',
+    "onbekende fase '{name}' (kies uit {phases})":
+        "unknown fase '{name}' (choose from {phases})",
+    'Vastleggen zonder te vragen (nodig zonder terminal).':
+        'Record without asking (needed without a terminal).',
+    'bevestig het vastleggen met --yes (er is geen terminal om het te vragen); niets vastgelegd':
+        'confirm recording with --yes (there is no terminal to ask); nothing recorded',
+    '{n} besluiten (herbeoordeling) vastleggen?':
+        'Record {n} decisions (reevaluation)?',
+    'Ja, vastleggen':
+        'Yes, record',
+    '(pijltjes, Enter; ← terug)':
+        '(arrows, Enter; ← back)',
+    '(spatie kiest, Enter bevestigt, ← terug)':
+        '(space selects, Enter confirms, ← back)',
+    'Besloten: fase {phase}, afwijkend van het advies ({advised}).':
+        'Decided: fase {phase}, departing from the advice ({advised}).',
+    'Bevestigen: fase {phase}, afwijkend van het advies (proefdraai)':
+        'Confirm: fase {phase}, departing from the advice (dry run)',
+    'Bevestigen: fase {phase}, het advies (proefdraai)':
+        'Confirm: fase {phase}, the advice (dry run)',
+    'Het advies ({advised}) rustte op':
+        'The advice ({advised}) rested on',
+    'Motivering: {motivation}':
+        'Motivation: {motivation}',
+    '← Terug naar het overzicht':
+        '← Back to the overview',
+    '← Vorige vraag':
+        '← Previous question',
+    '{name} (volgens de kapstok: {role})':
+        '{name} (per the kapstok: {role})',
 }

@@ -30,7 +30,7 @@ from ave_cli.i18n import _, n_
 if TYPE_CHECKING:
     pass
 
-CaseArg = Annotated[str, typer.Argument(metavar=_("ZAAK_ID"), help=_("Pseudoniem van de casus."),
+CaseArg = Annotated[str, typer.Argument(metavar=_("CASUS"), help=_("Pseudoniem van de casus."),
                                         show_default=False, autocompletion=complete.case_ids)]
 ReasonOpt = Annotated[str, typer.Option("--reason", "-r", help=_("Waarom (verplicht)."))]
 DecidedByOpt = Annotated[str, typer.Option(
@@ -87,17 +87,15 @@ def _who(decided_by: str = "", in_overleg_met: list[str] | None = None, note: st
             "casusregisseur": casusregisseur, "procesregisseur": procesregisseur}
 
 
-ESCALATE_HELP = _("Leg een opschaling vast.\n\n[bold]Horizontaal[/bold] (--to): de "
-                  "situatie verandert, de casus gaat naar een hogere fase. "
-                  "Fasen\noverslaan mag (naar de hoogste fase kan vanuit elke "
-                  "fase).\n[bold]Verticaal[/bold] (--role en --holder): de fase "
-                  "blijft, er komt een regisseur bij of een\nandere regisseur, meestal "
-                  "een procesregisseur.\n\n[bold]Voorbeelden[/bold]\n\n  ave escalate "
-                  "WT-17 --to AVE3 --reason \"Samenwerking stagneert\" --signal "
-                  "agressie\n\n  ave escalate WT-17 --role procesregie --holder "
-                  "\"OGGZ-coördinator\" --reason \"Hulp stagneert\"\n\n  ave escalate "
-                  "WT-17 --to 4 --reason \"Dreigende onrust\" --decided-by \"Teamleider "
-                  "Wmo\"\n")
+ESCALATE_HELP = _("Leg een opschaling vast.\n\n[bold]Horizontaal[/bold] (--to): de situatie "
+                  "verandert, de casus gaat naar een hogere fase. Fasen overslaan mag (naar de "
+                  "hoogste fase kan vanuit elke fase).\n[bold]Verticaal[/bold] (--role en "
+                  "--holder): de fase blijft, er komt een regisseur bij of een andere regisseur, "
+                  "meestal een procesregisseur.\n\n[bold]Voorbeelden[/bold]\n\n  ave escalate "
+                  "WT-17 --to AVE3 --reason \"Samenwerking stagneert\" --signal agressie\n\n  ave "
+                  "escalate WT-17 --role procesregie --holder \"OGGZ-coördinator\" --reason \"Hulp "
+                  "stagneert\"\n\n  ave escalate WT-17 --to AVE4 --reason \"Dreigende onrust\" "
+                  "--decided-by \"Teamleider Wmo\"\n")
 
 
 @app.command("escalate", help=ESCALATE_HELP)
@@ -148,13 +146,12 @@ def escalate_command(
     _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
 
 
-DEESCALATE_HELP = _("Leg een afschaling vast: de casus gaat naar een lagere "
-                    "fase.\n\nEerst toont ave de afschaalcriteria van de huidige fase "
-                    "als checklist om te bevestigen; zonder\nterminal bevestig je ze "
-                    "met --yes. Een criterium dat niet is vervuld, wordt "
-                    "vastgelegd.\n\n[bold]Voorbeelden[/bold]\n\n  ave deescalate WT-17 "
-                    "--to AVE2 --reason \"Doorbraak: samenwerking werkt weer\"\n\n  ave "
-                    "deescalate WT-17 --to 2A --reason \"Situatie onder controle\" --yes "
+DEESCALATE_HELP = _("Leg een afschaling vast: de casus gaat naar een lagere fase.\n\nEerst toont "
+                    "ave de afschaalcriteria van de huidige fase als checklist om te bevestigen; "
+                    "zonder terminal bevestig je ze met --yes. Een criterium dat niet is "
+                    "vervuld, wordt vastgelegd.\n\n[bold]Voorbeelden[/bold]\n\n  ave deescalate "
+                    "WT-17 --to AVE2 --reason \"Doorbraak: samenwerking werkt weer\"\n\n  ave "
+                    "deescalate WT-17 --to AVE1 --reason \"Situatie onder controle\" --yes "
                     "--decided-by \"Teamleider Wmo\"\n")
 
 
@@ -231,10 +228,10 @@ def _checklist(case: str, kapstok_opt: str | None, log, by: str | None,
 
 
 CLOSE_HELP = _("Sluit een casus af: geen (verdere) hulp nodig, of overgedragen aan het "
-               "voorliggend\nveld. Een latere ave triage heropent de "
-               "casus.\n\n[bold]Voorbeelden[/bold]\n\n  ave close WT-17 --reason \"Geen "
-               "verdere hulp nodig\"\n\n  ave close WT-17 --reason \"Overgedragen aan "
-               "het voorliggend veld\" --dry-run\n")
+               "voorliggend veld. Een latere ave triage heropent de "
+               "casus.\n\n[bold]Voorbeelden[/bold]\n\n  ave close WT-17 --reason \"Overgedragen "
+               "aan het voorliggend veld\" --dry-run\n\n  ave close WT-17 --reason \"Geen verdere "
+               "hulp nodig\"\n")
 
 
 @app.command("close", help=CLOSE_HELP)
@@ -262,10 +259,10 @@ def close_command(
     _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, _who(note=note))
 
 
-SHOW_HELP = _("Toon een casus als film: de huidige stand (fase, dagen in de fase, "
-              "regisseurs, open\nadvies) en daaronder elk besluit op "
-              "volgorde.\n\n[bold]Voorbeelden[/bold]\n\n  ave show WT-17\n\n  ave show "
-              "WT-17 --format json\n")
+SHOW_HELP = _("Toon een casus als film: de huidige stand (fase, dagen in de fase, regisseurs, "
+              "open advies) en daaronder elk besluit op "
+              "volgorde.\n\n[bold]Voorbeelden[/bold]\n\n  ave show WT-17\n\n  ave show WT-17 "
+              "--format json\n")
 
 
 @app.command("show", help=SHOW_HELP)
@@ -290,4 +287,4 @@ def show_command(
     if fmt is Format.json:
         output.print_json(output.case_json(state, kap, now))
     else:
-        render.out().print(render_case.case_view(state, kap, now))
+        render.out().print(render_case.case_view(state, kap, now, width=render.out().width))

@@ -28,17 +28,15 @@ if TYPE_CHECKING:
     from ave_cli.logformat import Block
     from ave_cli.model import Kapstok, KapstokRef
 
-CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel, "
-               "velden en typen),\nunieke besluit-ids, de tijdsvolgorde per casus, "
-               "fasen die de kapstok van het besluit kent, ten\nhoogste één "
-               "casusregisseur en één procesregisseur per casus tegelijk, en de "
-               "bestandsrechten.\nElk probleem komt met zijn regelnummer. Exitcode 0: "
-               "in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd einde "
-               "(na een crash of een volle schijf) naar een\nquarantainebestand naast "
-               "het log; het log houdt al zijn intacte besluiten. Beschadiging "
-               "midden\nin het log wordt nooit automatisch "
-               "hersteld.\n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n  ave check "
-               "--repair\n")
+CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel, velden en "
+               "typen), unieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van "
+               "het besluit kent, ten hoogste één casusregisseur en één procesregisseur per "
+               "casus tegelijk, en de bestandsrechten. Elk probleem komt met zijn regelnummer. "
+               "Exitcode 0: in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd "
+               "einde (na een crash of een volle schijf) naar een quarantainebestand naast het "
+               "log; het log houdt al zijn intacte besluiten. Beschadiging midden in het log "
+               "wordt nooit automatisch hersteld.\n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n "
+               " ave check --repair\n")
 
 
 @app.command("check", help=CHECK_HELP)
@@ -131,11 +129,11 @@ def _check_kapstokken(explicit: str | None, configured: str,
 
 
 PURGE_HELP = _("Verwijder de besluiten van casussen die vóór een datum zijn afgesloten "
-               "(bewaartermijn,\nAVG). Dit is de enige opdracht die het log "
-               "herschrijft: er wordt een nieuw bestand geschreven dat\nhet oude in "
-               "één keer vervangt, met dezelfde rechten. Vraagt om bevestiging (of "
-               "--yes).\n\n[bold]Voorbeelden[/bold]\n\n  ave purge --closed-before "
-               "2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n")
+               "(bewaartermijn, AVG). Dit is de enige opdracht die het log herschrijft: er wordt "
+               "een nieuw bestand geschreven dat het oude in één keer vervangt, met dezelfde "
+               "rechten. Vraagt om bevestiging (of --yes).\n\n[bold]Voorbeelden[/bold]\n\n  ave "
+               "purge --closed-before 2024-01-01 --dry-run\n\n  ave purge --closed-before "
+               "2024-01-01 --yes\n")
 
 
 @app.command("purge", help=PURGE_HELP)

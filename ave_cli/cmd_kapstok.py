@@ -7,20 +7,20 @@ from typing import Annotated
 
 import typer
 
-from ave_cli import complete
-from ave_cli.app import Format, FormatOpt, KapstokOpt, LogOpt, app, guarded, read_log
+from ave_cli import chrome, complete
+from ave_cli.app import AveTyper, Format, FormatOpt, KapstokOpt, LogOpt, app, guarded, read_log
 from ave_cli.i18n import _
 
-KAPSTOK_HELP = _("Toon de kapstok: per fase wie casusregie, procesregie, operationele "
-                 "en bestuurlijke\nverantwoordelijkheid heeft, met wie wordt overlegd "
-                 "en wanneer je op- en afschaalt.\n\nMet `ave kapstok test` toets je de "
-                 "kapstok aan zijn eigen casuïstiek, met `ave kapstok diff`\nvergelijk je "
-                 "twee kapstokken.\n\n[bold]Voorbeelden[/bold]\n\n  ave "
-                 "kapstok\n\n  ave kapstok --kapstok westerkwartier\n\n  ave kapstok "
-                 "--list\n\n  ave kapstok test --kapstok westerkwartier\n")
+KAPSTOK_HELP = _("Toon de kapstok: per fase wie casusregie, procesregie, operationele en "
+                 "bestuurlijke verantwoordelijkheid heeft, met wie wordt overlegd en wanneer je "
+                 "op- en afschaalt.\n\nMet `ave kapstok test` toets je de kapstok aan zijn eigen "
+                 "casuïstiek, met `ave kapstok diff` vergelijk je twee "
+                 "kapstokken.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok\n\n  ave kapstok "
+                 "--kapstok westerkwartier\n\n  ave kapstok --list\n\n  ave kapstok test "
+                 "--kapstok westerkwartier\n")
 
-kapstok_app = typer.Typer(help=KAPSTOK_HELP, invoke_without_command=True,
-                          rich_markup_mode="rich")
+kapstok_app = AveTyper(help=KAPSTOK_HELP, invoke_without_command=True, cls=chrome.Group,
+                       add_completion=False, rich_markup_mode="rich")
 app.add_typer(kapstok_app, name="kapstok")
 
 
@@ -52,17 +52,17 @@ def kapstok_command(
     if fmt is Format.json:
         output.print_json(output.kapstok_json(kap))
     else:
-        render.out().print(render.kapstok_table(kap))
+        render.out().print(render.kapstok_table(kap, width=render.out().width))
 
 
-TEST_HELP = _("Toets de kapstok aan zijn eigen casuïstiek ([[casus]] in het kapstokbestand): "
-              "per casus\nde verwachte en de gekregen fase en rollen, met de redenen van de "
-              "regels. Daarna de\nvoorwaarden en lokale regels die geen enkele casus laat "
-              "gelden. Exitcode 1 als een casus\nfaalt (en met --strict ook bij een "
-              "voorwaarde zonder casus), zodat een gemeente dit in\nhaar eigen CI kan "
-              "draaien.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok test\n\n  ave "
-              "kapstok test --kapstok westerkwartier --strict\n\n  ave kapstok test "
-              "--kapstok westerkwartier --trace -f json\n")
+TEST_HELP = _("Toets de kapstok aan zijn eigen casuïstiek ([[casus]] in het kapstokbestand): per "
+              "casus de verwachte en de gekregen fase en rollen, met de redenen van de regels. "
+              "Daarna de voorwaarden en lokale regels die geen enkele casus laat gelden. "
+              "Exitcode 1 als een casus faalt (en met --strict ook bij een voorwaarde zonder "
+              "casus), zodat een gemeente dit in haar eigen CI kan "
+              "draaien.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok test\n\n  ave kapstok test "
+              "--kapstok westerkwartier --strict\n\n  ave kapstok test --kapstok westerkwartier "
+              "--trace -f json\n")
 
 
 @kapstok_app.command("test", help=TEST_HELP)
@@ -90,15 +90,14 @@ def test_command(
         raise typer.Exit(1)
 
 
-DIFF_HELP = _("Vergelijk twee kapstokken (namen of paden) over alle combinaties van "
-              "antwoorden op de\ntriagevragen en over de casuïstiek van beide: een "
-              "matrix van fase (oud) naar fase (nieuw)\nmet aantallen, en per veranderde "
-              "cel één voorbeeld met de redenen aan beide kanten.\nMet --log hetzelfde "
-              "over de laatste antwoorden van de open casussen; er wordt niets\n"
-              "geschreven.\n\n[bold]Voorbeelden[/bold]\n\n  ave kapstok diff "
-              "handreiking westerkwartier\n\n  ave kapstok diff handreiking "
-              "mijngemeente.toml -f json\n\n  ave kapstok diff handreiking westerkwartier "
-              "--log caselog.toml\n")
+DIFF_HELP = _("Vergelijk twee kapstokken (namen of paden) over alle combinaties van antwoorden "
+              "op de triagevragen en over de casuïstiek van beide: een matrix van fase (oud) "
+              "naar fase (nieuw) met aantallen, en per veranderde cel één voorbeeld met de "
+              "redenen aan beide kanten. Met --log hetzelfde over de laatste antwoorden van de "
+              "open casussen; er wordt niets geschreven.\n\n[bold]Voorbeelden[/bold]\n\n  ave "
+              "kapstok diff handreiking westerkwartier\n\n  ave kapstok diff handreiking "
+              "mijngemeente.toml -f json\n\n  ave kapstok diff handreiking westerkwartier --log "
+              "caselog.toml\n")
 
 
 @kapstok_app.command("diff", help=DIFF_HELP)

@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -18,11 +18,12 @@ from ave_cli.app import (
     LockOpt,
     LogOpt,
     app,
+    asker,
     guarded,
     hooks,
     read_log,
 )
-from ave_cli.errors import AveError, EnvironmentProblem
+from ave_cli.errors import AveError, Cancelled, EnvironmentProblem
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -41,16 +42,15 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-REPORT_HELP = _("Overzicht van de open casussen: het aantal per fase (met het "
-                "aandeel), en per\ncasus de fase, sinds wanneer, de regisseurs, het "
-                "laatste besluit en de signaleringen.\n\nSignaleringen (per fase in te "
-                "stellen in de kapstok): [bold]review[/bold] evaluatie te "
-                "laat;\n[bold]long[/bold] lang in hoge fase, overweeg afschalen; "
-                "[bold]casusregie[/bold] casusregisseur\nontbreekt; "
+REPORT_HELP = _("Overzicht van de open casussen: het aantal per fase (met het aandeel), en per "
+                "casus de fase, sinds wanneer, de regisseurs, het laatste besluit en de "
+                "signaleringen.\n\nSignaleringen (per fase in te stellen in de kapstok): "
+                "[bold]review[/bold] evaluatie te laat;\n[bold]long[/bold] lang in hoge fase, "
+                "overweeg afschalen; [bold]casusregie[/bold] casusregisseur ontbreekt; "
                 "[bold]procesregie[/bold] procesregie geadviseerd, niet "
-                "benoemd.\n\n[bold]Voorbeelden[/bold]\n\n  ave report\n\n  ave report "
-                "--phase AVE3 --phase AVE4 --flag review\n\n  ave report --all "
-                "--format csv > casussen.csv\n")
+                "benoemd.\n\n[bold]Voorbeelden[/bold]\n\n  ave report\n\n  ave report --phase "
+                "AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > "
+                "casussen.csv\n")
 
 
 @app.command("report", help=REPORT_HELP)
@@ -90,6 +90,7 @@ def report_command(
                       since=_date(since), include_closed=all_cases)
     conf = settings.resolve(log, kapstok)
     states = read_log(conf).summaries(include_closed=all_cases, deciders=by is not None)
+    _check_phases(phase or [], settings.load_kapstok(conf.kapstok), states)
     report = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), hooks["now"](),
                           filters)
     if fmt is TableFormat.json:
@@ -97,7 +98,7 @@ def report_command(
     elif fmt is TableFormat.csv:
         formats.write_csv(sys.stdout, formats.report_rows(report))
     else:
-        render.out().print(render_case.report_view(report, limit=limit))
+        render.out().print(render_case.report_view(report, limit=limit, width=render.out().width))
 
 
 def _date(text: str | None) -> date | None:
@@ -109,16 +110,25 @@ def _date(text: str | None) -> date | None:
         raise AveError(_("--since '{text}' is geen datum; schrijf JJJJ-MM-DD").format(text=text)) from None
 
 
-REEVALUATE_HELP = _("Pas de regels opnieuw toe op de laatste antwoorden van elke open "
-                    "casus, onder\nde kapstok van de casus of de kapstok die je noemt. "
-                    "Toont de casussen waarvan de fase zou\nveranderen. Schrijft "
-                    "niets, tenzij --apply: dan komt er per veranderde casus één "
-                    "besluit\n'reevaluation' bij.\n\nEen fase die een professional "
-                    "bewust anders besloot dan het advies, wordt niet "
-                    "overschreven\n(die casussen staan apart); neem ze mee met "
-                    "--include-overrides.\n\n[bold]Voorbeelden[/bold]\n\n  ave "
-                    "reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave "
-                    "reevaluate --kapstok westerkwartier --apply\n")
+REEVALUATE_HELP = _("Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, "
+                    "onder de kapstok van de casus of de kapstok die je noemt. Toont de casussen "
+                    "waarvan de fase zou veranderen. Schrijft niets, tenzij --apply: dan komt er "
+                    "per veranderde casus één besluit (herbeoordeling) bij.\n\nEen fase die een "
+                    "professional bewust anders besloot dan het advies, wordt niet overschreven "
+                    "(die casussen staan apart); neem ze mee met "
+                    "--include-overrides.\n\n[bold]Voorbeelden[/bold]\n\n  ave reevaluate\n\n  "
+                    "ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok "
+                    "westerkwartier --apply --yes\n")
+
+
+def _check_phases(asked: list[str], kapstok: Any, states: list[Any]) -> None:
+    """A --phase the kapstok does not have (nor any case in the log) is refused, like an unknown
+    --flag: a typo must not give an empty report that looks like good news."""
+    known = dict.fromkeys([p.id for p in kapstok.phases] + [s.phase for s in states if s.phase])
+    for name in asked:
+        if name.casefold() not in {k.casefold() for k in known}:
+            raise AveError(_("onbekende fase '{name}' (kies uit {phases})").format(
+                name=name, phases=", ".join(known)))
 
 
 @app.command("reevaluate", help=REEVALUATE_HELP)
@@ -135,6 +145,8 @@ def reevaluate_command(
     log: LogOpt = None,
     by: ByOpt = None,
     dry_run: DryRunOpt = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Vastleggen zonder te vragen (nodig "
+                                                            "zonder terminal)."))] = False,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=_("text of json."))]
     = TableFormat.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
@@ -155,6 +167,8 @@ def reevaluate_command(
 
     result, to_apply = run(read_log(conf, writing=apply and not dry_run))
     written = apply and not dry_run and bool(to_apply)
+    if written and not yes:
+        _confirm_apply(len(to_apply))
     if written:
         def build(current: View) -> list[Decision]:
             nonlocal result, to_apply
@@ -168,17 +182,29 @@ def reevaluate_command(
     else:
         render.out().print(render_case.reevaluation_view(result, applied=len(to_apply) if written else 0,
                                                     include_overrides=include_overrides,
-                                                    limit=limit))
+                                                    limit=limit, width=render.out().width))
 
 
-EXPORT_HELP = _("Het hele caselog als JSON Lines of CSV: één rij per besluit, met de "
-                "antwoorden,\nrollen en kapstok als eigen kolommen "
-                "(answers.problematiek, roles.casusregie, ...). Voor de eigen\nanalyse "
-                "van de gemeente; bewaar de export even zorgvuldig als het caselog "
-                "zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen een ' "
-                "ervoor, zodat een spreadsheet ze niet\nals formule "
-                "uitvoert.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > "
-                "besluiten.jsonl\n\n  ave export --format csv --output besluiten.csv\n")
+def _confirm_apply(count: int) -> None:
+    """--apply writes a decision per case: asked at a terminal, --yes without one (like purge)."""
+    from ave_cli.questionnaire import Prompt
+
+    ask = asker()
+    if ask is None:
+        raise AveError(_("bevestig het vastleggen met --yes (er is geen terminal om het te "
+                         "vragen); niets vastgelegd"))
+    if not ask(Prompt("select", _("{n} besluiten (herbeoordeling) vastleggen?").format(n=count),
+                      ((_("Nee, afbreken"), False), (_("Ja, vastleggen"), True)), False)):
+        raise Cancelled
+
+
+EXPORT_HELP = _("Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden, "
+                "rollen en kapstok als eigen kolommen (answers.problematiek, roles.casusregie, "
+                "...). Voor de eigen analyse van de gemeente; bewaar de export even zorgvuldig "
+                "als het caselog zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen "
+                "een ' ervoor, zodat een spreadsheet ze niet als formule "
+                "uitvoert.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > besluiten.jsonl\n\n  "
+                "ave export --format csv --output besluiten.csv\n")
 
 
 @app.command("export", help=EXPORT_HELP)

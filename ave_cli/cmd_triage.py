@@ -33,16 +33,14 @@ if TYPE_CHECKING:
 
 # --- triage ----------------------------------------------------------------------------------
 
-TRIAGE_HELP = _("Bepaal de fase van een casus met de triagevragen van de kapstok, toon "
-                "de rollen en\nleg het besluit vast in het caselog.\n\nIn een terminal "
-                "stelt ave de vragen, toont een controlescherm en vraagt je het advies "
-                "te\nbevestigen of een andere fase te kiezen (met motivering). Zonder "
-                "terminal: geef de antwoorden\nmet "
-                "--answers.\n\n[bold]Voorbeelden[/bold]\n\n  ave triage "
-                "WT-2024-017\n\n  ave triage WT-2024-017 --answers "
-                "examples/answers/handreiking/ave3.toml --dry-run\n\n  ave triage "
-                "WT-2024-017 --answers antwoorden.json --phase AVE3 --motivation "
-                "\"Politie meldt ...\" -f json\n\n  ave triage --batch casussen.csv "
+TRIAGE_HELP = _("Bepaal de fase van een casus met de triagevragen van de kapstok, toon de rollen "
+                "en leg het besluit vast in het caselog.\n\nIn een terminal stelt ave de vragen, "
+                "toont een controlescherm en vraagt je het advies te bevestigen of een andere "
+                "fase te kiezen (met motivering). Zonder terminal: geef de antwoorden met "
+                "--answers.\n\n[bold]Voorbeelden[/bold]\n\n  ave triage WT-2024-017\n\n  ave "
+                "triage WT-2024-017 --answers examples/answers/handreiking/ave3.json "
+                "--dry-run\n\n  ave triage WT-2024-017 --answers antwoorden.json --phase AVE3 "
+                "--motivation \"Politie meldt ...\" -f json\n\n  ave triage --batch casussen.csv "
                 "--dry-run\n")
 
 
@@ -50,7 +48,7 @@ TRIAGE_HELP = _("Bepaal de fase van een casus met de triagevragen van de kapstok
 @guarded
 def triage(
     case_id: Annotated[Optional[str], typer.Argument(
-        metavar=_("ZAAK_ID"), autocompletion=complete.case_ids,
+        metavar=_("CASUS"), autocompletion=complete.case_ids,
         help=_("Pseudoniem van de casus (geen BSN); wordt gevraagd als je het weglaat."),
         show_default=False)] = None,
     answers: Annotated[Optional[str], typer.Option(
@@ -100,7 +98,7 @@ def triage(
         check_free_text(label, text)
     if batch is not None:
         if case_id is not None or answers is not None or phase is not None or motivation:
-            raise AveError(_("--batch gaat niet samen met een zaak-id, --answers, "
+            raise AveError(_("--batch gaat niet samen met een casus, --answers, "
                              "--phase of --motivation: elke casus staat in het "
                              "batchbestand"))
         _batch(settings.load_kapstok(conf.kapstok), conf, batch, note=note, dry_run=dry_run,
@@ -116,7 +114,7 @@ def triage(
             if not isinstance(file_case, str):
                 raise AveError(_("{source}: 'case' moet tekst zijn").format(source=source))
             if case_id is not None and case_key(case_id) != case_key(file_case):
-                raise AveError(_("zaak-id '{case_id}' verschilt van 'case' = "
+                raise AveError(_("casus '{case_id}' verschilt van 'case' = "
                                  "'{file_case}' in {source}").format(
                                    case_id=case_id, file_case=file_case, source=source))
             case_id = case_id or file_case
@@ -125,8 +123,8 @@ def triage(
         casusregisseur=casusregisseur, procesregisseur=procesregisseur, dry_run=dry_run,
         lock_timeout=lock_timeout)
 
-    def show(kap: Kapstok, given: dict[str, Any], outcome: Any, **named: str) -> None:
-        render.err().print(render.review_panel(kap, given, outcome, **named))
+    def show(kap: Kapstok, given: dict[str, Any], outcome: Any, **shown: Any) -> None:
+        render.err().print(render.review_panel(kap, given, outcome, **shown))
 
     done_flow = actions.triage(conf, request, actions.Parts(
         ask=asker(), now=hooks["now"], new_id=hooks["new_id"],

@@ -11,12 +11,11 @@ from ave_cli.app import KapstokOpt, app, guarded
 from ave_cli.errors import AveError
 from ave_cli.i18n import _
 
-UITLEG_HELP = _("Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met "
-                "hun\nuitgangssituatie, de vier verantwoordelijkheden, de zeven "
-                "leidende principes en de lokale regels.\nMet een fase of een rol als "
-                "onderwerp: alleen die.\n\n[bold]Voorbeelden[/bold]\n\n  ave "
-                "uitleg\n\n  ave uitleg AVE3\n\n  ave uitleg procesregie --kapstok "
-                "westerkwartier\n")
+UITLEG_HELP = _("Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met hun "
+                "uitgangssituatie, de vier verantwoordelijkheden, de zeven leidende principes en "
+                "de lokale regels. Met een fase of een rol als onderwerp: alleen "
+                "die.\n\n[bold]Voorbeelden[/bold]\n\n  ave uitleg\n\n  ave uitleg AVE3\n\n  ave "
+                "uitleg procesregie --kapstok westerkwartier\n")
 
 
 def _topics(incomplete: str) -> list[str]:
@@ -53,5 +52,6 @@ def uitleg_command(
 
 
 app.command("uitleg", help=UITLEG_HELP)(guarded(uitleg_command))
-app.command("explain", help=UITLEG_HELP.replace("ave uitleg", "ave explain"))(
+app.command("explain", hidden=True,  # the English alias of uitleg; not listed
+            help=UITLEG_HELP.replace("ave uitleg", "ave explain"))(
     guarded(uitleg_command))

@@ -18,12 +18,12 @@ CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 def check_case_id(case: str) -> str:
     """A valid pseudonymous case id, or an AveError that says why not."""
     if looks_like_bsn(case):
-        raise AveError(Msg("zaak-id '{case}' lijkt op een BSN (negen cijfers die de "
+        raise AveError(Msg("casus '{case}' lijkt op een BSN (negen cijfers die de "
                          "elfproef halen); het caselog mag geen directe "
                          "persoonsgegevens bevatten: gebruik een pseudoniem zoals het "
                          "dossiernummer van het wijkteam", case=case))
     if not CASE_ID.match(case):
-        raise AveError(Msg("zaak-id '{case}' is ongeldig: gebruik 1 tot 64 letters, "
+        raise AveError(Msg("casus '{case}' is ongeldig: gebruik 1 tot 64 letters, "
                          "cijfers, '-', '_' of '.', beginnend met een letter of cijfer", case=case))
     return case
 
@@ -120,6 +120,8 @@ class Change:
     skipped: tuple[str, ...] = ()  # phases passed over by a horizontal step
     advised: str | None = None  # what the latest answers give under the rules, if any
     replaced: str = ""  # the holder a vertical escalation replaced
+    casusregisseur: str = ""  # who holds casusregie for the case after this decision
+    procesregisseur: str = ""  # and procesregie
 
 
 def open_case(state: CaseState | None, case: str, kapstok: Kapstok) -> tuple[CaseState, Phase]:
@@ -161,7 +163,9 @@ def check_signals(kapstok: Kapstok, signals: tuple[str, ...]) -> tuple[str, ...]
     for signal in signals:
         if signal not in allowed:
             raise AveError(Msg("onbekend signaal '{signal}' (toegestaan: {allowed})",
-                signal=signal, allowed=', '.join(map(str, allowed))))
+                signal=signal, allowed=', '.join(
+                    f"{v} ({question.label(v)})" if question and question.label(v) != v
+                    else str(v) for v in allowed)))
     return tuple(dict.fromkeys(signals))
 
 
@@ -204,7 +208,9 @@ def _step(kapstok: Kapstok, state: CaseState, current: Phase, target: Phase, *, 
         casusregisseur=who.casusregisseur, procesregisseur=who.procesregisseur,
         signals=signals, note=who.note,
     )
-    return Change(decision, outcome, skipped, advised)
+    return Change(decision, outcome, skipped, advised,
+                  casusregisseur=who.casusregisseur or state.casusregisseur or "",
+                  procesregisseur=who.procesregisseur or state.procesregisseur or "")
 
 
 def escalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str, reason: str,
@@ -268,7 +274,9 @@ def add_regisseur(kapstok: Kapstok, state: CaseState | None, case: str, *, role:
         procesregisseur=holder if role == "procesregie" else who.procesregisseur,
         note=who.note,
     )
-    return Change(decision, outcome, replaced=previous)
+    return Change(decision, outcome, replaced=previous,
+                  casusregisseur=decision.casusregisseur or state.casusregisseur or "",
+                  procesregisseur=decision.procesregisseur or state.procesregisseur or "")
 
 
 def close(kapstok: Kapstok, state: CaseState | None, case: str, *, reason: str,

@@ -10,7 +10,7 @@ import json
 import sys
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ave_cli.errors import Cancelled
@@ -20,6 +20,7 @@ from ave_cli.model import Answers, AnswerValue, AveError, Kapstok, Outcome, Ques
 from ave_cli.rules import evaluate
 
 HELP = object()  # what the real asker returns internally for "show the help text"
+BACK = object()  # the answer "back to the previous question" (a choice, or the left arrow key)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Prompt:
     default: Any = None
     help: str = ""
     validate: Callable[[str], str | None] | None = field(default=None, compare=False)
+    back: bool = False  # offer "previous question" (choice and the left arrow key)
 
 
 Ask = Callable[[Prompt], Any]
@@ -63,7 +65,9 @@ def parse_answers_file(data: bytes, source: str) -> dict[str, Any]:
 def _allowed(question: Question) -> str:
     if question.type == "bool":
         return _("true of false")
-    listed = ", ".join(str(v) for v in question.values)
+    # the key to write in the file, with the label a person reads beside it
+    listed = ", ".join(f"{v} ({k_(question.label(v))})" if question.label(v) != v else str(v)
+                       for v in question.values)
     return _("een lijst uit: {listed}").format(listed=listed) if question.type == "multi" else listed
 
 
@@ -230,12 +234,22 @@ def question_prompt(question: Question, default: Any) -> Prompt:
 
 
 def ask_questions(ask: Ask, kapstok: Kapstok, keys: list[str], defaults: Answers) -> Answers:
-    """Ask the given questions in kapstok order; `defaults` pre-select earlier answers."""
+    """Ask the given questions in kapstok order; `defaults` pre-select earlier answers. From the
+    second question on, the professional can step back (BACK): the previous question is asked
+    again with its answer pre-selected."""
+    questions = [q for q in kapstok.questions if q.key in keys]
     answers: Answers = {}
-    for question in kapstok.questions:
-        if question.key in keys:
-            default = defaults.get(question.key, question.default)
-            answers[question.key] = ask(question_prompt(question, default))
+    i = 0
+    while i < len(questions):
+        question = questions[i]
+        default = answers.get(question.key, defaults.get(question.key, question.default))
+        prompt = question_prompt(question, default)
+        answer = ask(replace(prompt, back=i > 0))
+        if answer is BACK:
+            i = max(i - 1, 0)
+            continue
+        answers[question.key] = answer
+        i += 1
     return answers
 
 
@@ -264,23 +278,22 @@ class Review:
     motivation: str
 
 
-def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[[Answers, Outcome], None],
+def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[..., None],
            *, dry_run: bool, chosen: str | None = None, motivation: str = "") -> Review:
     """The review screen: all answers and the advised phase; change any answer, choose another
     phase with a motivation, save or cancel. Nothing is written here."""
     answers = dict(answers)
     while True:
         outcome = evaluate(kapstok, answers)
-        show(answers, outcome)
         other = bool(chosen and chosen != outcome.phase.id)
+        show(answers, outcome, _chosen_outcome(kapstok, chosen, answers, outcome) if other
+             else None, motivation if other else "")
         if other and dry_run:
-            save_label = _("Bevestigen: fase {phase} (afwijkend van het advies) — proefdraai, er "
-                           "wordt niets opgeslagen")
+            save_label = _("Bevestigen: fase {phase}, afwijkend van het advies (proefdraai)")
         elif other:
             save_label = _("Bevestigen: fase {phase} (afwijkend van het advies)")
         elif dry_run:
-            save_label = _("Bevestigen: fase {phase} (het advies) — proefdraai, er wordt niets "
-                           "opgeslagen")
+            save_label = _("Bevestigen: fase {phase}, het advies (proefdraai)")
         else:
             save_label = _("Bevestigen: fase {phase} (het advies)")
         save_label = save_label.format(phase=chosen if other else outcome.phase.id)
@@ -298,20 +311,36 @@ def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[[Answers
             return Review(answers, None, "")
         if action == CHANGE:
             key = ask(Prompt("select", _("Welk antwoord wil je wijzigen?"), tuple(
-                (f"{k_(q.text)} [{_shown(q, answers[q.key])}]", q.key) for q in kapstok.questions)))
+                (f"{k_(q.text)} [{_shown(q, answers[q.key])}]", q.key) for q in kapstok.questions)
+                + ((_("← Terug naar het overzicht"), BACK),)))
+            if key is BACK:
+                continue
             question = kapstok.question(key)
             assert question is not None
             answers[key] = ask(question_prompt(question, answers[key]))
         if action == OTHER_PHASE:
-            chosen = ask(Prompt("select", _("Welke fase besluit je?"), tuple(
+            picked = ask(Prompt("select", _("Welke fase besluit je?"), tuple(
                 (_("{label} (advies)").format(label=k_(p.label)) if p == outcome.phase
                  else k_(p.label), p.id)
-                for p in kapstok.phases), outcome.phase.id))
+                for p in kapstok.phases) + ((_("← Terug naar het overzicht"), BACK),),
+                outcome.phase.id))
+            if picked is BACK:
+                continue
+            chosen = picked
             if chosen != outcome.phase.id:
                 motivation = ask_text(ask, _("Motivering voor de afwijking van het "
                                              "advies:"),
                                       required_text("--motivation",
                                                     _("een motivering is verplicht")))
+
+
+def _chosen_outcome(kapstok: Kapstok, chosen: str | None, answers: Answers,
+                    advised: Outcome) -> Outcome:
+    """The outcome of the fase the professional chose, as decisions.triage will save it."""
+    from ave_cli.decisions import known_phase
+    from ave_cli.rules import outcome_for_phase
+
+    return outcome_for_phase(kapstok, known_phase(kapstok, chosen or ""), answers, advised.reasons)
 
 
 def required_text(label: str, message: str) -> Callable[[str], None]:
@@ -345,33 +374,55 @@ def terminal_ask(prompt: Prompt) -> Any:
     import questionary
 
     help_choice = questionary.Choice(_("? Toelichting bij deze vraag"), value=HELP)
+    back_choice = questionary.Choice(_("← Vorige vraag"), value=BACK)
     while True:
         if prompt.kind == "text":
             check = prompt.validate
             return questionary.text(prompt.message, validate=lambda t, check=check: check(t) or True
                                     if check else True).unsafe_ask()
         choices = [questionary.Choice(title, value=value) for title, value in prompt.choices]
+        extra = ([help_choice] if prompt.help else []) + ([back_choice] if prompt.back else [])
         if prompt.kind == "checkbox":
             for choice in choices:
                 choice.checked = choice.value in (prompt.default or [])
-            if prompt.help:
-                choices.append(help_choice)
-            answer = questionary.checkbox(
-                prompt.message, choices=choices,
-                instruction=_("(spatie kiest, Enter bevestigt)")).unsafe_ask()
+            # questionary ends a checkbox with "done (2 selections)", in English and without
+            # the choices: erase that line (prompt_toolkit's erase_when_done) and say the
+            # chosen labels ourselves, in the interface language.
+            answer = _asked(prompt, questionary.checkbox(
+                prompt.message, choices=choices + extra, erase_when_done=True,
+                instruction=_("(spatie kiest, Enter bevestigt, ← terug)") if prompt.back
+                else _("(spatie kiest, Enter bevestigt)")))
+            if answer is BACK or BACK in answer:
+                return BACK
+            if HELP not in answer:
+                labels = [title for title, value in prompt.choices if value in answer]
+                print(f"? {prompt.message} {', '.join(labels) or _('geen')}", flush=True)
             if HELP in answer:
                 print(f"  {prompt.help}", file=sys.stderr)
                 prompt = Prompt(prompt.kind, prompt.message, prompt.choices,
-                                [a for a in answer if a is not HELP], prompt.help)
+                                [a for a in answer if a is not HELP], prompt.help,
+                                back=prompt.back)
                 continue
             return answer
-        if prompt.help:
-            choices.append(help_choice)
         default = next((c for c in choices if c.value == prompt.default), None)
-        answer = questionary.select(prompt.message, choices=choices, default=default,
-                                    instruction=_("(kies met de pijltjes, Enter "
-                                                  "bevestigt)")).unsafe_ask()
+        answer = _asked(prompt, questionary.select(
+            prompt.message, choices=choices + extra, default=default,
+            instruction=_("(pijltjes, Enter; ← terug)") if prompt.back
+            else _("(kies met de pijltjes, Enter bevestigt)")))
         if answer is HELP:
             print(f"  {prompt.help}", file=sys.stderr)
             continue
         return answer
+
+
+def _asked(prompt: Prompt, question: Any) -> Any:
+    """The answer to a questionary prompt; where going back is offered, the left arrow key
+    answers BACK (a key binding added to the prompt's own prompt_toolkit bindings)."""
+    if prompt.back:
+        from prompt_toolkit.keys import Keys
+
+        @question.application.key_bindings.add(Keys.Left, eager=True)
+        def _go_back(event: Any) -> None:
+            event.app.exit(result=BACK)
+
+    return question.unsafe_ask()

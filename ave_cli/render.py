@@ -21,6 +21,7 @@ from ave_cli.model import (
     Phase,
     Roles,
 )
+from ave_cli.render_layout import Column, Layout, fit
 
 if TYPE_CHECKING:
     from ave_cli.decisions import Triage
@@ -97,11 +98,19 @@ def grid() -> Table:
     return table
 
 
-def roles_table(roles: Roles, in_overleg_met: tuple[str, ...]) -> Table:
+def roles_table(roles: Roles, in_overleg_met: tuple[str, ...], *, casusregisseur: str = "",
+                procesregisseur: str = "") -> Table:
+    """Who holds each role: the kapstok's, with the person or team named for this case first."""
+    named = {"casusregie": casusregisseur, "procesregie": procesregisseur}
     table = grid()
     for key in ROLE_KEYS:
-        table.add_row(_(ROLE_TITLES[key]), getattr(roles, key))
-    table.add_row(_("In overleg met"), ", ".join(in_overleg_met) or "—")
+        kapstok_says = getattr(roles, key)
+        if named.get(key):
+            table.add_row(_(ROLE_TITLES[key]), _("{name} (volgens de kapstok: {role})").format(
+                name=named[key], role=kapstok_says))
+        else:
+            table.add_row(_(ROLE_TITLES[key]), kapstok_says)
+    table.add_row(_("In overleg met"), ", ".join(dict.fromkeys(in_overleg_met)) or "—")
     return table
 
 
@@ -125,12 +134,8 @@ def triage_panel(result: Triage, kapstok: Kapstok, *, dry_run: bool,
                     "gelijk": _("Vorige fase: {previous}  →  fase blijft gelijk")}.get(
                         result.direction or "", _("Vorige fase: {previous}  →  andere kapstok"))
         parts.append(Text(movement.format(previous=result.previous_phase), style="bold"))
-    if decision.advised_phase != decision.phase_after:
-        parts.append(Text(_("Advies van de regels: fase {advised}; besloten: {phase}. "
-                            "Motivering: {motivation}").format(
-                              advised=decision.advised_phase, phase=decision.phase_after,
-                              motivation=decision.motivation), style="bold yellow"))
-    parts += [heading(_("Waarom")), bullets(list(decision.reasons))]
+    parts += decided_parts(decision.advised_phase or "", decision.phase_after or "",
+                           decision.reasons, decision.motivation)
     parts += _outcome_parts(kapstok, outcome, decision.answers,
                             result.casusregisseur or casusregisseur,
                             result.procesregisseur or procesregisseur)
@@ -141,17 +146,29 @@ def triage_panel(result: Triage, kapstok: Kapstok, *, dry_run: bool,
     return Panel(Group(*parts), title=title, subtitle=saved, border_style=phase_style(phase))
 
 
+def decided_parts(advised: str, decided: str, reasons: tuple[str, ...] | list[str],
+                  motivation: str) -> list[Any]:
+    """Why this fase: the rules' reasons when the advice is followed; when another fase is
+    chosen, that choice and its motivation first, then what the advice rested on. The same on
+    the review screen (before saving) and after."""
+    if not decided or decided == advised:
+        return [heading(_("Waarom")), bullets(list(reasons))]
+    return [Text(_("Besloten: fase {phase}, afwijkend van het advies ({advised}).").format(
+                phase=decided, advised=advised), style="bold yellow"),
+            heading(_("Waarom")), bullets([_("Motivering: {motivation}").format(
+                motivation=motivation or "—")]),
+            heading(_("Het advies ({advised}) rustte op").format(advised=advised)),
+            bullets(list(reasons))]
+
+
 def _outcome_parts(kapstok: Kapstok, outcome: Outcome, answers: Answers, casusregisseur: str,
                    procesregisseur: str) -> list[Any]:
     """What every outcome shows after its reasons, on the review screen as after saving: roles
     (the named regisseurs of the case first), signals, advice, up, down, who settles a dispute."""
     phase = outcome.phase
-    parts: list[Any] = [heading(_("Rollen")), roles_table(outcome.roles, outcome.in_overleg_met)]
-    if casusregisseur or procesregisseur:
-        parts.append(Text(_("Genoemd voor deze casus: casusregisseur {casusregisseur}, "
-                            "procesregisseur {procesregisseur}").format(
-                                casusregisseur=casusregisseur or "—",
-                                procesregisseur=procesregisseur or "—")))
+    parts: list[Any] = [heading(_("Rollen")), roles_table(
+        outcome.roles, outcome.in_overleg_met, casusregisseur=casusregisseur,
+        procesregisseur=procesregisseur)]
     signals = answers.get("signalen") or []
     question = kapstok.question("signalen")
     if signals and question is not None and isinstance(signals, list):
@@ -199,9 +216,11 @@ def batch_table(results: list[Triage], *, dry_run: bool) -> Table:
 
 
 def review_panel(kapstok: Kapstok, answers: Answers, outcome: Outcome, *, casusregisseur: str = "",
-                 procesregisseur: str = "") -> Panel:
-    """The review screen before saving: every answer, the advised phase and everything the
-    outcome will show (roles, signals, advice, up, down, who settles a dispute)."""
+                 procesregisseur: str = "", chosen: Outcome | None = None,
+                 motivation: str = "") -> Panel:
+    """The review screen before saving: every answer, the advice, and the decision exactly as it
+    will be saved: the chosen fase and its motivation when they differ from the advice, then
+    everything the outcome of that fase shows (roles, signals, advice, up, down)."""
     table = grid()
     for question in kapstok.questions:
         value = answers.get(question.key)
@@ -209,34 +228,33 @@ def review_panel(kapstok: Kapstok, answers: Answers, outcome: Outcome, *, casusr
             if isinstance(value, list) else k_(question.label(value)) if value is not None else "—"
         table.add_row(k_(question.text), shown)
     advice = assemble(_("\nAdvies van de regels: {phase}"), "bold", phase=phase_text(outcome.phase))
-    reasons = bullets(list(outcome.reasons))
-    rest = _outcome_parts(kapstok, outcome, answers, casusregisseur, procesregisseur)
-    return Panel(Group(table, advice, reasons, *rest), title=_("Controleer de antwoorden"),
-                 border_style=phase_style(outcome.phase))
+    decided = chosen or outcome
+    why = decided_parts(outcome.phase.id, decided.phase.id, outcome.reasons, motivation)
+    rest = _outcome_parts(kapstok, decided, answers, casusregisseur, procesregisseur)
+    return Panel(Group(table, advice, *why, *rest), title=_("Controleer de antwoorden"),
+                 border_style=phase_style(decided.phase))
 
 
-def kapstok_table(kapstok: Kapstok) -> Group:
-    """The kapstok as a phase x role matrix in the phase colours (figure 1 of the Handreiking)."""
-    matrix = Table(title=_("Kapstok {title} ({kapstok} {version})").format(
-        title=k_(kapstok.title), kapstok=kapstok.name, version=kapstok.version),
-                   show_lines=True, expand=True)
-    scaling = Table(title=_("Op- en afschalen"), show_lines=True, expand=True)
-    # fold, never truncate: a cut-off role name would mislead
-    for header in (_("Fase"), _("Casusregie"), _("Procesregie"), _("Operationeel"),
-                   _("Bestuurlijk"), _("In overleg met")):
-        matrix.add_column(header, overflow="fold")
-    for n, header in enumerate((_("Fase"), _("Opschalen door"), _("Naar de fase erboven bij"),
-                                _("Afschalen door"), _("Afschalen als"))):
-        scaling.add_column(header, overflow="fold", ratio=1 if n == 0 else 3)
+def kapstok_table(kapstok: Kapstok, *, width: int = 100) -> Group:
+    """The kapstok as a phase x role matrix in the phase colours (figure 1 of the Handreiking),
+    then how each phase scales up and down; one block per phase where the table does not fit."""
+    matrix = Layout([Column(_("Fase")), Column(_("Casusregie")), Column(_("Procesregie")),
+                     Column(_("Operationeel")), Column(_("Bestuurlijk")),
+                     Column(_("In overleg met"))], lines=True)
+    scaling = Layout([Column(_("Fase")), Column(_("Opschalen door")),
+                      Column(_("Naar de fase erboven bij")), Column(_("Afschalen door")),
+                      Column(_("Afschalen als"))], lines=True)
     for phase in reversed(kapstok.phases):
         label = Text(k_(phase.label), style=phase_style(phase))
-        matrix.add_row(label, *(Text(getattr(phase.roles, key)) for key in ROLE_KEYS),
-                       Text(", ".join(phase.in_overleg_met) or "—"))
-        scaling.add_row(label, Text(phase.opschalen_door or "—"),
-                        Text(k_(phase.opschalen_criteria) or "—"),
-                        Text(phase.afschalen_door or "—"),
-                        bullets(list(phase.afschalen_criteria)))
-    parts: list[Any] = [matrix, scaling]
+        matrix.rows.append([label, *(getattr(phase.roles, key) for key in ROLE_KEYS),
+                            ", ".join(phase.in_overleg_met) or "—"])
+        scaling.rows.append([label, phase.opschalen_door or "—",
+                             k_(phase.opschalen_criteria) or "—", phase.afschalen_door or "—",
+                             bullets(list(phase.afschalen_criteria))])
+    title = _("Kapstok {title} ({kapstok} {version})").format(
+        title=k_(kapstok.title), kapstok=kapstok.name, version=kapstok.version)
+    parts: list[Any] = [fit(width, title, [matrix]),
+                        fit(width, _("Op- en afschalen"), [scaling])]
     rules = local_rules(kapstok.local_rules)
     if rules or kapstok.notes:
         parts += [Text(_("Lokale regels en afspraken"), style="bold underline"),

@@ -30,6 +30,7 @@ from ave_cli.render import (
     phase_text,
     roles_table,
 )
+from ave_cli.render_layout import Column, Layout, fit
 from ave_cli.report import (
     FLAGS,
     Reevaluation,
@@ -88,12 +89,15 @@ def change_panel(change: Change, kapstok: Kapstok, *, dry_run: bool) -> Panel:
         parts.append(Text(warning_text.format(advised=change.advised, phase=d.phase_after),
                           style="bold yellow"))
     if d.signals:
-        parts.append(Text(_("Signalen: {signals}").format(signals=", ".join(d.signals))))
-    if d.in_overleg_met:
-        parts.append(Text(_("In overleg met: {names}").format(names=", ".join(d.in_overleg_met))))
+        question = kapstok.question("signalen")
+        parts.append(Text(_("Signalen: {signals}").format(signals=", ".join(
+            k_(question.label(s)) if question else s for s in d.signals))))
     if change.outcome is not None:
-        parts += [heading(_("Rollen")),
-                  roles_table(change.outcome.roles, change.outcome.in_overleg_met)]
+        parts += [heading(_("Rollen")), roles_table(
+            change.outcome.roles, change.outcome.in_overleg_met + d.in_overleg_met,
+            casusregisseur=change.casusregisseur, procesregisseur=change.procesregisseur)]
+    elif d.in_overleg_met:
+        parts.append(Text(_("In overleg met: {names}").format(names=", ".join(d.in_overleg_met))))
     before = kapstok.find_phase(d.phase_before or "")
     if d.kind == "escalation" and d.axis == "horizontal" and before is not None:
         parts.append(Text(_("\nOpschalen vanuit {phase} gebeurt volgens de kapstok door: "
@@ -117,7 +121,7 @@ def change_panel(change: Change, kapstok: Kapstok, *, dry_run: bool) -> Panel:
                  subtitle=saved, border_style=style)
 
 
-def case_view(state: CaseState, kapstok: Kapstok, now: datetime) -> Group:
+def case_view(state: CaseState, kapstok: Kapstok, now: datetime, *, width: int = 100) -> Group:
     """The case as a film: the current state on top, then every decision in order."""
     facts = state_facts(state, kapstok, now)
     phase = kapstok.find_phase(state.phase or "")
@@ -133,14 +137,20 @@ def case_view(state: CaseState, kapstok: Kapstok, now: datetime) -> Group:
     top.add_row(_("Procesregisseur"), state.procesregisseur or _("— (niet genoemd)"))
     top.add_row(_("Open advies"), "\n".join(k_(a) for a in facts["open_advice"]) or "—")
     top.add_row(_("Kapstok"), state.kapstok_name)
-    film = Table(title=_("Verloop"), show_lines=True, expand=True)
-    headers = ("#", _("Tijd"), _("Soort"), _("Fase"), _("As"), _("Door"), _("Toelichting"))
-    for n, header in enumerate(headers):
-        film.add_column(header, overflow="fold", ratio=4 if n == len(headers) - 1 else None)
+    wide = Layout([Column("#", keep=True), Column(_("Tijd"), keep=True), Column(_("Soort")),
+                   Column(_("Fase"), keep=True), Column(_("As")), Column(_("Door")),
+                   Column(_("Toelichting"))], lines=True)
+    compact = Layout([Column("#", keep=True), Column(_("Tijd"), keep=True),
+                      Column(_("Fase"), keep=True), Column(_("Door")), Column(_("Toelichting"))],
+                     lines=True)
     for n, d in enumerate(state.history, start=1):
-        film.add_row(str(n), f"{d.time:%Y-%m-%d %H:%M}", _(KIND_LABELS[d.kind]),
-                     _phase_step(d), _(AXIS_LABELS[d.axis]) if d.axis in AXIS_LABELS else "—",
-                     d.by, _explain(d))
+        kind, when = _(KIND_LABELS[d.kind]), f"{d.time:%Y-%m-%d %H:%M}"
+        axis = _(AXIS_LABELS[d.axis]) if d.axis in AXIS_LABELS else ""
+        explained = _explain(d, kapstok)
+        wide.rows.append([str(n), when, kind, _phase_step(d), axis or "—", d.by, explained])
+        compact.rows.append([str(n), f"{when}\n{kind}" + (f"\n({axis})" if axis else ""),
+                             _phase_step(d), d.by, explained])
+    film = fit(width, _("Verloop"), [wide, compact], block_title=1)
     return Group(Panel(top, title=_("Casus {case}").format(case=state.case),
                        border_style=phase_style(phase) if phase and not state.closed else "bold"),
                  film)
@@ -154,7 +164,7 @@ def _phase_step(d: Decision) -> str:
     return d.phase_after or "—"
 
 
-def _explain(d: Decision) -> str:
+def _explain(d: Decision, kapstok: Kapstok) -> str:
     lines = [k_(reason) for reason in d.reasons]
     if d.advised_phase and d.advised_phase != d.phase_after and d.kind != "close":
         lines.append(_("Advies was {advised}; motivering: {motivation}").format(
@@ -171,7 +181,9 @@ def _explain(d: Decision) -> str:
     elif d.procesregisseur:
         lines.append(_("Genoemd: procesregisseur {name}").format(name=d.procesregisseur))
     if d.signals:
-        lines.append(_("Signalen: {signals}").format(signals=", ".join(d.signals)))
+        question = kapstok.question("signalen")
+        lines.append(_("Signalen: {signals}").format(signals=", ".join(
+            k_(question.label(s)) if question else s for s in d.signals)))
     if d.in_overleg_met and d.kind != "triage":
         lines.append(_("In overleg met: {names}").format(names=", ".join(d.in_overleg_met)))
     if d.decided_by:
@@ -184,7 +196,7 @@ def _explain(d: Decision) -> str:
 # --- report, reevaluate, export ------------------------------------------------------------
 
 
-def report_view(report: Report, *, limit: int = 0) -> Group:
+def report_view(report: Report, *, limit: int = 0, width: int = 100) -> Group:
     counts = Table(title=_("Open casussen: {n}").format(n=report.open_total))
     for n, header in enumerate((_("Kapstok"), _("Fase"), _("Aantal"), _("Aandeel"))):
         counts.add_column(header, justify="right" if n >= 2 else "left")
@@ -192,19 +204,31 @@ def report_view(report: Report, *, limit: int = 0) -> Group:
         style = f"bold {c.colour}" if c.colour else "bold"
         counts.add_row(c.kapstok, Text(f"● {k_(c.label)}", style=style), str(c.count),
                        f"{c.share:.0%}")
-    cases = Table(title=_("Casussen"), expand=True)
-    for header in (_("Casus"), _("Fase"), _("Sinds"), _("Dagen"), _("Casusregisseur"),
-                   _("Procesregisseur"), _("Laatste besluit"), _("Signaleringen")):
-        cases.add_column(header, overflow="fold")
     rows = report.rows
     shown = heapq.nsmallest(limit, rows, key=urgency) if limit else sorted(rows, key=urgency)
+    wide = Layout([Column(_("Casus"), keep=True), Column(_("Fase"), keep=True),
+                   Column(_("Sinds"), keep=True), Column(_("Dagen"), keep=True, justify="right"),
+                   Column(_("Casusregisseur")), Column(_("Procesregisseur")),
+                   Column(_("Laatste besluit")), Column(_("Signaleringen"))])
+    compact = Layout([Column(_("Casus"), keep=True), Column(_("Fase, sinds"), keep=True),
+                      Column(_("Regie")), Column(_("Laatste besluit")), Column(_("Let op"))])
     for r in shown:
-        cases.add_row(r.case, r.phase or _("afgesloten"), local_date(r.since) or "—",
-                      "—" if r.days_in_phase is None else str(r.days_in_phase),
-                      r.casusregisseur or "—", r.procesregisseur or "—",
-                      _("{kind} {date}").format(kind=_(KIND_LABELS[r.last_kind]),
-                                                date=local_date(r.last_time)),
-                      Text("\n".join(_(FLAGS[f]) for f in r.flags), style="bold red"))
+        since = local_date(r.since) or "—"
+        days = "—" if r.days_in_phase is None else str(r.days_in_phase)
+        kind = _(KIND_LABELS[r.last_kind])
+        last = local_date(r.last_time)
+        flags = Text("\n".join(_(FLAGS[f]) for f in r.flags), style="bold red")
+        phase = r.phase or _("afgesloten")
+        wide.rows.append([r.case, phase, since, days, r.casusregisseur or "—",
+                          r.procesregisseur or "—", _("{kind} {date}").format(kind=kind, date=last),
+                          flags])
+        compact.rows.append([
+            r.case, _("{phase}\n{date}\n{days} dagen").format(phase=phase, date=since, days=days)
+            if r.days_in_phase is not None else f"{phase}\n{since}",
+            _("casus: {casusregisseur}\nproces: {procesregisseur}").format(
+                casusregisseur=r.casusregisseur or "—", procesregisseur=r.procesregisseur or "—"),
+            f"{kind}\n{last}", flags])
+    cases = fit(width, _("Casussen"), [wide, compact])
     if not report.rows:
         return Group(counts, Text(_("Geen casussen die aan de filters voldoen.")))
     if len(shown) < len(rows):
@@ -215,17 +239,17 @@ def report_view(report: Report, *, limit: int = 0) -> Group:
 
 
 def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: bool,
-                      limit: int = 0) -> Group:
+                      limit: int = 0, width: int = 100) -> Group:
     def table(title: str, items: list[Reevaluation]) -> Group:
-        t = Table(title=title, expand=True, show_lines=True)
-        for n, header in enumerate((_("Casus"), _("Van"), _("Naar"), _("Waarom"))):
-            t.add_column(header, overflow="fold", ratio=4 if n == 3 else 1)
+        layout = Layout([Column(_("Casus"), keep=True), Column(_("Van")),
+                         Column(_("Naar"), keep=True), Column(_("Waarom"))], lines=True)
         for r in items[:limit] if limit else items:
             source = (f"{r.state.phase} ({r.state.kapstok_name})"
                       if r.state.kapstok_name != r.kapstok.name else r.state.phase or "—")
-            t.add_row(r.state.case, source, Text(r.outcome.phase.id,
-                                                 style=phase_style(r.outcome.phase)),
-                      bullets(list(r.outcome.reasons)))
+            layout.rows.append([r.state.case, source, Text(r.outcome.phase.id,
+                                                          style=phase_style(r.outcome.phase)),
+                                bullets(list(r.outcome.reasons))])
+        t = fit(width, title, [layout])
         if limit and len(items) > limit:
             return Group(t, Text(_("… en nog {n}; --limit 0 toont ze allemaal, --format json "
                                    "geeft ze voor een script.").format(n=len(items) - limit)))
@@ -247,7 +271,7 @@ def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: 
         lines.append(_("Overgeslagen: {cases}.").format(
             cases="; ".join(f"{c} ({why})" for c, why in run.skipped)))
     if applied:
-        lines.append(_("Vastgelegd: {n} besluiten 'reevaluation'.").format(n=applied))
+        lines.append(_("Vastgelegd: {n} besluiten (herbeoordeling).").format(n=applied))
     elif run.changes:
         lines.append(_("Er is niets vastgelegd (gebruik --apply)."))
     else:

@@ -119,7 +119,7 @@ def test_a_lock_held_too_long_fails_clearly_and_writes_nothing(run, log):
 @pytest.mark.parametrize("command", [
     ("escalate", "C-1", "--to", "AVE4", "--reason", "x"),
     ("close", "C-1", "--reason", "x"),
-    ("reevaluate", "-k", "westerkwartier", "--apply"),
+    ("reevaluate", "-k", "westerkwartier", "--apply", "--yes"),
     ("purge", "--closed-before", "2030-01-01", "--yes"),
 ])
 def test_every_writing_command_honours_the_lock(run, log, command):

@@ -156,7 +156,7 @@ def test_reevaluate_sample_under_westerkwartier_then_apply(run, sample):
     # escalated or de-escalated by a professional against the rules: kept apart
     assert {c["case"] for c in first["departures"]} == {"WT-2026-002", "WT-2026-014", "WT-2026-023"}
 
-    applied = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "--apply",
+    applied = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "--apply", "--yes",
                              "-f", "json").stdout)
     assert applied["applied"] == 30
     records = tomllib.loads(sample.read_text(encoding="utf-8"))["decision"]
@@ -172,14 +172,14 @@ def test_reevaluate_sample_under_westerkwartier_then_apply(run, sample):
 
 
 def test_reevaluate_include_overrides(run, sample):
-    result = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "--apply",
+    result = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "--apply", "--yes",
                             "--include-overrides", "-f", "json").stdout)
     assert result["applied"] == 33
 
 
 def test_reevaluate_under_the_same_kapstok_changes_nothing(run, sample):
     before = sample.read_bytes()
-    result = json.loads(run("reevaluate", "--apply", "-f", "json").stdout)
+    result = json.loads(run("reevaluate", "--apply", "--yes", "-f", "json").stdout)
     assert result["changes"] == [] and result["applied"] == 0
     assert sample.read_bytes() == before
 
@@ -245,7 +245,7 @@ BAD_ROWS = [
     ("csv", csv_batch([{"case": "X-1", **ROW}, {"case": "X-2", **ROW, "veiligheid": "soms"}]),
      "rij 3: ongeldig antwoord \"soms\" voor 'veiligheid'"),
     ("csv", csv_batch([{"case": "X-1", **ROW}, {"case": "111222333", **ROW}]),
-     "rij 3: zaak-id '111222333' lijkt op een BSN"),
+     "rij 3: casus '111222333' lijkt op een BSN"),
     ("csv", csv_batch([{"case": "X-1", **ROW}, {"case": "X-1", **ROW}]), "staat ook al in"),
     ("csv", csv_batch([{**ROW}]), "kolom 'case'"),
     ("csv", csv_batch([{"case": "X-1", **{k: v for k, v in ROW.items() if k != "effect"}}]),

@@ -189,14 +189,14 @@ BAD_INPUTS = [
                                    write(t, "k.toml", 'name = "x"\n')], "ongeldige kapstok"),
     ("BSN as case id", lambda t: ["111222333", "-a", write(t, "a.toml", VALID)], "lijkt op een BSN"),
     ("BSN with dots", lambda t: ["1112.22.333", "-a", write(t, "a.toml", VALID)], "lijkt op een BSN"),
-    ("invalid case id", lambda t: ["C 1/x", "-a", write(t, "a.toml", VALID)], "zaak-id 'C 1/x' is ongeldig"),
+    ("invalid case id", lambda t: ["C 1/x", "-a", write(t, "a.toml", VALID)], "casus 'C 1/x' is ongeldig"),
     ("BSN in a note", lambda t: ["C-1", "-a", write(t, "a.toml", VALID), "--note", "bsn 111222333"],
      "lijkt"),
     ("unknown phase", lambda t: ["C-1", "-a", write(t, "a.toml", VALID), "--phase", "AVE9"],
      "fase 'AVE9' bestaat niet"),
     ("case id clash", lambda t: ["C-1", "-a", write(t, "a.toml", 'case = "C-2"\n' + VALID)],
      "verschilt"),
-    ("no case id", lambda t: ["-a", write(t, "a.toml", VALID)], "geef een zaak-id"),
+    ("no case id", lambda t: ["-a", write(t, "a.toml", VALID)], "noem de casus"),
     ("no terminal", lambda t: ["C-1"], "geen terminal"),
 ]
 
@@ -250,7 +250,7 @@ CORE = [("uitgangssituatie", "complex"), ("zorgbehoefte", False), ("effect", "ne
 
 
 def test_interactive_triage_writes_after_review(run, log, scripted):
-    ask = scripted([("Zaak-id", "WT-5"), *CORE, ("Wat wil je doen?", "save")])
+    ask = scripted([("Casus (pseudoniem", "WT-5"), *CORE, ("Wat wil je doen?", "save")])
     result = run("triage")
     assert result.exit_code == 0, result.output
     ask.done()
