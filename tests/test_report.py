@@ -8,7 +8,7 @@ import json
 import shutil
 import stat
 import tomllib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from conftest import EXAMPLES, ROOT
@@ -301,3 +301,101 @@ def test_csv_cells_cannot_become_formulas(run, log):
     run("triage", "C-1", "-a", str(H / "ave1.toml"), "--note", "=HYPERLINK(\"http://x\")")
     row = next(csv.DictReader(io.StringIO(run("export", "-f", "csv").stdout)))
     assert row["note"] == "'=HYPERLINK(\"http://x\")"
+
+
+# --- the report's arithmetic, at its exact edges (worked out by hand) --------------------------
+
+def _summary(**changes):
+    from ave_cli.cases import CaseSummary
+
+    base = dict(case="C", phase="AVE3", closed=0, since_ts=0.0, last_ts=0.0, last_kind="triage",
+                kapstok="handreiking", casusregisseur="Team", procesregisseur="", advice_roles="",
+                deciders="")
+    return CaseSummary(**{**base, **changes})
+
+
+def test_days_in_phase_are_whole_days_never_negative():
+    from ave_cli.report import days_between
+
+    now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    assert days_between(None, now) is None
+    assert days_between(now, now) == 0
+    assert days_between(now - timedelta(days=2, hours=23), now) == 2
+    assert days_between(now - timedelta(days=3), now) == 3
+    assert days_between(now + timedelta(days=1), now) == 0  # a clock that ran ahead
+
+
+def test_flags_at_the_exact_edge_of_each_interval():
+    """review_days 14 means: overdue after more than 14 whole days, i.e. from 15 days on."""
+    from ave_cli.report import DAY, Limits, flags
+
+    limits = Limits(rank=2, review=15 * DAY, long=31 * DAY, requires_casusregie=True)
+    assert flags(limits, _summary(), 15 * DAY - 1) == ()
+    assert flags(limits, _summary(), 15 * DAY) == ("review",)  # exactly on the edge: overdue
+    assert flags(limits, _summary(last_ts=31 * DAY), 31 * DAY) == ("long",)
+    assert flags(limits, _summary(last_ts=31 * DAY), 31 * DAY - 1) == ()
+    assert flags(limits, _summary(since_ts=None, last_ts=9 * DAY), 9 * DAY) == ()
+    # every flag at once, in a fixed order: none replaces another
+    assert flags(limits, _summary(casusregisseur="", advice_roles="procesregie"), 40 * DAY) == (
+        "review", "long", "casusregie", "procesregie")
+    assert flags(limits, _summary(casusregisseur="", procesregisseur="P",
+                                  advice_roles="procesregie"), 0) == ("casusregie",)
+    assert flags(limits._replace(requires_casusregie=False), _summary(casusregisseur=""), 0) == ()
+    assert flags(limits, _summary(closed=1, casusregisseur=""), 40 * DAY) == ()
+    assert flags(None, _summary(casusregisseur=""), 40 * DAY) == ()
+
+
+def test_limits_turn_whole_days_into_the_first_overdue_second():
+    from ave_cli.report import DAY, _limits
+    from ave_cli.settings import load_kapstok
+
+    kapstok = load_kapstok("handreiking")
+    phase = kapstok.find_phase("AVE3")
+    limits = _limits(kapstok, "AVE3")
+    assert limits.rank == kapstok.rank("AVE3")
+    assert limits.review == (phase.review_days + 1) * DAY
+    assert limits.long == (phase.long_in_phase_days + 1) * DAY
+    assert limits.requires_casusregie is phase.requires_casusregie
+    assert _limits(kapstok, "AVE9") is None and _limits(None, "AVE3") is None
+    assert _limits(kapstok, None) is None
+
+
+def test_urgency_orders_open_then_phase_then_flags_then_days():
+    from ave_cli.report import Row, urgency
+
+    def row(case, *, closed=False, rank=1, flags=(), days=0):
+        return Row(case, "X", closed, None, days, "", "", "triage", 0.0, "k", flags, rank)
+
+    rows = [row("closed", closed=True, rank=9), row("low", rank=0),
+            row("high-few", rank=3), row("high-flags", rank=3, flags=("review", "long")),
+            row("high-one", rank=3, flags=("long",), days=5),
+            row("high-one-longer", rank=3, flags=("review",), days=50),
+            row("high-one-none", rank=3, flags=("review",), days=None)]
+    assert [r.case for r in sorted(rows, key=urgency)] == [
+        "high-flags", "high-one-longer", "high-one", "high-one-none", "high-few", "low", "closed"]
+
+
+def test_a_reevaluation_decision_records_the_whole_outcome(run, sample):
+    applied = run("reevaluate", "--kapstok", "westerkwartier", "--include-overrides",
+                  "--apply", "--yes", "-f", "json")
+    assert applied.exit_code == 0
+    records = [r for r in tomllib.loads(sample.read_text(encoding="utf-8"))["decision"]
+               if r["kind"] == "reevaluation"]
+    assert records
+    last_phase: dict[str, str] = {}
+    last_answers: dict[str, dict] = {}
+    for r in tomllib.loads((ROOT / "examples" / "sample-log.toml").read_text("utf-8"))["decision"]:
+        last_phase[r["case"]] = r.get("phase_after") or last_phase.get(r["case"], "")
+        if r.get("answers"):
+            last_answers[r["case"]] = r["answers"]
+    for record in records:
+        assert record["axis"] == "horizontal"
+        assert record["advised_phase"] == record["phase_after"]
+        assert record["phase_before"] == last_phase[record["case"]] != record["phase_after"]
+        assert last_answers[record["case"]].items() <= record["answers"].items()
+        assert record["reasons"] and all(isinstance(r, str) for r in record["reasons"])
+        assert set(record["roles"]) == {"casusregie", "procesregie", "operationeel",
+                                        "bestuurlijk"}
+        assert "in_overleg_met" in record or record["phase_after"] not in ("3", "4")
+        assert len(record.get("advice", [])) == len(record.get("advice_roles", []))
+        assert record["kapstok"]["name"] == "westerkwartier"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
+from conftest import ROOT
 
 from ave_cli.rules import evaluate
 from ave_cli.settings import load_kapstok
@@ -205,3 +208,38 @@ def test_roles_per_phase_follow_the_model(kapstok, phase, casus, proces, operati
     roles = kapstok.find_phase(phase).roles
     assert (roles.casusregie, roles.procesregie, roles.operationeel, roles.bestuurlijk) == (
         casus, proces, operationeel, bestuurlijk)
+
+
+def _trace_of(name: str):
+    from ave_cli.rules import trace, with_defaults
+    from ave_cli.settings import load_kapstok
+
+    kapstok = load_kapstok("handreiking")
+    path = ROOT / "examples" / "answers" / "handreiking" / name
+    return trace(kapstok, with_defaults(kapstok, tomllib.loads(path.read_text("utf-8"))))
+
+
+def test_trace_walks_down_from_the_top_and_stops_at_the_phase_reached():
+    """ave2.toml by hand: AVE4's four any-criteria all fail, AVE3's all-criteria fail on
+    safety and collaboration, AVE2 is reached by its first criterion; AVE1 is not walked."""
+    steps = _trace_of("ave2.toml")
+    assert [(s.phase, s.match, s.held, s.reached) for s in steps] == [
+        ("AVE4", "any", False, False)] * 4 + [
+        ("AVE3", "all", True, False), ("AVE3", "all", False, False),
+        ("AVE3", "all", False, False), ("AVE3", "all", False, False),
+        ("AVE2", "any", True, True)] + [("AVE2", "any", False, True)] * 6
+    assert steps[0].reason.startswith("(Dreiging van) acute onveiligheid")
+    assert steps[0].answers == "veiligheid: nee"
+    assert steps[6].answers == "samenwerking: goed; effect: ja"  # every key, in order, once
+    assert steps[8].answers == ("problematiek: meervoudig: meerdere vragen die elkaar "
+                                "versterken")  # the label beside the key
+    assert steps[10].answers == "zorgbehoefte: nee"  # a yes/no answer as its label
+
+
+def test_trace_ends_at_the_otherwise_phase():
+    steps = _trace_of("ave1.toml")
+    assert [s.phase for s in steps][-1] == "AVE1"
+    last = steps[-1]
+    assert (last.match, last.held, last.reached, last.answers) == ("otherwise", True, True, "")
+    assert last.reason and all(not s.reached for s in steps if s.phase != "AVE1")
+    assert not any(s.held for s in steps if s.phase in ("AVE4", "AVE3"))
