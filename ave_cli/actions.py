@@ -16,6 +16,8 @@ from ave_cli.errors import AveError
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ave_cli import settings
     from ave_cli.decisions import Change, Triage
     from ave_cli.model import Decision, Kapstok
@@ -197,3 +199,66 @@ def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, di
 
     decide(conf, parts.read(not dry_run), build, dry_run=dry_run, lock_timeout=lock_timeout)
     return results
+
+
+def reevaluate(conf: settings.Settings, kapstok: str | None, parts: Parts, *,
+               include_overrides: bool, apply: bool, dry_run: bool,
+               confirm: Callable[[int], None], lock_timeout: float) -> tuple[Any, int]:
+    """The rules applied again to every open case; with `apply` (and `confirm`, which asks or
+    refuses), a reevaluation decision per changed case, decided again under the lock. Returns
+    the run and how many decisions were written."""
+    from ave_cli import settings
+    from ave_cli.report import reevaluate as run_rules
+    from ave_cli.report import reevaluation_decision
+
+    chosen = settings.load_kapstok(kapstok) if kapstok else None
+    lookup = settings.kapstok_lookup(kapstok, conf.kapstok)
+
+    def run(view: View) -> tuple[Any, list[Any]]:
+        result = run_rules(view.cases(), lookup, chosen)
+        return result, result.changes + (result.departures if include_overrides else [])
+
+    result, to_apply = run(parts.read(apply and not dry_run))
+    if not (apply and not dry_run and to_apply):
+        return result, 0
+    confirm(len(to_apply))
+
+    def build(current: View) -> list[Decision]:
+        nonlocal result, to_apply
+        result, to_apply = run(current)
+        return [reevaluation_decision(r, decision_id=parts.new_id(), now=parts.now(), by=conf.by)
+                for r in to_apply]
+
+    return result, len(conf.store().append(build, lock_timeout=lock_timeout))
+
+
+def purge(conf: settings.Settings, cutoff: date, *, now: Callable[[], datetime], dry_run: bool,
+          confirm: Callable[[int, int], None], lock_timeout: float) -> tuple[set[str], int]:
+    """Remove the decisions of cases closed before `cutoff`: counted first, confirmed (`confirm`
+    asks or refuses), then decided again under the lock, so that a case reopened meanwhile is
+    kept. Returns the cases and the number of decisions (that would be) removed."""
+    from ave_cli.audit import closed_before
+
+    store = conf.store()
+    gone, removed = store.rewrite_without(lambda blocks: closed_before(blocks, cutoff),
+                                          dry_run=True, lock_timeout=lock_timeout)
+    if not gone or dry_run:
+        return gone, removed
+    confirm(removed, len(gone))
+    about = {"time": now(), "by": conf.by, "closed_before": cutoff.isoformat()}
+    return store.rewrite_without(lambda blocks: closed_before(blocks, cutoff) & gone,
+                                 dry_run=False, about=about, lock_timeout=lock_timeout)
+
+
+def show(conf: settings.Settings, case: str, kapstok: str | None,
+         parts: Parts) -> tuple[Any, Kapstok]:
+    """One case as the store has it, with the kapstok it was decided under."""
+    from ave_cli import settings
+    from ave_cli.decisions import check_case_id
+
+    check_case_id(case)
+    state = parts.read(False).case(case)
+    if state is None:
+        raise AveError(_("casus '{case_id}' staat niet in het caselog {log}").format(
+                           case_id=case, log=conf.log))
+    return state, settings.kapstok_for_case(kapstok, conf.kapstok, state)

@@ -249,6 +249,15 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> View:
     return view
 
 
+def parts(conf: settings.Settings, **extra: Any) -> Any:
+    """The swappable parts of an action (actions.Parts) as the shell gives them: the terminal's
+    prompts (or the test hook), the clock and id hooks, and the store read with its warnings."""
+    from ave_cli import actions
+
+    return actions.Parts(ask=asker(), now=hooks["now"], new_id=hooks["new_id"],
+                         read=lambda writing: read_log(conf, writing=writing), **extra)
+
+
 def read_input(spec: str, what: str) -> tuple[bytes, str]:
     from ave_cli.settings import read_file, read_stdin
 

@@ -21,6 +21,7 @@ from ave_cli.app import (
     app,
     guarded,
     hooks,
+    parts,
     read_log,
     text_input,
 )
@@ -61,9 +62,7 @@ def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run
         for text in (value if isinstance(value, tuple) else (value,)):
             check_free_text(TEXT_LABELS[key], text)
     conf = settings.resolve(log, kapstok_opt, by)
-    made, kap = actions.change(conf, case, kapstok_opt, make, who_fields, actions.Parts(
-        ask=None, now=hooks["now"], new_id=hooks["new_id"],
-        read=lambda writing: read_log(conf, writing=writing)),
+    made, kap = actions.change(conf, case, kapstok_opt, make, who_fields, parts(conf),
         dry_run=dry_run, lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json(output.change_json(made, dry_run=dry_run))
@@ -273,16 +272,10 @@ def show_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import output, render, render_case, settings
-    from ave_cli.decisions import check_case_id
+    from ave_cli import actions, output, render, render_case, settings
 
-    check_case_id(case_id)
     conf = settings.resolve(log, kapstok)
-    state = read_log(conf).case(case_id)
-    if state is None:
-        raise AveError(_("casus '{case_id}' staat niet in het caselog {log}").format(
-                           case_id=case_id, log=conf.log))
-    kap = settings.kapstok_for_case(kapstok, conf.kapstok, state)
+    state, kap = actions.show(conf, case_id, kapstok, parts(conf))
     now = hooks["now"]()
     if fmt is Format.json:
         output.print_json(output.case_json(state, kap, now))

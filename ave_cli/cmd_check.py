@@ -148,8 +148,7 @@ def purge_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import output, render, settings
-    from ave_cli.audit import closed_before
+    from ave_cli import actions, output, render, settings
     from ave_cli.questionnaire import Prompt
 
     try:
@@ -160,24 +159,22 @@ def purge_command(
     conf = settings.resolve(log)
     if not conf.log.exists():
         raise AveError(_("caselog {log} bestaat niet").format(log=conf.log))
-    gone, removed = conf.store().rewrite_without(
-        lambda blocks: closed_before(blocks, cutoff), dry_run=True, lock_timeout=lock_timeout)
-    if gone and not dry_run and not yes:
+
+    def confirm(removed: int, cases: int) -> None:
+        if yes:
+            return
         ask = asker()
         if ask is None:
             raise AveError(_("bevestig het verwijderen met --yes (er is geen terminal "
                              "om het te vragen)"))
         if not ask(Prompt("select", _("{removed} besluiten van {cases} afgesloten "
                                       "casussen definitief verwijderen?").format(
-                                        removed=removed, cases=len(gone)),
+                                        removed=removed, cases=cases),
                           ((_("Nee, afbreken"), False), (_("Ja, verwijderen"), True)), False)):
             raise Cancelled
-    if gone and not dry_run:
-        # Decided again under the lock: a case reopened meanwhile is not removed.
-        about = {"time": hooks["now"](), "by": conf.by, "closed_before": cutoff.isoformat()}
-        gone, removed = conf.store().rewrite_without(
-            lambda blocks: closed_before(blocks, cutoff) & gone, dry_run=False, about=about,
-            lock_timeout=lock_timeout)
+
+    gone, removed = actions.purge(conf, cutoff, now=hooks["now"], dry_run=dry_run,
+                                  confirm=confirm, lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json({"cases": len(gone), "decisions": removed, "dry_run": dry_run,
                            "closed_before": cutoff.isoformat()})

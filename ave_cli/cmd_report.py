@@ -21,14 +21,14 @@ from ave_cli.app import (
     asker,
     guarded,
     hooks,
+    parts,
     read_log,
 )
 from ave_cli.errors import AveError, Cancelled, EnvironmentProblem
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
-    from ave_cli.model import Decision
-    from ave_cli.store import View
+    pass
 
 
 class TableFormat(str, Enum):
@@ -151,36 +151,20 @@ def reevaluate_command(
     = TableFormat.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli import actions, render, render_case, settings
     from ave_cli import output as formats
-    from ave_cli import render, render_case, settings
-    from ave_cli.report import reevaluate, reevaluation_decision
 
     if fmt is TableFormat.csv:
         raise AveError(_("ave reevaluate kent --format text of json"))
     conf = settings.resolve(log, kapstok, by)
-    chosen = settings.load_kapstok(kapstok) if kapstok else None
-    lookup = settings.kapstok_lookup(kapstok, conf.kapstok)
-
-    def run(view: View):
-        result = reevaluate(view.cases(), lookup, chosen)
-        return result, result.changes + (result.departures if include_overrides else [])
-
-    result, to_apply = run(read_log(conf, writing=apply and not dry_run))
-    written = apply and not dry_run and bool(to_apply)
-    if written and not yes:
-        _confirm_apply(len(to_apply))
-    if written:
-        def build(current: View) -> list[Decision]:
-            nonlocal result, to_apply
-            result, to_apply = run(current)
-            return [reevaluation_decision(r, decision_id=hooks["new_id"](), now=hooks["now"](),
-                                          by=conf.by) for r in to_apply]
-
-        conf.store().append(build, lock_timeout=lock_timeout)
+    result, applied = actions.reevaluate(
+        conf, kapstok, parts(conf), include_overrides=include_overrides, apply=apply,
+        dry_run=dry_run, confirm=(lambda n: None) if yes else _confirm_apply,
+        lock_timeout=lock_timeout)
     if fmt is TableFormat.json:
-        formats.print_json(formats.reevaluation_json(result, applied=len(to_apply) if written else 0))
+        formats.print_json(formats.reevaluation_json(result, applied=applied))
     else:
-        render.out().print(render_case.reevaluation_view(result, applied=len(to_apply) if written else 0,
+        render.out().print(render_case.reevaluation_view(result, applied=applied,
                                                     include_overrides=include_overrides,
                                                     limit=limit, width=render.out().width))
 

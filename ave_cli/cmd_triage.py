@@ -18,11 +18,9 @@ from ave_cli.app import (
     LogOpt,
     NoteFileOpt,
     app,
-    asker,
     guarded,
-    hooks,
+    parts,
     read_input,
-    read_log,
     text_input,
 )
 from ave_cli.errors import AveError
@@ -126,9 +124,8 @@ def triage(
     def show(kap: Kapstok, given: dict[str, Any], outcome: Any, **shown: Any) -> None:
         render.err().print(render.review_panel(kap, given, outcome, **shown))
 
-    done_flow = actions.triage(conf, request, actions.Parts(
-        ask=asker(), now=hooks["now"], new_id=hooks["new_id"],
-        read=lambda writing: read_log(conf, writing=writing), say=render.info, show=show))
+    done_flow = actions.triage(conf, request, parts(
+        conf, say=render.info, show=show))
     done, kap, full = done_flow.triage, done_flow.kapstok, done_flow.answers
     steps = None
     if trace:
@@ -179,8 +176,7 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
                                label=label, missing=', '.join(missing)))
         rows.append((case, answers))
     results = actions.triage_batch(
-        conf, kap, rows, actions.Parts(ask=None, now=hooks["now"], new_id=hooks["new_id"],
-                                       read=lambda writing: read_log(conf, writing=writing)),
+        conf, kap, rows, parts(conf),
         note=note, dry_run=dry_run, lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json([output.triage_json(r, dry_run=dry_run) for r in results])
