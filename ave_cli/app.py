@@ -243,6 +243,11 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> View:
         if writing:
             raise LogError(store.damage_message(view.damage, retry=True))
         render.warning(store.damage_message(view.damage))
+    shared = store.network_filesystem()
+    if shared:
+        render.warning(_("caselog {log} staat op een netwerkschijf ({kind}): bestandsloten zijn "
+                         "daar onbetrouwbaar en besluiten kunnen verloren gaan; houd het caselog "
+                         "op een lokale schijf").format(log=conf.log, kind=shared))
     if view.size and store.readable_by_others():
         render.warning(_("caselog {log} is leesbaar voor anderen; beperk het met: "
                          "chmod 600 {log}").format(log=conf.log))

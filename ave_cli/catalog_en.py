@@ -1118,4 +1118,6 @@ EN: dict[str, str] = {
         '← Previous question',
     '{name} (volgens de kapstok: {role})':
         '{name} (per the kapstok: {role})',
+    'caselog {log} staat op een netwerkschijf ({kind}): bestandsloten zijn daar onbetrouwbaar en besluiten kunnen verloren gaan; houd het caselog op een lokale schijf':
+        'caselog {log} is on a network drive ({kind}): file locks cannot be trusted there and decisions can be lost; keep the caselog on a local disk',
 }

@@ -20,6 +20,27 @@ if TYPE_CHECKING:
     from ave_cli.rewrite import Repair
 
 DEFAULT_LOCK_TIMEOUT = 10.0
+MOUNTS = Path("/proc/mounts")  # Linux: every mount with its file system type
+# File systems on another machine, where file locks (and so appends under a lock) cannot be trusted.
+NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p",
+                                 "ceph", "glusterfs", "fuse.sshfs", "fuse.davfs2", "davfs",
+                                 "fuse.glusterfs", "lustre", "gpfs", "beegfs"})
+
+
+def filesystem_of(path: Path, mounts: str) -> str | None:
+    """The type of the file system `path` lives on, from /proc/mounts text: the mount with the
+    longest mount point that contains the path (mount points escape a space as \\040)."""
+    best, found = -1, None
+    target = str(path)
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ").replace("\\011", "\t").replace("\\134", "\\")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > best:
+            best, found = len(point), fields[2]
+    return found
 
 
 class View(Protocol):
@@ -95,6 +116,19 @@ class FileStore:
         from ave_cli import caselog
 
         return caselog.damage_message(self.path, damage, retry=retry)
+
+    def network_filesystem(self) -> str | None:
+        """The network file system type the log is on (nfs, cifs, ...), or None: local, or not
+        known on this platform."""
+        try:
+            mounts = MOUNTS.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+        folder = self.path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        kind = filesystem_of(folder.resolve(), mounts)
+        return kind if kind in NETWORK_FILESYSTEMS else None
 
     def readable_by_others(self) -> bool:
         from ave_cli import caselog

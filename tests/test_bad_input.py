@@ -320,3 +320,46 @@ def test_bad_input(run, log, tmp_path, monkeypatch, name, prepare, args):
 
 def test_the_catalogue_is_large_enough():
     assert len(CATALOGUE) >= 100
+
+
+MOUNTS = """\
+/dev/sda1 / ext4 rw,relatime 0 0
+server:/export /mnt/share nfs4 rw,relatime 0 0
+//nas/team\\040wijk /mnt/team\\040wijk cifs rw 0 0
+tmpfs /mnt/share/local tmpfs rw 0 0
+"""
+
+
+@pytest.mark.parametrize(("path", "kind"), [
+    ("/home/anna/caselog.toml", "ext4"),
+    ("/mnt/share/ave/caselog.toml", "nfs4"),
+    ("/mnt/share", "nfs4"),
+    ("/mnt/shared/caselog.toml", "ext4"),  # a longer name is not inside /mnt/share
+    ("/mnt/share/local/caselog.toml", "tmpfs"),  # the longest mount point wins
+    ("/mnt/team wijk/caselog.toml", "cifs"),  # a space in the mount point
+])
+def test_the_file_system_of_a_path(path, kind):
+    from pathlib import Path
+
+    from ave_cli.store import filesystem_of
+
+    assert filesystem_of(Path(path), MOUNTS) == kind
+
+
+def test_a_log_on_a_network_drive_gets_a_warning(run, log, tmp_path, monkeypatch):
+    """Mounting NFS needs a server; the mount table is what ave reads, so the test gives it one
+    where the log's folder is a CIFS share, then the real one, where it is local."""
+    from ave_cli import store
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    table = tmp_path / "mounts"
+    table.write_text(f"/dev/sda1 / ext4 rw 0 0\n//nas/ave {folder.resolve()} cifs rw 0 0\n",
+                     encoding="utf-8")
+    monkeypatch.setattr(store, "MOUNTS", table)
+    result = run("report", "--log", str(folder / "caselog.toml"))
+    assert result.exit_code == 0
+    assert "staat op een netwerkschijf (cifs)" in result.stderr
+    assert len([line for line in result.stderr.splitlines() if "netwerkschijf" in line]) == 1
+    monkeypatch.setattr(store, "MOUNTS", store.Path("/proc/mounts"))
+    assert "netwerkschijf" not in run("report", "--log", str(folder / "caselog.toml")).stderr
