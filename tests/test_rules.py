@@ -243,3 +243,55 @@ def test_trace_ends_at_the_otherwise_phase():
     assert (last.match, last.held, last.reached, last.answers) == ("otherwise", True, True, "")
     assert last.reason and all(not s.reached for s in steps if s.phase != "AVE1")
     assert not any(s.held for s in steps if s.phase in ("AVE4", "AVE3"))
+
+
+def test_shown_gives_the_label_a_person_reads():
+    from ave_cli.rules import shown
+
+    k = HANDREIKING
+    assert shown(k, "signalen", ["agressie", "meldingen"]) == (
+        "angst en agressie, snelle toename van meldingen")
+    assert shown(k, "signalen", []) == "geen"
+    assert shown(k, "zorgbehoefte", True) == "ja" and shown(k, "zorgbehoefte", False) == "nee"
+    assert shown(k, "veiligheid", None) == "-"
+    assert shown(k, "veiligheid", "risico") == k.question("veiligheid").label("risico")
+    assert shown(k, "onbekend", "x") == "x" and shown(k, "onbekend", ["a", "b"]) == "a, b"
+
+
+def test_a_reason_names_every_answer_behind_a_nested_condition():
+    """AVE3 under the Handreiking: every fact of the all-group, each once, joined by '; '."""
+    from ave_cli.rules import with_defaults
+
+    answers = with_defaults(HANDREIKING, {
+        "problematiek": "complex", "effect": "nee", "meewerken": "ja",
+        "samenwerking": "stagneert", "veiligheid": "risico"})
+    outcome = evaluate(HANDREIKING, answers)
+    assert outcome.phase.id == "AVE3"
+    knelpunt = next(r for r in outcome.reasons if r.startswith("Er is een knelpunt"))
+    assert knelpunt.endswith("(samenwerking: stagneert; effect: nee)")
+    assert outcome.next_phase is not None and outcome.next_phase.id == "AVE4"
+    top = evaluate(HANDREIKING, with_defaults(HANDREIKING, {**answers, "veiligheid": "acuut"}))
+    assert top.phase.id == "AVE4" and top.next_phase is None
+
+
+def test_a_multi_answer_holds_when_any_chosen_value_is_listed():
+    from ave_cli.model import Leaf
+    from ave_cli.rules import holds
+
+    leaf = Leaf("signalen", ("agressie",))
+    assert holds(leaf, {"signalen": ["meldingen", "agressie"]}) is True
+    assert holds(leaf, {"signalen": ["meldingen"]}) is False
+    assert holds(Leaf("signalen", ("agressie",), negate=True), {"signalen": ["meldingen"]})
+
+
+def test_a_local_rule_reason_carries_its_facts():
+    from ave_cli.rules import outcome_for_phase, with_defaults
+
+    k = load_kapstok("westerkwartier")
+    answers = with_defaults(k, {"problematiek": "meervoudig", "effect": "ja", "meewerken": "ja",
+                                "samenwerking": "goed", "veiligheid": "nee",
+                                "minderjarigen": True})
+    outcome = outcome_for_phase(k, k.find_phase("3"), answers, ())
+    assert outcome.roles.casusregie == "Jeugdconsulent gemeente"
+    assert any(r.startswith("Lokale regel: Minderjarigen betrokken") and
+               r.endswith("(minderjarigen: ja)") for r in outcome.reasons), outcome.reasons
