@@ -36,6 +36,42 @@ class Parts:
     show: Callable[..., None] = lambda *screen, **named: None  # the review screen
 
 
+def record(conf: settings.Settings, action: str, cases: Any,
+           result: str = "ok", *, saved: bool = False) -> None:
+    """Who saw or changed which cases, and how it ended, in the store's access log. An access
+    log that cannot be written stops a read before anything is shown; after a write it is said
+    truthfully that the decision was saved. The time is the machine's clock at the access (not
+    the decision clock that tests replace): it records when someone looked."""
+    from ave_cli.errors import EnvironmentProblem
+    from ave_cli.store import Access
+
+    when = datetime.now().astimezone().replace(microsecond=0).isoformat()
+    store = conf.store()
+    try:
+        store.record_access([Access(when, conf.by, action, case, result)
+                             for case in dict.fromkeys(cases)])
+    except OSError as exc:
+        if saved:
+            raise EnvironmentProblem(_(
+                "het besluit is opgeslagen, maar het toeganglog {path} kon niet worden "
+                "bijgewerkt ({strerror})").format(path=store.location + ".toegang",
+                                                   strerror=exc.strerror)) from None
+        raise EnvironmentProblem(_(
+            "het toeganglog {path} kon niet worden bijgewerkt ({strerror}); er is niets "
+            "getoond of opgeslagen").format(path=store.location + ".toegang",
+                                            strerror=exc.strerror)) from None
+
+
+def _refused(conf: settings.Settings, action: str, case: str) -> None:
+    """A refused write in the access log; the refusal itself is what the user must hear."""
+    import contextlib
+
+    from ave_cli.errors import EnvironmentProblem
+
+    with contextlib.suppress(EnvironmentProblem):
+        record(conf, action, [case], "geweigerd")
+
+
 def decide(conf: settings.Settings, view: View,
            build: Callable[[View], list[Decision]], *, dry_run: bool,
            lock_timeout: float) -> list[Decision]:
@@ -133,7 +169,13 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
         result.append(outcome)
         return [outcome.decision]
 
-    decide(conf, view, build, dry_run=req.dry_run, lock_timeout=req.lock_timeout)
+    try:
+        decide(conf, view, build, dry_run=req.dry_run, lock_timeout=req.lock_timeout)
+    except AveError:
+        _refused(conf, "triage", case_id)
+        raise
+    record(conf, "triage", [result[0].decision.case],
+           "proefdraai" if req.dry_run else "ok", saved=not req.dry_run)
     return TriageResult(result[0], kap, full)
 
 
@@ -163,7 +205,7 @@ def _before_questions(state: Any, typed: str, kap: Kapstok, *, explicit: bool,
 
 def change(conf: settings.Settings, case: str, kapstok: str | None,
            make: Callable[[Kapstok, Any, Any], Change], who_fields: dict[str, Any], parts: Parts,
-           *, dry_run: bool, lock_timeout: float) -> tuple[Change, Kapstok]:
+           *, dry_run: bool, lock_timeout: float, action: str = "change") -> tuple[Change, Kapstok]:
     """A lifecycle decision (escalate, deescalate, close, reopen, assign): `make(kapstok,
     state, who)` decides it from the case as it is under the lock."""
     from ave_cli import settings
@@ -178,7 +220,13 @@ def change(conf: settings.Settings, case: str, kapstok: str | None,
         made[:] = [make(kap, current.case(case), who)]
         return [made[0].decision]
 
-    decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
+    try:
+        decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
+    except AveError:
+        _refused(conf, action, case)
+        raise
+    record(conf, action, [made[0].decision.case], "proefdraai" if dry_run else "ok",
+           saved=not dry_run)
     return made[0], kap
 
 
@@ -198,6 +246,8 @@ def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, di
         return [r.decision for r in results]
 
     decide(conf, parts.read(not dry_run), build, dry_run=dry_run, lock_timeout=lock_timeout)
+    record(conf, "triage --batch", [r.decision.case for r in results],
+           "proefdraai" if dry_run else "ok", saved=not dry_run)
     return results
 
 
@@ -218,7 +268,9 @@ def reevaluate(conf: settings.Settings, kapstok: str | None, parts: Parts, *,
         result = run_rules(view.cases(), lookup, chosen)
         return result, result.changes + (result.departures if include_overrides else [])
 
-    result, to_apply = run(parts.read(apply and not dry_run))
+    view = parts.read(apply and not dry_run)
+    record(conf, "reevaluate", [c.case for c in view.cases() if not c.closed])
+    result, to_apply = run(view)
     if not (apply and not dry_run and to_apply):
         return result, 0
     confirm(len(to_apply))
@@ -246,6 +298,7 @@ def purge(conf: settings.Settings, cutoff: date, *, now: Callable[[], datetime],
         return gone, removed
     confirm(removed, len(gone))
     about = {"time": now(), "by": conf.by, "closed_before": cutoff.isoformat()}
+    record(conf, "purge", sorted(gone))
     return store.rewrite_without(lambda blocks: closed_before(blocks, cutoff) & gone,
                                  dry_run=False, about=about, lock_timeout=lock_timeout)
 
@@ -258,6 +311,8 @@ def show(conf: settings.Settings, case: str, kapstok: str | None,
 
     check_case_id(case)
     state = parts.read(False).case(case)
+    record(conf, "show", [state.case if state else case],
+           "ok" if state else "niet gevonden")
     if state is None:
         raise AveError(_("casus '{case_id}' staat niet in het caselog {log}").format(
                            case_id=case, log=conf.log))

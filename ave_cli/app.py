@@ -211,7 +211,9 @@ ByOpt = Annotated[Optional[str], typer.Option(
                    "inlognaam."))]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=_("Uitvoer: text of json (json op "
                                                                     "stdout, meldingen op stderr)."))]
-DryRunOpt = Annotated[bool, typer.Option("--dry-run", help=_("Besluit en toon, maar schrijf niets."))]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help=_("Besluit en toon, maar schrijf niets "
+                                                             "in het caselog (het toeganglog "
+                                                             "noteert wel dat je de casus inzag)."))]
 MAX_LOCK_TIMEOUT = 3600.0
 
 

@@ -45,8 +45,8 @@ EN: dict[str, str] = {
         "Who decides. Default: $AVE_BY, the user config, or your login name.",
     "Uitvoer: text of json (json op stdout, meldingen op stderr).":
         "Output: text or json (json on stdout, messages on stderr).",
-    "Besluit en toon, maar schrijf niets.":
-        "Decide and show, but write nothing.",
+    "Besluit en toon, maar schrijf niets in het caselog (het toeganglog noteert wel dat je de casus inzag).":
+        "Decide and show, but write nothing to the caselog (the access log does note that you viewed the case).",
     "Lees de notitie uit een bestand, of met - van stdin (in een terminal: typ hem in), zodat hij niet in je shellgeschiedenis staat.":
         "Read the note from a file, or with - from stdin (at a terminal: type it), so it stays out of your shell history.",
     "Lees de reden uit een bestand, of met - van stdin (in een terminal: typ hem in).":
@@ -1120,4 +1120,28 @@ EN: dict[str, str] = {
         '{name} (per the kapstok: {role})',
     'caselog {log} staat op een netwerkschijf ({kind}): bestandsloten zijn daar onbetrouwbaar en besluiten kunnen verloren gaan; houd het caselog op een lokale schijf':
         'caselog {log} is on a network drive ({kind}): file locks cannot be trusted there and decisions can be lost; keep the caselog on a local disk',
+    'Alleen deze casus (hoofdletters tellen niet mee).':
+        'Only this case (letter case does not count).',
+    'Alleen wat deze persoon deed.':
+        'Only what this person did.',
+    'Geen toegang vastgelegd die aan de filters voldoet.':
+        'No access recorded that matches the filters.',
+    'Toegang: {n} keer':
+        'Access: {n} times',
+    'Wanneer':
+        'When',
+    'Actie':
+        'Action',
+    'Resultaat':
+        'Result',
+    'toeganglog {path} is onleesbaar ({problem})':
+        'access log {path} cannot be read ({problem})',
+    'toeganglog {path}: regel {line} is beschadigd':
+        'access log {path}: line {line} is damaged',
+    'Toon het toeganglog: wie welke casus heeft ingezien of gewijzigd, wanneer, met welke opdracht en met welk resultaat (BIO, NEN 7513). Elke opdracht die een casus leest (show, report, export, reevaluate) of schrijft, voegt er een regel aan toe; het log staat naast het caselog (caselog.toml.toegang) en wordt nooit herschreven.\n\n[bold]Voorbeelden[/bold]\n\n  ave audit --case WT-17\n\n  ave audit --by tester --format json\n':
+        'Show the access log: who viewed or changed which case, when, with which command and with which result (BIO, NEN 7513). Every command that reads a case (show, report, export, reevaluate) or writes one adds a line; the log sits beside the caselog (caselog.toml.toegang) and is never rewritten.\n\n[bold]Examples[/bold]\n\n  ave audit --case WT-17\n\n  ave audit --by tester --format json\n',
+    'het besluit is opgeslagen, maar het toeganglog {path} kon niet worden bijgewerkt ({strerror})':
+        'the decision is saved, but the access log {path} could not be updated ({strerror})',
+    'het toeganglog {path} kon niet worden bijgewerkt ({strerror}); er is niets getoond of opgeslagen':
+        'the access log {path} could not be updated ({strerror}); nothing was shown or saved',
 }

@@ -7,7 +7,15 @@ command that uses it, so `ave --version` and `ave --help` start as fast as typer
 from __future__ import annotations
 
 # The commands register themselves on `app` when imported.
-from ave_cli import cmd_case, cmd_check, cmd_kapstok, cmd_report, cmd_triage, cmd_uitleg  # noqa: F401
+from ave_cli import (  # noqa: F401
+    cmd_audit,
+    cmd_case,
+    cmd_check,
+    cmd_kapstok,
+    cmd_report,
+    cmd_triage,
+    cmd_uitleg,
+)
 from ave_cli.app import _error, _interrupted, app, hooks  # noqa: F401  (used by __main__, tests)
 
 

@@ -51,7 +51,8 @@ TEXT_LABELS = {"decided_by": "--decided-by", "note": "--note", "casusregisseur":
                "in_overleg_met": "--in-overleg-met"}
 
 
-def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run: bool,
+def _run_change(action: str, case: str, kapstok_opt: str | None, log, by: str | None,
+                dry_run: bool,
                 fmt: Format, lock_timeout: float, make, who_fields: dict) -> None:
     """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
     from ave_cli import actions, output, render, render_case, settings
@@ -63,7 +64,7 @@ def _run_change(case: str, kapstok_opt: str | None, log, by: str | None, dry_run
             check_free_text(TEXT_LABELS[key], text)
     conf = settings.resolve(log, kapstok_opt, by)
     made, kap = actions.change(conf, case, kapstok_opt, make, who_fields, parts(conf),
-        dry_run=dry_run, lock_timeout=lock_timeout)
+        dry_run=dry_run, lock_timeout=lock_timeout, action=action)
     if fmt is Format.json:
         output.print_json(output.change_json(made, dry_run=dry_run))
     else:
@@ -142,7 +143,7 @@ def escalate_command(
                             signals=tuple(signal or ()), who=who)
         return add_regisseur(kap, state, case_id, role=role, holder=holder, reason=reason, who=who)
 
-    _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
+    _run_change("escalate", case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
 
 
 DEESCALATE_HELP = _("Leg een afschaling vast: de casus gaat naar een lagere fase.\n\nEerst toont "
@@ -188,7 +189,7 @@ def deescalate_command(
     def make(kap, state, who):
         return deescalate(kap, state, case_id, to=to, reason=reason, unmet=unmet, who=who)
 
-    _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
+    _run_change("deescalate", case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
 
 
 def _checklist(case: str, kapstok_opt: str | None, log, by: str | None,
@@ -255,7 +256,7 @@ def close_command(
     def make(kap, state, who):
         return close(kap, state, case_id, reason=reason, who=who)
 
-    _run_change(case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, _who(note=note))
+    _run_change("close", case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, _who(note=note))
 
 
 SHOW_HELP = _("Toon een casus als film: de huidige stand (fase, dagen in de fase, regisseurs, "

@@ -78,8 +78,8 @@ def report_command(
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=_("text, json of csv."))]
     = TableFormat.text,
 ) -> None:
+    from ave_cli import actions, render, render_case, settings
     from ave_cli import output as formats
-    from ave_cli import render, render_case, settings
     from ave_cli.report import FLAGS, Filters, build_report
 
     for name in flag or ():
@@ -93,6 +93,7 @@ def report_command(
     _check_phases(phase or [], settings.load_kapstok(conf.kapstok), states)
     report = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), hooks["now"](),
                           filters)
+    actions.record(conf, "report", [r.case for r in report.rows])
     if fmt is TableFormat.json:
         formats.print_json(formats.report_json(report))
     elif fmt is TableFormat.csv:
@@ -201,11 +202,13 @@ def export_command(
                                  "0600) in plaats van stdout."))] = None,
     log: LogOpt = None,
 ) -> None:
+    from ave_cli import actions, render, settings
     from ave_cli import output as formats
-    from ave_cli import render, settings
 
     conf = settings.resolve(log)
-    rows = [formats.flat_decision(d) for d in read_log(conf).decisions()]
+    decisions = list(read_log(conf).decisions())
+    rows = [formats.flat_decision(d) for d in decisions]
+    actions.record(conf, "export", [d.case for d in decisions])
     if output is None or str(output) == "-":
         formats.write_export(sys.stdout, rows, fmt.value)
         return

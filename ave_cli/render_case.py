@@ -280,3 +280,14 @@ def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: 
     return Group(*parts)
 
 
+
+
+def access_view(records: list[Any], *, width: int = 100) -> Any:
+    """The access log: one row per access, oldest first."""
+    if not records:
+        return Text(_("Geen toegang vastgelegd die aan de filters voldoet."))
+    layout = Layout([Column(_("Wanneer"), keep=True), Column(_("Wie")), Column(_("Actie")),
+                     Column(_("Casus"), keep=True), Column(_("Resultaat"))])
+    for a in records:
+        layout.rows.append([a.when[:16].replace("T", " "), a.who, a.action, a.case, a.result])
+    return fit(width, _("Toegang: {n} keer").format(n=len(records)), [layout], block_title=0)

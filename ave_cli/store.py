@@ -43,6 +43,21 @@ def filesystem_of(path: Path, mounts: str) -> str | None:
     return found
 
 
+@dataclass(frozen=True)
+class Access:
+    """One access to a case (BIO, NEN 7513): when, who, what action, which case, the result."""
+
+    when: str  # ISO 8601 with the time zone
+    who: str
+    action: str  # the command: show, report, export, reevaluate, triage, escalate, ...
+    case: str
+    result: str  # ok, proefdraai, geweigerd, niet gevonden
+
+    def as_dict(self) -> dict[str, str]:
+        return {"when": self.when, "who": self.who, "action": self.action, "case": self.case,
+                "result": self.result}
+
+
 class View(Protocol):
     """The decisions as read just now, and what stood in the way of reading them."""
 
@@ -76,6 +91,12 @@ class Store(Protocol):
         ...
 
     def damage_message(self, damage: Damage, *, retry: bool = False) -> str: ...
+
+    def record_access(self, entries: list[Access]) -> None:
+        """Append to the insert-only access log (never rewritten, also not by purge)."""
+        ...
+
+    def read_access(self) -> list[Access]: ...
 
     def scan(self) -> tuple[list[Block], list[Damage]]:
         """Every intact record and every damaged place (ave check)."""
@@ -134,6 +155,49 @@ class FileStore:
         from ave_cli import caselog
 
         return caselog.readable_by_others(self.path)
+
+    @property
+    def access_path(self) -> Path:
+        """The access log beside the case log: JSON Lines, appended to, mode 0600."""
+        return self.path.with_name(f"{self.path.name}.toegang")
+
+    def record_access(self, entries: list[Access]) -> None:
+        import json
+        import os
+
+        if not entries or not (self.path.exists() or self.access_path.exists()):
+            return  # no store yet: no case was there to be seen
+        payload = "".join(json.dumps(e.as_dict(), ensure_ascii=False) + "\n"
+                          for e in entries).encode("utf-8")
+        fd = os.open(self.access_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def read_access(self) -> list[Access]:
+        import json
+
+        from ave_cli.errors import AveError, Msg
+
+        try:
+            lines = self.access_path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AveError(Msg("toeganglog {path} is onleesbaar ({problem})",
+                               path=self.access_path, problem=exc)) from None
+        found = []
+        for number, line in enumerate(lines, start=1):
+            try:
+                found.append(Access(**json.loads(line)))
+            except (ValueError, TypeError):
+                raise AveError(Msg("toeganglog {path}: regel {line} is beschadigd",
+                                   path=self.access_path, line=number)) from None
+        return found
 
     def scan(self) -> tuple[list[Block], list[Damage]]:
         from ave_cli import caselog, logformat

@@ -20,7 +20,7 @@ ENGLISH_CHROME = ("Usage", "Options", "Commands", "Arguments", "Show this messag
                   "[OPTIONS]", "COMMAND [ARGS]", "{CASUS}", "ZAAK_ID")
 COMMANDS = [["triage"], ["escalate"], ["deescalate"], ["close"], ["show"], ["report"],
             ["reevaluate"], ["export"], ["uitleg"], ["kapstok"], ["kapstok", "test"],
-            ["kapstok", "diff"], ["check"], ["purge"], ["reindex"], []]
+            ["kapstok", "diff"], ["audit"], ["check"], ["purge"], ["reindex"], []]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "ave")

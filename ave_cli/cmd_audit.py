@@ -1,0 +1,39 @@
+"""`ave audit`: who saw or changed which case (the access log of the store)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ave_cli.app import Format, FormatOpt, LogOpt, app, guarded
+from ave_cli.i18n import _
+
+AUDIT_HELP = _("Toon het toeganglog: wie welke casus heeft ingezien of gewijzigd, wanneer, met "
+               "welke opdracht en met welk resultaat (BIO, NEN 7513). Elke opdracht die een "
+               "casus leest (show, report, export, reevaluate) of schrijft, voegt er een regel "
+               "aan toe; het log staat naast het caselog (caselog.toml.toegang) en wordt nooit "
+               "herschreven.\n\n[bold]Voorbeelden[/bold]\n\n  ave audit --case WT-17\n\n  "
+               "ave audit --by tester --format json\n")
+
+
+@app.command("audit", help=AUDIT_HELP)
+@guarded
+def audit_command(
+    case: Annotated[Optional[str], typer.Option(
+        "--case", help=_("Alleen deze casus (hoofdletters tellen niet mee)."))] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help=_("Alleen wat deze persoon deed."))]
+    = None,
+    log: LogOpt = None,
+    fmt: FormatOpt = Format.text,
+) -> None:
+    from ave_cli import output, render, render_case, settings
+    from ave_cli.cases import key
+
+    conf = settings.resolve(log)
+    records = [a for a in conf.store().read_access()
+               if (case is None or key(a.case) == key(case)) and (by is None or a.who == by)]
+    if fmt is Format.json:
+        output.print_json([a.as_dict() for a in records])
+    else:
+        render.out().print(render_case.access_view(records, width=render.out().width))
