@@ -398,4 +398,89 @@ def test_a_reevaluation_decision_records_the_whole_outcome(run, sample):
                                         "bestuurlijk"}
         assert "in_overleg_met" in record or record["phase_after"] not in ("3", "4")
         assert len(record.get("advice", [])) == len(record.get("advice_roles", []))
+        assert set(record.get("advice_roles", [])) <= {"", "casusregie", "procesregie"}
         assert record["kapstok"]["name"] == "westerkwartier"
+
+
+def test_build_report_by_hand():
+    """Five summaries worked out by hand: filters at their edges, days floored, ranks, and the
+    counts per fase with the kapstok's labels, an unknown fase and an unknown kapstok."""
+    from ave_cli.cases import SEPARATOR
+    from ave_cli.report import DAY, Filters, build_report
+    from ave_cli.settings import load_kapstok
+
+    kapstok = load_kapstok("handreiking")
+    now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    ts = now.timestamp()
+    summaries = [
+        _summary(case="A", phase="AVE2", since_ts=ts - 2.5 * DAY, last_ts=ts - DAY,
+                 procesregisseur="P", deciders=SEPARATOR.join(["Anna", "Bob"])),
+        _summary(case="B", phase="AVE9", since_ts=ts + DAY, last_ts=ts),  # a clock ahead: 0
+        _summary(case="C", phase="AVE2", since_ts=None, last_ts=ts, closed=1),
+        _summary(case="D", phase=None, since_ts=ts - 40 * DAY, last_ts=ts),
+        _summary(case="E", phase="1", kapstok="verdwenen", since_ts=ts, last_ts=ts),
+    ]
+    lookup = {"handreiking": kapstok}.get
+    report = build_report(summaries, lookup, now)
+    rows = {r.case: r for r in report.rows}
+    assert sorted(rows) == ["A", "B", "D", "E"] and report.open_total == 4
+    assert (rows["A"].days_in_phase, rows["B"].days_in_phase, rows["D"].days_in_phase) == (2, 0, 40)
+    assert rows["A"].procesregisseur == "P" and rows["E"].kapstok == "verdwenen"
+    assert rows["A"].rank == kapstok.rank("AVE2") and rows["B"].rank == rows["E"].rank == -1
+    counts = [(c.kapstok, c.phase, c.label, c.colour, c.count, c.share) for c in report.counts]
+    handreiking = [(p.id, p.label, p.colour, 1 if p.id == "AVE2" else 0) for p in kapstok.phases]
+    assert counts == [("handreiking", pid, label, colour, n, n / 4)
+                      for pid, label, colour, n in handreiking] + [
+        ("handreiking", "AVE9", "AVE9", "", 1, 0.25), ("handreiking", None, "—", "", 1, 0.25),
+        ("verdwenen", "1", "1", "", 1, 0.25)]
+    closed = build_report(summaries, lookup, now, Filters(include_closed=True))
+    assert [r.case for r in closed.rows] == ["A", "B", "C", "D", "E"] and closed.open_total == 4
+    assert closed.rows[2].days_in_phase is None and closed.rows[2].closed
+    assert [r.case for r in build_report(summaries, lookup, now,
+                                         Filters(phases=("ave2", "AVE9"))).rows] == ["A", "B"]
+    assert [r.case for r in build_report(summaries, lookup, now, Filters(by="Bob")).rows] == ["A"]
+    assert build_report(summaries, lookup, now, Filters(by="Anna Bob")).rows == []
+    since = datetime.fromtimestamp(ts - DAY).date()  # A's last decision is on that very day
+    edge = datetime.combine(since, datetime.min.time()).astimezone().timestamp()
+    on_edge = [_summary(case="X", last_ts=edge), _summary(case="Y", last_ts=edge - 1)]
+    assert [r.case for r in build_report(on_edge, lookup, now, Filters(since=since)).rows] == ["X"]
+
+
+def test_local_date_of_nothing_is_nothing():
+    from ave_cli.report import local_date
+
+    assert local_date(None) is None
+    assert local_date(datetime(2026, 3, 10, 12, 0).timestamp()) == "2026-03-10"
+
+
+def test_urgency_treats_unknown_days_as_zero():
+    from ave_cli.report import Row, urgency
+
+    def row(case, days):
+        return Row(case, "X", False, None, days, "", "", "triage", 0.0, "k", (), 1)
+
+    assert [r.case for r in sorted([row("zero", 0), row("none", None)], key=urgency)] == [
+        "zero", "none"]  # a tie: the order given stays
+
+
+def test_reevaluate_passes_over_closed_and_unknown_cases_and_goes_on(run, log):
+    """A closed case and a case whose kapstok is gone are passed over (the latter said); the
+    case after them is still reevaluated."""
+    from dataclasses import replace
+
+    from ave_cli import report, settings
+    from ave_cli.store import FileStore
+
+    run("triage", "A", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))
+    run("close", "A", "--reason", "klaar")
+    run("triage", "B", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))
+    run("triage", "C", "-a", str(EXAMPLES / "handreiking" / "ave2.toml"), "--phase", "AVE3",
+        "--motivation", "zorgen")
+    states = {s.case: s for s in FileStore(log, None).read().cases()}
+    ordered = [states["A"], replace(states["B"], kapstok_name="verdwenen"), states["C"]]
+    lookup = {"handreiking": settings.load_kapstok("handreiking")}.get
+    result = report.reevaluate(ordered, lookup, None)
+    assert [r.state.case for r in result.departures] == ["C"]
+    assert [(case, str(why)) for case, why in result.skipped] == [
+        ("B", "kapstok 'verdwenen' niet beschikbaar")]
+    assert result.unchanged == 0
