@@ -193,3 +193,75 @@ def test_failed_write_rolls_back(tmp_path, monkeypatch):
         append(path, decision(3))
     monkeypatch.undo()
     assert path.read_bytes() == data
+
+
+# --- scan: every damaged place with its exact line and byte offset ---------------------------
+
+def _three(tmp_path):
+    path = tmp_path / "log.toml"
+    append(path, decision(1), decision(2), decision(3))
+    data = path.read_bytes()
+    return data, logformat.parse(data, "log").blocks
+
+
+def _said(problems) -> list[tuple[int, int, str]]:
+    return [(p.line, p.offset, str(p.problem)) for p in problems]
+
+
+def test_scan_names_a_removed_record_at_the_one_after_it(tmp_path):
+    data, blocks = _three(tmp_path)
+    cut = data[:blocks[1].offset] + data[blocks[2].offset:]
+    found, problems = logformat.scan(cut)
+    assert [b.decision.id for b in found] == ["d1", "d3"]
+    moved = found[1]
+    assert moved.offset == blocks[1].offset and moved.line == blocks[1].line
+    assert _said(problems) == [(moved.line, moved.offset, "de keten is onderbroken: dit record "
+                                "volgt niet op het record ervoor (een record is verwijderd, "
+                                "verplaatst of gewijzigd)")]
+
+
+def test_scan_names_an_unchained_record_after_chained_ones(tmp_path):
+    data, blocks = _three(tmp_path)
+    legacy, _seal = logformat.encode(decision(4))
+    legacy = legacy.replace(b"format = 2", b"format = 1")
+    record = tomllib.loads(legacy.decode())["decision"][0]
+    record.pop("prev", None)
+    record["format"] = 1
+    record["seal"] = {"sha256": logformat.seal(record)}
+    import tomli_w
+
+    old = tomli_w.dumps({"decision": [record]}).encode()
+    found, problems = logformat.scan(data + b"\n" + old)
+    assert [b.decision.id for b in found] == ["d1", "d2", "d3", "d4"]
+    assert _said(problems) == [(found[3].line, found[3].offset, "record zonder ketenschakel "
+                                "(prev) na geketende records: ingevoegd?")]
+
+
+def test_scan_names_a_torn_tail_after_the_intact_part(tmp_path):
+    data, blocks = _three(tmp_path)
+    torn = data[:-25]
+    found, problems = logformat.scan(torn)
+    assert [b.decision.id for b in found] == ["d1", "d2"]
+    [(line, offset, problem)] = _said(problems)
+    assert offset >= blocks[2].offset and torn[offset:].strip()  # where the damage starts
+    assert line == 1 + torn.count(b"\n", 0, offset)
+    assert line >= blocks[2].line
+
+
+def test_scan_names_a_damaged_record_in_the_middle_and_goes_on(tmp_path):
+    data, blocks = _three(tmp_path)
+    broken = data.replace(b'id = "d2"', b'id = "dX"')
+    found, problems = logformat.scan(broken)
+    assert [b.decision.id for b in found] == ["d1", "d3"]  # d3 is read on, its chain not blamed
+    [(line, offset, problem)] = _said(problems)
+    assert (line, offset) == (blocks[1].line, blocks[1].offset)
+    assert "zegel" in problem
+
+
+def test_scan_names_a_damaged_header_on_line_one(tmp_path):
+    data, blocks = _three(tmp_path)
+    found, problems = logformat.scan(data.replace(b"format = 2", b"format = 7", 1))
+    assert [b.decision.id for b in found] == ["d1", "d2", "d3"]
+    [(line, offset, problem)] = _said(problems)
+    assert (line, offset) == (1, 0)
+    assert problem.startswith("caselog heeft logversie 7") and ";" not in problem

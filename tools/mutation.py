@@ -29,12 +29,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--keep", action="store_true", help="reuse an earlier run in mutants/")
+    parser.add_argument("--results-only", action="store_true",
+                        help="print the score of the run in mutants/ without running anything")
+    parser.add_argument("modules", nargs="*", help="only these modules (rules, report, ...)")
     args = parser.parse_args()
     mutmut = shutil.which("mutmut") or sys.exit("mutmut is not installed: pip install mutmut")
-    if not args.keep:
+    if not args.keep and not args.results_only:
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
-    subprocess.run([mutmut, "run", "--max-children", str(args.max_children)], cwd=ROOT,
-                   stdout=subprocess.DEVNULL, check=False)
+    if not args.results_only:
+        names = [f"ave_cli.{m}.*" for m in args.modules]
+        subprocess.run([mutmut, "run", "--max-children", str(args.max_children), *names],
+                       cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
     listing = subprocess.run([mutmut, "results", "--all", "true"], cwd=ROOT, text=True,
                              capture_output=True, check=True).stdout
     status: dict[str, str] = {}
