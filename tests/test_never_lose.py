@@ -520,7 +520,10 @@ def test_ctrl_c_at_random_moments_never_lies(tmp_path):
     for n in range(100):
         child = subprocess.Popen(
             [sys.executable, "-m", "ave_cli", "triage", f"S-{n}", "-a", A2, "--note", "x"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            # as at a terminal: a test run in the background inherits an ignored SIGINT, and
+            # Python then never turns Ctrl-C into KeyboardInterrupt
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         time.sleep(rng.uniform(0.15, 0.7))
         with contextlib.suppress(ProcessLookupError):
             child.send_signal(signal.SIGINT)
