@@ -484,3 +484,41 @@ def test_reevaluate_passes_over_closed_and_unknown_cases_and_goes_on(run, log):
     assert [(case, str(why)) for case, why in result.skipped] == [
         ("B", "kapstok 'verdwenen' niet beschikbaar")]
     assert result.unchanged == 0
+
+
+def test_build_report_edges_left_by_the_mutation_run():
+    """A decider's name with spaces, a closed case with a since, and days 1 before days 0."""
+    from ave_cli.cases import SEPARATOR
+    from ave_cli.report import DAY, Filters, Row, build_report, urgency
+    from ave_cli.settings import load_kapstok
+
+    lookup = {"handreiking": load_kapstok("handreiking")}.get
+    now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    ts = now.timestamp()
+    named = [_summary(case="A", last_ts=ts, deciders=SEPARATOR.join(["S. El Amrani", "Bob"]))]
+    assert [r.case for r in build_report(named, lookup, now,
+                                         Filters(by="S. El Amrani")).rows] == ["A"]
+    closed = [_summary(case="C", closed=1, since_ts=ts - 3 * DAY, last_ts=ts)]
+    [row] = build_report(closed, lookup, now, Filters(include_closed=True)).rows
+    assert row.days_in_phase is None  # a closed case has no days in a fase
+
+    def at(case, days):
+        return Row(case, "X", False, None, days, "", "", "triage", 0.0, "k", (), 1)
+
+    assert [r.case for r in sorted([at("zero", 0), at("one", 1)], key=urgency)] == ["one", "zero"]
+
+
+def test_reevaluate_goes_on_after_a_case_without_answers(run, log):
+    from dataclasses import replace
+
+    from ave_cli import report, settings
+    from ave_cli.store import FileStore
+
+    run("triage", "A", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))
+    run("triage", "B", "-a", str(EXAMPLES / "handreiking" / "ave2.toml"), "--phase", "AVE3",
+        "--motivation", "zorgen")
+    states = {s.case: s for s in FileStore(log, None).read().cases()}
+    lookup = {"handreiking": settings.load_kapstok("handreiking")}.get
+    result = report.reevaluate([replace(states["A"], answers={}), states["B"]], lookup, None)
+    assert [case for case, _why in result.skipped] == ["A"]
+    assert [r.state.case for r in result.departures] == ["B"]
