@@ -120,9 +120,6 @@ class FileStore:
     def location(self) -> str:
         return str(self.path)
 
-    def exists(self) -> bool:
-        return self.path.exists()
-
     def read(self, *, locked: bool = False) -> View:
         from ave_cli import caselog
 
@@ -169,12 +166,11 @@ class FileStore:
             return  # no store yet: no case was there to be seen
         payload = "".join(json.dumps(e.as_dict(), ensure_ascii=False) + "\n"
                           for e in entries).encode("utf-8")
+        from ave_cli.caselog import _write_all  # the log's own loop: short writes, then fsync
+
         fd = os.open(self.access_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
+            _write_all(fd, payload)
         finally:
             os.close(fd)
 
