@@ -54,11 +54,11 @@ def record(conf: settings.Settings, action: str, cases: Any,
         if saved:
             raise EnvironmentProblem(_(
                 "het besluit is opgeslagen, maar het toeganglog {path} kon niet worden "
-                "bijgewerkt ({strerror})").format(path=store.location + ".toegang",
+                "bijgewerkt ({strerror})").format(path=store.access_location,
                                                    strerror=exc.strerror)) from None
         raise EnvironmentProblem(_(
             "het toeganglog {path} kon niet worden bijgewerkt ({strerror}); er is niets "
-            "getoond of opgeslagen").format(path=store.location + ".toegang",
+            "getoond of opgeslagen").format(path=store.access_location,
                                             strerror=exc.strerror)) from None
 
 
@@ -317,5 +317,5 @@ def show(conf: settings.Settings, case: str, kapstok: str | None,
            "ok" if state else "niet gevonden")
     if state is None:
         raise AveError(_("casus '{case_id}' staat niet in het caselog {log}").format(
-                           case_id=case, log=conf.log))
+                           case_id=case, log=conf.where))
     return state, settings.kapstok_for_case(kapstok, conf.kapstok, state)

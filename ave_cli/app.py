@@ -128,6 +128,18 @@ def guarded(fn: F) -> F:
         except (KeyboardInterrupt, EOFError):
             _error(_interrupted())
             raise typer.Exit(130) from None
+        except Exception as exc:
+            if not type(exc).__module__.startswith("psycopg"):
+                raise
+            # the store refused a read (its writes say themselves what was saved)
+            saved = (sys.modules["ave_cli.caselog"].committed()
+                     if "ave_cli.caselog" in sys.modules else [])
+            problem = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            _error(_("de store gaf een fout ({problem}); er is niets opgeslagen").format(
+                problem=problem) if not saved else _(
+                "de store gaf een fout ({problem}), nadat {ids} was opgeslagen (zie ave "
+                "show)").format(problem=problem, ids=", ".join(saved)))
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -188,10 +200,10 @@ def _start_screen() -> None:
     conf = settings.resolve()
     kapstok = settings.load_kapstok(conf.kapstok)
     open_cases = None
-    if conf.log.exists():
+    if conf.url or conf.log.exists():
         view = read_log(conf)
         open_cases = len(view.summaries(include_closed=False, deciders=False))
-    render.out().print(render.start_screen(__version__, kapstok, conf.log, open_cases))
+    render.out().print(render.start_screen(__version__, kapstok, conf.where, open_cases))
 
 
 # --- shared options --------------------------------------------------------------------------
@@ -203,9 +215,13 @@ KapstokOpt = Annotated[Optional[str], typer.Option(
                                                                      "$AVE_KAPSTOK, de "
                                                                      "gebruikersconfiguratie, of "
                                                                      "handreiking."))]
-LogOpt = Annotated[Optional[Path], typer.Option(
-    "--log", help=_("Pad van het caselog. Standaard: $AVE_LOG, de "
-                    "gebruikersconfiguratie, of caselog.toml in de gebruikersdatamap."))]
+LogOpt = Annotated[Optional[str], typer.Option(
+    "--log", help=_("Pad van het caselog, of het adres van de store van je team "
+                    "(postgresql://...). Standaard: $AVE_LOG, de gebruikersconfiguratie, of "
+                    "caselog.toml in de gebruikersdatamap."))]
+TeamOpt = Annotated[Optional[str], typer.Option(
+    "--team", help=_("In de store van een team: het team waar een nieuwe casus bij hoort. "
+                     "Standaard: $AVE_TEAM, de gebruikersconfiguratie, of je enige team."))]
 ByOpt = Annotated[Optional[str], typer.Option(
     "--by", help=_("Wie besluit. Standaard: $AVE_BY, de gebruikersconfiguratie, of je "
                    "inlognaam."))]

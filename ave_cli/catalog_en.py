@@ -39,8 +39,6 @@ EN: dict[str, str] = {
         "AVE (Aanpak ter Voorkoming van Escalatie, the approach to prevent escalation): triage, opschalen and afschalen of cases, with the roles from your municipality's kapstok and a local caselog.",
     "Naam van een meegeleverde kapstok (handreiking, westerkwartier) of pad van een kapstokbestand. Standaard: $AVE_KAPSTOK, de gebruikersconfiguratie, of handreiking.":
         "Name of a bundled kapstok (handreiking, westerkwartier) or path of a kapstok file. Default: $AVE_KAPSTOK, the user config, or handreiking.",
-    "Pad van het caselog. Standaard: $AVE_LOG, de gebruikersconfiguratie, of caselog.toml in de gebruikersdatamap.":
-        "Path of the caselog. Default: $AVE_LOG, the user config, or caselog.toml in the user data folder.",
     "Wie besluit. Standaard: $AVE_BY, de gebruikersconfiguratie, of je inlognaam.":
         "Who decides. Default: $AVE_BY, the user config, or your login name.",
     "Uitvoer: text of json (json op stdout, meldingen op stderr).":
@@ -177,8 +175,6 @@ EN: dict[str, str] = {
         "Overview of the open cases: the number per fase (with its share), and per case the fase, since when, the regisseurs, the last decision and the flags.\n\nFlags (set per fase in the kapstok): [bold]review[/bold] evaluation overdue;\n[bold]long[/bold] long in a high fase, consider afschalen; [bold]casusregie[/bold] casusregisseur missing; [bold]procesregie[/bold] procesregie advised, nobody named.\n\n[bold]Examples[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > cases.csv\n",
     "Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, onder de kapstok van de casus of de kapstok die je noemt. Toont de casussen waarvan de fase zou veranderen. Schrijft niets, tenzij --apply: dan komt er per veranderde casus één besluit (herbeoordeling) bij.\n\nEen fase die een professional bewust anders besloot dan het advies, wordt niet overschreven (die casussen staan apart); neem ze mee met --include-overrides.\n\n[bold]Voorbeelden[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply --yes\n":
         "Apply the rules again to the latest answers of every open case, under the case's kapstok or the kapstok you name. Shows the cases whose fase would change. Writes nothing unless --apply: then one (reevaluation) decision is added per changed case.\n\nA fase that a professional deliberately decided against the advice is not overwritten (those cases are listed apart); include them with --include-overrides.\n\n[bold]Examples[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply --yes\n",
-    "Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden, rollen en kapstok als eigen kolommen (answers.problematiek, roles.casusregie, ...). Voor de eigen analyse van de gemeente; bewaar de export even zorgvuldig als het caselog zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen een ' ervoor, zodat een spreadsheet ze niet als formule uitvoert.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > besluiten.jsonl\n\n  ave export --format csv --output besluiten.csv\n":
-        "The whole caselog as JSON Lines or CSV: one row per decision, with the answers, roles and kapstok as columns of their own (answers.problematiek, roles.casusregie, ...). For the municipality's own analysis; keep the export as carefully as the caselog itself.\n\nIn CSV, cells starting with =, +, - or @ get a ' in front, so that a spreadsheet does not run them as a formula.\n\n[bold]Examples[/bold]\n\n  ave export > decisions.jsonl\n\n  ave export --format csv --output decisions.csv\n",
     "ave reevaluate kent --format text of json":
         "ave reevaluate knows --format text or json",
     "{rows} besluiten geëxporteerd naar {output}":
@@ -211,8 +207,6 @@ EN: dict[str, str] = {
         "How many cases per table the text view shows; 0 = all. JSON always gives everything.",
     "text of json.":
         "text or json.",
-    "jsonl of csv.":
-        "jsonl or csv.",
     "Schrijf naar dit bestand (aangemaakt met rechten 0600) in plaats van stdout.":
         "Write to this file (created with permissions 0600) instead of stdout.",
     "export naar {output} mislukt ({strerror})":
@@ -1144,4 +1138,112 @@ EN: dict[str, str] = {
         'the decision is saved, but the access log {path} could not be updated ({strerror})',
     'het toeganglog {path} kon niet worden bijgewerkt ({strerror}); er is niets getoond of opgeslagen':
         'the access log {path} could not be updated ({strerror}); nothing was shown or saved',
+    "'{value}' is geen PostgreSQL-adres; het begint met postgresql://":
+        "'{value}' is not a PostgreSQL address; it starts with postgresql://",
+    '--log moet het caselog-bestand zijn dat je kopieert':
+        '--log must be the case log file you copy',
+    'Casus {case} is gedeeld met team {team}.':
+        'Case {case} is shared with team {team}.',
+    'De casus.':
+        'The case.',
+    'De gedeelde store van een team in PostgreSQL: inrichten, teams, casussen delen. Elke andere opdracht werkt er ook mee: geef --log postgresql://... (of $AVE_LOG).\n\n[bold]Voorbeelden[/bold]\n\n  ave store init postgresql://ave_eigenaar@db.gemeente.nl/ave\n\n  ave store add-team noord --log postgresql://ave_eigenaar@db.gemeente.nl/ave\n':
+        "A team's shared store in PostgreSQL: set it up, make teams, share cases. Every other command works with it too: give --log postgresql://... (or $AVE_LOG).\n\n[bold]Examples[/bold]\n\n  ave store init postgresql://ave_eigenaar@db.gemeente.nl/ave\n\n  ave store add-team noord --log postgresql://ave_eigenaar@db.gemeente.nl/ave\n",
+    'De naam van het team.':
+        "The team's name.",
+    'De store (postgresql://...).':
+        'The store (postgresql://...).',
+    'De store {url} is al bij (schemaversie {version}).':
+        'The store {url} is up to date (schema version {version}).',
+    'De store {url} is ingericht (schemaversie {before} → {after}). Maak nu teams met: ave store add-team NAAM --log {url}':
+        'The store {url} is set up (schema version {before} → {after}). Now make teams with: ave store add-team NAME --log {url}',
+    'Deel een casus met een ander team (bijvoorbeeld het Zorg- en Veiligheidshuis, dat werkt namens de partner die de casus inbrengt). Het delen komt in het toeganglog.\n\n[bold]Voorbeeld[/bold]\n\n  ave store share WT-17 --team zvh\n':
+        'Share a case with another team (for example the Zorg- en Veiligheidshuis, which works on behalf of the partner that brings in the case). The sharing goes into the access log.\n\n[bold]Example[/bold]\n\n  ave store share WT-17 --team zvh\n',
+    'Het adres van de database (postgresql://gebruiker@host/database), zonder wachtwoord: dat staat in ~/.pgpass.':
+        'The database address (postgresql://user@host/database), without a password: that lives in ~/.pgpass.',
+    "Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden, rollen en kapstok als eigen kolommen (answers.problematiek, roles.casusregie, ...). Voor de eigen analyse van de gemeente; bewaar de export even zorgvuldig als het caselog zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen een ' ervoor, zodat een spreadsheet ze niet als formule uitvoert.\n\nMet --format toml komt er een geldig caselog-bestand uit (elk besluit opnieuw gezegeld en geketend): de weg terug uit de store van een team.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > besluiten.jsonl\n\n  ave export --format csv --output besluiten.csv\n\n  ave export --format toml --output kopie.toml\n":
+        "The whole case log as JSON Lines or CSV: one row per decision, with the answers, roles and kapstok as columns of their own (answers.problematiek, roles.casusregie, ...). For the municipality's own analysis; keep the export as carefully as the case log itself.\n\nIn CSV, cells that start with =, +, - or @ get a ' in front, so that a spreadsheet does not run them as a formula.\n\nWith --format toml the output is a valid case log file (every decision sealed and chained anew): the way back out of a team's store.\n\n[bold]Examples[/bold]\n\n  ave export > besluiten.jsonl\n\n  ave export --format csv --output besluiten.csv\n\n  ave export --format toml --output kopie.toml\n",
+    'Het team dat de casus gaat zien.':
+        'The team that will see the case.',
+    'In de store van een team: het team waar een nieuwe casus bij hoort. Standaard: $AVE_TEAM, de gebruikersconfiguratie, of je enige team.':
+        "In a team's store: the team a new case belongs to. Default: $AVE_TEAM, the user config, or your only team.",
+    'Kopieer een caselog-bestand naar de store van je team. Nog eens uitvoeren voegt niets toe (elk besluit heeft een eigen id); daarna wordt de keten van elke casus gecontroleerd. De weg terug: ave export --format toml.\n\n[bold]Voorbeeld[/bold]\n\n  ave migrate --log caselog.toml --to postgresql://anna@db.gemeente.nl/ave --team noord\n':
+        "Copy a case log file into your team's store. Running it again adds nothing (every decision has its own id); afterwards every case's chain is checked. The way back: ave export --format toml.\n\n[bold]Example[/bold]\n\n  ave migrate --log caselog.toml --to postgresql://anna@db.gemeente.nl/ave --team noord\n",
+    'Maak een team: een PostgreSQL-rol zonder login. Wie in het team werkt, krijgt de rol (GRANT noord TO anna) en ziet dan de casussen van het team, en alleen die.\n\n[bold]Voorbeeld[/bold]\n\n  ave store add-team noord --log postgresql://ave_eigenaar@db.gemeente.nl/ave\n':
+        "Make a team: a PostgreSQL role without login. Whoever works in the team gets the role (GRANT noord TO anna) and then sees the team's cases, and only those.\n\n[bold]Example[/bold]\n\n  ave store add-team noord --log postgresql://ave_eigenaar@db.gemeente.nl/ave\n",
+    'NIET in orde':
+        'NOT in order',
+    'Pad van het caselog, of het adres van de store van je team (postgresql://...). Standaard: $AVE_LOG, de gebruikersconfiguratie, of caselog.toml in de gebruikersdatamap.':
+        "Path of the case log, or the address of your team's store (postgresql://...). Default: $AVE_LOG, the user config, or caselog.toml in the user data folder.",
+    'Richt de store in, of werk het schema bij (met versie; nog eens uitvoeren verandert niets). Uit te voeren door de eigenaar van de database, met het recht om rollen te maken (CREATEROLE).\n\n[bold]Voorbeeld[/bold]\n\n  ave store init postgresql://ave_eigenaar@db.gemeente.nl/ave\n':
+        'Set up the store, or upgrade its schema (versioned; running it again changes nothing). To be run by the database owner, with the right to create roles (CREATEROLE).\n\n[bold]Example[/bold]\n\n  ave store init postgresql://ave_eigenaar@db.gemeente.nl/ave\n',
+    'Team {team} bestond al.':
+        'Team {team} already existed.',
+    'Team {team} gemaakt. Geef mensen toegang met: GRANT {team} TO <inlognaam>;':
+        'Team {team} made. Give people access with: GRANT {team} TO <login>;',
+    'Team {team} zag casus {case} al.':
+        'Team {team} could already see case {case}.',
+    'caselog {log} is beschadigd (regel {line}); herstel het eerst met ave check --repair':
+        'case log {log} is damaged (line {line}); repair it first with ave check --repair',
+    "casus '{case}' staat niet in de store (of je team ziet hem niet)":
+        "case '{case}' is not in the store (or your team cannot see it)",
+    'casus {cases} is zojuist door iemand anders bijgewerkt, of hoort bij een team dat je niet ziet; er is niets opgeslagen; bekijk hem opnieuw (ave show) en probeer het nog eens':
+        'case {cases} was just updated by someone else, or belongs to a team you cannot see; nothing was saved; look at it again (ave show) and try once more',
+    'de store gaf een fout ({problem}), nadat {ids} was opgeslagen (zie ave show)':
+        'the store gave an error ({problem}), after {ids} had been saved (see ave show)',
+    'de store gaf een fout ({problem}); er is niets opgeslagen':
+        'the store gave an error ({problem}); nothing was saved',
+    'de store heeft schemaversie {found}, nieuwer dan deze ave ({known}); werk ave bij':
+        'the store has schema version {found}, newer than this ave ({known}); upgrade ave',
+    'de store is bezet (wachttijd {seconds:g} s verstreken); er is niets opgeslagen; probeer het opnieuw':
+        'the store is busy (waited {seconds:g} s); nothing was saved; try again',
+    'de store van je team heeft geen index in de cache; er is niets opnieuw op te bouwen (ave check vergelijkt de casustabel met de besluiten)':
+        "your team's store has no index in the cache; there is nothing to rebuild (ave check compares the case table with the decisions)",
+    'de store weigert het besluit ({problem}); er is niets opgeslagen':
+        'the store refuses the decision ({problem}); nothing was saved',
+    'de store {url} gaf een fout ({problem}); er is niets opgeslagen':
+        'the store {url} gave an error ({problem}); nothing was saved',
+    "de store {url} heeft schemaversie {found}, deze ave kent {known}; werk ave bij of laat 'ave store init' uitvoeren":
+        "the store {url} has schema version {found}, this ave knows {known}; upgrade ave or have 'ave store init' run",
+    'de store {url} is niet bereikbaar ({problem})':
+        'the store {url} cannot be reached ({problem})',
+    "de store {url} is nog niet ingericht; laat de eigenaar van de database 'ave store init {url}' uitvoeren":
+        "the store {url} is not set up yet; have the database owner run 'ave store init {url}'",
+    'delen mislukt ({problem}); er is niets gewijzigd':
+        'sharing failed ({problem}); nothing was changed',
+    'dit werkt alleen met een PostgreSQL-store; geef --log postgresql://... of zet $AVE_LOG':
+        'this works only with a PostgreSQL store; give --log postgresql://... or set $AVE_LOG',
+    'in orde':
+        'in order',
+    'inrichten van de store {url} mislukt ({problem}); er is niets gewijzigd':
+        'setting up the store {url} failed ({problem}); nothing was changed',
+    "je bent geen lid van team '{team}' in de store (je teams: {teams})":
+        "you are not a member of team '{team}' in the store (your teams: {teams})",
+    'je bent lid van geen enkel team in de store {url}; vraag de beheerder om: GRANT <team> TO {user}':
+        'you are not a member of any team in the store {url}; ask the administrator for: GRANT <team> TO {user}',
+    'je bent lid van geen enkel team in de store; vraag de beheerder om: GRANT <team> TO {user}':
+        'you are not a member of any team in the store; ask the administrator for: GRANT <team> TO {user}',
+    'je bent lid van meer teams ({teams}); kies er een met --team of $AVE_TEAM':
+        'you are a member of several teams ({teams}); choose one with --team or $AVE_TEAM',
+    'jsonl, csv of toml (een caselog).':
+        'jsonl, csv or toml (a case log).',
+    'rij {seq}: de keten van casus {case} is onderbroken (een besluit ontbreekt of is gewijzigd)':
+        'row {seq}: the chain of case {case} is broken (a decision is missing or was changed)',
+    'rij {seq}: het zegel of de schakel in de kolommen wijkt af van het record':
+        'row {seq}: the seal or link in the columns differs from the record',
+    'rij {seq}: {problem}':
+        'row {seq}: {problem}',
+    "team '{team}' bestaat niet in de store":
+        "team '{team}' does not exist in the store",
+    'team {team} kon niet worden gemaakt ({problem}); er is niets gewijzigd':
+        'team {team} could not be made ({problem}); nothing was changed',
+    "teamnaam '{name}' kan niet: gebruik kleine letters, cijfers en _, beginnend met een letter":
+        "team name '{name}' cannot be used: use lower-case letters, digits and _, starting with a letter",
+    "voor een PostgreSQL-store is psycopg nodig: pip install 'ave-cli[postgresql]'":
+        "a PostgreSQL store needs psycopg: pip install 'ave-cli[postgresql]'",
+    'zet geen wachtwoord in het adres van de store; gebruik ~/.pgpass of een servicebestand (libpq)':
+        "do not put a password in the store's address; use ~/.pgpass or a service file (libpq)",
+    '{added} van {total} besluiten toegevoegd aan {store} (de rest stond er al); de keten van elke casus is {verdict}.':
+        "{added} of {total} decisions added to {store} (the rest was there already); every case's chain is {verdict}.",
+    '{url} is geen geldig PostgreSQL-adres ({problem})':
+        '{url} is not a valid PostgreSQL address ({problem})',
 }

@@ -21,7 +21,8 @@ from ave_cli.i18n import _
 
 # The order a professional meets the commands in (ave --help); the rest follow in their own order.
 ORDER = ("triage", "escalate", "deescalate", "close", "show", "report", "reevaluate", "export",
-         "uitleg", "kapstok", "audit", "check", "purge", "reindex")
+         "uitleg", "kapstok", "audit", "check", "purge", "reindex",
+         "store", "migrate")
 
 
 def _panels() -> None:

@@ -13,6 +13,7 @@ from ave_cli import (  # noqa: F401
     cmd_check,
     cmd_kapstok,
     cmd_report,
+    cmd_store,
     cmd_triage,
     cmd_uitleg,
 )

@@ -53,7 +53,7 @@ def check_command(
     from ave_cli.audit import Problem, audit
 
     conf = settings.resolve(log, kapstok)
-    path, store = conf.log, conf.store()
+    path, store = conf.where, conf.store()
     repaired = None
     if repair:
         repaired = store.repair(hooks["now"]().strftime("%Y%m%dT%H%M%S"),
@@ -61,9 +61,9 @@ def check_command(
     problems: list[Problem] = []
     kapstokken = _check_kapstokken(kapstok, conf.kapstok, problems)
     blocks: list[Block] = []
-    if path.is_dir():
+    if not conf.url and conf.log.is_dir():
         problems.append(Problem(0, _("{path} is een map, geen caselog").format(path=path)))
-    elif path.exists():
+    elif store.exists():
         blocks, damaged = store.scan()
         problems += [Problem(d.line, d.problem) for d in damaged]
         problems += audit(blocks, kapstokken.get)
@@ -78,7 +78,7 @@ def check_command(
     faults = [p for p in problems if not p.info]
     if fmt is Format.json:
         output.print_json({
-            "log": str(path), "decisions": len(blocks), "ok": not faults,
+            "log": path, "decisions": len(blocks), "ok": not faults,
             "problems": [{"line": p.line, "message": str(p.message)} for p in faults],
             "notes": [{"line": p.line, "message": str(p.message)} for p in problems if p.info],
             "repaired": ({"quarantine": str(repaired.quarantine), "bytes": repaired.moved,
@@ -157,7 +157,7 @@ def purge_command(
         raise AveError(_("--closed-before '{closed_before_date}' is geen datum; "
                          "schrijf JJJJ-MM-DD").format(closed_before_date=closed_before_date)) from None
     conf = settings.resolve(log)
-    if not conf.log.exists():
+    if not conf.store().exists():
         raise AveError(_("caselog {log} bestaat niet").format(log=conf.log))
 
     def confirm(removed: int, cases: int) -> None:
@@ -197,6 +197,10 @@ def reindex_command(log: LogOpt = None) -> None:
     from ave_cli import render, settings
 
     conf = settings.resolve(log)
+    if conf.url:
+        raise AveError(_("de store van je team heeft geen index in de cache; er is niets "
+                         "opnieuw op te bouwen (ave check vergelijkt de casustabel met de "
+                         "besluiten)"))
     view, where = conf.store().reindex()
     render.out().print(_("Index opnieuw opgebouwd: {count} besluiten, {n_cases} "
                          "casussen ({where}).").format(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -115,7 +114,7 @@ def diff_command(
 
     before, after = settings.load_kapstok(old), settings.load_kapstok(new)
     if log is not None:
-        conf = settings.resolve(log=Path(log))
+        conf = settings.resolve(log=log)
         states = [s for s in read_log(conf).cases() if not s.closed]
         answer_sets = [a for s in states if (a := _answers(before, after, s.answers)) is not None]
         result = casus.diff(before, after, iter(answer_sets))

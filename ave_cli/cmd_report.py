@@ -40,6 +40,7 @@ class TableFormat(str, Enum):
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    toml = "toml"
 
 
 REPORT_HELP = _("Overzicht van de open casussen: het aantal per fase (met het aandeel), en per "
@@ -188,14 +189,18 @@ EXPORT_HELP = _("Het hele caselog als JSON Lines of CSV: één rij per besluit, 
                 "...). Voor de eigen analyse van de gemeente; bewaar de export even zorgvuldig "
                 "als het caselog zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen "
                 "een ' ervoor, zodat een spreadsheet ze niet als formule "
-                "uitvoert.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > besluiten.jsonl\n\n  "
-                "ave export --format csv --output besluiten.csv\n")
+                "uitvoert.\n\nMet --format toml komt er een geldig caselog-bestand uit (elk besluit "
+                "opnieuw gezegeld en geketend): de weg terug uit de store van een team.\n\n"
+                "[bold]Voorbeelden[/bold]\n\n  ave export > besluiten.jsonl\n\n  "
+                "ave export --format csv --output besluiten.csv\n\n  "
+                "ave export --format toml --output kopie.toml\n")
 
 
 @app.command("export", help=EXPORT_HELP)
 @guarded
 def export_command(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=_("jsonl of csv."))]
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=_("jsonl, csv of toml "
+                                                                       "(een caselog)."))]
     = ExportFormat.jsonl,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help=_("Schrijf naar dit bestand (aangemaakt met rechten "
@@ -209,12 +214,23 @@ def export_command(
     decisions = list(read_log(conf).decisions())
     rows = [formats.flat_decision(d) for d in decisions]
     actions.record(conf, "export", [d.case for d in decisions])
+    if fmt is ExportFormat.toml:
+        from ave_cli import logformat
+
+        body = logformat.encode_chain(decisions, "")[0]
+        text = (logformat.header() + body).decode("utf-8")
     if output is None or str(output) == "-":
-        formats.write_export(sys.stdout, rows, fmt.value)
+        if fmt is ExportFormat.toml:
+            sys.stdout.write(text)
+        else:
+            formats.write_export(sys.stdout, rows, fmt.value)
         return
     try:
         with open_private(output) as stream:
-            formats.write_export(stream, rows, fmt.value)
+            if fmt is ExportFormat.toml:
+                stream.write(text)
+            else:
+                formats.write_export(stream, rows, fmt.value)
     except OSError as exc:
         raise EnvironmentProblem(_("export naar {output} mislukt ({strerror})").format(
                                              output=output, strerror=exc.strerror)) from None

@@ -17,6 +17,7 @@ from ave_cli.app import (
     LockOpt,
     LogOpt,
     NoteFileOpt,
+    TeamOpt,
     app,
     guarded,
     parts,
@@ -54,6 +55,7 @@ def triage(
                                   "vraagsleutels van de kapstok."))] = None,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
+    team: TeamOpt = None,
     by: ByOpt = None,
     note: Annotated[str, typer.Option("--note", help=_("Vrije notitie bij het besluit."))] = "",
     note_file: NoteFileOpt = None,
@@ -85,7 +87,7 @@ def triage(
     from ave_cli.cases import key as case_key
     from ave_cli.decisions import check_free_text
 
-    conf = settings.resolve(log, kapstok, by)
+    conf = settings.resolve(log, kapstok, by, team)
     if answers == "-" and note_file == "-":
         raise AveError(_("stdin kan maar één keer worden gelezen: geef --answers of "
                          "--note-file als bestand"))

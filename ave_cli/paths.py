@@ -11,7 +11,8 @@ APP = "ave"
 
 # Every environment variable ave reads, and what it sets (README, "Options shared by the commands").
 ENV_VARS = {
-    "AVE_LOG": "the case log (like --log)",
+    "AVE_LOG": "the case log, or a team's postgresql:// store (like --log)",
+    "AVE_TEAM": "the team a new case belongs to in a store (like --team)",
     "AVE_KAPSTOK": "the kapstok, a bundled name or a file (like --kapstok)",
     "AVE_BY": "who decides (like --by)",
     "AVE_LANG": "the language, nl or en (like --lang)",

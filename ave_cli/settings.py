@@ -19,11 +19,12 @@ from ave_cli.model import AveError, Kapstok
 
 if TYPE_CHECKING:
     from ave_cli.cases import CaseState
+    from ave_cli.pgstore import PgStore
     from ave_cli.store import FileStore
 from ave_cli.paths import APP, config_path
 
 DEFAULT_KAPSTOK = "handreiking"
-CONFIG_KEYS = {"log", "kapstok", "by", "lang"}
+CONFIG_KEYS = {"log", "kapstok", "by", "lang", "team"}
 
 
 def read_config() -> dict[str, str]:
@@ -51,13 +52,24 @@ def read_config() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Settings:
-    log: Path
+    log: Path  # the case log file (unused when `url` is set)
     kapstok: str
     by: str
     cache: Path
+    url: str = ""  # a postgresql:// address: the team's store instead of the file
+    team: str = ""  # for new cases in a store with teams
 
-    def store(self) -> FileStore:
+    @property
+    def where(self) -> str:
+        """The log or store, as messages name it."""
+        return self.url or str(self.log)
+
+    def store(self) -> FileStore | PgStore:
         """Where this command's decisions are kept."""
+        if self.url:
+            from ave_cli.pgstore import PgStore
+
+            return PgStore(self.url, self.team)
         from ave_cli.store import FileStore
 
         return FileStore(self.log, self.cache)
@@ -72,11 +84,14 @@ def cache_dir() -> Path:
     return user_cache_path(APP)
 
 
-def resolve(log: Path | None = None, kapstok: str | None = None, by: str | None = None) -> Settings:
-    """Settings from the command's options, the environment and the user config, in that order."""
+def resolve(log: str | Path | None = None, kapstok: str | None = None, by: str | None = None,
+            team: str | None = None) -> Settings:
+    """Settings from the command's options, the environment and the user config, in that order.
+    A log that is a postgresql:// address is the team's store."""
     config = read_config()
-    log_path = log or _env_path("AVE_LOG") or (Path(config["log"]).expanduser()
-                                               if "log" in config else None)
+    given = str(log) if log else os.environ.get("AVE_LOG") or config.get("log")
+    url = given if given and given.startswith(("postgresql://", "postgres://")) else ""
+    log_path = Path(given).expanduser() if given and not url else None
     if log_path is None:
         from platformdirs import user_data_path
 
@@ -84,17 +99,14 @@ def resolve(log: Path | None = None, kapstok: str | None = None, by: str | None 
     from ave_cli.decisions import check_free_text
 
     return Settings(
+        url=url,
+        team=team or os.environ.get("AVE_TEAM") or config.get("team") or "",
         log=log_path,
         kapstok=kapstok or os.environ.get("AVE_KAPSTOK") or config.get("kapstok") or DEFAULT_KAPSTOK,
         by=check_free_text("--by",
                            by or os.environ.get("AVE_BY") or config.get("by") or _login_name()),
         cache=cache_dir(),
     )
-
-
-def _env_path(name: str) -> Path | None:
-    value = os.environ.get(name)
-    return Path(value).expanduser() if value else None
 
 
 def _login_name() -> str:

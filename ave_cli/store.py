@@ -82,6 +82,9 @@ class Store(Protocol):
     """Where decisions are kept: append under a lock, read all, scan for damage, rewrite."""
 
     location: str  # for messages: a path or an address without secrets
+    access_location: str  # where the access log is, for messages
+
+    def exists(self) -> bool: ...
 
     def read(self) -> View: ...
 
@@ -119,6 +122,13 @@ class FileStore:
     @property
     def location(self) -> str:
         return str(self.path)
+
+    @property
+    def access_location(self) -> str:
+        return str(self.access_path)
+
+    def exists(self) -> bool:
+        return self.path.exists()
 
     def read(self, *, locked: bool = False) -> View:
         from ave_cli import caselog

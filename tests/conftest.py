@@ -107,3 +107,50 @@ def flat(text: str) -> str:
     import re
 
     return re.sub(r"\s+", " ", re.sub(r"[│╭╮╰╯─┃┏┓┗┛━]", " ", text)).strip()
+
+
+# --- a real PostgreSQL server (tests/pgserver.py) ---------------------------------------------
+
+PEOPLE = {"tester": "noord", "anna": "noord", "bert": "zuid"}  # login role -> their team
+_DATABASES = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One server for the session; the PostgreSQL tests fail (never skip) when it cannot start."""
+    import pgserver
+
+    try:
+        server = pgserver.start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    for person in PEOPLE:
+        server.sql(f"CREATE ROLE {person} LOGIN")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server, monkeypatch: pytest.MonkeyPatch, hermetic: Path):
+    """A fresh, initialised store with the teams noord and zuid; AVE_LOG points at it as
+    'tester', whose only team is noord."""
+    from ave_cli import pgstore
+
+    name = f"ave{os.getpid()}_{next(_DATABASES)}"
+    owner = pg_server.fresh_database(name)
+    pgstore.init(owner)
+    for person, team in PEOPLE.items():
+        pgstore.add_team(owner, team)
+        pg_server.sql(f"GRANT {team} TO {person}")
+    url = pg_server.url("tester", name)
+    monkeypatch.setenv("AVE_LOG", url)
+    yield url
+    pgstore.close_all()
+
+
+@pytest.fixture(params=["file", "postgresql"])
+def any_store(request, hermetic: Path) -> str:
+    """The same test against the file log and against the PostgreSQL store."""
+    if request.param == "file":
+        return str(hermetic)
+    return request.getfixturevalue("pg_url")

@@ -17,7 +17,8 @@ CORE = {"model", "kapstok", "kapstok_reader", "rules", "casus", "cases", "report
 SHELL = {"app", "cli", "__main__", "settings", "caselog", "rewrite", "index", "store", "actions",
          "questionnaire", "render", "render_case", "render_uitleg", "render_kapstok", "render_layout",
          "output",
-         "complete", "chrome", "paths", "cmd_audit", "cmd_case", "cmd_check", "cmd_kapstok", "cmd_report",
+         "complete", "chrome", "paths", "pgstore", "pgschema", "cmd_store",
+         "cmd_audit", "cmd_case", "cmd_check", "cmd_kapstok", "cmd_report",
          "cmd_triage",
          "cmd_uitleg"}
 

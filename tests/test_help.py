@@ -21,9 +21,12 @@ ENGLISH_CHROME = ("Usage", "Options", "Commands", "Arguments", "Show this messag
 COMMANDS = [["triage"], ["escalate"], ["deescalate"], ["close"], ["show"], ["report"],
             ["reevaluate"], ["export"], ["uitleg"], ["kapstok"], ["kapstok", "test"],
             ["kapstok", "diff"], ["audit"], ["check"], ["purge"], ["reindex"], []]
+# Their examples need a PostgreSQL server: test_every_store_example_works_when_pasted
+STORE_COMMANDS = [["store"], ["store", "init"], ["store", "add-team"], ["store", "share"],
+                  ["migrate"]]
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "ave")
+@pytest.mark.parametrize("command", COMMANDS + STORE_COMMANDS, ids=lambda c: " ".join(c) or "ave")
 def test_help_has_no_english_chrome_in_dutch(run, command):
     text = run(*command, "--help").stdout
     assert "Gebruik: ave" in text and "Opties" in text
@@ -31,7 +34,7 @@ def test_help_has_no_english_chrome_in_dutch(run, command):
     assert not found, found
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "ave")
+@pytest.mark.parametrize("command", COMMANDS + STORE_COMMANDS, ids=lambda c: " ".join(c) or "ave")
 def test_help_in_english_has_its_own_chrome(run, command):
     text = run("--lang", "en", *command, "--help").stdout
     assert "Usage: ave" in text and "Options" in text and "Show this help and exit" in text
@@ -145,3 +148,24 @@ def test_report_refuses_a_phase_the_kapstok_does_not_have(run, log):
     assert wrong.exit_code == 2 and "onbekende fase 'AVE5'" in wrong.stderr
     assert "AVE1, AVE2, AVE3, AVE4" in wrong.stderr
     assert run("report", "--phase", "ave2").exit_code == 0
+
+
+def test_every_store_example_works_when_pasted(run, pg_url, pg_server, tmp_path, monkeypatch):
+    """The examples of `ave store` and `ave migrate`, with the example addresses replaced by
+    the test server's (the owner's for the owner's, the tester's for a professional's)."""
+    from ave_cli import pgstore
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(ROOT / "examples" / "sample-log.toml", tmp_path / "caselog.toml")
+    owner = pg_url.replace("tester@", "ave_eigenaar@", 1)
+    pgstore.add_team(owner, "zvh")
+    assert run("triage", "WT-17", "-a", str(EXAMPLES / "handreiking" / "ave2.toml")).exit_code == 0
+    ran = 0
+    for command in STORE_COMMANDS:
+        for example in _examples(command):
+            example = (example.replace("postgresql://ave_eigenaar@db.gemeente.nl/ave", owner)
+                       .replace("postgresql://anna@db.gemeente.nl/ave", pg_url))
+            result = run(*shlex.split(example)[1:])
+            assert result.exit_code == 0, (example, result.stderr)
+            ran += 1
+    assert ran == 6

@@ -21,7 +21,7 @@ VALUES = ["geen", "enkelvoudig", "meervoudig", "complex"]
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("log", type=Path)
+    parser.add_argument("log", help="a log file, or a postgresql:// store")
     parser.add_argument("cache", type=Path)
     parser.add_argument("name")
     parser.add_argument("count", type=int)
@@ -35,6 +35,12 @@ def main() -> None:
             return real_write(fd, bytes(data[:64]))
 
         caselog.os.write = slow_write  # type: ignore[attr-defined]
+    if args.log.startswith("postgresql:"):
+        from ave_cli.pgstore import PgStore
+
+        store = PgStore(args.log)
+    else:
+        args.log = Path(args.log)
     kapstok = load_kapstok("handreiking")
     answers = {q.key: q.default for q in kapstok.questions if q.has_default}
     print("ready", flush=True)
@@ -49,7 +55,10 @@ def main() -> None:
                            decision_id=decision_id, now=datetime.now(UTC).replace(
                                microsecond=0), by=args.name, note=f"notitie {n} " * 20).decision]
 
-        caselog.append(args.log, build, cache_dir=args.cache, lock_timeout=120)
+        if str(args.log).startswith("postgresql:"):
+            store.append(build, lock_timeout=120)
+        else:
+            caselog.append(args.log, build, cache_dir=args.cache, lock_timeout=120)
         print(f"saved {decision_id}", flush=True)
 
 

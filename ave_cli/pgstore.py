@@ -1,0 +1,467 @@
+"""The PostgreSQL store: the same Store as the case log file, for a team (psycopg 3).
+
+A decision is one insert-only row holding the record's canonical text (the `[[decision]]` block
+a file log would hold), its seal and the seal of the case's decision before it: each case is its
+own hash chain, so a member of a team verifies the history of every case they may see (with
+row-level security nobody sees every row, so one chain over all rows could not be checked by
+anyone). `UNIQUE (case_key, prev)` makes two writers who both saw the same state of a case
+unable to both win. The derived `ave.cases` table (phase, regisseurs, state) is updated in the
+same transaction, for `ave report` and `ave show` at a region's scale.
+
+Who may do what lives in the database (pgschema.py); this module only connects, reads and
+appends. Imported only when the log is a postgresql:// address.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ave_cli import cases, logformat
+from ave_cli.errors import AveError, EnvironmentProblem
+from ave_cli.i18n import _
+from ave_cli.logformat import Block, Damage, LogError
+from ave_cli.pgschema import VERSION
+from ave_cli.store import Access
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from ave_cli.cases import CaseState, CaseSummary
+    from ave_cli.model import Decision
+
+SCHEMES = ("postgresql://", "postgres://")
+_SUMMARY = ("phase", "closed", "since_ts", "last_ts", "last_kind", "kapstok", "casusregisseur",
+            "procesregisseur", "advice_roles", "deciders")
+_CONNECTIONS: dict[str, Any] = {}
+
+
+def is_address(value: str) -> bool:
+    return value.startswith(SCHEMES)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def connect(url: str, *, check_schema: bool = True) -> psycopg.Connection:
+    """A connection (kept for the process), refused with one line when the address holds a
+    password, the server cannot be reached, or the schema is missing or of another version."""
+    if url in _CONNECTIONS and not _CONNECTIONS[url].closed:
+        return _CONNECTIONS[url]
+    try:
+        import psycopg
+        from psycopg.conninfo import conninfo_to_dict
+    except ImportError:
+        raise EnvironmentProblem(_("voor een PostgreSQL-store is psycopg nodig: pip install "
+                                   "'ave-cli[postgresql]'")) from None
+    try:
+        params = conninfo_to_dict(url)
+    except psycopg.ProgrammingError as exc:
+        raise AveError(_("{url} is geen geldig PostgreSQL-adres ({problem})").format(
+            url=url, problem=_first_line(exc))) from None
+    if params.get("password"):
+        raise AveError(_("zet geen wachtwoord in het adres van de store; gebruik ~/.pgpass "
+                         "of een servicebestand (libpq)"))
+    try:
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=10,
+                               application_name="ave")
+    except psycopg.Error as exc:
+        raise EnvironmentProblem(_("de store {url} is niet bereikbaar ({problem})").format(
+            url=url, problem=_first_line(exc))) from None
+    if check_schema:
+        usage = conn.execute("SELECT current_user, to_regnamespace('ave') IS NULL "
+                             "OR has_schema_privilege('ave', 'USAGE')").fetchone() or ("", True)
+        if not usage[1]:
+            conn.close()
+            raise AveError(_("je bent lid van geen enkel team in de store {url}; vraag de "
+                             "beheerder om: GRANT <team> TO {user}").format(url=url,
+                                                                             user=usage[0]))
+        version = schema_version(conn)
+        if version == 0:
+            conn.close()
+            raise EnvironmentProblem(_("de store {url} is nog niet ingericht; laat de eigenaar "
+                                       "van de database 'ave store init {url}' uitvoeren").format(
+                                           url=url))
+        if version != VERSION:
+            conn.close()
+            raise EnvironmentProblem(_("de store {url} heeft schemaversie {found}, deze ave "
+                                       "kent {known}; werk ave bij of laat 'ave store init' "
+                                       "uitvoeren").format(url=url, found=version,
+                                                           known=VERSION))
+    _CONNECTIONS[url] = conn
+    return conn
+
+
+def schema_version(conn: psycopg.Connection) -> int:
+    found = conn.execute("SELECT to_regclass('ave.meta') IS NOT NULL").fetchone()
+    if not found or not found[0]:
+        return 0
+    row = conn.execute("SELECT value FROM ave.meta WHERE key = 'version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _decision(record: str, seq: int = 0) -> Decision:
+    return logformat.decode_block(record.encode("utf-8"), seq).decision
+
+
+@dataclass
+class PgView:
+    """The store as this person may see it now (row-level security decides which rows)."""
+
+    conn: Any
+    size: int
+    damage: Damage | None = None
+    notice: str = ""
+    # the last seal of every case read through this view ('' for none): a decision made from
+    # what was read chains to it, so it cannot be stored when someone wrote the case since
+    heads: dict[str, str] = field(default_factory=dict)
+
+    def case(self, case_id: str) -> CaseState | None:
+        key = cases.key(case_id)
+        rows = self.conn.execute("SELECT record, seq, seal FROM ave.decisions "
+                                 "WHERE case_key = %s ORDER BY seq", (key,)).fetchall()
+        self.heads[key] = rows[-1][2] if rows else ""
+        return cases.fold(_decision(r, s) for r, s, _seal in rows).get(key)
+
+    def cases(self) -> list[CaseState]:
+        found = []
+        for key, state, head in self.conn.execute(
+                "SELECT case_key, state, head FROM ave.cases ORDER BY first_seq"):
+            self.heads[key] = head
+            found.append(cases.from_json(state))
+        return found
+
+    def summaries(self, *, include_closed: bool = True,
+                  deciders: bool = True) -> list[CaseSummary]:
+        from ave_cli.cases import CaseSummary
+
+        columns = ", ".join(_SUMMARY if deciders else (*_SUMMARY[:-1], "''"))
+        where = "" if include_closed else "WHERE closed = 0 "
+        rows = self.conn.execute(f"SELECT case_id, {columns} FROM ave.cases {where}"
+                                 "ORDER BY first_seq")
+        return list(map(CaseSummary._make, rows))
+
+    def decisions(self) -> Iterator[Decision]:
+        for record, seq in self.conn.execute("SELECT record, seq FROM ave.decisions ORDER BY seq"):
+            yield _decision(record, seq)
+
+
+@dataclass
+class PgStore:
+    """Decisions in PostgreSQL. `team`: for a new case, the team it belongs to (else the
+    person's only team)."""
+
+    url: str
+    team: str = ""
+    _conn: Any = field(default=None, repr=False)
+
+    @property
+    def location(self) -> str:
+        return self.url
+
+    @property
+    def access_location(self) -> str:
+        return f"{self.url} (ave.toegang)"
+
+    def conn(self) -> Any:
+        return connect(self.url)
+
+    def exists(self) -> bool:
+        return True
+
+    def read(self) -> PgView:
+        conn = self.conn()
+        size = conn.execute("SELECT count(*) FROM (SELECT 1 FROM ave.decisions LIMIT 1) s")
+        return PgView(conn, size.fetchone()[0])
+
+    def my_teams(self) -> list[str]:
+        return list(self.conn().execute("SELECT ave.my_teams()").fetchone()[0])
+
+    def team_for_new_cases(self) -> str:
+        teams = self.my_teams()
+        if self.team:
+            if self.team not in teams:
+                raise AveError(_("je bent geen lid van team '{team}' in de store (je teams: "
+                                 "{teams})").format(team=self.team,
+                                                    teams=", ".join(teams) or "—"))
+            return self.team
+        if len(teams) == 1:
+            return teams[0]
+        if not teams:
+            user = self.conn().execute("SELECT current_user").fetchone()[0]
+            raise AveError(_("je bent lid van geen enkel team in de store; vraag de beheerder "
+                             "om: GRANT <team> TO {user}").format(user=user))
+        raise AveError(_("je bent lid van meer teams ({teams}); kies er een met --team of "
+                         "$AVE_TEAM").format(teams=", ".join(teams)))
+
+    def append(self, build: Callable[[Any], list[Decision]], *,
+               lock_timeout: float = 10.0) -> list[Decision]:
+        """In one transaction: read, let `build` decide, insert the decisions chained per case
+        and update the derived case rows. Another writer who changed one of the same cases
+        meanwhile makes this one fail whole (nothing stored), with a message to retry."""
+        import psycopg
+
+        from ave_cli.caselog import _committed, _uninterruptible
+
+        conn = self.conn()
+        try:
+            with conn.transaction():
+                conn.execute("SELECT set_config('lock_timeout', %s, true)",
+                             (f"{int(lock_timeout * 1000)}ms",))
+                view = self.read()
+                decisions = build(view)
+                if not decisions:
+                    return []
+                rows, states = self._rows(conn, decisions, view.heads)
+                with _uninterruptible():
+                    with conn.cursor() as cur:
+                        cur.executemany("INSERT INTO ave.decisions (id, case_key, team, record, "
+                                        "seal, prev) VALUES (%s, %s, %s, %s, %s, %s)", rows)
+                        cur.executemany(
+                            "INSERT INTO ave.cases (case_key, case_id, team, head, state, "
+                            f"{', '.join(_SUMMARY)}, first_seq) VALUES "
+                            f"({', '.join(['%s'] * (len(_SUMMARY) + 6))}) "
+                            "ON CONFLICT (case_key) DO UPDATE SET head = excluded.head, "
+                            "state = excluded.state, "
+                            + ", ".join(f"{c} = excluded.{c}" for c in _SUMMARY), states)
+            # committed: from here on an interrupt says these were saved
+        except psycopg.errors.UniqueViolation:
+            ids = sorted({d.case for d in decisions})
+            raise EnvironmentProblem(_(
+                "casus {cases} is zojuist door iemand anders bijgewerkt, of hoort bij een team "
+                "dat je niet ziet; er is niets opgeslagen; bekijk hem opnieuw (ave show) en "
+                "probeer het nog eens").format(cases=", ".join(ids))) from None
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise EnvironmentProblem(_("de store weigert het besluit ({problem}); er is niets "
+                                       "opgeslagen").format(problem=_first_line(exc))) from None
+        except psycopg.errors.LockNotAvailable:
+            raise EnvironmentProblem(_("de store is bezet (wachttijd {seconds:g} s verstreken); "
+                                       "er is niets opgeslagen; probeer het opnieuw").format(
+                                           seconds=lock_timeout)) from None
+        except psycopg.OperationalError as exc:
+            raise EnvironmentProblem(_("de store {url} gaf een fout ({problem}); er is niets "
+                                       "opgeslagen").format(url=self.url,
+                                                            problem=_first_line(exc))) from None
+        _committed.extend(d.id for d in decisions)
+        return decisions
+
+    def migrate(self, decisions: list[Decision]) -> int:
+        """Append the decisions the store does not have yet (by id), in one transaction."""
+        ids = [d.id for d in decisions]
+
+        def build(view: PgView) -> list[Decision]:
+            present = {i for (i,) in view.conn.execute(
+                "SELECT id FROM ave.decisions WHERE id = ANY(%s)", (ids,))}
+            return [d for d in decisions if d.id not in present]
+
+        return len(self.append(build))
+
+    def _rows(self, conn: Any, decisions: list[Decision],
+              seen: dict[str, str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The decision rows and the case rows after them. Each case's first new decision
+        chains to the head its decision was made from (`seen`), else to the stored head."""
+        keys = list(dict.fromkeys(cases.key(d.case) for d in decisions))
+        known: dict[str, list[Any]] = {}
+        for start in range(0, len(keys), 10000):
+            for key, head, team, state, first in conn.execute(
+                    "SELECT case_key, head, team, state, first_seq FROM ave.cases "
+                    "WHERE case_key = ANY(%s)", (keys[start:start + 10000],)):
+                known[key] = [seen.get(key, head), team, cases.from_json(state), first]
+        new_team = ""
+        next_seq = None
+        rows = []
+        for decision in decisions:
+            key = cases.key(decision.case)
+            if key not in known:
+                new_team = new_team or self.team_for_new_cases()
+                if next_seq is None:
+                    next_seq = conn.execute(
+                        "SELECT coalesce(max(first_seq), 0) + 1 FROM ave.cases").fetchone()[0]
+                known[key] = [seen.get(key, ""), new_team, cases.CaseState(decision.case),
+                              next_seq]
+                next_seq += 1
+            entry = known[key]
+            record = logformat.to_record(decision, entry[0])
+            text = logformat.encode(decision, entry[0])[0].decode("utf-8").lstrip("\n")
+            seal = record["seal"]["sha256"]
+            rows.append((decision.id, key, entry[1], text, seal, entry[0]))
+            entry[0] = seal
+            cases.apply(entry[2], decision, keep_history=False)
+        states = [(key, e[2].case, e[1], e[0], cases.to_json(e[2]),
+                   *cases.summary(e[2])[1:], e[3])
+                  for key, e in known.items() if key in set(keys)]
+        return rows, states
+
+    def damage_message(self, damage: Damage, *, retry: bool = False) -> str:
+        return f"{self.url}: {damage.problem}"
+
+    def network_filesystem(self) -> str | None:
+        return None
+
+    def readable_by_others(self) -> bool:
+        return False
+
+    def record_access(self, entries: list[Access]) -> None:
+        import psycopg
+
+        if not entries:
+            return
+        try:
+            with self.conn().cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO ave.toegang (at, who, action, case_id, result, case_key, team) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, "
+                    "(SELECT team FROM ave.cases WHERE case_key = %s))",
+                    [(e.when, e.who, e.action, e.case, e.result, cases.key(e.case),
+                      cases.key(e.case)) for e in entries])
+        except psycopg.Error as exc:
+            raise OSError(5, _first_line(exc)) from None
+
+    def read_access(self) -> list[Access]:
+        return [Access(*row) for row in self.conn().execute(
+            "SELECT at, written_by, action, case_id, result FROM ave.toegang ORDER BY seq")]
+
+    def scan(self) -> tuple[list[Block], list[Damage]]:
+        """Every row visible to this person, each record checked against its seal, and every
+        case's chain: each decision names the seal of the case's decision before it."""
+        blocks: list[Block] = []
+        problems: list[Damage] = []
+        heads: dict[str, str] = {}
+        for seq, key, record, seal, prev in self.conn().execute(
+                "SELECT seq, case_key, record, seal, prev FROM ave.decisions ORDER BY seq"):
+            try:
+                block = logformat.decode_block(record.encode("utf-8"), seq)
+            except ValueError as exc:
+                problems.append(Damage(seq, 0, _("rij {seq}: {problem}").format(
+                    seq=seq, problem=exc.args[0] if exc.args else exc)))
+                heads[key] = seal
+                continue
+            blocks.append(block)
+            if block.seal != seal or block.prev != prev:
+                problems.append(Damage(seq, 0, _("rij {seq}: het zegel of de schakel in de kolommen "
+                                                 "wijkt af van het record").format(seq=seq)))
+            if prev != heads.get(key, ""):
+                problems.append(Damage(seq, 0, _("rij {seq}: de keten van casus {case} is "
+                                                 "onderbroken (een besluit ontbreekt of is "
+                                                 "gewijzigd)").format(seq=seq,
+                                                                      case=block.decision.case)))
+            heads[key] = seal
+        return blocks, problems
+
+    def index_matches(self, blocks: list[Block]) -> bool:
+        """The derived case rows agree with the decisions they were folded from."""
+        folded = cases.fold((b.decision for b in blocks), keep_history=False)
+        stored = {k: s for k, s in self.conn().execute("SELECT case_key, state FROM ave.cases")}
+        return stored == {k: cases.to_json(s) for k, s in folded.items()}
+
+    def repair(self, stamp: str, *, lock_timeout: float = 10.0) -> None:
+        return None  # a transaction is never torn: there is no damaged end to set aside
+
+    def rewrite_without(self, chosen: Callable[[list[Block]], set[str]], *, dry_run: bool,
+                        about: dict[str, Any] | None = None,
+                        lock_timeout: float = 10.0) -> tuple[set[str], int]:
+        """Purge through `ave.purge()` (owned by the purger role): only closed cases of the
+        caller's teams; the store records count, range and who, never the content."""
+        blocks, _problems = self.scan()
+        gone = chosen(blocks)
+        count = sum(1 for b in blocks if cases.key(b.decision.case) in gone)
+        if dry_run or not gone:
+            return gone, count
+        about = about or {}
+        removed = self.conn().execute(
+            "SELECT ave.purge(%s, %s, %s)",
+            (sorted(cases.key(c) for c in gone), str(about.get("by", "")),
+             str(about.get("closed_before", "")))).fetchone()[0]
+        return gone, removed
+
+    def reindex(self) -> tuple[PgView, None]:
+        return self.read(), None
+
+
+
+def init(url: str) -> tuple[int, int]:
+    """Create or upgrade the schema (as the database owner); returns (before, after)."""
+    import psycopg
+
+    from ave_cli.pgschema import init_sql
+
+    conn = connect(url, check_schema=False)
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(4242)")
+            before = schema_version(conn)
+            if before > VERSION:
+                raise EnvironmentProblem(_("de store heeft schemaversie {found}, nieuwer dan deze "
+                                           "ave ({known}); werk ave bij").format(
+                                               found=before, known=VERSION))
+            if before < VERSION:
+                for statement in init_sql(before):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO ave.meta (key, value) VALUES ('version', %s) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                             (str(VERSION),))
+    except psycopg.Error as exc:
+        raise EnvironmentProblem(_("inrichten van de store {url} mislukt ({problem}); er is "
+                                   "niets gewijzigd").format(url=url,
+                                                             problem=_first_line(exc))) from None
+    return before, VERSION
+
+
+def add_team(url: str, name: str) -> bool:
+    """A team: a role without login that may use ave (members get its rights). False: it was
+    there already."""
+    import psycopg
+    from psycopg import sql
+
+    conn = connect(url)
+    try:
+        with conn.transaction():
+            if conn.execute("SELECT 1 FROM ave.teams WHERE name = %s", (name,)).fetchone():
+                return False
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+            if not exists:
+                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
+            conn.execute(sql.SQL("GRANT ave_user TO {}").format(sql.Identifier(name)))
+            conn.execute("INSERT INTO ave.teams (name) VALUES (%s)", (name,))
+    except psycopg.Error as exc:
+        raise EnvironmentProblem(_("team {team} kon niet worden gemaakt ({problem}); er is niets "
+                                   "gewijzigd").format(team=name,
+                                                       problem=_first_line(exc))) from None
+    return True
+
+
+def share(url: str, case_key: str, team: str) -> bool:
+    """Let `team` see and write a case this person can see. False: it could already."""
+    import psycopg
+
+    conn = connect(url)
+    try:
+        with conn.transaction():
+            if not conn.execute("SELECT 1 FROM ave.teams WHERE name = %s", (team,)).fetchone():
+                raise AveError(_("team '{team}' bestaat niet in de store").format(team=team))
+            row = conn.execute("SELECT team FROM ave.cases WHERE case_key = %s",
+                               (case_key,)).fetchone()
+            if row is None:
+                raise AveError(_("casus '{case}' staat niet in de store (of je team ziet hem "
+                                 "niet)").format(case=case_key))
+            if row[0] == team:
+                return False
+            cur = conn.execute("INSERT INTO ave.shares (case_key, team) VALUES (%s, %s) "
+                               "ON CONFLICT DO NOTHING", (case_key, team))
+            return cur.rowcount == 1
+    except psycopg.Error as exc:
+        raise EnvironmentProblem(_("delen mislukt ({problem}); er is niets gewijzigd").format(
+            problem=_first_line(exc))) from None
+
+
+def close_all() -> None:
+    for conn in _CONNECTIONS.values():
+        with contextlib.suppress(Exception):
+            conn.close()
+    _CONNECTIONS.clear()
+
+
+__all__ = ["PgStore", "PgView", "connect", "init", "add_team", "share", "is_address", "LogError"]
