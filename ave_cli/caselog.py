@@ -300,29 +300,60 @@ def append(path: Path, build: Callable[[LogView], list[Decision]], *, cache_dir:
         decisions = build(view)
         if not decisions:
             return []
-        payload, _head = logformat.encode_chain(decisions, view.index.mark().head)
-        if view.size == 0:
-            payload = logformat.header() + payload
+        mark = view.index.mark()
+        head, blocks = mark.head, []
+        for decision in decisions:
+            block, seal = logformat.encode(decision, head)
+            blocks.append((decision, block, seal, head))
+            head = seal
+        lead = logformat.header() if view.size == 0 else b""
+        payload = [lead, *(b for _d, b, _s, _p in blocks)]  # written piece by piece, no copy
         with _uninterruptible():
             _write(path, payload, view.size)
             _committed.extend(d.id for d in decisions)
             with contextlib.suppress(sqlite3.Error):  # the log is saved; the index catches up
-                _sync(path, view.index)
+                if mark.size == view.size:
+                    _index_appended(path, view.index, mark, lead, blocks)
+                else:
+                    _sync(path, view.index)
     return decisions
 
 
-def _write_all(fd: int, payload: bytes) -> None:
-    """Write every byte (os.write may write fewer than asked: a nearly full disk), then fsync."""
-    view = memoryview(payload)
-    while view:
-        written = os.write(fd, view)
-        if written <= 0:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        view = view[written:]
+def _index_appended(path: Path, index: Index, mark: Mark, lead: bytes,
+                    blocks: list[tuple[Decision, bytes, str, str]]) -> None:
+    """Add what this process just appended to the index without reading it back: the same
+    blocks, offsets, lines and mark a read of the new bytes would give (tests/test_index.py)."""
+    info = _stat(path)
+    if info is None:
+        return
+    offset, line = mark.size + len(lead), mark.line + lead.count(b"\n")
+    found = []
+    for decision, block, seal, prev in blocks:
+        found.append(logformat.Block(decision, line + 1, offset + 1, seal, prev))
+        offset += len(block)
+        line += block.count(b"\n")
+    with open(path, "rb") as handle, index.writing():
+        if index.mark() != mark:
+            return  # a reader indexed (some of) it meanwhile; the next read brings the rest
+        index.add(found, Mark(offset, line, _tail_hash(handle, offset), info.st_dev,
+                              info.st_ino, info.st_mtime_ns, blocks[-1][2]))
+
+
+def _write_all(fd: int, *payload: bytes) -> None:
+    """Write every byte of every piece (os.write may write fewer than asked: a nearly full
+    disk), then fsync."""
+    for piece in payload:
+        view = memoryview(piece)
+        while view:
+            written = os.write(fd, view)
+            if written <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            view = view[written:]
     os.fsync(fd)
 
 
-def _write(path: Path, payload: bytes, old_size: int) -> None:
+def _write(path: Path, payload: list[bytes], old_size: int) -> None:
+    """Append the pieces, all or none: a failed write is cut back to `old_size`."""
     created = not path.exists()
     try:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -333,7 +364,7 @@ def _write(path: Path, payload: bytes, old_size: int) -> None:
     try:
         if created:
             os.fchmod(fd, 0o600)
-        _write_all(fd, payload)
+        _write_all(fd, *payload)
     except OSError as exc:
         try:
             os.ftruncate(fd, old_size)

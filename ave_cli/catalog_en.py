@@ -1246,4 +1246,8 @@ EN: dict[str, str] = {
         "{added} of {total} decisions added to {store} (the rest was there already); every case's chain is {verdict}.",
     '{url} is geen geldig PostgreSQL-adres ({problem})':
         '{url} is not a valid PostgreSQL address ({problem})',
+    'Batchtriage: {n} casussen, per fase':
+        'Batch triage: {n} cases, per fase',
+    '{saved}; elke casus apart: --format json':
+        '{saved}; every case on its own: --format json',
 }

@@ -122,8 +122,8 @@ class Index:
         if blocks:
             self.db.executemany(
                 "INSERT INTO decisions (case_id, offset, line, record) VALUES (?, ?, ?, ?)",
-                [(cases.key(b.decision.case), b.offset, b.line, logformat.to_json(b.decision))
-                 for b in blocks])
+                ((cases.key(b.decision.case), b.offset, b.line, logformat.to_json(b.decision))
+                 for b in blocks))  # one row at a time: a batch's records are never all in memory twice
             pending = {} if states is None else states
             pending.update(self._states({cases.key(b.decision.case) for b in blocks}
                                         - set(pending)))

@@ -284,9 +284,8 @@ class PgStore:
                               next_seq]
                 next_seq += 1
             entry = known[key]
-            record = logformat.to_record(decision, entry[0])
-            text = logformat.encode(decision, entry[0])[0].decode("utf-8").lstrip("\n")
-            seal = record["seal"]["sha256"]
+            block, seal = logformat.encode(decision, entry[0])
+            text = block.decode("utf-8").lstrip("\n")
             rows.append((decision.id, key, entry[1], text, seal, entry[0]))
             entry[0] = seal
             cases.apply(entry[2], decision, keep_history=False)

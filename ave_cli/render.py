@@ -199,14 +199,31 @@ def _outcome_parts(kapstok: Kapstok, outcome: Outcome, answers: Answers, casusre
     return parts
 
 
-def batch_table(results: list[Triage], *, dry_run: bool) -> Table:
+BATCH_ROWS = 200  # a longer batch is summed up per fase and direction (all rows: -f json)
+
+
+def batch_table(results: list[Triage], *, dry_run: bool) -> Table | Group:
     saved = (_("proefdraai: niets opgeslagen") if dry_run
              else _("{n} besluiten opgeslagen").format(n=len(results)))
+    directions = {"opschaling": _("opschaling"), "afschaling": _("afschaling"),
+                  "gelijk": _("gelijk")}
+    if len(results) > BATCH_ROWS:
+        from collections import Counter
+
+        counts = Counter((r.outcome.phase.id, directions.get(r.direction or "", _("nieuw")))
+                         for r in results)
+        phases = {r.outcome.phase.id: r.outcome.phase for r in results}
+        table = Table()
+        for header in (_("Fase"), _("Richting"), _("Aantal")):
+            table.add_column(header, justify="right" if header == _("Aantal") else "left")
+        for (phase, direction), count in sorted(counts.items()):
+            table.add_row(Text(phase, style=phase_style(phases[phase])), direction, str(count))
+        return Group(Text(_("Batchtriage: {n} casussen, per fase").format(n=len(results)),
+                          style="italic"), table,
+                     Text(_("{saved}; elke casus apart: --format json").format(saved=saved)))
     table = Table(title=_("Batchtriage: {n} casussen").format(n=len(results)), caption=saved)
     for header in (_("Casus"), _("Vorige fase"), _("Fase"), _("Richting"), _("Advies")):
         table.add_column(header, overflow="fold")
-    directions = {"opschaling": _("opschaling"), "afschaling": _("afschaling"),
-                  "gelijk": _("gelijk")}
     for r in results:
         table.add_row(r.decision.case, r.previous_phase or "—",
                       Text(r.outcome.phase.id, style=phase_style(r.outcome.phase)),

@@ -341,3 +341,24 @@ def test_version_and_help(run):
     for command in ("triage", "kapstok"):
         help_text = run(command, "--help").stdout
         assert "Voorbeelden" in help_text and f"ave {command}" in help_text
+
+
+def test_a_long_batch_is_summed_up_per_fase_and_listed_whole_in_json(run, log, tmp_path):
+    """Past 200 rows a table per case helps nobody in a meeting (and took most of the time of
+    a large batch): the screen counts per fase and direction; JSON still lists every case."""
+    import json
+
+    rows = [{"case": f"L-{n}", "problematiek": ["enkelvoudig", "complex"][n % 2], "effect": "ja",
+             "meewerken": "ja", "samenwerking": "goed", "veiligheid": "nee"} for n in range(201)]
+    batch = tmp_path / "b.jsonl"
+    batch.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    text = run("triage", "--batch", str(batch), "--dry-run").stdout
+    assert "201 casussen, per fase" in text and "L-7" not in text
+    counts = {line.split("│")[1].strip(): line.split("│")[3].strip()
+              for line in text.splitlines() if line.startswith("│")}
+    assert sum(int(c) for c in counts.values()) == 201
+    listed = json.loads(run("triage", "--batch", str(batch), "--dry-run", "-f", "json").stdout)
+    assert [r["case"] for r in listed] == [r["case"] for r in rows]
+    small = tmp_path / "s.jsonl"
+    small.write_text("".join(json.dumps(r) + "\n" for r in rows[:200]), encoding="utf-8")
+    assert "L-7" in run("triage", "--batch", str(small), "--dry-run").stdout
