@@ -308,20 +308,22 @@ class PgStore:
 
         if not entries:
             return
-        try:
-            with self.conn().cursor() as cur:
-                cur.executemany(
-                    "INSERT INTO ave.toegang (at, who, action, case_id, result, case_key, team) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, "
-                    "(SELECT team FROM ave.cases WHERE case_key = %s))",
-                    [(e.when, e.who, e.action, e.case, e.result, cases.key(e.case),
-                      cases.key(e.case)) for e in entries])
+        columns = [[e.when for e in entries], [e.who for e in entries],
+                   [e.action for e in entries], [e.case for e in entries],
+                   [e.result for e in entries], [cases.key(e.case) for e in entries]]
+        try:  # one statement for all rows: a report over 100,000 cases records 100,000 reads
+            self.conn().execute(
+                "INSERT INTO ave.toegang (at, who, action, case_id, result, case_key, team) "
+                "SELECT e.at, e.who, e.action, e.case_id, e.result, e.case_key, c.team "
+                "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
+                "%s::text[]) WITH ORDINALITY AS e(at, who, action, case_id, result, case_key, n) "
+                "LEFT JOIN ave.cases c ON c.case_key = e.case_key ORDER BY e.n", columns)
         except psycopg.Error as exc:
             raise OSError(5, _first_line(exc)) from None
 
     def read_access(self) -> list[Access]:
         return [Access(*row) for row in self.conn().execute(
-            "SELECT at, written_by, action, case_id, result FROM ave.toegang ORDER BY seq")]
+            "SELECT at, who, action, case_id, result FROM ave.toegang ORDER BY seq")]
 
     def scan(self) -> tuple[list[Block], list[Damage]]:
         """Every row visible to this person, each record checked against its seal, and every

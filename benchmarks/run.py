@@ -50,7 +50,19 @@ CHOICES = {
 
 
 def generate(path: Path, decisions: int, seed: int = 1) -> None:
-    """A realistic log: triages, re-triages, escalations on both axes, afschalingen, closes."""
+    """A realistic log (see `realistic`), written as a file log."""
+    head = ""  # each record chains to the seal before it (log format 2)
+    with open(path, "wb") as out:
+        out.write(logformat.header())
+        for decision in realistic(decisions, seed):
+            block, head = logformat.encode(decision, head)
+            out.write(block)
+    path.chmod(0o600)
+
+
+def realistic(decisions: int, seed: int = 1):
+    """Decisions as a region makes them: triages, re-triages, escalations on both axes,
+    afschalingen, closes, over about a quarter as many cases, under both kapstokken."""
     rng = random.Random(seed)
     kapstokken = [load_kapstok("handreiking"), load_kapstok("westerkwartier")]
     signals = kapstokken[0].question("signalen").values
@@ -58,50 +70,45 @@ def generate(path: Path, decisions: int, seed: int = 1) -> None:
     states: dict[str, CaseState] = {}
     case_kapstok: dict[str, object] = {}
     cases = max(1, decisions // 4)
-    head = ""  # each record chains to the seal before it (log format 2)
-    with open(path, "wb") as out:
-        out.write(logformat.header())
-        for n in range(decisions):
-            when = start + timedelta(seconds=n * 31_536_000 // decisions)
-            case = f"BM-{rng.randrange(cases):06d}"
-            kapstok = case_kapstok.setdefault(case, kapstokken[hash(case) % 2])
-            state = states.get(case)
-            who = Who(by=f"medewerker{rng.randrange(40)}", now=when, decision_id=f"b{n:07d}",
-                      note=rng.choice(NOTES))
-            decision = None
-            if state is not None and not state.closed:
-                roll = rng.random()
-                rank = kapstok.rank(state.phase)
-                try:
-                    if roll < 0.12 and rank + 1 < len(kapstok.phases):
-                        decision = escalate(kapstok, state, case,
-                                            to=kapstok.phases[rank + 1].id, reason="Signalen nemen toe",
-                                            signals=(rng.choice(signals),), who=who).decision
-                    elif roll < 0.2 and rank > 0:
-                        decision = deescalate(kapstok, state, case, to=kapstok.phases[rank - 1].id,
-                                              reason="Situatie stabiel", unmet=(), who=who).decision
-                    elif roll < 0.27:
-                        decision = add_regisseur(kapstok, state, case, role="procesregie",
-                                                 holder=f"Procesregisseur {rng.randrange(9)}",
-                                                 reason="Samenwerking stagneert", who=who).decision
-                    elif roll < 0.33:
-                        decision = close(kapstok, state, case, reason="Geen verdere hulp nodig",
-                                         who=who).decision
-                except Exception:  # noqa: BLE001 - e.g. the same holder again: triage instead
-                    decision = None
-            if decision is None:
-                answers = {q.key: q.default for q in kapstok.questions if q.has_default}
-                answers.update({k: rng.choice(v) for k, v in CHOICES.items()})
-                answers["minderjarigen"] = rng.random() < 0.35
-                answers["signalen"] = rng.sample(signals, rng.randrange(3))
-                decision = triage(kapstok, answers, case=case, state=state, decision_id=who.decision_id,
-                                  now=when, by=who.by, note=who.note,
-                                  casusregisseur=f"Wijkteam {rng.randrange(12)}"
-                                  if rng.random() < 0.7 else "").decision
-            block, head = logformat.encode(decision, head)
-            out.write(block)
-            states[case] = apply(states.get(case) or CaseState(case), decision, keep_history=False)
-    path.chmod(0o600)
+    for n in range(decisions):
+        when = start + timedelta(seconds=n * 31_536_000 // decisions)
+        case = f"BM-{rng.randrange(cases):06d}"
+        kapstok = case_kapstok.setdefault(case, kapstokken[hash(case) % 2])
+        state = states.get(case)
+        who = Who(by=f"medewerker{rng.randrange(40)}", now=when, decision_id=f"b{n:07d}",
+                  note=rng.choice(NOTES))
+        decision = None
+        if state is not None and not state.closed:
+            roll = rng.random()
+            rank = kapstok.rank(state.phase)
+            try:
+                if roll < 0.12 and rank + 1 < len(kapstok.phases):
+                    decision = escalate(kapstok, state, case,
+                                        to=kapstok.phases[rank + 1].id, reason="Signalen nemen toe",
+                                        signals=(rng.choice(signals),), who=who).decision
+                elif roll < 0.2 and rank > 0:
+                    decision = deescalate(kapstok, state, case, to=kapstok.phases[rank - 1].id,
+                                          reason="Situatie stabiel", unmet=(), who=who).decision
+                elif roll < 0.27:
+                    decision = add_regisseur(kapstok, state, case, role="procesregie",
+                                             holder=f"Procesregisseur {rng.randrange(9)}",
+                                             reason="Samenwerking stagneert", who=who).decision
+                elif roll < 0.33:
+                    decision = close(kapstok, state, case, reason="Geen verdere hulp nodig",
+                                     who=who).decision
+            except Exception:  # noqa: BLE001 - e.g. the same holder again: triage instead
+                decision = None
+        if decision is None:
+            answers = {q.key: q.default for q in kapstok.questions if q.has_default}
+            answers.update({k: rng.choice(v) for k, v in CHOICES.items()})
+            answers["minderjarigen"] = rng.random() < 0.35
+            answers["signalen"] = rng.sample(signals, rng.randrange(3))
+            decision = triage(kapstok, answers, case=case, state=state, decision_id=who.decision_id,
+                              now=when, by=who.by, note=who.note,
+                              casusregisseur=f"Wijkteam {rng.randrange(12)}"
+                              if rng.random() < 0.7 else "").decision
+        states[case] = apply(states.get(case) or CaseState(case), decision, keep_history=False)
+        yield decision
 
 
 def measure(args: list[str], env: dict, runs: int, before=None) -> tuple[float, float]:

@@ -17,7 +17,7 @@ def records(run, *args: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def test_reads_and_writes_leave_access_records(run, log, monkeypatch):
+def test_reads_and_writes_leave_access_records(run, any_store, log, monkeypatch):
     assert run("triage", "WT-1", "-a", A2).exit_code == 0
     assert run("triage", "WT-2", "-a", A2, "--dry-run").exit_code == 0  # reads WT-2: none yet
     assert run("show", "wt-1").exit_code == 0
@@ -41,10 +41,11 @@ def test_reads_and_writes_leave_access_records(run, log, monkeypatch):
     assert [r["action"] for r in records(run, "--case", "wt-1")] == [
         "triage", "show", "escalate", "report", "export", "escalate"]
     assert [r["case"] for r in records(run, "--by", "anna")] == ["WT-9", "WT-1"]
-    access = log.with_name(log.name + ".toegang")
-    assert stat.S_IMODE(access.stat().st_mode) == 0o600
     text = run("audit", "--case", "WT-1").stdout
     assert "escalate" in text and "geweigerd" in text and "WT-1" in text
+    if not any_store.startswith("postgresql:"):  # the file's mode is the file store's own
+        access = log.with_name(log.name + ".toegang")
+        assert stat.S_IMODE(access.stat().st_mode) == 0o600
 
 
 def test_the_access_log_only_grows(run, log):
