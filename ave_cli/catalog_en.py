@@ -171,8 +171,6 @@ EN: dict[str, str] = {
         "Yes, remove",
     "het caselog is leesbaar voor anderen; beperk het met: chmod 600 {path}":
         "the caselog is readable by others; restrict it with: chmod 600 {path}",
-    "Overzicht van de open casussen: het aantal per fase (met het aandeel), en per casus de fase, sinds wanneer, de regisseurs, het laatste besluit en de signaleringen.\n\nSignaleringen (per fase in te stellen in de kapstok): [bold]review[/bold] evaluatie te laat;\n[bold]long[/bold] lang in hoge fase, overweeg afschalen; [bold]casusregie[/bold] casusregisseur ontbreekt; [bold]procesregie[/bold] procesregie geadviseerd, niet benoemd.\n\n[bold]Voorbeelden[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > casussen.csv\n":
-        "Overview of the open cases: the number per fase (with its share), and per case the fase, since when, the regisseurs, the last decision and the flags.\n\nFlags (set per fase in the kapstok): [bold]review[/bold] evaluation overdue;\n[bold]long[/bold] long in a high fase, consider afschalen; [bold]casusregie[/bold] casusregisseur missing; [bold]procesregie[/bold] procesregie advised, nobody named.\n\n[bold]Examples[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > cases.csv\n",
     "Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, onder de kapstok van de casus of de kapstok die je noemt. Toont de casussen waarvan de fase zou veranderen. Schrijft niets, tenzij --apply: dan komt er per veranderde casus één besluit (herbeoordeling) bij.\n\nEen fase die een professional bewust anders besloot dan het advies, wordt niet overschreven (die casussen staan apart); neem ze mee met --include-overrides.\n\n[bold]Voorbeelden[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply --yes\n":
         "Apply the rules again to the latest answers of every open case, under the case's kapstok or the kapstok you name. Shows the cases whose fase would change. Writes nothing unless --apply: then one (reevaluation) decision is added per changed case.\n\nA fase that a professional deliberately decided against the advice is not overwritten (those cases are listed apart); include them with --include-overrides.\n\n[bold]Examples[/bold]\n\n  ave reevaluate\n\n  ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok westerkwartier --apply --yes\n",
     "ave reevaluate kent --format text of json":
@@ -193,12 +191,8 @@ EN: dict[str, str] = {
         "Closed cases too.",
     "Hoeveel casussen de tekstweergave toont, de meest urgente eerst (hoogste fase, meeste signaleringen, langst in de fase); 0 = alle. JSON en CSV geven altijd alles.":
         "How many cases the text view shows, the most urgent first (highest fase, most flags, longest in the fase); 0 = all. JSON and CSV always give everything.",
-    "text, json of csv.":
-        "text, json or csv.",
     "onbekende signalering '{name}' (kies uit {flags})":
         "unknown flag '{name}' (choose from {flags})",
-    "--since '{text}' is geen datum; schrijf JJJJ-MM-DD":
-        "--since '{text}' is not a date; write YYYY-MM-DD",
     "Leg de veranderingen vast.":
         "Record the changes.",
     "Herbeoordeel ook fasen die een professional afwijkend van het advies besloot.":
@@ -1250,4 +1244,130 @@ EN: dict[str, str] = {
         'Batch triage: {n} cases, per fase',
     '{saved}; elke casus apart: --format json':
         '{saved}; every case on its own: --format json',
+    '(niet genoemd)':
+        '(not named)',
+    '--team werkt alleen met de store van een team (postgresql://...)':
+        "--team works only with a team's store (postgresql://...)",
+    '--until ligt voor --since':
+        '--until lies before --since',
+    '90e percentiel':
+        '90th percentile',
+    '< 5 verblijven':
+        '< 5 stays',
+    'AVE-evaluatie':
+        'AVE evaluation',
+    'Afgeweken':
+        'Departed',
+    'Afwijken van het advies':
+        'Departures from the advice',
+    'Alleen in deze versie van het rapport: de casusnummers zelf. Bewaar en deel haar even zorgvuldig als het caselog.':
+        'Only in this version of the report: the case ids themselves. Keep and share it as carefully as the case log.',
+    'Besluiten':
+        'Decisions',
+    'Caselog: {log} · Kapstok: {kapstok} · Periode: {period} · Gemaakt: {made}':
+        'Case log: {log} · Kapstok: {kapstok} · Period: {period} · Made: {made}',
+    'Casussen met een signalering (--detail)':
+        'Cases with a flag (--detail)',
+    'Evaluatie van AVE (borgen)':
+        'Evaluation of AVE (borgen)',
+    'Evaluatierapport geschreven naar {output} ({cases} casussen, {open} open; open het in een browser of print het naar pdf).':
+        'Evaluation report written to {output} ({cases} cases, {open} open; open it in a browser or print it to PDF).',
+    'Gemaakt met ave; de cijfers komen uit de besluiten in het caselog, geteld zoals in ave_cli/evaluation.py beschreven.':
+        'Made with ave; the figures come from the decisions in the case log, counted as ave_cli/evaluation.py describes.',
+    'Hoe lees je dit: de balk is het aandeel van de open casussen in de fase, de stippellijn het aandeel dat de kapstok verwacht (expected_share). Een verschil van 10 procentpunt of meer staat in rood: kijk dan of de regels of de praktijk bijstelling nodig hebben.':
+        'How to read this: the bar is the share of the open cases in the fase, the dotted line the share the kapstok expects (expected_share). A difference of 10 percentage points or more is in red: then see whether the rules or the practice need adjusting.',
+    'Hoe lees je dit: een rij is de fase waar casussen vandaan kwamen, een kolom de fase waar ze heen gingen; hoe donkerder, hoe vaker. Boven de diagonaal is opschalen, eronder afschalen; overgeslagen fasen vragen om uitleg.':
+        'How to read this: a row is the fase cases came from, a column the fase they went to; the darker, the more often. Above the diagonal is opschalen, below it afschalen; skipped fasen ask for an explanation.',
+    'Hoe lees je dit: hoe lang casussen in een fase bleven (afgerond of nog lopend aan het eind van de periode), in dagen: de balk is het 90e percentiel, de stippellijn de termijn waarna de kapstok afschalen vraagt (long_in_phase_days).':
+        'How to read this: how long cases stayed in a fase (finished, or still running at the end of the period), in days: the bar is the 90th percentile, the dotted line the term after which the kapstok asks for afschalen (long_in_phase_days).',
+    'Hoe lees je dit: open casussen aan het eind van de periode waarbij de evaluatie te laat is, die lang in een hoge fase staan, waar de casusregisseur ontbreekt, of waar procesregie geadviseerd is maar niet benoemd.':
+        'How to read this: open cases at the end of the period whose review is overdue, that stay long in a high fase, that lack a casusregisseur, or where procesregie was advised but not named.',
+    'Hoe lees je dit: per geadviseerde fase hoe vaak de professional een andere fase koos dan de regels adviseerden, en in welke richting. Dit is het beste signaal dat de kapstok bijgesteld moet worden: vaak hoger kiezen wijst op regels die te laag adviseren, vaak lager op het omgekeerde.':
+        'How to read this: per advised fase, how often the professional chose another fase than the rules advised, and in which direction. This is the best signal that the kapstok needs adjusting: often choosing higher points to rules that advise too low, often lower to the reverse.',
+    'Hoe lees je dit: per maand de nieuwe casussen, de afgesloten, de afgeschaalde en de heropende. Heropende casussen zijn het teken dat afsluiten of afschalen te vroeg kwam.':
+        'How to read this: per month the new cases, the closed, the afgeschaalde and the reopened ones. Reopened cases are the sign that closing or afschalen came too early.',
+    'Hoger gekozen':
+        'Chose higher',
+    'Instroom en uitstroom per maand':
+        'Inflow and outflow per month',
+    'Kapstok {name}':
+        'Kapstok {name}',
+    'Lager gekozen':
+        'Chose lower',
+    'Maand':
+        'Month',
+    'Mediaan':
+        'Median',
+    'Met --format html: de periode loopt tot en met deze datum (JJJJ-MM-DD; standaard vandaag).':
+        'With --format html: the period runs up to and including this date (YYYY-MM-DD; default today).',
+    'Met --format html: ook casusnummers en namen van regisseurs.':
+        'With --format html: also case ids and the names of regisseurs.',
+    'Met --format html: schrijf naar dit nieuwe bestand (rechten 0600).':
+        'With --format html: write to this new file (mode 0600).',
+    'Met casusnummers (--detail): vertrouwelijk.':
+        'With case ids (--detail): confidential.',
+    'Open':
+        'Open',
+    'Open casussen':
+        'Open cases',
+    'Open casussen per casusregisseur: alleen met --detail (het zijn namen).':
+        'Open cases per casusregisseur: only with --detail (they are names).',
+    'Open casussen per fase':
+        'Open cases per fase',
+    'Open, over termijn':
+        'Open, past the term',
+    'Overgangen':
+        'Transitions',
+    'Overgangen tussen fasen':
+        'Transitions between fasen',
+    'Overzicht van de open casussen: het aantal per fase (met het aandeel), en per casus de fase, sinds wanneer, de regisseurs, het laatste besluit en de signaleringen.\n\nSignaleringen (per fase in te stellen in de kapstok): [bold]review[/bold] evaluatie te laat;\n[bold]long[/bold] lang in hoge fase, overweeg afschalen; [bold]casusregie[/bold] casusregisseur ontbreekt; [bold]procesregie[/bold] procesregie geadviseerd, niet benoemd.\n\n[bold]Voorbeelden[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > casussen.csv\n\n  ave report --format html --output evaluatie.html --since 2026-01-01\n\nMet --format html komt er een evaluatierapport (borgen): één HTML-bestand voor de beleidsadviseur en de teamleider, met grafieken van de fasen tegen de verwachting van de kapstok, in- en uitstroom per maand, tijd in een fase, overgangen, afwijkingen van het advies en signaleringen. Zonder casusnummers of namen (tenzij --detail); aantallen onder 5 staan er als < 5. Het bestand werkt offline en print op A4.\n':
+        "An overview of the open cases: the number per fase (with its share), and per case the fase, since when, the regisseurs, the latest decision and the flags.\n\nFlags (set per fase in the kapstok): [bold]review[/bold] review overdue;\n[bold]long[/bold] long in a high fase, consider afschalen; [bold]casusregie[/bold] casusregisseur missing; [bold]procesregie[/bold] procesregie advised, not named.\n\n[bold]Examples[/bold]\n\n  ave report\n\n  ave report --phase AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > casussen.csv\n\n  ave report --format html --output evaluatie.html --since 2026-01-01\n\nWith --format html you get an evaluation report (borgen): one HTML file for the policy adviser and the teamleider, with charts of the fasen against the kapstok's expectation, inflow and outflow per month, time in a fase, transitions, departures from the advice and flags. Without case ids or names (unless --detail); counts under 5 show as < 5. The file works offline and prints on A4.\n",
+    'Signalering':
+        'Flag',
+    'Termijn':
+        'Term',
+    'Tijd in een fase':
+        'Time in a fase',
+    'Verblijven':
+        'Stays',
+    'Verschil':
+        'Difference',
+    'Verwacht':
+        'Expected',
+    'Zonder casusnummers, notities of namen; aantallen van 1 tot 4 staan er als “< 5”.':
+        'Without case ids, notes or names; counts from 1 to 4 show as “< 5”.',
+    'afgeschaald':
+        'afgeschaald',
+    'afgeweken: {n}':
+        'departed: {n}',
+    'een fase overgeslagen':
+        'a fase skipped',
+    'geef een nieuw bestand met --output, bijvoorbeeld --output evaluatie.html':
+        'give a new file with --output, for example --output evaluatie.html',
+    'heropend':
+        'reopened',
+    'het begin':
+        'the start',
+    'opgeschaald':
+        'opgeschaald',
+    'p90: {p90} dagen':
+        'p90: {p90} days',
+    'procentpunt':
+        'percentage points',
+    'rapport naar {output} mislukt ({strerror})':
+        'report to {output} failed ({strerror})',
+    'text, json, csv of html (het evaluatierapport, met --output).':
+        'text, json, csv or html (the evaluation report, with --output).',
+    '{decisions} besluiten over {cases} casussen in de periode; {open} open aan het eind.':
+        '{decisions} decisions about {cases} cases in the period; {open} open at the end.',
+    '{n} open':
+        '{n} open',
+    "{option} '{text}' is geen datum; schrijf JJJJ-MM-DD":
+        "{option} '{text}' is not a date; write YYYY-MM-DD",
+    '{option} hoort bij --format html':
+        '{option} belongs with --format html',
+    '{share} van {n}':
+        '{share} of {n}',
+    '{start} t/m {end}':
+        '{start} to {end}',
 }

@@ -17,6 +17,7 @@ from ave_cli.app import (
     KapstokOpt,
     LockOpt,
     LogOpt,
+    TeamOpt,
     app,
     asker,
     guarded,
@@ -35,6 +36,7 @@ class TableFormat(str, Enum):
     text = "text"
     json = "json"
     csv = "csv"
+    html = "html"
 
 
 class ExportFormat(str, Enum):
@@ -51,7 +53,13 @@ REPORT_HELP = _("Overzicht van de open casussen: het aantal per fase (met het aa
                 "[bold]procesregie[/bold] procesregie geadviseerd, niet "
                 "benoemd.\n\n[bold]Voorbeelden[/bold]\n\n  ave report\n\n  ave report --phase "
                 "AVE3 --phase AVE4 --flag review\n\n  ave report --all --format csv > "
-                "casussen.csv\n")
+                "casussen.csv\n\n  ave report --format html --output evaluatie.html --since "
+                "2026-01-01\n\nMet --format html komt er een evaluatierapport (borgen): één "
+                "HTML-bestand voor de beleidsadviseur en de teamleider, met grafieken van de "
+                "fasen tegen de verwachting van de kapstok, in- en uitstroom per maand, tijd in "
+                "een fase, overgangen, afwijkingen van het advies en signaleringen. Zonder "
+                "casusnummers of namen (tenzij --detail); aantallen onder 5 staan er als < 5. "
+                "Het bestand werkt offline en print op A4.\n")
 
 
 @app.command("report", help=REPORT_HELP)
@@ -68,6 +76,9 @@ def report_command(
     since: Annotated[Optional[str], typer.Option(
         "--since", help=_("Alleen casussen met een besluit op of na deze datum "
                           "(JJJJ-MM-DD)."))] = None,
+    until: Annotated[Optional[str], typer.Option(
+        "--until", help=_("Met --format html: de periode loopt tot en met deze datum "
+                          "(JJJJ-MM-DD; standaard vandaag)."))] = None,
     all_cases: Annotated[bool, typer.Option("--all", help=_("Ook afgesloten casussen."))] = False,
     limit: Annotated[int, typer.Option(
         "--limit", min=0, help=_("Hoeveel casussen de tekstweergave toont, de meest "
@@ -76,12 +87,29 @@ def report_command(
                                  "altijd alles."))] = 20,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=_("text, json of csv."))]
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=_(
+        "text, json, csv of html (het evaluatierapport, met --output)."))]
     = TableFormat.text,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help=_("Met --format html: schrijf naar dit nieuwe bestand (rechten "
+                                 "0600)."))] = None,
+    detail: Annotated[bool, typer.Option(
+        "--detail", help=_("Met --format html: ook casusnummers en namen van regisseurs."))]
+    = False,
+    team: TeamOpt = None,
 ) -> None:
     from ave_cli import actions, render, render_case, settings
     from ave_cli import output as formats
     from ave_cli.report import FLAGS, Filters, build_report
+
+    if fmt is TableFormat.html:
+        _evaluation(log, kapstok, since, until, output, detail, team)
+        return
+    for name, value in (("--until", until), ("--output", output), ("--team", team)):
+        if value is not None:
+            raise AveError(_("{option} hoort bij --format html").format(option=name))
+    if detail:
+        raise AveError(_("{option} hoort bij --format html").format(option="--detail"))
 
     for name in flag or ():
         if name not in FLAGS:
@@ -103,13 +131,71 @@ def report_command(
         render.out().print(render_case.report_view(report, limit=limit, width=render.out().width))
 
 
-def _date(text: str | None) -> date | None:
+def _date(text: str | None, option: str = "--since") -> date | None:
     if text is None:
         return None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise AveError(_("--since '{text}' is geen datum; schrijf JJJJ-MM-DD").format(text=text)) from None
+        raise AveError(_("{option} '{text}' is geen datum; schrijf JJJJ-MM-DD").format(
+            option=option, text=text)) from None
+
+
+def _evaluation(log: str | None, kapstok: str | None, since: str | None, until: str | None,
+                output: Path | None, detail: bool, team: str | None) -> None:
+    """The evaluation report: one self-contained HTML file, created 0600, never overwriting."""
+    from datetime import datetime, time
+
+    from ave_cli import actions, i18n, render, render_html, settings
+    from ave_cli.evaluation import evaluate
+
+    if output is None or str(output) == "-":
+        raise AveError(_("geef een nieuw bestand met --output, bijvoorbeeld --output "
+                         "evaluatie.html"))
+    conf = settings.resolve(log, kapstok)
+    now = hooks["now"]()
+    start_day, end_day = _date(since), _date(until, "--until")
+    if start_day and end_day and end_day < start_day:
+        raise AveError(_("--until ligt voor --since"))
+    zone = now.tzinfo
+    start = datetime.combine(start_day, time(), zone) if start_day else None
+    end = datetime.combine(end_day, time(23, 59, 59), zone) if end_day else now
+    keep = _team_cases(conf, team)
+    chosen = settings.load_kapstok(kapstok).name if kapstok else None
+    view = read_log(conf)
+    found = evaluate(view.decisions(), settings.kapstok_lookup(kapstok, conf.kapstok), end=end,
+                     start=start, kapstok=chosen, keep=keep, detail=detail)
+    actions.record(conf, "report --format html",
+                   [case for case, _phase, _flags in found.open_rows] if detail else [])
+    kapstokken = ", ".join(found.kapstokken) or (chosen or conf.kapstok)
+    text = render_html.page(found, log=conf.where, kapstok=kapstokken, detail=detail,
+                            made=now.strftime("%Y-%m-%d %H:%M"), lang=i18n.current())
+    try:
+        with open_private(output) as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise EnvironmentProblem(_("rapport naar {output} mislukt ({strerror})").format(
+            output=output, strerror=exc.strerror)) from None
+    render.info(_("Evaluatierapport geschreven naar {output} ({cases} casussen, {open} open; "
+                  "open het in een browser of print het naar pdf).").format(
+                      output=output, cases=found.cases, open=found.open_cases))
+
+
+def _team_cases(conf: Any, team: str | None) -> Any:
+    """With --team: only the cases of that team (a store with teams)."""
+    if team is None:
+        return lambda case: True
+    if not conf.url:
+        raise AveError(_("--team werkt alleen met de store van een team (postgresql://...)"))
+    from ave_cli.cases import key
+
+    rows = conf.store().conn().execute("SELECT case_key FROM ave.cases WHERE team = %s",
+                                       (team,)).fetchall()
+    if not rows and team not in conf.store().my_teams():
+        raise AveError(_("je bent geen lid van team '{team}' in de store (je teams: "
+                         "{teams})").format(team=team, teams=", ".join(conf.store().my_teams())))
+    wanted = {r[0] for r in rows}
+    return lambda case: key(case) in wanted
 
 
 REEVALUATE_HELP = _("Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, "
@@ -156,7 +242,7 @@ def reevaluate_command(
     from ave_cli import actions, render, render_case, settings
     from ave_cli import output as formats
 
-    if fmt is TableFormat.csv:
+    if fmt in (TableFormat.csv, TableFormat.html):
         raise AveError(_("ave reevaluate kent --format text of json"))
     conf = settings.resolve(log, kapstok, by)
     result, applied = actions.reevaluate(

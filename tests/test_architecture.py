@@ -13,11 +13,12 @@ import ave_cli
 PACKAGE = ROOT / "ave_cli"
 # Plain data in, plain data out: no printing, prompting, files, clock or language choice.
 CORE = {"model", "kapstok", "kapstok_reader", "rules", "casus", "cases", "report", "decisions",
-        "guard", "audit", "logformat", "fastrecord", "uitleg", "errors", "i18n", "catalog_en"}
+        "guard", "audit", "logformat", "fastrecord", "uitleg", "errors", "i18n", "catalog_en",
+        "evaluation"}
 SHELL = {"app", "cli", "__main__", "settings", "caselog", "rewrite", "index", "store", "actions",
          "questionnaire", "render", "render_case", "render_uitleg", "render_kapstok", "render_layout",
          "output",
-         "complete", "chrome", "paths", "pgstore", "pgschema", "cmd_store",
+         "complete", "chrome", "paths", "pgstore", "pgschema", "cmd_store", "render_html",
          "cmd_audit", "cmd_case", "cmd_check", "cmd_kapstok", "cmd_report",
          "cmd_triage",
          "cmd_uitleg"}
@@ -101,7 +102,8 @@ def test_rich_stays_in_the_terminal_views():
                     isinstance(node, ast.Import) and any(a.name.startswith("rich")
                                                          for a in node.names):
                 users.add(path.stem)
-    assert users == {"render", "render_kapstok", "render_case", "render_uitleg", "render_layout"}, users
+    assert users == {"render", "render_kapstok", "render_case", "render_uitleg", "render_layout",
+                     "render_html"}, users  # render_html: only rich's colour names
 
 
 def test_the_core_does_not_translate():

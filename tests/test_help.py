@@ -44,8 +44,8 @@ def test_help_in_english_has_its_own_chrome(run, command):
 @pytest.mark.parametrize(("args", "dutch", "english"), [
     (["show"], "argument CASUS ontbreekt", "argument CASE is missing"),
     (["show", "--bogus"], "onbekende optie --bogus", "unknown option --bogus"),
-    (["report", "--format", "xml"], "'xml' past niet bij --format / -f (kies uit: text, json, csv)",
-     "'xml' does not fit --format / -f (choose from: text, json, csv)"),
+    (["report", "--format", "xml"], "'xml' past niet bij --format / -f (kies uit: text, json, csv, html)",
+     "'xml' does not fit --format / -f (choose from: text, json, csv, html)"),
     (["report", "--limit", "abc"], "'abc' past niet bij --limit: geef een getal",
      "'abc' does not fit --limit: give a number"),
     (["escalate", "X", "--to"], "optie --to verwacht een waarde", "option --to needs a value"),
