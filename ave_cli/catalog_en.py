@@ -1370,4 +1370,6 @@ EN: dict[str, str] = {
         '{share} of {n}',
     '{start} t/m {end}':
         '{start} to {end}',
+    'de casustabel van de store (ave.cases) wijkt af van de besluiten; hij is buiten ave om gewijzigd':
+        "the store's case table (ave.cases) differs from the decisions; it was changed outside ave",
 }

@@ -70,7 +70,10 @@ def check_command(
         if store.readable_by_others():
             problems.append(Problem(0, _("het caselog is leesbaar voor anderen; beperk "
                                          "het met: chmod 600 {path}").format(path=path)))
-        if not store.index_matches(blocks):
+        if not store.index_matches(blocks) and conf.url:
+            problems.append(Problem(0, _("de casustabel van de store (ave.cases) wijkt af van "
+                                         "de besluiten; hij is buiten ave om gewijzigd")))
+        elif not store.index_matches(blocks):
             problems.append(Problem(0, _("de index in de cache week af van het caselog (een "
                                          "wijziging die hij niet zag); hij is opnieuw "
                                          "opgebouwd"), info=True))

@@ -195,7 +195,7 @@ def test_a_changed_row_is_caught_by_check(run, pg_url, pg_server):
     result = run("check", "-f", "json")
     assert result.exit_code == 1
     problems = json.loads(result.stdout)["problems"]
-    assert problems and problems[0]["line"] == 2
+    assert [p["line"] for p in problems if p["line"]] == [2]
 
 
 def test_sharing_lets_another_team_see_and_write_the_case_and_is_recorded(run, pg_url):
@@ -374,3 +374,14 @@ def test_who_is_in_no_team_or_in_two_is_told_what_to_do(run, pg_url, pg_server):
         assert run("triage", "L-2", "-a", A2, "--team", "zuid").exit_code == 2
     finally:
         pg_server.sql("REVOKE zuid FROM anna")
+
+
+def test_check_finds_a_case_row_changed_outside_ave(run, pg_url, pg_server):
+    assert run("triage", "C-1", "-a", A2).exit_code == 0
+    assert run("check").exit_code == 0
+    database = pg_url.rsplit("/", 1)[1]
+    pg_server.sql("UPDATE ave.cases SET phase = 'AVE4', "
+                  "state = replace(state, '\"AVE2\"', '\"AVE4\"')", db=database)
+    result = run("check", "-f", "json")
+    assert result.exit_code == 1
+    assert "ave.cases" in json.loads(result.stdout)["problems"][0]["message"]
