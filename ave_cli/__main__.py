@@ -19,8 +19,30 @@ def _unraisable(hook: object) -> None:
     sys.__unraisablehook__(hook)  # type: ignore[arg-type]
 
 
+def _last_resort(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    """An interrupt that lands in main()'s own handlers (after the command ended, while its
+    outcome is being passed on) escapes main(); say truthfully what was saved, as everywhere,
+    instead of a traceback and a death by signal."""
+    if not issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)  # type: ignore[arg-type]
+        return
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    cli = sys.modules.get("ave_cli.app")
+    if cli is None:
+        sys.stderr.write("ave: fout: afgebroken; er is niets opgeslagen\n")
+    else:
+        cli._error(cli._interrupted())
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(130)
+
+
 def main() -> None:
     sys.unraisablehook = _unraisable
+    sys.excepthook = _last_resort
     try:
         sys.argv[1:] = setup_from_environment(sys.argv[1:])
         from ave_cli.cli import main as run

@@ -575,3 +575,19 @@ def test_an_interrupt_dropped_in_a_cleanup_callback_is_delivered_again():
     finally:
         signal.signal(signal.SIGINT, old)
     assert got == [1]
+
+
+def test_an_interrupt_in_mains_own_handlers_is_said_truthfully(tmp_path):
+    """An interrupt that lands after the command ended, in main()'s handling of its exit code,
+    escapes main(): the last-resort hook says what was saved and exits 130, no traceback."""
+    script = (
+        "import sys, ave_cli.__main__ as m\n"
+        "from ave_cli import caselog, app\n"
+        "caselog._committed.append('d-1')\n"
+        "m.sys.excepthook = m._last_resort\n"
+        "raise KeyboardInterrupt\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, timeout=30, env={**os.environ, "NO_COLOR": "1"})
+    assert done.returncode == 130, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "d-1" in done.stderr and "al opgeslagen" in done.stderr
