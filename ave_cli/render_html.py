@@ -46,7 +46,11 @@ def _decimal(text: str) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+    if value is None:
+        return "—"
+    if 0 < value < 0.005:  # AVE 4 in the Handreiking: 0.0025% of households
+        return "< 1%" if value >= 0.0001 else "< 0,01%" if _decimal(".") == "," else "< 0.01%"
+    return f"{value * 100:.0f}%"
 
 
 STYLE = """
