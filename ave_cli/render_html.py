@@ -135,7 +135,8 @@ def _shares(ev: Evaluation) -> str:
                 f"{'+' if diff >= 0 else '−'}{abs(diff) * 100:.0f} "
                 f"{escape(_('procentpunt'))}</span>")
             table.append([escape(k_(s.label)), escape(shown(s.count)),
-                          "—" if hidden else _percent(s.share), _percent(s.expected), call])
+                          "—" if hidden else escape(_percent(s.share)),
+                          escape(_percent(s.expected)), call])
         parts.append(
             f"<div><h3>{escape(_('Kapstok {name}').format(name=name))} — "
             f"{escape(_('{n} open').format(n=shown(total)))}</h3>"
