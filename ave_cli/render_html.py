@@ -96,8 +96,9 @@ def _bars(items: list[tuple[str, int | float | None, str, str]], *, width: int =
         if value is not None:
             parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{length:.1f}" height="15" '
                          f'fill="{escape(colour)}" stroke="#555" stroke-width="0.5"/>')
-        parts.append(f'<text x="{label_w + length + 5:.1f}" y="{y + 16}">{escape(text)}</text>')
         mark = (marks or [None] * len(items))[i]
+        after = max(length, 0.0 if mark is None else bar_w * mark / top + 2)
+        parts.append(f'<text x="{label_w + after + 5:.1f}" y="{y + 16}">{escape(text)}</text>')
         if mark is not None:
             x = label_w + bar_w * mark / top
             parts.append(f'<line x1="{x:.1f}" y1="{y + 1}" x2="{x:.1f}" y2="{y + 22}" '
