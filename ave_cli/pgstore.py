@@ -291,7 +291,7 @@ class PgStore:
             cases.apply(entry[2], decision, keep_history=False)
         states = [(key, e[2].case, e[1], e[0], cases.to_json(e[2]),
                    *cases.summary(e[2])[1:], e[3])
-                  for key, e in known.items() if key in set(keys)]
+                  for key, e in known.items()]  # every key is one of this append's cases
         return rows, states
 
     def damage_message(self, damage: Damage, *, retry: bool = False) -> str:
