@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ave_cli import cases, logformat
 from ave_cli.errors import AveError, EnvironmentProblem
 from ave_cli.i18n import _
-from ave_cli.logformat import Block, Damage, LogError
+from ave_cli.logformat import Block, Damage
 from ave_cli.pgschema import VERSION
 from ave_cli.store import Access
 
@@ -156,7 +156,6 @@ class PgStore:
 
     url: str
     team: str = ""
-    _conn: Any = field(default=None, repr=False)
 
     @property
     def location(self) -> str:
@@ -465,4 +464,4 @@ def close_all() -> None:
     _CONNECTIONS.clear()
 
 
-__all__ = ["PgStore", "PgView", "connect", "init", "add_team", "share", "is_address", "LogError"]
+__all__ = ["PgStore", "PgView", "connect", "init", "add_team", "share", "is_address"]
