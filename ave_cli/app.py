@@ -134,7 +134,9 @@ def guarded(fn: F) -> F:
             # the store refused a read (its writes say themselves what was saved)
             saved = (sys.modules["ave_cli.caselog"].committed()
                      if "ave_cli.caselog" in sys.modules else [])
-            problem = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            from ave_cli.pgstore import first_line
+
+            problem = first_line(exc)
             _error(_("de store gaf een fout ({problem}); er is niets opgeslagen").format(
                 problem=problem) if not saved else _(
                 "de store gaf een fout ({problem}), nadat {ids} was opgeslagen (zie ave "

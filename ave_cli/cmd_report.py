@@ -189,12 +189,7 @@ def _team_cases(conf: Any, team: str | None) -> Any:
         raise AveError(_("--team werkt alleen met de store van een team (postgresql://...)"))
     from ave_cli.cases import key
 
-    rows = conf.store().conn().execute("SELECT case_key FROM ave.cases WHERE team = %s",
-                                       (team,)).fetchall()
-    if not rows and team not in conf.store().my_teams():
-        raise AveError(_("je bent geen lid van team '{team}' in de store (je teams: "
-                         "{teams})").format(team=team, teams=", ".join(conf.store().my_teams())))
-    wanted = {r[0] for r in rows}
+    wanted = conf.store().team_cases(team)
     return lambda case: key(case) in wanted
 
 

@@ -42,7 +42,8 @@ def is_address(value: str) -> bool:
     return value.startswith(SCHEMES)
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """A driver's message, one line (libpq adds detail lines)."""
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
@@ -61,7 +62,7 @@ def connect(url: str, *, check_schema: bool = True) -> psycopg.Connection:
         params = conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
         raise AveError(_("{url} is geen geldig PostgreSQL-adres ({problem})").format(
-            url=url, problem=_first_line(exc))) from None
+            url=url, problem=first_line(exc))) from None
     if params.get("password"):
         raise AveError(_("zet geen wachtwoord in het adres van de store; gebruik ~/.pgpass "
                          "of een servicebestand (libpq)"))
@@ -70,7 +71,7 @@ def connect(url: str, *, check_schema: bool = True) -> psycopg.Connection:
                                application_name="ave")
     except psycopg.Error as exc:
         raise EnvironmentProblem(_("de store {url} is niet bereikbaar ({problem})").format(
-            url=url, problem=_first_line(exc))) from None
+            url=url, problem=first_line(exc))) from None
     if check_schema:
         usage = conn.execute("SELECT current_user, to_regnamespace('ave') IS NULL "
                              "OR has_schema_privilege('ave', 'USAGE')").fetchone() or ("", True)
@@ -176,6 +177,15 @@ class PgStore:
         size = conn.execute("SELECT count(*) FROM (SELECT 1 FROM ave.decisions LIMIT 1) s")
         return PgView(conn, size.fetchone()[0])
 
+    def team_cases(self, team: str) -> set[str]:
+        """The keys of the cases of `team` this person may see; refused for a team they are
+        not in."""
+        if team not in self.my_teams():
+            raise AveError(_("je bent geen lid van team '{team}' in de store (je teams: "
+                             "{teams})").format(team=team, teams=", ".join(self.my_teams())))
+        return {k for (k,) in self.conn().execute(
+            "SELECT case_key FROM ave.cases WHERE team = %s", (team,))}
+
     def my_teams(self) -> list[str]:
         return list(self.conn().execute("SELECT ave.my_teams()").fetchone()[0])
 
@@ -205,20 +215,24 @@ class PgStore:
 
         from ave_cli.caselog import _committed, _uninterruptible
 
-        conn = self.conn()
+        conn = self.conn()  # autocommit: the transaction is ours to begin and end
+        decisions: list[Decision] = []
+        done = False
         try:
-            with conn.transaction():
+            conn.execute("BEGIN")
+            try:
                 conn.execute("SELECT set_config('lock_timeout', %s, true)",
                              (f"{int(lock_timeout * 1000)}ms",))
                 view = self.read()
                 decisions = build(view)
-                if not decisions:
-                    return []
                 rows, states = self._rows(conn, decisions, view.heads)
+                # Ctrl-C is held back from the inserts through the COMMIT: when it takes
+                # effect, what was saved is known (and said)
                 with _uninterruptible():
                     with conn.cursor() as cur:
-                        cur.executemany("INSERT INTO ave.decisions (id, case_key, team, record, "
-                                        "seal, prev) VALUES (%s, %s, %s, %s, %s, %s)", rows)
+                        cur.executemany("INSERT INTO ave.decisions (id, case_key, team, "
+                                        "record, seal, prev) VALUES (%s, %s, %s, %s, %s, %s)",
+                                        rows)
                         cur.executemany(
                             "INSERT INTO ave.cases (case_key, case_id, team, head, state, "
                             f"{', '.join(_SUMMARY)}, first_seq) VALUES "
@@ -226,7 +240,13 @@ class PgStore:
                             "ON CONFLICT (case_key) DO UPDATE SET head = excluded.head, "
                             "state = excluded.state, "
                             + ", ".join(f"{c} = excluded.{c}" for c in _SUMMARY), states)
-            # committed: from here on an interrupt says these were saved
+                    conn.execute("COMMIT")
+                    done = True
+                    _committed.extend(d.id for d in decisions)
+            finally:
+                if not done and not conn.closed:
+                    with contextlib.suppress(psycopg.Error):
+                        conn.execute("ROLLBACK")
         except psycopg.errors.UniqueViolation:
             ids = sorted({d.case for d in decisions})
             raise EnvironmentProblem(_(
@@ -235,7 +255,7 @@ class PgStore:
                 "probeer het nog eens").format(cases=", ".join(ids))) from None
         except psycopg.errors.InsufficientPrivilege as exc:
             raise EnvironmentProblem(_("de store weigert het besluit ({problem}); er is niets "
-                                       "opgeslagen").format(problem=_first_line(exc))) from None
+                                       "opgeslagen").format(problem=first_line(exc))) from None
         except psycopg.errors.LockNotAvailable:
             raise EnvironmentProblem(_("de store is bezet (wachttijd {seconds:g} s verstreken); "
                                        "er is niets opgeslagen; probeer het opnieuw").format(
@@ -243,8 +263,7 @@ class PgStore:
         except psycopg.OperationalError as exc:
             raise EnvironmentProblem(_("de store {url} gaf een fout ({problem}); er is niets "
                                        "opgeslagen").format(url=self.url,
-                                                            problem=_first_line(exc))) from None
-        _committed.extend(d.id for d in decisions)
+                                                            problem=first_line(exc))) from None
         return decisions
 
     def migrate(self, decisions: list[Decision]) -> int:
@@ -318,7 +337,7 @@ class PgStore:
                 "%s::text[]) WITH ORDINALITY AS e(at, who, action, case_id, result, case_key, n) "
                 "LEFT JOIN ave.cases c ON c.case_key = e.case_key ORDER BY e.n", columns)
         except psycopg.Error as exc:
-            raise OSError(5, _first_line(exc)) from None
+            raise OSError(5, first_line(exc)) from None
 
     def read_access(self) -> list[Access]:
         return [Access(*row) for row in self.conn().execute(
@@ -406,7 +425,7 @@ def init(url: str) -> tuple[int, int]:
     except psycopg.Error as exc:
         raise EnvironmentProblem(_("inrichten van de store {url} mislukt ({problem}); er is "
                                    "niets gewijzigd").format(url=url,
-                                                             problem=_first_line(exc))) from None
+                                                             problem=first_line(exc))) from None
     return before, VERSION
 
 
@@ -429,7 +448,7 @@ def add_team(url: str, name: str) -> bool:
     except psycopg.Error as exc:
         raise EnvironmentProblem(_("team {team} kon niet worden gemaakt ({problem}); er is niets "
                                    "gewijzigd").format(team=name,
-                                                       problem=_first_line(exc))) from None
+                                                       problem=first_line(exc))) from None
     return True
 
 
@@ -454,7 +473,7 @@ def share(url: str, case_key: str, team: str) -> bool:
             return cur.rowcount == 1
     except psycopg.Error as exc:
         raise EnvironmentProblem(_("delen mislukt ({problem}); er is niets gewijzigd").format(
-            problem=_first_line(exc))) from None
+            problem=first_line(exc))) from None
 
 
 def close_all() -> None:

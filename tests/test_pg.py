@@ -385,3 +385,16 @@ def test_check_finds_a_case_row_changed_outside_ave(run, pg_url, pg_server):
     result = run("check", "-f", "json")
     assert result.exit_code == 1
     assert "ave.cases" in json.loads(result.stdout)["problems"][0]["message"]
+
+
+def test_the_evaluation_report_of_one_team(run, pg_url, tmp_path, pg_server):
+    assert run("triage", "N-1", "-a", A2).exit_code == 0
+    out = tmp_path / "noord.html"
+    done = run("report", "--format", "html", "--output", str(out), "--team", "noord",
+               "--detail")
+    assert done.exit_code == 0, done.output
+    assert "N-1" in out.read_text(encoding="utf-8")
+    refused = run("report", "--format", "html", "--output", str(tmp_path / "z.html"),
+                  "--team", "zuid")
+    assert refused.exit_code == 2 and "geen lid van team 'zuid'" in refused.stderr
+    assert not (tmp_path / "z.html").exists()
