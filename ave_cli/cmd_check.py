@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -22,11 +22,6 @@ from ave_cli.app import (
 )
 from ave_cli.errors import AveError, Cancelled
 from ave_cli.i18n import _, n_
-
-if TYPE_CHECKING:
-    from ave_cli.audit import Problem
-    from ave_cli.logformat import Block
-    from ave_cli.model import Kapstok, KapstokRef
 
 CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel, velden en "
                "typen), unieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van "
@@ -49,40 +44,17 @@ def check_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import output, render, settings
-    from ave_cli.audit import Problem, audit
+    from ave_cli import actions_read, output, render, settings
 
     conf = settings.resolve(log, kapstok)
-    path, store = conf.where, conf.store()
-    repaired = None
-    if repair:
-        repaired = store.repair(hooks["now"]().strftime("%Y%m%dT%H%M%S"),
-                                lock_timeout=lock_timeout)
-    problems: list[Problem] = []
-    kapstokken = _check_kapstokken(kapstok, conf.kapstok, problems)
-    blocks: list[Block] = []
-    if not conf.url and conf.log.is_dir():
-        problems.append(Problem(0, _("{path} is een map, geen caselog").format(path=path)))
-    elif store.exists():
-        blocks, damaged = store.scan()
-        problems += [Problem(d.line, d.problem) for d in damaged]
-        problems += audit(blocks, kapstokken.get)
-        if store.readable_by_others():
-            problems.append(Problem(0, _("het caselog is leesbaar voor anderen; beperk "
-                                         "het met: chmod 600 {path}").format(path=path)))
-        matches = store.index_matches(blocks)  # the file store rebuilds one that does not
-        if not matches and conf.url:
-            problems.append(Problem(0, _("de casustabel van de store (ave.cases) wijkt af van "
-                                         "de besluiten; hij is buiten ave om gewijzigd")))
-        elif not matches:
-            problems.append(Problem(0, _("de index in de cache week af van het caselog (een "
-                                         "wijziging die hij niet zag); hij is opnieuw "
-                                         "opgebouwd"), info=True))
-    problems.sort(key=lambda p: p.line)
-    faults = [p for p in problems if not p.info]
+    path = conf.where
+    result = actions_read.check(conf, kapstok, repair=repair,
+                                stamp=hooks["now"]().strftime("%Y%m%dT%H%M%S"),
+                                lock_timeout=lock_timeout, bundled=settings.bundled_kapstokken())
+    problems, faults, repaired = result.problems, result.faults, result.repaired
     if fmt is Format.json:
         output.print_json({
-            "log": path, "decisions": len(blocks), "ok": not faults,
+            "log": path, "decisions": result.decisions, "ok": not faults,
             "problems": [{"line": p.line, "message": str(p.message)} for p in faults],
             "notes": [{"line": p.line, "message": str(p.message)} for p in problems if p.info],
             "repaired": ({"quarantine": str(repaired.quarantine), "bytes": repaired.moved,
@@ -101,35 +73,14 @@ def check_command(
             note = _("(ter informatie) ") if p.info else ""
             console.print(where + note + str(p.message), soft_wrap=True, markup=False)
         if not faults:
-            summary = _("{n} besluiten gecontroleerd: in orde.").format(n=len(blocks))
+            summary = _("{n} besluiten gecontroleerd: in orde.").format(n=result.decisions)
         else:
             summary = n_("{n} besluiten gecontroleerd: {p} probleem.",
                          "{n} besluiten gecontroleerd: {p} problemen.",
-                         len(faults)).format(n=len(blocks), p=len(faults))
+                         len(faults)).format(n=result.decisions, p=len(faults))
         console.print(summary)
     if faults:
         raise typer.Exit(1)
-
-
-def _check_kapstokken(explicit: str | None, configured: str,
-                      problems: list[Problem]) -> dict[KapstokRef, Kapstok]:
-    """The kapstokken at hand (given, configured, bundled), by the exact reference a decision
-    records: a decision is judged against the kapstok it was made with, never today's."""
-    from ave_cli import settings
-    from ave_cli.audit import Problem
-    from ave_cli.kapstok import KapstokError
-
-    found: dict[KapstokRef, Kapstok] = {}
-    for spec in dict.fromkeys([explicit, configured, *settings.bundled_kapstokken()]):
-        if not spec:
-            continue
-        try:
-            kapstok = settings.load_kapstok(spec)
-        except KapstokError as exc:
-            problems.append(Problem(0, str(exc)))
-            continue
-        found.setdefault(kapstok.ref, kapstok)
-    return found
 
 
 PURGE_HELP = _("Verwijder de besluiten van casussen die vóór een datum zijn afgesloten "

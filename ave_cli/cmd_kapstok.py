@@ -74,18 +74,15 @@ def test_command(
         "--trace", help=_("Toon per casus elke geprobeerde fase en voorwaarde."))] = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import casus, output, render_kapstok, settings
+    from ave_cli import actions_read, output, render_kapstok, settings
 
-    kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
-    results, coverage = casus.run_all(kap)
+    run = actions_read.kapstok_test(settings.resolve(kapstok=kapstok).kapstok, strict=strict)
     if fmt is Format.json:
-        output.print_json(output.test_json(kap, results, coverage, trace=trace))
+        output.print_json(output.test_json(run.kapstok, run.results, run.coverage, trace=trace))
     else:
-        render_kapstok.print_test(kap, results, coverage, trace=trace, strict=strict)
-    failed = any(not r.ok for r in results)
-    if not kap.casus:
-        failed = failed or strict
-    if failed or (strict and (coverage.conditions or coverage.local_rules)):
+        render_kapstok.print_test(run.kapstok, run.results, run.coverage, trace=trace,
+                                  strict=strict)
+    if run.failed:
         raise typer.Exit(1)
 
 
@@ -109,32 +106,12 @@ def diff_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import casus, output, render_kapstok, settings
-    from ave_cli.rules import with_defaults
+    from ave_cli import actions_read, output, render_kapstok, settings
 
-    before, after = settings.load_kapstok(old), settings.load_kapstok(new)
-    if log is not None:
-        conf = settings.resolve(log=log)
-        states = [s for s in read_log(conf).cases() if not s.closed]
-        answer_sets = [a for s in states if (a := _answers(before, after, s.answers)) is not None]
-        result = casus.diff(before, after, iter(answer_sets))
-    else:
-        result = casus.diff(before, after)
-    stories = [(c, k.name, casus.explain(before, with_defaults(before, c.answers) or c.answers)[0],
-                casus.explain(after, with_defaults(after, c.answers) or c.answers)[0])
-               for k in (before, after) for c in k.casus]
+    found = actions_read.kapstok_diff(
+        old, new, read=None if log is None else lambda: read_log(settings.resolve(log=log)))
     if fmt is Format.json:
-        output.print_json(output.diff_json(before, after, result, stories))
+        output.print_json(output.diff_json(found.before, found.after, found.diff, found.stories))
     else:
-        render_kapstok.print_diff(before, after, result, stories, over_log=log is not None)
-
-
-def _answers(before, after, answers):
-    """A case's latest answers with both kapstokken's defaults; None when either lacks one."""
-    from ave_cli.rules import with_defaults
-
-    first = with_defaults(before, answers)
-    second = with_defaults(after, answers)
-    if first is None or second is None:
-        return None
-    return {**second, **first}
+        render_kapstok.print_diff(found.before, found.after, found.diff, found.stories,
+                                  over_log=log is not None)

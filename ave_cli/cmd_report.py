@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -27,9 +27,6 @@ from ave_cli.app import (
 )
 from ave_cli.errors import AveError, Cancelled, EnvironmentProblem
 from ave_cli.i18n import _
-
-if TYPE_CHECKING:
-    pass
 
 
 class TableFormat(str, Enum):
@@ -98,9 +95,9 @@ def report_command(
     = False,
     team: TeamOpt = None,
 ) -> None:
-    from ave_cli import actions, render, render_case, settings
+    from ave_cli import actions_read, render, render_case, settings
     from ave_cli import output as formats
-    from ave_cli.report import FLAGS, Filters, build_report
+    from ave_cli.report import FLAGS, Filters
 
     if fmt is TableFormat.html:
         _evaluation(log, kapstok, since, until, output, detail, team)
@@ -118,11 +115,8 @@ def report_command(
     filters = Filters(phases=tuple(phase or ()), flags=tuple(flag or ()), by=by or "",
                       since=_date(since), include_closed=all_cases)
     conf = settings.resolve(log, kapstok)
-    states = read_log(conf).summaries(include_closed=all_cases, deciders=by is not None)
-    _check_phases(phase or [], settings.load_kapstok(conf.kapstok), states)
-    report = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), hooks["now"](),
-                          filters)
-    actions.record(conf, "report", [r.case for r in report.rows])
+    report = actions_read.report(conf, filters, kapstok, read=lambda: read_log(conf),
+                                 now=hooks["now"]())
     if fmt is TableFormat.json:
         formats.print_json(formats.report_json(report))
     elif fmt is TableFormat.csv:
@@ -144,31 +138,18 @@ def _date(text: str | None, option: str = "--since") -> date | None:
 def _evaluation(log: str | None, kapstok: str | None, since: str | None, until: str | None,
                 output: Path | None, detail: bool, team: str | None) -> None:
     """The evaluation report: one self-contained HTML file, created 0600, never overwriting."""
-    from datetime import datetime, time
-
-    from ave_cli import actions, i18n, render, render_html, settings
-    from ave_cli.evaluation import evaluate
+    from ave_cli import actions_read, i18n, render, render_html, settings
 
     if output is None or str(output) == "-":
         raise AveError(_("geef een nieuw bestand met --output, bijvoorbeeld --output "
                          "evaluatie.html"))
     conf = settings.resolve(log, kapstok)
     now = hooks["now"]()
-    start_day, end_day = _date(since), _date(until, "--until")
-    if start_day and end_day and end_day < start_day:
-        raise AveError(_("--until ligt voor --since"))
-    zone = now.tzinfo
-    start = datetime.combine(start_day, time(), zone) if start_day else None
-    end = datetime.combine(end_day, time(23, 59, 59), zone) if end_day else now
-    keep = _team_cases(conf, team)
-    chosen = settings.load_kapstok(kapstok).name if kapstok else None
-    view = read_log(conf)
-    found = evaluate(view.decisions(), settings.kapstok_lookup(kapstok, conf.kapstok), end=end,
-                     start=start, kapstok=chosen, keep=keep, detail=detail)
-    actions.record(conf, "report --format html",
-                   [case for case, _phase, _flags in found.open_rows] if detail else [])
-    kapstokken = ", ".join(found.kapstokken) or (chosen or conf.kapstok)
-    text = render_html.page(found, log=conf.where, kapstok=kapstokken, detail=detail,
+    result = actions_read.evaluation(conf, kapstok, since=_date(since),
+                                     until=_date(until, "--until"), team=team, detail=detail,
+                                     read=lambda: read_log(conf), now=now)
+    found = result.found
+    text = render_html.page(found, log=conf.where, kapstok=result.kapstokken, detail=detail,
                             made=now.strftime("%Y-%m-%d %H:%M"), lang=i18n.current())
     try:
         with open_private(output) as stream:
@@ -181,18 +162,6 @@ def _evaluation(log: str | None, kapstok: str | None, since: str | None, until: 
                       output=output, cases=found.cases, open=found.open_cases))
 
 
-def _team_cases(conf: Any, team: str | None) -> Any:
-    """With --team: only the cases of that team (a store with teams)."""
-    if team is None:
-        return lambda case: True
-    if not conf.url:
-        raise AveError(_("--team werkt alleen met de store van een team (postgresql://...)"))
-    from ave_cli.cases import key
-
-    wanted = conf.store().team_cases(team)
-    return lambda case: key(case) in wanted
-
-
 REEVALUATE_HELP = _("Pas de regels opnieuw toe op de laatste antwoorden van elke open casus, "
                     "onder de kapstok van de casus of de kapstok die je noemt. Toont de casussen "
                     "waarvan de fase zou veranderen. Schrijft niets, tenzij --apply: dan komt er "
@@ -202,16 +171,6 @@ REEVALUATE_HELP = _("Pas de regels opnieuw toe op de laatste antwoorden van elke
                     "--include-overrides.\n\n[bold]Voorbeelden[/bold]\n\n  ave reevaluate\n\n  "
                     "ave reevaluate --kapstok westerkwartier\n\n  ave reevaluate --kapstok "
                     "westerkwartier --apply --yes\n")
-
-
-def _check_phases(asked: list[str], kapstok: Any, states: list[Any]) -> None:
-    """A --phase the kapstok does not have (nor any case in the log) is refused, like an unknown
-    --flag: a typo must not give an empty report that looks like good news."""
-    known = dict.fromkeys([p.id for p in kapstok.phases] + [s.phase for s in states if s.phase])
-    for name in asked:
-        if name.casefold() not in {k.casefold() for k in known}:
-            raise AveError(_("onbekende fase '{name}' (kies uit {phases})").format(
-                name=name, phases=", ".join(known)))
 
 
 @app.command("reevaluate", help=REEVALUATE_HELP)
@@ -288,13 +247,12 @@ def export_command(
                                  "0600) in plaats van stdout."))] = None,
     log: LogOpt = None,
 ) -> None:
-    from ave_cli import actions, render, settings
+    from ave_cli import actions_read, render, settings
     from ave_cli import output as formats
 
     conf = settings.resolve(log)
-    decisions = list(read_log(conf).decisions())
+    decisions = actions_read.export(conf, read=lambda: read_log(conf))
     rows = [formats.flat_decision(d) for d in decisions]
-    actions.record(conf, "export", [d.case for d in decisions])
     if fmt is ExportFormat.toml:
         from ave_cli import logformat
 

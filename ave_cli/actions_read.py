@@ -1,0 +1,223 @@
+"""The flows of the commands that read and judge (report, evaluation, export, check, kapstok
+test and diff): like `actions`, they take plain inputs and the swappable parts and return a
+result for the command to render; they never print or write output files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from ave_cli.actions import record
+from ave_cli.errors import AveError
+from ave_cli.i18n import _
+
+if TYPE_CHECKING:
+    from ave_cli import settings
+    from ave_cli.audit import Problem
+    from ave_cli.casus import CasusResult, Coverage, Diff
+    from ave_cli.evaluation import Evaluation
+    from ave_cli.model import Decision, Kapstok, KapstokRef
+    from ave_cli.report import Filters, Report
+    from ave_cli.rewrite import Repair
+    from ave_cli.store import View
+
+Read = Callable[[], "View"]
+
+
+def report(conf: settings.Settings, filters: Filters, kapstok: str | None, *, read: Read,
+           now: datetime) -> Report:
+    """The open cases (or all, with `include_closed`) as the report shows them; a --phase
+    that neither the kapstok nor any case knows is refused."""
+    from ave_cli import settings
+    from ave_cli.report import build_report
+
+    states = read().summaries(include_closed=filters.include_closed,
+                              deciders=bool(filters.by))
+    _check_phases(list(filters.phases), settings.load_kapstok(conf.kapstok), states)
+    found = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), now, filters)
+    record(conf, "report", [r.case for r in found.rows])
+    return found
+
+
+def _check_phases(asked: list[str], kapstok: Kapstok, states: list[Any]) -> None:
+    """A --phase the kapstok does not have (nor any case in the log) is refused, like an unknown
+    --flag: a typo must not give an empty report that looks like good news."""
+    known = dict.fromkeys([p.id for p in kapstok.phases] + [s.phase for s in states if s.phase])
+    for name in asked:
+        if name.casefold() not in {k.casefold() for k in known}:
+            raise AveError(_("onbekende fase '{name}' (kies uit {phases})").format(
+                name=name, phases=", ".join(known)))
+
+
+@dataclass
+class EvaluationResult:
+    found: Evaluation
+    kapstokken: str  # the kapstokken the period's decisions used, for the page's heading
+
+
+def evaluation(conf: settings.Settings, kapstok: str | None, *, since: date | None,
+               until: date | None, team: str | None, detail: bool, read: Read,
+               now: datetime) -> EvaluationResult:
+    """The evaluation report's numbers over a period (until today by default). Case numbers
+    are in it only with `detail`, and only then is their reading recorded per case."""
+    from ave_cli import settings
+    from ave_cli.evaluation import evaluate
+
+    if since and until and until < since:
+        raise AveError(_("--until ligt voor --since"))
+    zone = now.tzinfo
+    start = datetime.combine(since, time(), zone) if since else None
+    end = datetime.combine(until, time(23, 59, 59), zone) if until else now
+    keep = team_cases(conf, team)
+    chosen = settings.load_kapstok(kapstok).name if kapstok else None
+    found = evaluate(read().decisions(), settings.kapstok_lookup(kapstok, conf.kapstok),
+                     end=end, start=start, kapstok=chosen, keep=keep, detail=detail)
+    record(conf, "report --format html",
+           [case for case, _phase, _flags in found.open_rows] if detail else [])
+    return EvaluationResult(found, ", ".join(found.kapstokken) or (chosen or conf.kapstok))
+
+
+def team_cases(conf: settings.Settings, team: str | None) -> Callable[[str], bool]:
+    """With --team: only the cases of that team (a store with teams)."""
+    if team is None:
+        return lambda case: True
+    if not conf.url:
+        raise AveError(_("--team werkt alleen met de store van een team (postgresql://...)"))
+    from ave_cli.cases import key
+
+    store: Any = conf.store()  # a PgStore: conf.url is set
+    wanted = store.team_cases(team)
+    return lambda case: key(case) in wanted
+
+
+def export(conf: settings.Settings, *, read: Read) -> list[Decision]:
+    """Every decision in store order; their reading is recorded per case."""
+    decisions = list(read().decisions())
+    record(conf, "export", [d.case for d in decisions])
+    return decisions
+
+
+@dataclass
+class CheckResult:
+    decisions: int
+    problems: list[Problem]  # faults and notes, in line order
+    repaired: Repair | None = None
+
+    @property
+    def faults(self) -> list[Problem]:
+        return [p for p in self.problems if not p.info]
+
+
+def check(conf: settings.Settings, kapstok: str | None, *, repair: bool, stamp: str,
+          lock_timeout: float, bundled: Iterable[str]) -> CheckResult:
+    """The whole log and the kapstokken judged: every damaged record, every audit finding, the
+    file's rights and the index (or the store's case table). With `repair` a damaged end goes
+    to a quarantine file named with `stamp` first."""
+    from ave_cli.audit import Problem, audit
+
+    store = conf.store()
+    repaired = store.repair(stamp, lock_timeout=lock_timeout) if repair else None
+    problems: list[Problem] = []
+    kapstokken = check_kapstokken([kapstok, conf.kapstok, *bundled], problems)
+    blocks: list[Any] = []
+    if not conf.url and conf.log.is_dir():
+        problems.append(Problem(0, _("{path} is een map, geen caselog").format(path=conf.where)))
+    elif store.exists():
+        blocks, damaged = store.scan()
+        problems += [Problem(d.line, d.problem) for d in damaged]
+        problems += audit(blocks, kapstokken.get)
+        if store.readable_by_others():
+            problems.append(Problem(0, _("het caselog is leesbaar voor anderen; beperk "
+                                         "het met: chmod 600 {path}").format(path=conf.where)))
+        matches = store.index_matches(blocks)  # the file store rebuilds one that does not
+        if not matches and conf.url:
+            problems.append(Problem(0, _("de casustabel van de store (ave.cases) wijkt af van "
+                                         "de besluiten; hij is buiten ave om gewijzigd")))
+        elif not matches:
+            problems.append(Problem(0, _("de index in de cache week af van het caselog (een "
+                                         "wijziging die hij niet zag); hij is opnieuw "
+                                         "opgebouwd"), info=True))
+    problems.sort(key=lambda p: p.line)
+    return CheckResult(len(blocks), problems, repaired)
+
+
+def check_kapstokken(specs: Iterable[str | None],
+                     problems: list[Problem]) -> dict[KapstokRef, Kapstok]:
+    """The kapstokken at hand (given, configured, bundled), by the exact reference a decision
+    records: a decision is judged against the kapstok it was made with, never today's."""
+    from ave_cli import settings
+    from ave_cli.audit import Problem
+    from ave_cli.kapstok import KapstokError
+
+    found: dict[KapstokRef, Kapstok] = {}
+    for spec in dict.fromkeys(specs):
+        if not spec:
+            continue
+        try:
+            kapstok = settings.load_kapstok(spec)
+        except KapstokError as exc:
+            problems.append(Problem(0, str(exc)))
+            continue
+        found.setdefault(kapstok.ref, kapstok)
+    return found
+
+
+@dataclass
+class TestRun:
+    __test__ = False  # not a pytest class
+
+    kapstok: Kapstok
+    results: list[CasusResult]
+    coverage: Coverage
+    failed: bool  # the exit code's answer: a case failed, or --strict found something
+
+
+def kapstok_test(spec: str, *, strict: bool) -> TestRun:
+    """The kapstok's own casuistiek run through its rules, with the conditions no case uses."""
+    from ave_cli import casus, settings
+
+    kap = settings.load_kapstok(spec)
+    results, coverage = casus.run_all(kap)
+    failed = any(not r.ok for r in results) or (strict and not kap.casus)
+    failed = failed or (strict and bool(coverage.conditions or coverage.local_rules))
+    return TestRun(kap, results, coverage, failed)
+
+
+@dataclass
+class DiffResult:
+    before: Kapstok
+    after: Kapstok
+    diff: Diff
+    stories: list[tuple[Any, str, Any, Any]] = field(default_factory=list)
+
+
+def kapstok_diff(old: str, new: str, *, read: Read | None) -> DiffResult:
+    """Two kapstokken over every combination of answers (or, with `read`, over the latest
+    answers of the open cases), with each one's casuistiek explained by both."""
+    from ave_cli import casus, settings
+    from ave_cli.rules import with_defaults
+
+    before, after = settings.load_kapstok(old), settings.load_kapstok(new)
+    if read is not None:
+        states = [s for s in read().cases() if not s.closed]
+        answer_sets = [a for s in states if (a := _answers(before, after, s.answers)) is not None]
+        result = casus.diff(before, after, iter(answer_sets))
+    else:
+        result = casus.diff(before, after)
+    stories = [(c, k.name, casus.explain(before, with_defaults(before, c.answers) or c.answers)[0],
+                casus.explain(after, with_defaults(after, c.answers) or c.answers)[0])
+               for k in (before, after) for c in k.casus]
+    return DiffResult(before, after, result, stories)
+
+
+def _answers(before: Kapstok, after: Kapstok, answers: dict[str, Any]) -> dict[str, Any] | None:
+    """A case's latest answers with both kapstokken's defaults; None when either lacks one."""
+    from ave_cli.rules import with_defaults
+
+    first = with_defaults(before, answers)
+    second = with_defaults(after, answers)
+    if first is None or second is None:
+        return None
+    return {**second, **first}
