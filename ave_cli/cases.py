@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import NamedTuple
 
@@ -114,10 +114,12 @@ def summary(state: CaseState) -> CaseSummary:
         ",".join(state.advice_roles), SEPARATOR.join(state.deciders))
 
 
+_INDEXED = tuple(f.name for f in fields(CaseState) if f.name != "history")
+
+
 def to_json(state: CaseState) -> str:
     """The state without its history, for the index."""
-    data = asdict(state)
-    del data["history"]
+    data = {name: getattr(state, name) for name in _INDEXED}  # asdict would copy the history
     for key in ("since", "last_time"):
         data[key] = data[key].isoformat() if data[key] else None
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -88,8 +88,9 @@ def chain_anchor(purges: list[dict[str, Any]]) -> str:
 
 # --- records -------------------------------------------------------------------------------
 
-def to_record(decision: Decision, prev: str = "") -> dict[str, Any]:
-    """The decision as a TOML-ready dict chained to `prev`: empty fields left out, the seal last."""
+def to_record(decision: Decision, prev: str = "", *, sealed: bool = True) -> dict[str, Any]:
+    """The decision as a TOML-ready dict chained to `prev`: empty fields left out, the seal last
+    (unless not `sealed`)."""
     record: dict[str, Any] = {"format": LOG_FORMAT, "prev": prev}
     for f in fields(Decision):
         value = getattr(decision, f.name)
@@ -106,7 +107,8 @@ def to_record(decision: Decision, prev: str = "") -> dict[str, Any]:
     for table in ("kapstok", "roles", "answers"):
         if table in record:
             record[table] = record.pop(table)
-    record["seal"] = {"sha256": seal(record)}
+    if sealed:
+        record["seal"] = {"sha256": seal(record)}
     return record
 
 
@@ -435,8 +437,7 @@ def chain_problems(header: dict[str, Any], blocks: list[Block],
 # --- decisions as JSON (for the index) ------------------------------------------------------
 
 def to_json(decision: Decision) -> str:
-    record = to_record(decision)
-    record.pop("seal")
+    record = to_record(decision, sealed=False)
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=datetime.isoformat)
 
 
