@@ -102,3 +102,125 @@ def test_a_long_kapstok_text_is_guarded_too():
         parse_kapstok(text.encode(), "k.toml")
     long_ok = bundled_text().replace('title = "', f'title = "{"x " * 2500}', 1)
     assert parse_kapstok(long_ok.encode(), "k.toml").title.startswith("x x")
+
+
+# --- the tables mutation testing found thin: casuistiek and English texts ---------------------
+
+SHAPE = "moet dezelfde vorm hebben als"
+CASUS = ('\n[[casus]]\nnaam = "Proef"\nverhaal = "v"\nbron = "b"\nanswers = { problematiek = '
+         '"enkelvoudig", effect = "ja", meewerken = "ja", samenwerking = "goed", veiligheid = '
+         '"nee" }\n')
+HALF = '\n[[casus]]\nnaam = "P"\n'
+ANSWERS = ('answers = { problematiek = "enkelvoudig", effect = "ja", meewerken = "ja", '
+           'samenwerking = "goed", veiligheid = "nee" }\n')
+
+
+@pytest.mark.parametrize("extra, message", [
+    (HALF.replace('naam = "P"', 'verhaal = "v"'), "casus[19]: 'naam' ontbreekt"),
+    (HALF.replace('"P"', "3"), "casus[19]: 'naam' moet tekst zijn"),
+    (HALF + 'bron = "b"\n' + ANSWERS + 'verwacht = { fase = "AVE1" }\n',
+     "casus 'P': 'verhaal' ontbreekt"),
+    (HALF + 'verhaal = "v"\n' + ANSWERS + 'verwacht = { fase = "AVE1" }\n',
+     "casus 'P': 'bron' ontbreekt"),
+    (HALF + 'verhaal = "v"\nbron = "b"\nverwacht = { fase = "AVE1" }\n',
+     "casus 'P'.answers: antwoord ontbreekt voor 'problematiek' (die vraag heeft geen "
+     "standaardwaarde)"),
+    (HALF + 'verhaal = "v"\nbron = "b"\nanswers = 3\n', "casus 'P'.answers: verwacht een tabel"),
+    (CASUS.replace('veiligheid = "nee"', 'veiligheid = "soms"') + 'verwacht = { fase = "AVE1" }\n',
+     "casus 'Proef'.answers.veiligheid: waarde 'soms' past niet bij de vraag (toegestaan: nee, "
+     "twijfel, risico, ernstig, acuut)"),
+    (CASUS, "casus 'Proef'.verwacht: verwacht een tabel"),
+    (CASUS + 'verwacht = { casusregie = "x" }\n', "casus 'Proef'.verwacht: 'fase' ontbreekt"),
+    (CASUS + 'verwacht = { fase = "AVE9" }\n',
+     "casus 'Proef'.verwacht: fase 'AVE9' bestaat niet in deze kapstok (fasen: AVE1, AVE2, AVE3, "
+     "AVE4)"),
+    (CASUS + 'verwacht = { fase = "AVE1", casusregie = 1 }\n',
+     "casus 'Proef'.verwacht: 'casusregie' moet tekst zijn"),
+    (CASUS + 'verwacht = { fase = "AVE1", procesregie = 1 }\n',
+     "casus 'Proef'.verwacht: 'procesregie' moet tekst zijn"),
+    (CASUS + 'verwacht = { fase = "AVE1", in_overleg_met_bevat = 1 }\n',
+     "casus 'Proef'.verwacht: 'in_overleg_met_bevat' moet een lijst van teksten zijn"),
+    (CASUS + 'verwacht = { fase = "AVE1", advies_bevat = [1] }\n',
+     "casus 'Proef'.verwacht: 'advies_bevat' moet een lijst van teksten zijn"),
+])
+def test_a_broken_casus_names_its_exact_place(extra, message):
+    with pytest.raises(KapstokError) as error:
+        parse_kapstok((bundled_text() + extra).encode(), "k.toml")
+    assert str(error.value) == f"ongeldige kapstok k.toml: {message}"
+
+
+def test_a_casus_reads_every_expectation():
+    expect = ('verwacht = { fase = "ave1", casusregie = "C", procesregie = "P", '
+              'in_overleg_met_bevat = "wijkteam", advies_bevat = ["a", "b"] }\n')
+    casus = parse_kapstok((bundled_text() + CASUS + expect).encode(), "k.toml").casus[-1]
+    assert (casus.naam, casus.verhaal, casus.bron, casus.fase, casus.casusregie,
+            casus.procesregie, casus.in_overleg_met_bevat, casus.advies_bevat) == (
+        "Proef", "v", "b", "ave1", "C", "P", ("wijkteam",), ("a", "b"))
+    assert casus.answers == {"problematiek": "enkelvoudig", "effect": "ja", "meewerken": "ja",
+                             "samenwerking": "goed", "veiligheid": "nee"}
+    bare = parse_kapstok((bundled_text() + CASUS + 'verwacht = { fase = "AVE1" }\n').encode(),
+                         "k.toml").casus[-1]
+    assert (bare.casusregie, bare.procesregie, bare.in_overleg_met_bevat,
+            bare.advies_bevat) == ("", "", (), ())
+
+
+def _edited(change) -> str:
+    import tomllib
+
+    import tomli_w
+
+    doc = tomllib.loads(bundled_text())
+    change(doc)
+    return tomli_w.dumps(doc)
+
+
+@pytest.mark.parametrize("change, place, key", [
+    (lambda d: d.update(title_en=["x"]), "title_en", "title"),
+    (lambda d: d.update(notes_en=d["notes_en"][:-1]), "notes_en", "notes"),
+    (lambda d: d.update(notes_en=[1] * len(d["notes"])), "notes_en", "notes"),
+    (lambda d: d["question"][0].update(labels_en={"x": "y"}), "question[1].labels_en", "labels"),
+    (lambda d: d["question"][0].update(labels_en={k: 1 for k in d["question"][0]["labels"]}),
+     "question[1].labels_en", "labels"),
+    (lambda d: d["question"][1].update(text_en=3), "question[2].text_en", "text"),
+    (lambda d: d["question"][1].pop("help"), "question[2].help_en", "help"),
+    (lambda d: d["phase"][1].update(label_en=["x"]), "phase[2].label_en", "label"),
+    (lambda d: d["phase"][1]["when"][0].update(reason_en=["x"]), "phase[2].when[1].reason_en",
+     "reason"),
+    (lambda d: d["local_rule"][0].update(advice_en=[]), "local_rule[1].advice_en", "advice"),
+    (lambda d: d["begrip"][1].update(text_en=["x"]), "begrip[2].text_en", "text"),
+])
+def test_an_english_text_of_another_shape_names_its_place(change, place, key):
+    with pytest.raises(KapstokError) as error:
+        parse_kapstok(_edited(change).encode(), "k.toml")
+    assert str(error.value) == (
+        f"ongeldige kapstok k.toml: {place}: '{key}_en' {SHAPE} '{key}' (tekst, lijst even "
+        "lang, of tabel met dezelfde sleutels)")
+
+
+def test_every_english_text_is_paired_with_its_dutch_one():
+    import tomllib
+
+    doc = tomllib.loads(bundled_text())
+    english = load_kapstok("handreiking").english
+    question, phase, rule, begrip = (doc["question"][0], doc["phase"][1], doc["local_rule"][0],
+                                     doc["begrip"][0])
+    pairs = {doc["title"]: doc["title_en"], doc["description"]: doc["description_en"],
+             **dict(zip(doc["notes"], doc["notes_en"], strict=True)),
+             question["text"]: question["text_en"], question["help"]: question["help_en"],
+             **{question["labels"][k]: question["labels_en"][k] for k in question["labels"]},
+             phase["label"]: phase["label_en"],
+             phase["when"][0]["reason"]: phase["when"][0]["reason_en"],
+             rule["reason"]: rule["reason_en"],
+             rule["advice"]: rule["advice_en"],
+             begrip["text"]: begrip["text_en"]}
+    assert {nl: english.get(nl) for nl in pairs} == pairs
+    assert doc["phase"][1]["id"] not in english  # ids, roles and names are not translated
+    assert load_kapstok("handreiking").title == doc["title"]
+
+
+def test_a_kapstok_without_english_texts_has_none():
+    import re
+
+    text = re.sub(r"(?m)^\w+_en = (\[[^\]]*\]|\{[^}]*\}|\".*\")\n", "", bundled_text())
+    assert "_en =" not in text
+    assert parse_kapstok(text.encode(), "k.toml").english == {}
