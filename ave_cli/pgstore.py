@@ -326,16 +326,19 @@ class PgStore:
 
         if not entries:
             return
-        columns = [[e.when for e in entries], [e.who for e in entries],
-                   [e.action for e in entries], [e.case for e in entries],
-                   [e.result for e in entries], [cases.key(e.case) for e in entries]]
-        try:  # one statement for all rows: a report over 100,000 cases records 100,000 reads
-            self.conn().execute(
-                "INSERT INTO ave.toegang (at, who, action, case_id, result, case_key, team) "
-                "SELECT e.at, e.who, e.action, e.case_id, e.result, e.case_key, c.team "
-                "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
-                "%s::text[]) WITH ORDINALITY AS e(at, who, action, case_id, result, case_key, n) "
-                "LEFT JOIN ave.cases c ON c.case_key = e.case_key ORDER BY e.n", columns)
+        groups: dict[tuple[str, str, str, str], list[str]] = {}
+        for e in entries:  # a report's reads share their time, person, action and result
+            groups.setdefault((e.when, e.who, e.action, e.result), []).append(e.case)
+        try:  # one statement per group: a report over 100,000 cases records 100,000 reads
+            with self.conn().transaction():
+                for (when, who, action, result), names in groups.items():
+                    self.conn().execute(
+                        "INSERT INTO ave.toegang (at, who, action, case_id, result, case_key, "
+                        "team) SELECT %s, %s, %s, e.case_id, %s, e.case_key, c.team "
+                        "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY "
+                        "AS e(case_id, case_key, n) "
+                        "LEFT JOIN ave.cases c ON c.case_key = e.case_key ORDER BY e.n",
+                        (when, who, action, result, names, [cases.key(n) for n in names]))
         except psycopg.Error as exc:
             raise OSError(5, first_line(exc)) from None
 
