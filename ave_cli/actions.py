@@ -245,7 +245,17 @@ def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, di
                                         by=conf.by, note=note))
         return [r.decision for r in results]
 
-    decide(conf, parts.read(not dry_run), build, dry_run=dry_run, lock_timeout=lock_timeout)
+    import gc
+
+    # A batch makes hundreds of thousands of objects and no reference cycles: the cyclic
+    # collector would walk them all again and again (a fifth of the time at 100,000 rows).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        decide(conf, parts.read(not dry_run), build, dry_run=dry_run, lock_timeout=lock_timeout)
+    finally:
+        if collecting:
+            gc.enable()
     record(conf, "triage --batch", [r.decision.case for r in results],
            "proefdraai" if dry_run else "ok", saved=not dry_run)
     return results

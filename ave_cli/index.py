@@ -146,12 +146,12 @@ class Index:
             self.db.executemany(
                 "INSERT INTO states (case_id, state) VALUES (?, ?) "
                 "ON CONFLICT (case_id) DO UPDATE SET state = excluded.state",
-                [(case, cases.to_json(state)) for case, state in states.items()])
+                ((case, cases.to_json(state)) for case, state in states.items()))
             self.db.executemany(
                 f"INSERT INTO cases (case_key, case_id, {', '.join(_SUMMARY)}) "
                 f"VALUES ({', '.join('?' * (len(_SUMMARY) + 2))}) ON CONFLICT (case_key) DO UPDATE "
                 "SET " + ", ".join(f"{c} = excluded.{c}" for c in _SUMMARY),
-                [(key, *cases.summary(state)) for key, state in states.items()])
+                ((key, *cases.summary(state)) for key, state in states.items()))
 
     def _states(self, wanted: set[str]) -> dict[str, CaseState]:
         found: dict[str, CaseState] = {}
