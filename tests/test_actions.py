@@ -5,7 +5,7 @@ terminal or a console, and that it records who read what."""
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from conftest import ROOT, T0
@@ -14,7 +14,7 @@ from ave_cli import actions_read, settings
 from ave_cli.errors import AveError
 from ave_cli.report import Filters
 
-LATER = datetime(2027, 1, 1, tzinfo=timezone.utc)  # after every decision in the sample log
+LATER = datetime(2027, 1, 1, tzinfo=UTC)  # after every decision in the sample log
 
 
 @pytest.fixture

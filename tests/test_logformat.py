@@ -1,0 +1,178 @@
+"""One record of the log, field by field: what a record written by ave looks like byte for byte,
+and every way a record can be wrong, each refused with its own reason (mutation testing found
+these checks thin)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_caselog import REF, T0, decision
+
+from ave_cli import logformat
+from ave_cli.logformat import from_record, seal, to_record
+
+PREV = "ab" * 32
+
+
+def sealed(record: dict) -> dict:
+    record = {k: v for k, v in record.items() if k != "seal"}
+    record["seal"] = {"sha256": seal(record)}
+    return record
+
+
+def full() -> dict:
+    return to_record(decision(note="één notitie", signals=("verward",), motivation="m",
+                              axis="vertical", in_overleg_met=("GGD",)), PREV)
+
+
+def test_a_record_is_written_byte_for_byte_as_the_format_says():
+    block, head = logformat.encode(decision(note="één notitie"), PREV)
+    assert block.decode("utf-8") == f'''
+[[decision]]
+format = 2
+prev = "{PREV}"
+id = "d1"
+case = "C-1"
+time = 2026-03-02 09:31:00+01:00
+kind = "triage"
+by = "tester"
+phase_after = "AVE2"
+advised_phase = "AVE2"
+reasons = [
+    "Meervoudige problematiek (problematiek = meervoudig)",
+]
+note = "één notitie"
+
+[decision.kapstok]
+name = "handreiking"
+version = "2.0.0"
+sha256 = "{REF.sha256}"
+
+[decision.roles]
+casusregie = "Wijkteam"
+
+[decision.answers]
+problematiek = "meervoudig"
+minderjarigen = false
+signalen = [
+    "meldingen",
+]
+
+[decision.seal]
+sha256 = "{head}"
+'''
+
+
+def test_empty_fields_are_left_out_and_the_first_record_names_no_prev():
+    record = to_record(decision(roles={}, answers={}, reasons=(), note=""))
+    assert set(record) == {"format", "id", "case", "time", "kind", "by", "phase_after",
+                           "advised_phase", "kapstok", "seal"}
+    assert list(record)[-2:] == ["kapstok", "seal"]
+
+
+def test_the_index_json_is_compact_unicode_without_seal():
+    text = logformat.to_json(decision(note="één"))
+    assert '"note":"één"' in text and ", " not in text and "seal" not in text
+    assert logformat.from_json(text) == decision(note="één")
+
+
+def test_a_whole_record_reads_back_as_its_decision():
+    made = decision(note="één notitie", signals=("verward",), motivation="m", axis="vertical",
+                    in_overleg_met=("GGD",))
+    assert from_record(full()) == made
+    assert from_record(sealed({k: v for k, v in full().items() if k != "prev"})) == made
+    closing = to_record(decision(kind="close", phase_after=None, advised_phase=None))
+    assert from_record(closing).phase_after is None
+
+
+def test_a_record_already_checked_is_not_sealed_again():
+    record = full()
+    record["seal"] = {"sha256": "0" * 64}
+    with pytest.raises(ValueError, match="zegel klopt niet"):
+        from_record(record)
+    assert from_record(record, sealed=True).id == "d1"  # the caller checked it (decode_block)
+
+
+def _change(**changes):
+    def apply(record: dict) -> dict:
+        for key, value in changes.items():
+            if value is KeyError:
+                record.pop(key, None)
+            else:
+                record[key] = value
+        return sealed(record)
+    return apply
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda r: ["niet", "een", "tabel"], "geen tabel"),
+    (lambda r: {k: v for k, v in r.items() if k != "seal"},
+     "zegel (seal) ontbreekt: het record is onvolledig"),
+    (lambda r: {**r, "seal": {"sha256": r["seal"]["sha256"], "extra": "x"}},
+     "zegel (seal) ontbreekt: het record is onvolledig"),
+    (lambda r: {**r, "note": "gewijzigd"},
+     "zegel klopt niet: het record is beschadigd of met de hand gewijzigd"),
+    (_change(format=3), "onbekende recordversie 3"),
+    (_change(format=KeyError), "onbekende recordversie None"),
+    (_change(prev="abc"), "veld 'prev' is geen zegel"),
+    (_change(prev=7), "veld 'prev' is geen zegel"),
+    (_change(prev="AB" * 32), "veld 'prev' is geen zegel"),
+    (_change(format=1), "veld 'prev' is geen zegel"),
+    (_change(extra="x"), "onbekend veld 'extra'"),
+    (_change(id=KeyError), "veld 'id' ontbreekt of is geen tekst"),
+    (_change(case=""), "veld 'case' ontbreekt of is geen tekst"),
+    (_change(kind=3), "veld 'kind' ontbreekt of is geen tekst"),
+    (_change(by=["x"]), "veld 'by' ontbreekt of is geen tekst"),
+    (_change(kind="opschaling"), "onbekende soort besluit 'opschaling'"),
+    (_change(time=T0.replace(tzinfo=None)), "veld 'time' ontbreekt of heeft geen tijdzone"),
+    (_change(time=KeyError), "veld 'time' ontbreekt of heeft geen tijdzone"),
+    (_change(motivation=3), "veld 'motivation' is geen tekst"),
+    (_change(note=False), "veld 'note' is geen tekst"),
+    (_change(axis="diagonaal"), "onbekende as 'diagonaal'"),
+    (_change(reasons="één reden"), "veld 'reasons' is geen lijst van teksten"),
+    (_change(signals=[1]), "veld 'signals' is geen lijst van teksten"),
+    (_change(kapstok=KeyError), "veld 'kapstok' moet name, version en sha256 hebben"),
+    (_change(kapstok={"name": "h", "version": "1"}),
+     "veld 'kapstok' moet name, version en sha256 hebben"),
+    (_change(kapstok={"name": "h", "version": 1, "sha256": "x"}),
+     "veld 'kapstok' moet name, version en sha256 hebben"),
+    (_change(roles="Wijkteam"), "veld 'roles' is geen tabel van teksten"),
+    (_change(roles={"casusregie": 1}), "veld 'roles' is geen tabel van teksten"),
+    (_change(answers="ja"), "veld 'answers' heeft een waarde van een onbekend type"),
+    (_change(answers={"a": 1}), "veld 'answers' heeft een waarde van een onbekend type"),
+    (_change(answers={"a": [1]}), "veld 'answers' heeft een waarde van een onbekend type"),
+    (_change(answers={"a": {"b": "c"}}), "veld 'answers' heeft een waarde van een onbekend type"),
+    (_change(phase_after=KeyError), "veld 'phase_after' ontbreekt"),
+    (_change(phase_after=""), "veld 'phase_after' ontbreekt"),
+])
+def test_a_wrong_record_is_refused_with_its_reason(make, message):
+    with pytest.raises(ValueError) as error:
+        from_record(make(full()))
+    assert str(error.value) == message
+
+
+def test_what_stays_valid_next_to_the_refusals():
+    for record in (_change(answers={"a": ["x"], "b": True, "c": "d"})(full()),
+                   _change(roles={})(full()), _change(axis="horizontal")(full()),
+                   _change(prev=KeyError)(full())):
+        assert from_record(record).id == "d1"
+
+
+def test_a_record_that_does_not_read_back_is_never_written(monkeypatch):
+    """encode checks what it wrote with the fast reader and with tomllib; a writer that went
+    wrong is caught before anything reaches the log."""
+    monkeypatch.setattr(logformat, "fast_record", lambda text: {})
+    with pytest.raises(AssertionError, match="record of d1 does not frame"):
+        logformat.encode(decision())
+
+
+def test_the_seal_is_over_the_canonical_json_of_the_content():
+    record = full()
+    content = {k: v for k, v in record.items() if k != "seal"}
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                           default=lambda t: t.isoformat())
+    import hashlib
+
+    assert record["seal"]["sha256"] == hashlib.sha256(canonical.encode()).hexdigest()
+    assert logformat.chain_anchor([{"at": "x"}]) == seal({"purge": [{"at": "x"}]})
