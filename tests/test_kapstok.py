@@ -224,3 +224,147 @@ def test_a_kapstok_without_english_texts_has_none():
     text = re.sub(r"(?m)^\w+_en = (\[[^\]]*\]|\{[^}]*\}|\".*\")\n", "", bundled_text())
     assert "_en =" not in text
     assert parse_kapstok(text.encode(), "k.toml").english == {}
+
+
+# --- every field of a phase, as the file gives it ---------------------------------------------
+
+RICH = {"label": "Rijk", "opschalen_door": "Teamleider", "opschalen_criteria": "Als het erger wordt",
+        "afschalen_criteria": ["Het gaat beter", "Iedereen werkt mee"], "notes": ["Eén", "Twee"],
+        "review_days": 14, "long_in_phase_days": 90, "requires_casusregie": False,
+        "share": "enkele procenten", "expected_share": 0.05, "afschalen_door": "Procesregisseur",
+        "in_overleg_met": ["GGD", "Politie"], "description": "Een rijke fase", "colour": "#123abc"}
+
+
+def _phase_from_toml(p: dict, lowest: bool):
+    """What the loader must make of one [[phase]] table: every field from its own key."""
+    from ave_cli.model import ROLE_KEYS
+
+    return {
+        "id": p["id"], "label": p.get("label") or p["id"], "colour": p["colour"],
+        "description": p["description"], "roles": {k: p[k] for k in ROLE_KEYS},
+        "in_overleg_met": tuple(p.get("in_overleg_met", [])),
+        "opschalen_door": p.get("opschalen_door", ""),
+        "opschalen_criteria": p.get("opschalen_criteria", ""),
+        "afschalen_criteria": ((p["afschalen_criteria"],) if isinstance(
+            p.get("afschalen_criteria"), str) else tuple(p.get("afschalen_criteria", []))),
+        "match": "otherwise" if lowest else p.get("match", "any"),
+        "reasons": tuple(w["reason"] for w in p.get("when", [])),
+        "otherwise_reason": p.get("otherwise", "") if lowest else "",
+        "notes": tuple(p.get("notes", [])), "review_days": p.get("review_days"),
+        "long_in_phase_days": p.get("long_in_phase_days"),
+        "requires_casusregie": p.get("requires_casusregie", True), "share": p.get("share", ""),
+        "expected_share": p.get("expected_share"), "afschalen_door": p.get("afschalen_door", ""),
+    }
+
+
+def _phase_as_loaded(phase) -> dict:
+    from dataclasses import asdict
+
+    found = asdict(phase)
+    found["reasons"] = tuple(c.reason for c in phase.criteria)
+    del found["criteria"]
+    return found
+
+
+@pytest.mark.parametrize("name, rich", [("handreiking", False), ("westerkwartier", False),
+                                        ("handreiking", True)])
+def test_every_phase_field_is_read_from_its_own_key(name, rich):
+    import tomllib
+
+    import tomli_w
+
+    doc = tomllib.loads(bundled_text(name))
+    if rich:  # every optional field given, none at its default
+        for p in doc["phase"]:
+            for key in [k for k in p if k.endswith("_en")]:
+                del p[key]
+            p.update(RICH)
+        doc["phase"][1]["match"] = "all"
+        doc["phase"][0]["afschalen_criteria"] = "Eén tekst"
+    kapstok = parse_kapstok(tomli_w.dumps(doc).encode(), "k.toml")
+    assert [_phase_as_loaded(p) for p in kapstok.phases] == [
+        _phase_from_toml(p, i == 0) for i, p in enumerate(doc["phase"])]
+
+
+def _phase_error(change) -> str:
+    with pytest.raises(KapstokError) as error:
+        parse_kapstok(_edited(change).encode(), "k.toml")
+    return str(error.value).removeprefix("ongeldige kapstok k.toml: ")
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.pop("phase"), "phase: de kapstok heeft geen fasen"),
+    (lambda d: d.update(phase={"id": "x"}), "phase: verwacht een lijst van tabellen ([[...]])"),
+    (lambda d: d["phase"].__setitem__(1, "x"), "phase[2]: verwacht een tabel"),
+    (lambda d: d["phase"][1].pop("id"), "phase[2]: 'id' ontbreekt"),
+    (lambda d: d["phase"][1].update(id="ave1"), "phase 'ave1': deze fase staat er twee keer in"),
+    (lambda d: d["phase"][1].update(colour=3), "phase 'AVE2': 'colour' moet tekst zijn"),
+    (lambda d: d["phase"][1].update(colour="rood!"),
+     "phase 'AVE2': kleur 'rood!' is geen kleurnaam of #rrggbb"),
+    (lambda d: d["phase"][0].update(match="any"),
+     "phase 'AVE1': de laagste fase geldt 'otherwise' en heeft geen 'when'"),
+    (lambda d: d["phase"][0].update(when=[]),
+     "phase 'AVE1': de laagste fase geldt 'otherwise' en heeft geen 'when'"),
+    (lambda d: d["phase"][0].pop("otherwise"), "phase 'AVE1': 'otherwise' ontbreekt"),
+    (lambda d: d["phase"][0].update(otherwise=1), "phase 'AVE1': 'otherwise' moet tekst zijn"),
+    (lambda d: d["phase"][1].update(otherwise="x"),
+     "phase 'AVE2': alleen de laagste fase mag 'otherwise' hebben"),
+    (lambda d: d["phase"][1].update(match="some"),
+     "phase 'AVE2': 'match' moet \"any\" of \"all\" zijn"),
+    (lambda d: d["phase"][1].update(when={"key": "x"}),
+     "phase 'AVE2'.when: verwacht een lijst van tabellen ([[...]])"),
+    (lambda d: d["phase"][1].pop("when"), "phase 'AVE2': de fase heeft geen regels ([[phase.when]])"),
+    (lambda d: d["phase"][1]["when"][1].pop("reason"), "phase 'AVE2'.when[2]: 'reason' ontbreekt"),
+    (lambda d: d["phase"][1]["when"][1].update(wie="x"),
+     "phase 'AVE2'.when[2]: onbekende sleutel 'wie' (toegestaan: all, any, in, key, not_in, "
+     "reason, reason_en)"),
+    (lambda d: d["phase"][1].update(requires_casusregie="ja"),
+     "phase 'AVE2': 'requires_casusregie' moet true of false zijn"),
+    (lambda d: d["phase"][1].update(label=1), "phase 'AVE2': 'label' moet tekst zijn"),
+    (lambda d: d["phase"][1].pop("description"), "phase 'AVE2': 'description' ontbreekt"),
+    (lambda d: d["phase"][1].update(casusregie=""), "phase 'AVE2': 'casusregie' is leeg"),
+    (lambda d: d["phase"][1].update(in_overleg_met="GGD"),
+     "phase 'AVE2': 'in_overleg_met' moet een lijst van teksten zijn"),
+    (lambda d: d["phase"][1].update(opschalen_door=1), "phase 'AVE2': 'opschalen_door' moet tekst zijn"),
+    (lambda d: d["phase"][1].update(opschalen_criteria=[]),
+     "phase 'AVE2': 'opschalen_criteria' moet tekst zijn"),
+    (lambda d: d["phase"][1].update(afschalen_criteria=[1]),
+     "phase 'AVE2': 'afschalen_criteria' moet een lijst van teksten zijn"),
+    (lambda d: d["phase"][1].update(notes="x"), "phase 'AVE2': 'notes' moet een lijst van teksten zijn"),
+    (lambda d: d["phase"][1].update(review_days=0),
+     "phase 'AVE2': 'review_days' moet een positief aantal dagen zijn"),
+    (lambda d: d["phase"][1].update(review_days=True),
+     "phase 'AVE2': 'review_days' moet een positief aantal dagen zijn"),
+    (lambda d: d["phase"][1].update(long_in_phase_days="30"),
+     "phase 'AVE2': 'long_in_phase_days' moet een positief aantal dagen zijn"),
+    (lambda d: d["phase"][1].update(share=1), "phase 'AVE2': 'share' moet tekst zijn"),
+    (lambda d: d["phase"][1].update(expected_share=1.5),
+     "phase 'AVE2': 'expected_share' moet een getal van 0 tot en met 1 zijn (een aandeel van de "
+     "huishoudens, 0.15 voor 15%)"),
+    (lambda d: d["phase"][1].update(expected_share=True),
+     "phase 'AVE2': 'expected_share' moet een getal van 0 tot en met 1 zijn (een aandeel van de "
+     "huishoudens, 0.15 voor 15%)"),
+    (lambda d: d["phase"][1].update(afschalen_door=1), "phase 'AVE2': 'afschalen_door' moet tekst zijn"),
+])
+def test_a_broken_phase_names_its_exact_place(change, message):
+    assert _phase_error(change) == message
+
+
+@pytest.mark.parametrize("value, ok", [(1, True), (0, False), (-3, False), (True, False),
+                                       (2.5, False), ("7", False)])
+def test_days_must_be_a_positive_whole_number(value, ok):
+    change = (lambda d: d["phase"][1].update(review_days=value))
+    if ok:
+        assert parse_kapstok(_edited(change).encode(), "k.toml").phases[1].review_days == value
+    else:
+        assert "positief aantal dagen" in _phase_error(change)
+
+
+@pytest.mark.parametrize("value, ok", [(0, True), (1, True), (0.5, True), (-0.01, False),
+                                       (1.01, False), (False, False), ("0.5", False)])
+def test_an_expected_share_is_a_fraction(value, ok):
+    change = (lambda d: d["phase"][1].update(expected_share=value))
+    if ok:
+        assert parse_kapstok(_edited(change).encode(), "k.toml").phases[1].expected_share == value
+    else:
+        assert "expected_share" in _phase_error(change)
