@@ -353,7 +353,9 @@ def test_a_broken_phase_names_its_exact_place(change, message):
 @pytest.mark.parametrize("value, ok", [(1, True), (0, False), (-3, False), (True, False),
                                        (2.5, False), ("7", False)])
 def test_days_must_be_a_positive_whole_number(value, ok):
-    change = (lambda d: d["phase"][1].update(review_days=value))
+    def change(d):
+        d["phase"][1].update(review_days=value)
+
     if ok:
         assert parse_kapstok(_edited(change).encode(), "k.toml").phases[1].review_days == value
     else:
@@ -363,8 +365,154 @@ def test_days_must_be_a_positive_whole_number(value, ok):
 @pytest.mark.parametrize("value, ok", [(0, True), (1, True), (0.5, True), (-0.01, False),
                                        (1.01, False), (False, False), ("0.5", False)])
 def test_an_expected_share_is_a_fraction(value, ok):
-    change = (lambda d: d["phase"][1].update(expected_share=value))
+    def change(d):
+        d["phase"][1].update(expected_share=value)
+
     if ok:
         assert parse_kapstok(_edited(change).encode(), "k.toml").phases[1].expected_share == value
     else:
         assert "expected_share" in _phase_error(change)
+
+
+# --- local rules, conditions, answers and the text guard, each error at its place -------------
+
+def _wk_error(change) -> str:
+    import tomllib
+
+    import tomli_w
+
+    doc = tomllib.loads(bundled_text("westerkwartier"))
+    change(doc)
+    with pytest.raises(KapstokError) as error:
+        parse_kapstok(tomli_w.dumps(doc).encode(), "k.toml")
+    return str(error.value).removeprefix("ongeldige kapstok k.toml: ")
+
+
+def _rule(**changes):
+    def change(doc):
+        rule = doc["local_rule"][0]
+        for key, value in changes.items():
+            if value is None:
+                rule.pop(key, None)
+            else:
+                rule[key] = value
+    return change
+
+
+def _when(condition):
+    return _rule(when=condition)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(local_rule=["x"]), "local_rule[1]: verwacht een tabel"),
+    (_rule(phases=None), "local_rule[1]: 'phases' ontbreekt of is leeg"),
+    (_rule(phases="2A"), "local_rule[1]: 'phases' moet een lijst van teksten zijn"),
+    (_rule(phases=["9"]), "local_rule[1]: onbekende fase '9'"),
+    (_rule(set_roles="x"), "local_rule[1]: 'set_roles' moet een tabel zijn"),
+    (_rule(set_roles={"baas": "x"}), "local_rule[1]: 'set_roles' noemt een onbekende rol 'baas'"),
+    (_rule(set_roles={"casusregie": 1}),
+     "local_rule[1]: 'set_roles' noemt een onbekende rol 'casusregie'"),
+    (_rule(advises_role="baas"), "local_rule[1]: 'advises_role' noemt een onbekende rol 'baas'"),
+    (_rule(reason=None), "local_rule[1]: 'reason' ontbreekt"),
+    (_rule(add_in_overleg_met="GGD"),
+     "local_rule[1]: 'add_in_overleg_met' moet een lijst van teksten zijn"),
+    (_rule(advice=1), "local_rule[1]: 'advice' moet tekst zijn"),
+    (_rule(set_roles={}), "local_rule[1]: de regel doet niets (geef set_roles, "
+                          "add_in_overleg_met of advice)"),
+    (_when("x"), "local_rule[1].when: verwacht een tabel"),
+    (_when({}), "local_rule[1].when: een voorwaarde heeft precies één van 'key', 'any' of 'all'"),
+    (_when({"any": [], "key": "media"}),
+     "local_rule[1].when: een voorwaarde heeft precies één van 'key', 'any' of 'all'"),
+    (_when({"any": [{"key": "media", "in": ["ja"]}], "in": ["ja"]}),
+     "local_rule[1].when: 'any' staat niet samen met andere sleutels"),
+    (_when({"all": "x"}), "local_rule[1].when.all: verwacht een lijst van tabellen ([[...]])"),
+    (_when({"any": []}), "local_rule[1].when: 'any' is leeg"),
+    (_when({"all": [{"key": "media", "in": ["nee"]}, {"key": "weer", "in": ["x"]}]}),
+     "local_rule[1].when.all[2]: de regel noemt een onbekende vraag 'weer'"),
+    (_when({"key": ["media"], "in": ["nee"]}),
+     "local_rule[1].when: de regel noemt een onbekende vraag '['media']'"),
+    (_when({"key": "media"}), "local_rule[1].when: gebruik precies één van 'in' of 'not_in'"),
+    (_when({"key": "media", "in": ["nee"], "not_in": ["nee"]}),
+     "local_rule[1].when: gebruik precies één van 'in' of 'not_in'"),
+    (_when({"key": "media", "in": []}), "local_rule[1].when: 'in' moet een niet-lege lijst zijn"),
+    (_when({"key": "media", "not_in": "ja"}),
+     "local_rule[1].when: 'not_in' moet een niet-lege lijst zijn"),
+    (_when({"key": "minderjarigen", "in": ["true"]}),
+     "local_rule[1].when: de regel noemt een onbekende waarde 'true' voor 'minderjarigen' "
+     "(toegestaan: true, false)"),
+    (_when({"key": "minderjarigen", "in": [1]}),
+     "local_rule[1].when: de regel noemt een onbekende waarde 1 voor 'minderjarigen' "
+     "(toegestaan: true, false)"),
+])
+def test_a_broken_local_rule_or_condition_names_its_exact_place(change, message):
+    assert _wk_error(change) == message
+
+
+def test_an_unknown_choice_value_lists_the_allowed_ones_as_written():
+    message = _wk_error(_when({"key": "media", "in": ["misschien"]}))
+    assert message.startswith("local_rule[1].when: de regel noemt een onbekende waarde "
+                              "'misschien' voor 'media' (toegestaan: ")
+    allowed = message.rsplit("(toegestaan: ", 1)[1].rstrip(")").split(", ")
+    assert allowed == list(load_kapstok("westerkwartier").question("media").values)
+
+
+def test_a_local_rule_and_its_conditions_are_read_whole():
+    import tomllib
+
+    import tomli_w
+
+    from ave_cli.model import Group, Leaf, LocalRule
+
+    doc = tomllib.loads(bundled_text("westerkwartier"))
+    doc["local_rule"][0].update(
+        advises_role="procesregie", add_in_overleg_met=["GGD"], advice="Bel de GGD",
+        when={"all": [{"key": "minderjarigen", "in": [True]},
+                      {"any": [{"key": "media", "not_in": ["nee"]},
+                               {"key": "signalen", "in": ["verward"]}]}]})
+    for key in [k for k in doc["local_rule"][0] if k.endswith("_en")]:
+        del doc["local_rule"][0][key]
+    rule = parse_kapstok(tomli_w.dumps(doc).encode(), "k.toml").local_rules[0]
+    assert rule == LocalRule(
+        reason=doc["local_rule"][0]["reason"], phases=("2A", "2B", "3"),
+        when=Group("all", (Leaf("minderjarigen", (True,)),
+                           Group("any", (Leaf("media", ("nee",), negate=True),
+                                         Leaf("signalen", ("verward",)))))),
+        set_roles={"casusregie": "Jeugdconsulent gemeente"}, add_in_overleg_met=("GGD",),
+        advice="Bel de GGD", advises_role="procesregie")
+
+
+@pytest.mark.parametrize("answer, ok", [
+    ('problematiek = "meervoudig"', True), ('problematiek = ""', False),
+    ("problematiek = true", False), ('problematiek = ["meervoudig"]', False),
+    ("minderjarigen = true", True), ('minderjarigen = "ja"', False),
+    ('signalen = ["verward"]', True), ("signalen = []", True), ('signalen = "verward"', False),
+    ('signalen = ["onbekend"]', False), ("signalen = [1]", False),
+])
+def test_a_casus_answer_must_fit_its_question(answer, ok):
+    key = answer.split(" = ")[0]
+    answers = {"problematiek": '"enkelvoudig"', "effect": '"ja"', "meewerken": '"ja"',
+               "samenwerking": '"goed"', "veiligheid": '"nee"'}
+    answers[key] = answer.split(" = ", 1)[1]
+    casus = ('\n[[casus]]\nnaam = "Proef"\nverhaal = "v"\nbron = "b"\nanswers = { '
+             + ", ".join(f"{k} = {v}" for k, v in answers.items())
+             + ' }\nverwacht = { fase = "0" }\n')
+    text = bundled_text("westerkwartier") + casus
+    if ok:
+        assert parse_kapstok(text.encode(), "k.toml").casus[-1].naam == "Proef"
+    else:
+        with pytest.raises(KapstokError, match=rf"casus 'Proef'\.answers\.{key}: waarde .* "
+                                               "past niet bij de vraag"):
+            parse_kapstok(text.encode(), "k.toml")
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(title="Kapstok \x07"), "title: bevat een stuurteken"),
+    (lambda d: d.update(title="BSN 111222333"), "title: bevat een nummer dat op een BSN lijkt"),
+    (lambda d: d.update(notes=["goed", "bel\x1b[2J"]), "notes[2]: bevat een stuurteken"),
+    (lambda d: d["phase"][2].update(description="x\x00"),
+     "phase[3].description: bevat een stuurteken"),
+    (lambda d: d["phase"][2]["when"][0].update(reason="111222333"),
+     "phase[3].when[1].reason: bevat een nummer dat op een BSN lijkt"),
+])
+def test_every_text_of_a_kapstok_is_guarded_at_its_place(change, message):
+    assert _phase_error(change) == message
