@@ -516,3 +516,87 @@ def test_a_casus_answer_must_fit_its_question(answer, ok):
 ])
 def test_every_text_of_a_kapstok_is_guarded_at_its_place(change, message):
     assert _phase_error(change) == message
+
+
+# --- the kapstok's own fields, its questions and begrippen, as the file gives them ------------
+
+@pytest.mark.parametrize("name", ["handreiking", "westerkwartier"])
+def test_every_top_field_question_and_begrip_is_read_from_its_own_key(name):
+    import tomllib
+
+    doc = tomllib.loads(bundled_text(name))
+    kapstok = load_kapstok(name)
+    assert (kapstok.name, kapstok.version, kapstok.title, kapstok.description, kapstok.notes,
+            kapstok.meningsverschil_beslisser) == (
+        doc["name"], doc["version"], doc.get("title", doc["name"]), doc.get("description", ""),
+        tuple(doc.get("notes", [])), doc.get("meningsverschil_beslisser", ""))
+    assert kapstok.source.endswith(f"{name}.toml")
+    assert kapstok.begrippen == tuple((b["term"], b["text"]) for b in doc.get("begrip", []))
+    assert [(q.key, q.text, q.help, q.type, q.values, q.labels, q.has_default, q.default)
+            for q in kapstok.questions] == [
+        (q["key"], q["text"], q.get("help", ""), q.get("type", "choice"),
+         (True, False) if q.get("type") == "bool" else tuple(q["values"]), q.get("labels", {}),
+         "default" in q, q.get("default")) for q in doc["question"]]
+    assert [c.naam for c in kapstok.casus] == [c["naam"] for c in doc["casus"]]
+
+
+def test_optional_top_fields_fall_back_as_documented():
+    import re
+
+    text = bundled_text()
+    top, rest = text[:text.index("\n[[question]]")], text[text.index("\n[[question]]"):]
+    top = re.sub(r'(?m)^(title|description|meningsverschil_beslisser)(_en)? = ".*"\n', "", top)
+    top = re.sub(r"(?ms)^notes(_en)? = \[.*?^\]\n", "", top)
+    text = top + rest
+    kapstok = parse_kapstok(text.encode(), "k.toml")
+    assert (kapstok.title, kapstok.description, kapstok.notes,
+            kapstok.meningsverschil_beslisser) == ("handreiking", "", (), "")
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(wens=1), "onbekende sleutel 'wens' (toegestaan: "),
+    (lambda d: d.update(name=1), "'name' moet tekst zijn"),
+    (lambda d: d.update(name="Grote Letters"), "name: gebruik kleine letters, cijfers, '-' of '_'"),
+    (lambda d: d.pop("version"), "'version' ontbreekt"),
+    (lambda d: (d.pop("title_en"), d.update(title=1)), "'title' moet tekst zijn"),
+    (lambda d: (d.pop("description_en"), d.update(description=1)),
+     "'description' moet tekst zijn"),
+    (lambda d: d.update(meningsverschil_beslisser=1), "'meningsverschil_beslisser' moet tekst zijn"),
+    (lambda d: d.update(notes="x", notes_en="x"), "'notes' moet een lijst van teksten zijn"),
+    (lambda d: d.update(local_rule={"x": 1}), "local_rule: verwacht een lijst van tabellen ([[...]])"),
+    (lambda d: d.update(casus={"x": 1}), "casus: verwacht een lijst van tabellen ([[...]])"),
+    (lambda d: d["casus"].append(dict(d["casus"][0])), "casus: twee casussen heten "),
+    (lambda d: d.update(begrip={"x": 1}), "begrip: verwacht een lijst van tabellen ([[...]])"),
+    (lambda d: d["begrip"].__setitem__(1, "x"), "begrip[2]: verwacht een tabel"),
+    (lambda d: [d["begrip"][1].pop(k) for k in ("term", "term_en")], "begrip[2]: 'term' ontbreekt"),
+    (lambda d: d["begrip"][1].update(text=""), "begrip[2]: 'text' is leeg"),
+    (lambda d: d.pop("question"), "question: de kapstok heeft geen vragen"),
+    (lambda d: d.update(question={"key": "x"}),
+     "question: verwacht een lijst van tabellen ([[...]])"),
+    (lambda d: d["question"].__setitem__(1, "x"), "question[2]: verwacht een tabel"),
+    (lambda d: d["question"][1].pop("key"), "question[2]: 'key' ontbreekt"),
+    (lambda d: d["question"][1].update(key=d["question"][0]["key"]),
+     "question 'problematiek': deze vraag staat er twee keer in"),
+    (lambda d: d["question"][2].update(type="getal"),
+     "question 'effect': type 'getal' bestaat niet (kies uit choice, bool, multi)"),
+    (lambda d: d["question"][2].update(type="bool"),
+     "question 'effect': een ja/nee-vraag heeft geen 'values'"),
+    (lambda d: d["question"][2].pop("values"), "question 'effect': 'values' ontbreekt of is leeg"),
+    (lambda d: d["question"][2].update(values="ja"),
+     "question 'effect': 'values' moet een lijst van teksten zijn"),
+    (lambda d: d["question"][2].update(values=["ja", "ja"]),
+     "question 'effect': 'values' bevat een waarde twee keer"),
+    (lambda d: d["question"][0].update(labels="x"),
+     "question 'problematiek': 'labels' moet een tabel van waarde = tekst zijn"),
+    (lambda d: d["question"][0].update(labels={"geen": 1}),
+     "question 'problematiek': 'labels' moet een tabel van waarde = tekst zijn"),
+    (lambda d: d["question"][0].update(labels={"soms": "Soms"}),
+     "question 'problematiek': label voor onbekende waarde 'soms'"),
+    (lambda d: d["question"][2].update(default="altijd"),
+     "question 'effect': waarde 'altijd' past niet bij de vraag (toegestaan: "),
+    (lambda d: d["question"][2].pop("text"), "question 'effect': 'text' ontbreekt"),
+    (lambda d: d["question"][2].update(help=1), "question 'effect': 'help' moet tekst zijn"),
+])
+def test_a_broken_top_field_question_or_begrip_names_its_exact_place(change, message):
+    found = _phase_error(change)
+    assert found.startswith(message) if message.endswith((": ", " heten ")) else found == message, found
