@@ -49,9 +49,9 @@ def _url(value: str) -> str:
     "postgresql://ave_eigenaar@db.gemeente.nl/ave\n"))
 @guarded
 def init_command(url: UrlArg, fmt: FormatOpt = Format.text) -> None:
-    from ave_cli import output, pgstore, render
+    from ave_cli import output, pgadmin, render
 
-    before, after = pgstore.init(_url(url))
+    before, after = pgadmin.init(_url(url))
     if fmt is Format.json:
         output.print_json({"store": url, "schema_before": before, "schema": after})
     elif before == after:
@@ -75,13 +75,13 @@ def add_team_command(
 ) -> None:
     import re
 
-    from ave_cli import pgstore, render
+    from ave_cli import pgadmin, render
 
     if not re.fullmatch(r"[a-z][a-z0-9_]{0,62}", name):
         raise AveError(_("teamnaam '{name}' kan niet: gebruik kleine letters, cijfers en _, "
                          "beginnend met een letter").format(name=name))
     url = _store_url(log)
-    if pgstore.add_team(url, name):
+    if pgadmin.add_team(url, name):
         render.out().print(_("Team {team} gemaakt. Geef mensen toegang met: GRANT {team} TO "
                              "<inlognaam>;").format(team=name))
     else:
@@ -98,12 +98,12 @@ def share_command(
     team: Annotated[str, typer.Option("--team", help=_("Het team dat de casus gaat zien."))],
     log: LogOpt = None,
 ) -> None:
-    from ave_cli import actions, pgstore, render, settings
+    from ave_cli import actions, pgadmin, render, settings
     from ave_cli.cases import key
 
     conf = settings.resolve(log)
     url = _store_url(log)
-    shared = pgstore.share(url, key(case), team)
+    shared = pgadmin.share(url, key(case), team)
     actions.record(conf, f"share {team}", [case], "ok" if shared else "al gedeeld", saved=shared)
     if shared:
         render.out().print(_("Casus {case} is gedeeld met team {team}.").format(case=case,

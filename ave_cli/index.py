@@ -13,16 +13,18 @@ mid-update (transactions), and lets several processes update the same index safe
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from ave_cli import cases, logformat
 from ave_cli.cases import CaseState, CaseSummary
 from ave_cli.logformat import Block
-from ave_cli.model import Decision
+from ave_cli.model import Decision, KapstokRef
 
 # 7: the mark holds the chain head, case ids are keyed without letter case; cases: narrow columns
 # for ave report; states: the whole state as JSON
@@ -42,6 +44,24 @@ CREATE TABLE IF NOT EXISTS states (case_id TEXT PRIMARY KEY, state TEXT NOT NULL
 
 
 _SUMMARY = CaseSummary._fields[1:]
+
+
+# --- decisions as JSON -------------------------------------------------------------------------
+
+def to_json(decision: Decision) -> str:
+    record = logformat.to_record(decision, sealed=False)
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=datetime.isoformat)
+
+
+def from_json(text: str) -> Decision:
+    """A decision stored by `to_json` (validated when it was first read from the log)."""
+    values = json.loads(text)
+    values.pop("format", None)
+    values["time"] = datetime.fromisoformat(values["time"])
+    values["kapstok"] = KapstokRef(**values["kapstok"])
+    for key in logformat.LIST_FIELDS:
+        values[key] = tuple(values.get(key, ()))
+    return Decision(**values)
 
 
 @dataclass(frozen=True)
@@ -122,7 +142,7 @@ class Index:
         if blocks:
             self.db.executemany(
                 "INSERT INTO decisions (case_id, offset, line, record) VALUES (?, ?, ?, ?)",
-                ((cases.key(b.decision.case), b.offset, b.line, logformat.to_json(b.decision))
+                ((cases.key(b.decision.case), b.offset, b.line, to_json(b.decision))
                  for b in blocks))  # one row at a time: a batch's records are never all in memory twice
             pending = {} if states is None else states
             pending.update(self._states({cases.key(b.decision.case) for b in blocks}
@@ -168,7 +188,7 @@ class Index:
         """One case with its whole history, read from its own decisions only."""
         rows = self.db.execute("SELECT record FROM decisions WHERE case_id = ? ORDER BY seq",
                                (cases.key(case_id),))
-        return cases.fold(logformat.from_json(r) for (r,) in rows).get(cases.key(case_id))
+        return cases.fold(from_json(r) for (r,) in rows).get(cases.key(case_id))
 
     def cases(self) -> list[CaseState]:
         """Every case without its history, in order of first appearance."""
@@ -191,7 +211,7 @@ class Index:
 
     def decisions(self) -> Iterator[Decision]:
         for (record,) in self.db.execute("SELECT record FROM decisions ORDER BY seq"):
-            yield logformat.from_json(record)
+            yield from_json(record)
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM decisions").fetchone()[0]

@@ -27,7 +27,7 @@ from typing import Any
 import tomli_w
 
 from ave_cli.errors import FirstClause, Msg, message_of
-from ave_cli.fastrecord import fast_record
+from ave_cli.fastrecord import fast_dumps, fast_record
 from ave_cli.model import AXES, DECISION_KINDS, AveError, Decision, KapstokRef
 
 LOG_FORMAT = 2
@@ -36,7 +36,7 @@ HEADER_COMMENT = b"# ave caselog: alleen toevoegen, nooit met de hand wijzigen (
 BLOCK_HEADER = b"[[decision]]"
 _TEXT_FIELDS = ("phase_before", "phase_after", "advised_phase", "motivation", "axis",
                 "decided_by", "casusregisseur", "procesregisseur", "role", "note")
-_LIST_FIELDS = ("reasons", "in_overleg_met", "advice", "advice_roles", "signals")
+LIST_FIELDS = ("reasons", "in_overleg_met", "advice", "advice_roles", "signals")
 _KNOWN = frozenset({f.name for f in fields(Decision)} | {"format", "seal", "prev"})
 _SHA = re.compile(r"[0-9a-f]{64}")
 
@@ -135,59 +135,6 @@ def encode(decision: Decision, prev: str = "") -> tuple[bytes, str]:
     return b"\n" + text.encode("utf-8"), record["seal"]["sha256"]
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_PLAIN_STRING = re.compile(r'[^"\\\x00-\x08\x0a-\x1f\x7f]*')  # needs no escape (tab may stay)
-
-
-def _fast_literal(value: Any) -> str | None:
-    if isinstance(value, str):
-        return f'"{value}"' if _PLAIN_STRING.fullmatch(value) else None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | datetime):
-        return str(value)
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        items = [_fast_literal(v) if not isinstance(v, list | dict) else None for v in value]
-        if None in items:
-            return None
-        return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
-    return None
-
-
-def fast_dumps(record: dict[str, Any]) -> str | None:
-    """`tomli_w.dumps({"decision": [record]})`, exactly, for the records ave writes (plain
-    strings, booleans, integers, datetimes, lists of those, one level of tables), about ten
-    times faster; None for anything else (tests/test_properties.py holds the two equal)."""
-    lines = ["[[decision]]"]
-    tables = []
-    for key, value in record.items():
-        if isinstance(value, dict):
-            tables.append((key, value))
-            continue
-        literal = _fast_literal(value)
-        if literal is None or not _BARE_KEY.fullmatch(key):
-            return None
-        lines.append(f"{key} = {literal}")
-    for name, table in tables:
-        if not _BARE_KEY.fullmatch(name):
-            return None
-        lines += ["", f"[decision.{name}]"]
-        for key, value in table.items():
-            literal = _fast_literal(value)
-            if literal is None or isinstance(value, dict) or not _BARE_KEY.fullmatch(key):
-                return None
-            lines.append(f"{key} = {literal}")
-    # tomli-w writes a record that fits on one line of 100 as an inline table instead; the
-    # inline form holds every `key = value` written here, so past 100 characters (or with a
-    # line break in a list) it cannot fit. A short record is left to tomli-w.
-    if sum(len(line) for line in lines if " = " in line) <= 100 and not any(
-            "\n" in line for line in lines):
-        return None
-    return "\n".join(lines) + "\n"
-
-
 def encode_chain(decisions: list[Decision], head: str) -> tuple[bytes, str]:
     """Blocks for several decisions, each chained to the one before; the new head."""
     parts = []
@@ -229,7 +176,7 @@ def from_record(record: Any, *, sealed: bool = False) -> Decision:
             raise ValueError(Msg("veld '{key}' is geen tekst", key=key))
     if record.get("axis") not in (None, *AXES):
         raise ValueError(Msg("onbekende as '{axis}'", axis=record['axis']))
-    for key in _LIST_FIELDS:
+    for key in LIST_FIELDS:
         value = record.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(Msg("veld '{key}' is geen lijst van teksten", key=key))
@@ -249,7 +196,7 @@ def from_record(record: Any, *, sealed: bool = False) -> Decision:
         raise ValueError(Msg("veld 'phase_after' ontbreekt"))
     values = {k: v for k, v in record.items() if k not in ("format", "seal", "prev")}
     values["kapstok"] = KapstokRef(**kapstok)
-    for key in _LIST_FIELDS:
+    for key in LIST_FIELDS:
         values[key] = tuple(values.get(key, ()))
     return Decision(**values)
 
@@ -432,24 +379,6 @@ def chain_problems(header: dict[str, Any], blocks: list[Block],
         chained = chained or block.prev is not None
         expected = block.seal
     return problems
-
-
-# --- decisions as JSON (for the index) ------------------------------------------------------
-
-def to_json(decision: Decision) -> str:
-    record = to_record(decision, sealed=False)
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=datetime.isoformat)
-
-
-def from_json(text: str) -> Decision:
-    """A decision stored by `to_json` (validated when it was first read from the log)."""
-    values = json.loads(text)
-    values.pop("format", None)
-    values["time"] = datetime.fromisoformat(values["time"])
-    values["kapstok"] = KapstokRef(**values["kapstok"])
-    for key in _LIST_FIELDS:
-        values[key] = tuple(values.get(key, ()))
-    return Decision(**values)
 
 
 def scan(data: bytes) -> tuple[list[Block], list[Damage]]:

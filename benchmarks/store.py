@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from run import AVE, measure, measure_with, next_up, realistic  # noqa: E402
 
-from ave_cli import pgstore  # noqa: E402
+from ave_cli import pgadmin, pgstore  # noqa: E402
 
 ANSWERS = Path(__file__).resolve().parent.parent / "examples" / "answers" / "handreiking" / \
     "ave3.json"
@@ -45,8 +45,8 @@ CHOICES = {"problematiek": ["geen", "enkelvoudig", "meervoudig", "complex"],
 def prepare(owner: str) -> None:
     import psycopg
 
-    pgstore.init(owner)
-    pgstore.add_team(owner, "bench")
+    pgadmin.init(owner)
+    pgadmin.add_team(owner, "bench")
     with psycopg.connect(owner, autocommit=True) as conn:
         conn.execute("GRANT bench TO CURRENT_USER")
     pgstore.close_all()

@@ -134,13 +134,13 @@ def pg_server():
 def pg_url(pg_server, monkeypatch: pytest.MonkeyPatch, hermetic: Path):
     """A fresh, initialised store with the teams noord and zuid; AVE_LOG points at it as
     'tester', whose only team is noord."""
-    from ave_cli import pgstore
+    from ave_cli import pgadmin, pgstore
 
     name = f"ave{os.getpid()}_{next(_DATABASES)}"
     owner = pg_server.fresh_database(name)
-    pgstore.init(owner)
+    pgadmin.init(owner)
     for person, team in PEOPLE.items():
-        pgstore.add_team(owner, team)
+        pgadmin.add_team(owner, team)
         pg_server.sql(f"GRANT {team} TO {person}")
     url = pg_server.url("tester", name)
     monkeypatch.setenv("AVE_LOG", url)

@@ -19,7 +19,7 @@ SHELL = {"app", "cli", "__main__", "settings", "caselog", "rewrite", "index", "s
          "actions_read",
          "questionnaire", "render", "render_case", "render_uitleg", "render_kapstok", "render_layout",
          "output",
-         "complete", "chrome", "paths", "pgstore", "pgschema", "cmd_store", "render_html",
+         "complete", "chrome", "paths", "pgstore", "pgadmin", "pgschema", "cmd_store", "render_html",
          "cmd_audit", "cmd_case", "cmd_check", "cmd_kapstok", "cmd_report",
          "cmd_triage",
          "cmd_uitleg"}

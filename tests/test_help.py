@@ -153,12 +153,12 @@ def test_report_refuses_a_phase_the_kapstok_does_not_have(run, log):
 def test_every_store_example_works_when_pasted(run, pg_url, pg_server, tmp_path, monkeypatch):
     """The examples of `ave store` and `ave migrate`, with the example addresses replaced by
     the test server's (the owner's for the owner's, the tester's for a professional's)."""
-    from ave_cli import pgstore
+    from ave_cli import pgadmin
 
     monkeypatch.chdir(tmp_path)
     shutil.copyfile(ROOT / "examples" / "sample-log.toml", tmp_path / "caselog.toml")
     owner = pg_url.replace("tester@", "ave_eigenaar@", 1)
-    pgstore.add_team(owner, "zvh")
+    pgadmin.add_team(owner, "zvh")
     assert run("triage", "WT-17", "-a", str(EXAMPLES / "handreiking" / "ave2.toml")).exit_code == 0
     ran = 0
     for command in STORE_COMMANDS:

@@ -72,9 +72,11 @@ def test_empty_fields_are_left_out_and_the_first_record_names_no_prev():
 
 
 def test_the_index_json_is_compact_unicode_without_seal():
-    text = logformat.to_json(decision(note="één"))
+    from ave_cli import index
+
+    text = index.to_json(decision(note="één"))
     assert '"note":"één"' in text and ", " not in text and "seal" not in text
-    assert logformat.from_json(text) == decision(note="één")
+    assert index.from_json(text) == decision(note="één")
 
 
 def test_a_whole_record_reads_back_as_its_decision():

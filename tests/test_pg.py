@@ -17,7 +17,7 @@ import psycopg
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from ave_cli import pgstore
+from ave_cli import pgadmin, pgstore
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
 A3 = str(EXAMPLES / "handreiking" / "ave3.json")
@@ -336,7 +336,7 @@ def test_migrate_copies_a_file_log_once_and_export_gives_it_back(run, pg_url, tm
 
 def test_init_twice_changes_nothing(pg_url, pg_server):
     owner = _other(pg_url, "ave_eigenaar")
-    assert pgstore.init(owner) == (1, 1)
+    assert pgadmin.init(owner) == (1, 1)
     assert _sql(owner, "SELECT value FROM ave.meta") == [("1",)]
 
 
