@@ -178,3 +178,39 @@ def test_the_seal_is_over_the_canonical_json_of_the_content():
 
     assert record["seal"]["sha256"] == hashlib.sha256(canonical.encode()).hexdigest()
     assert logformat.chain_anchor([{"at": "x"}]) == seal({"purge": [{"at": "x"}]})
+
+
+# --- scan (ave check): where each block and each damage is -------------------------------------
+
+def test_scan_places_every_block_as_parse_does(tmp_path):
+    from test_caselog import _three
+
+    data, blocks = _three(tmp_path)
+    found, problems = logformat.scan(data)
+    assert problems == []
+    assert [(b.decision, b.line, b.offset, b.seal, b.prev) for b in found] == [
+        (b.decision, b.line, b.offset, b.seal, b.prev) for b in blocks]
+
+
+def test_scan_keeps_the_last_record_when_only_garbage_follows_it(tmp_path):
+    from test_caselog import _said, _three
+
+    data, blocks = _three(tmp_path)
+    found, problems = logformat.scan(data + b"rommel = 1\n")
+    assert [(b.decision.id, b.line, b.offset) for b in found] == [
+        (b.decision.id, b.line, b.offset) for b in blocks]
+    assert _said(problems) == [(1 + data.count(b"\n"), len(data),
+                                "beschadigde of onvolledige tekst na het laatste record")]
+
+
+def test_scan_never_reads_a_record_out_of_damage_in_the_middle(tmp_path):
+    """Only the end of a log may hold an intact record with garbage after it; in the middle the
+    whole block is damaged (and never repaired automatically)."""
+    from test_caselog import _said, _three
+
+    data, blocks = _three(tmp_path)
+    broken = data[:blocks[2].offset] + b"rommel = 1\n" + data[blocks[2].offset:]
+    found, problems = logformat.scan(broken)
+    assert [b.decision.id for b in found] == ["d1", "d3"]
+    [(line, offset, _problem)] = _said(problems)
+    assert (line, offset) == (blocks[1].line, blocks[1].offset)
