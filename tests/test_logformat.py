@@ -214,3 +214,85 @@ def test_scan_never_reads_a_record_out_of_damage_in_the_middle(tmp_path):
     assert [b.decision.id for b in found] == ["d1", "d3"]
     [(line, offset, _problem)] = _said(problems)
     assert (line, offset) == (blocks[1].line, blocks[1].offset)
+
+
+# --- the fast writer and reader: exactly tomli-w's text, or None -------------------------------
+
+LONG = "x" * 120  # past tomli-w's one-line limit, so the record is written as tables
+
+
+def _dumps_both(record: dict):
+    import tomli_w
+
+    from ave_cli.fastrecord import fast_dumps
+
+    return fast_dumps(record), tomli_w.dumps({"decision": [record]})
+
+
+@pytest.mark.parametrize("record", [
+    {"note": LONG, "n": 3, "ok": True, "no": False, "at": T0, "items": ["a", "b"], "empty": []},
+    {"note": LONG + "\tmet tab", "t": {"a": "b", "list": ["x"]}},
+    {"note": LONG, "kapstok": {"name": "h"}, "roles": {"casusregie": "W"}},
+])
+def test_the_fast_writer_gives_tomli_w_text(record):
+    fast, slow = _dumps_both(record)
+    assert fast == slow
+
+
+@pytest.mark.parametrize("record", [
+    {"note": "kort"},  # fits on one line: tomli-w writes an inline table
+    {"note": LONG, "bad key": "x"},
+    {"note": LONG + '"'}, {"note": LONG + "\\"}, {"note": LONG + "\n"}, {"note": LONG + "\x07"},
+    {"note": LONG, "f": 1.5}, {"note": LONG, "nested": [["a"]]}, {"note": LONG, "d": [{"a": 1}]},
+    {"note": LONG, "t": {"deep": {"a": "b"}}}, {"note": LONG, "t": {"bad key": "b"}},
+    {"note": LONG, "bad table": {"a": "b"}}, {"note": LONG, "t": {"a": 1.5}},
+])
+def test_the_fast_writer_leaves_anything_else_to_tomli_w(record):
+    from ave_cli.fastrecord import fast_dumps
+
+    assert fast_dumps(record) is None
+
+
+def test_the_fast_reader_reads_what_tomli_w_writes():
+    import tomllib
+
+    from ave_cli.fastrecord import fast_record
+
+    record = {"s": 'met "aanhalingstekens", \\ en é\n', "tab": "a\tb", "n": 12, "yes": True,
+              "no": False, "at": T0, "empty": [], "items": ["a", "b"],
+              "t": {"x": "y", "list": ["1"]}}
+    _fast, text = _dumps_both(record)
+    assert fast_record(text) == tomllib.loads(text)["decision"][0] == record
+    assert fast_record("\n\n" + text) == record  # blank lines before the block
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n", "[decision]\nid = \"x\"\n", "[[decision]]\nid = \"x\"\nid = \"y\"\n",
+    "[[decision]]\n[decision.t]\n[decision.t]\n", "[[decision]]\n[decision.2x]\na = 1\n",
+    "[[decision]]\n[decision.a-b]\na = 1\n",
+    "[[decision]]\nid = x\n", "[[decision]]\nid= \"x\"\n", "[[decision]]\nid = \"x\" \n",
+    "[[decision]]\nid = \"x\"y\"\n", "[[decision]]\nid = \"x\n", "[[decision]]\nn = 1.5\n",
+    "[[decision]]\nn = -1\n", "[[decision]]\nat = 2026-03-02 09:30:00\n",
+    "[[decision]]\nl = [\n    \"a\",\n", "[[decision]]\nl = [\n  \"a\",\n]\n",
+    "[[decision]]\nl = [\n    \"a\"\n]\n", "[[decision]]\nl = [\n    [],\n]\n",
+    "[[decision]]\nl = [\n    x,\n]\n",
+])
+def test_the_fast_reader_gives_up_on_anything_else(text):
+    from ave_cli.fastrecord import fast_record
+
+    assert fast_record(text) is None
+
+
+@pytest.mark.parametrize("raw, value", [
+    ('"a\\u00e9"', "aé"), ("true", True), ("false", False), ("[]", []), ("0", 0), ("42", 42),
+    ("2026-03-02 09:30:00+01:00", T0), ("2026-03-02T09:30:00.5Z", None),
+])
+def test_the_fast_reader_scalars(raw, value):
+    from datetime import datetime
+
+    from ave_cli.fastrecord import fast_record
+
+    found = fast_record(f"[[decision]]\nv = {raw}\n")
+    expected = datetime.fromisoformat("2026-03-02T09:30:00.500000+00:00") if value is None \
+        else value
+    assert found == {"v": expected}
