@@ -9,12 +9,18 @@ import sys
 
 def _unraisable(hook: object) -> None:
     """An interrupt that lands in a cleanup callback (a weakref or __del__ while the garbage
-    collector runs) is dropped by Python with a traceback on stderr. Deliver it again, at the
-    next ordinary step, where ave's own handling says truthfully what was saved."""
+    collector runs) is dropped by Python with a traceback on stderr. Deliver it again a moment
+    later, at an ordinary step, where ave's own handling says truthfully what was saved. Not
+    from here: a signal raised inside this hook is handled inside it, and dropped again with a
+    traceback. A simulated Ctrl-C goes through the handler in force then, so a write that holds
+    Ctrl-C back still finishes first; a process that ends before it fires just ends."""
     if issubclass(getattr(hook, "exc_type", type(None)), KeyboardInterrupt):
-        import signal
+        import _thread
+        import threading
 
-        signal.raise_signal(signal.SIGINT)
+        again = threading.Timer(0.01, _thread.interrupt_main)
+        again.daemon = True
+        again.start()
         return
     sys.__unraisablehook__(hook)  # type: ignore[arg-type]
 

@@ -562,19 +562,27 @@ def test_a_closed_stdin_is_one_line(tmp_path, args):
 
 
 def test_an_interrupt_dropped_in_a_cleanup_callback_is_delivered_again():
-    """Python drops a KeyboardInterrupt raised inside a weakref callback or __del__ (with a
-    traceback on stderr); ave's hook delivers it again as a signal, so Ctrl-C is never lost."""
-    import types
-
-    from ave_cli.__main__ import _unraisable
-
-    got: list[int] = []
-    old = signal.signal(signal.SIGINT, lambda *_args: got.append(1))
-    try:
-        _unraisable(types.SimpleNamespace(exc_type=KeyboardInterrupt))
-    finally:
-        signal.signal(signal.SIGINT, old)
-    assert got == [1]
+    """Python drops a KeyboardInterrupt raised inside a __del__ or weakref callback (with a
+    traceback on stderr); ave's hook delivers it again a moment later, in ordinary code, so
+    Ctrl-C is never lost and no traceback is shown. (A signal raised inside the hook itself is
+    handled inside it and dropped again: the first version of this hook did that.)"""
+    script = (
+        "import sys, time, ave_cli.__main__ as m\n"
+        "sys.unraisablehook = m._unraisable\n"
+        "class Cleanup:\n"
+        "    def __del__(self):\n"
+        "        raise KeyboardInterrupt\n"
+        "Cleanup()\n"
+        "print('dropped and going on', flush=True)\n"
+        "try:\n"
+        "    for _ in range(500):\n"
+        "        time.sleep(0.01)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('delivered again')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, timeout=30)
+    assert done.stdout == "dropped and going on\ndelivered again\n", done
+    assert done.stderr == "", done.stderr
 
 
 def test_an_interrupt_in_mains_own_handlers_is_said_truthfully(tmp_path):
