@@ -8,7 +8,6 @@ the bytes appended since it last read; an index that no longer matches the log i
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import os
 import sqlite3
@@ -18,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ave_cli import logformat
+from ave_cli import durable, logformat
 from ave_cli.cases import CaseState, CaseSummary
 from ave_cli.i18n import _
 from ave_cli.index import Index, Mark
@@ -309,7 +308,7 @@ def append(path: Path, build: Callable[[LogView], list[Decision]], *, cache_dir:
         lead = logformat.header() if view.size == 0 else b""
         payload = [lead, *(b for _d, b, _s, _p in blocks)]  # written piece by piece, no copy
         with _uninterruptible():
-            _write(path, payload, view.size)
+            durable.append(path, payload, view.size)
             _committed.extend(d.id for d in decisions)
             with contextlib.suppress(sqlite3.Error):  # the log is saved; the index catches up
                 if mark.size == view.size:
@@ -337,60 +336,6 @@ def _index_appended(path: Path, index: Index, mark: Mark, lead: bytes,
             return  # a reader indexed (some of) it meanwhile; the next read brings the rest
         index.add(found, Mark(offset, line, _tail_hash(handle, offset), info.st_dev,
                               info.st_ino, info.st_mtime_ns, blocks[-1][2]))
-
-
-def _write_all(fd: int, *payload: bytes) -> None:
-    """Write every byte of every piece (os.write may write fewer than asked: a nearly full
-    disk), then fsync."""
-    for piece in payload:
-        view = memoryview(piece)
-        while view:
-            written = os.write(fd, view)
-            if written <= 0:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            view = view[written:]
-    os.fsync(fd)
-
-
-def _write(path: Path, payload: list[bytes], old_size: int) -> None:
-    """Append the pieces, all or none: a failed write is cut back to `old_size`."""
-    created = not path.exists()
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    except OSError as exc:
-        raise EnvironmentProblem(_("caselog {path} kan niet worden geschreven "
-                                   "({strerror})").format(path=path, strerror=exc.strerror)) \
-            from None
-    try:
-        if created:
-            os.fchmod(fd, 0o600)
-        _write_all(fd, *payload)
-    except OSError as exc:
-        try:
-            os.ftruncate(fd, old_size)
-            os.fsync(fd)
-        except OSError:
-            pass
-        raise EnvironmentProblem(_("schrijven naar caselog {path} is mislukt "
-                                   "({strerror}); er is niets opgeslagen").format(
-                                     path=path, strerror=exc.strerror)) from None
-    finally:
-        os.close(fd)
-    if created:
-        _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def readable_by_others(path: Path) -> bool:

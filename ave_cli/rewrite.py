@@ -17,15 +17,14 @@ from typing import Any
 from ave_cli import logformat
 from ave_cli.caselog import (
     DEFAULT_LOCK_TIMEOUT,
-    _fsync_dir,
     _locked,
     _read_bytes,
     _stat,
     _uninterruptible,
-    _write_all,
     damage_message,
     drop_index,
 )
+from ave_cli.durable import fsync_dir, write_all
 from ave_cli.i18n import _
 from ave_cli.logformat import LogError
 from ave_cli.model import EnvironmentProblem
@@ -59,7 +58,7 @@ def repair(path: Path, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
                                        "caselog is niet gewijzigd. Maak ruimte vrij en probeer "
                                        "het opnieuw").format(quarantine=quarantine,
                                                              strerror=exc.strerror)) from None
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         with _uninterruptible():
             fd = os.open(path, os.O_WRONLY)
             try:
@@ -67,7 +66,7 @@ def repair(path: Path, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
                 os.fsync(fd)
             finally:
                 os.close(fd)
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
         return Repair(quarantine, len(data) - parsed.damage.offset, parsed.damage.line)
 
 
@@ -78,7 +77,7 @@ def _write_new(target: Path, payload: bytes, mode: int) -> None:
     try:
         try:
             os.fchmod(fd, mode)
-            _write_all(fd, payload)
+            write_all(fd, payload)
         finally:
             os.close(fd)
         if target.stat().st_size != len(payload) or target.read_bytes() != payload:
@@ -138,7 +137,7 @@ def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str
                                          strerror=exc.strerror)) from None
         with _uninterruptible():
             os.replace(temporary, path)
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
             drop_index(path, cache_dir)
     return gone, len(removed)
 

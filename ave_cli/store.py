@@ -176,11 +176,11 @@ class FileStore:
             return  # no store yet: no case was there to be seen
         payload = "".join(json.dumps(e.as_dict(), ensure_ascii=False) + "\n"
                           for e in entries).encode("utf-8")
-        from ave_cli.caselog import _write_all  # the log's own loop: short writes, then fsync
+        from ave_cli.durable import write_all  # the log's own loop: short writes, then fsync
 
         fd = os.open(self.access_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            _write_all(fd, payload)
+            write_all(fd, payload)
         finally:
             os.close(fd)
 

@@ -1,0 +1,67 @@
+"""Durable writes of the file store: every byte or none, fsynced before success is said.
+
+Used by the case log's appends (caselog), its rewrites (rewrite: purge, repair) and the access
+log (store)."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from ave_cli.i18n import _
+from ave_cli.model import EnvironmentProblem
+
+
+def write_all(fd: int, *payload: bytes) -> None:
+    """Write every byte of every piece (os.write may write fewer than asked: a nearly full
+    disk), then fsync."""
+    for piece in payload:
+        view = memoryview(piece)
+        while view:
+            written = os.write(fd, view)
+            if written <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            view = view[written:]
+    os.fsync(fd)
+
+
+def append(path: Path, payload: list[bytes], old_size: int) -> None:
+    """Append the pieces, all or none: a failed write is cut back to `old_size`."""
+    created = not path.exists()
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise EnvironmentProblem(_("caselog {path} kan niet worden geschreven "
+                                   "({strerror})").format(path=path, strerror=exc.strerror)) \
+            from None
+    try:
+        if created:
+            os.fchmod(fd, 0o600)
+        write_all(fd, *payload)
+    except OSError as exc:
+        try:
+            os.ftruncate(fd, old_size)
+            os.fsync(fd)
+        except OSError:
+            pass
+        raise EnvironmentProblem(_("schrijven naar caselog {path} is mislukt "
+                                   "({strerror}); er is niets opgeslagen").format(
+                                     path=path, strerror=exc.strerror)) from None
+    finally:
+        os.close(fd)
+    if created:
+        fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
