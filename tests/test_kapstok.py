@@ -600,3 +600,36 @@ def test_optional_top_fields_fall_back_as_documented():
 def test_a_broken_top_field_question_or_begrip_names_its_exact_place(change, message):
     found = _phase_error(change)
     assert found.startswith(message) if message.endswith((": ", " heten ")) else found == message, found
+
+
+def test_an_english_text_is_paired_even_when_an_earlier_one_is_missing():
+    def change(d):
+        question = d["question"][0]
+        del question["text_en"]  # text comes before help and labels in TRANSLATABLE
+        question["help_en"] = "Help in English"
+
+    kapstok = parse_kapstok(_edited(change).encode(), "k.toml")
+    question = kapstok.questions[0]
+    assert kapstok.english[question.help] == "Help in English"
+    assert question.text not in kapstok.english
+
+
+def test_a_kapstok_without_local_rules_casus_or_begrippen():
+    def change(d):
+        for key in ("local_rule", "casus", "begrip"):
+            del d[key]
+
+    kapstok = parse_kapstok(_edited(change).encode(), "k.toml")
+    assert (kapstok.local_rules, kapstok.casus, kapstok.begrippen) == ((), (), ())
+
+
+def test_a_casus_that_is_not_a_table_names_its_place():
+    assert _phase_error(lambda d: d["casus"].append("x")) == "casus[19]: verwacht een tabel"
+
+
+def test_a_blank_afschalen_criterium_is_none():
+    def change(d):
+        d["phase"][1]["afschalen_criteria"] = "   "
+        d["phase"][1].pop("afschalen_criteria_en", None)
+
+    assert parse_kapstok(_edited(change).encode(), "k.toml").phases[1].afschalen_criteria == ()
