@@ -633,3 +633,15 @@ def test_a_blank_afschalen_criterium_is_none():
         d["phase"][1].pop("afschalen_criteria_en", None)
 
     assert parse_kapstok(_edited(change).encode(), "k.toml").phases[1].afschalen_criteria == ()
+
+
+def test_the_documented_defaults_of_a_question_and_a_phase():
+    def change(d):
+        del d["question"][0]["type"]  # a question without a type is a choice
+        d["phase"][2].pop("match", None)  # a phase without match needs any one criterion
+        d["phase"][2]["label"] = ""  # an empty label shows the id
+        d["phase"][2].pop("label_en", None)
+
+    kapstok = parse_kapstok(_edited(change).encode(), "k.toml")
+    assert kapstok.questions[0].type == "choice"
+    assert (kapstok.phases[2].match, kapstok.phases[2].label) == ("any", kapstok.phases[2].id)
