@@ -10,7 +10,7 @@ import pytest
 from test_caselog import REF, T0, decision
 
 from ave_cli import logformat
-from ave_cli.logformat import from_record, seal, to_record
+from ave_cli.logformat import LogError, from_record, seal, to_record
 
 PREV = "ab" * 32
 
@@ -165,7 +165,8 @@ def test_a_record_that_does_not_read_back_is_never_written(monkeypatch):
     """encode checks what it wrote with the fast reader and with tomllib; a writer that went
     wrong is caught before anything reaches the log."""
     monkeypatch.setattr(logformat, "fast_record", lambda text: {})
-    with pytest.raises(AssertionError, match="record of d1 does not frame"):
+    with pytest.raises(AssertionError, match=r"^record of d1 does not frame as one \[\[decision\]\] "
+                                             "block$"):
         logformat.encode(decision())
 
 
@@ -296,3 +297,58 @@ def test_the_fast_reader_scalars(raw, value):
     expected = datetime.fromisoformat("2026-03-02T09:30:00.500000+00:00") if value is None \
         else value
     assert found == {"v": expected}
+
+
+def test_a_common_record_is_written_without_tomli_w(monkeypatch):
+    import tomli_w
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("tomli-w was used")
+
+    monkeypatch.setattr(tomli_w, "dumps", refuse)
+    block, _head = logformat.encode(decision(note="één notitie"), PREV)
+    assert block.startswith(b"\n[[decision]]\n")
+
+
+@pytest.mark.parametrize("width", [99, 100, 101])
+def test_the_fast_writer_leaves_one_line_records_to_tomli_w(width):
+    from ave_cli.fastrecord import fast_dumps
+
+    record = {"note": "x" * (width - len('note = ""'))}
+    fast, slow = _dumps_both(record)
+    assert (fast is None) == (width <= 100)
+    assert fast is None or fast == slow
+    assert fast_dumps({"l": ["a"]}) == _dumps_both({"l": ["a"]})[1]  # a list breaks the line
+
+
+# --- the header: after a purge, and torn ---------------------------------------------------------
+
+PURGES = [{"at": "2026-03-02T09:30:00+01:00", "by": "tester", "closed_before": "2026-01-01",
+           "cases": 2, "decisions": 5, "old_head": PREV}]
+
+
+def test_a_log_of_only_a_purge_header_chains_on_from_its_anchor():
+    data = logformat.header(PURGES)
+    parsed = logformat.parse(data, "log")
+    assert (parsed.blocks, parsed.damage) == ([], None)
+    assert parsed.head == logformat.chain_anchor(PURGES) == logformat.header_info(data)["chain"]
+    assert logformat.parse(logformat.header(), "log").head == ""  # a new log: no chain yet
+
+
+@pytest.mark.parametrize("cut", [3, 12, 30])
+def test_a_torn_header_keeps_its_intact_lines_and_their_chain(cut):
+    data = logformat.header(PURGES)[:-cut]
+    parsed = logformat.parse(data, "log")
+    damage = parsed.damage
+    assert parsed.blocks == [] and damage is not None
+    intact = damage.offset
+    assert 0 < intact < len(data) and data[intact - 1:intact] == b"\n"
+    assert damage.line == data.count(b"\n", 0, intact) + 1
+    assert str(damage.problem) == "onvolledige regel"
+    assert parsed.head == logformat.header_info(data[:intact]).get("chain", "")
+    assert parsed.head == logformat.chain_anchor(PURGES)  # the chain line comes before the purges
+
+
+def test_text_that_is_no_log_at_all_is_refused():
+    with pytest.raises(LogError):
+        logformat.parse(b"dit is geen caselog\n", "log")
