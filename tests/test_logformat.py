@@ -352,3 +352,28 @@ def test_a_torn_header_keeps_its_intact_lines_and_their_chain(cut):
 def test_text_that_is_no_log_at_all_is_refused():
     with pytest.raises(LogError):
         logformat.parse(b"dit is geen caselog\n", "log")
+
+
+def test_parse_keeps_the_last_record_when_only_garbage_follows_it(tmp_path):
+    from test_caselog import _three
+
+    data, blocks = _three(tmp_path)
+    for start in (0, blocks[1].offset):  # a whole log, and what follows an intact part
+        piece = (data + b"rommel = 1\n")[start:]
+        parsed = logformat.parse(piece, "log", offset=start,
+                                 line=1 + data.count(b"\n", 0, start),
+                                 head=blocks[0].seal if start else "")
+        assert [(b.decision.id, b.line, b.offset) for b in parsed.blocks] == [
+            (b.decision.id, b.line, b.offset) for b in blocks if b.offset >= start]
+        assert (parsed.damage.line, parsed.damage.offset) == (1 + data.count(b"\n"), len(data))
+        assert (parsed.end, parsed.end_line) == (len(data), 1 + data.count(b"\n"))
+        assert parsed.head == blocks[2].seal
+
+
+def test_parse_refuses_to_read_around_garbage_in_the_middle(tmp_path):
+    from test_caselog import _three
+
+    data, blocks = _three(tmp_path)
+    with pytest.raises(LogError, match="beschadigd vanaf regel"):
+        logformat.parse(data[:blocks[2].offset] + b"rommel = 1\n" + data[blocks[2].offset:],
+                        "log")
