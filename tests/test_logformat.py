@@ -377,3 +377,56 @@ def test_parse_refuses_to_read_around_garbage_in_the_middle(tmp_path):
     with pytest.raises(LogError, match="beschadigd vanaf regel"):
         logformat.parse(data[:blocks[2].offset] + b"rommel = 1\n" + data[blocks[2].offset:],
                         "log")
+
+
+# --- one block: the fast reader, else tomllib; both give the same Block -------------------------
+
+def _legacy(record: dict) -> bytes:
+    import tomli_w
+
+    return tomli_w.dumps({"decision": [sealed(record)]}).encode()
+
+
+def test_a_block_the_fast_reader_cannot_read_is_read_by_tomllib():
+    from ave_cli.fastrecord import fast_record
+
+    for prev in ("", PREV):
+        block, head = logformat.encode(decision(), prev)
+        spaced = block.replace(b"kind = ", b"kind  = ")  # valid TOML, not tomli-w's spacing
+        assert fast_record(spaced.decode()) is None
+        found = logformat.decode_block(spaced, 5, 7)
+        assert (found.decision, found.line, found.offset, found.seal, found.prev) == (
+            decision(), 5, 7, head, prev)
+
+
+def test_the_fast_and_the_slow_reader_give_the_same_block():
+    block, head = logformat.encode(decision(), PREV)
+    fast = logformat.decode_block(block, 3, 9)
+    text = block.decode()
+    spaced = text.replace("format = 2", "format =  2").encode()  # only tomllib reads this
+    slow = logformat.decode_block(spaced, 3, 9)
+    assert fast == slow == logformat.Block(decision(), 3, 9, head, PREV)
+
+
+def test_a_format_1_record_has_no_chain_link():
+    record = to_record(decision())
+    record["format"] = 1
+    assert logformat.decode_block(_legacy(record)).prev is None
+
+
+@pytest.mark.parametrize("text, message", [
+    (b"[[decision]]\nid = 1\n[[decision]]\nid = 2\n", "geen enkel [[decision]]-record"),
+    (b"decision = 1\n", "geen enkel [[decision]]-record"),
+    (b"[ander]\na = 1\n", "geen enkel [[decision]]-record"),
+    (b"[[decision]]\nid = \n", "geen geldige TOML"),
+    (b"\xff\xfe", "geen UTF-8-tekst"),
+])
+def test_a_block_that_is_not_one_record_is_refused(text, message):
+    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        logformat.decode_block(text)
+
+
+def test_a_fast_read_block_with_a_wrong_seal_is_refused_by_its_seal():
+    block, _head = logformat.encode(decision(note="x" * 120), PREV)
+    with pytest.raises(ValueError, match="zegel klopt niet"):
+        logformat.decode_block(block.replace(b'"xxx', b'"yxx', 1))
