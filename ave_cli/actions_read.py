@@ -5,7 +5,7 @@ result for the command to render; they never print or write output files."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
@@ -120,7 +120,7 @@ def check(conf: settings.Settings, kapstok: str | None, *, repair: bool, stamp: 
     store = conf.store()
     repaired = store.repair(stamp, lock_timeout=lock_timeout) if repair else None
     problems: list[Problem] = []
-    kapstokken = check_kapstokken([kapstok, conf.kapstok, *bundled], problems)
+    kapstokken = _check_kapstokken([kapstok, conf.kapstok, *bundled], problems)
     blocks: list[Any] = []
     if not conf.url and conf.log.is_dir():
         problems.append(Problem(0, _("{path} is een map, geen caselog").format(path=conf.where)))
@@ -143,7 +143,7 @@ def check(conf: settings.Settings, kapstok: str | None, *, repair: bool, stamp: 
     return CheckResult(len(blocks), problems, repaired)
 
 
-def check_kapstokken(specs: Iterable[str | None],
+def _check_kapstokken(specs: Iterable[str | None],
                      problems: list[Problem]) -> dict[KapstokRef, Kapstok]:
     """The kapstokken at hand (given, configured, bundled), by the exact reference a decision
     records: a decision is judged against the kapstok it was made with, never today's."""
@@ -190,7 +190,7 @@ class DiffResult:
     before: Kapstok
     after: Kapstok
     diff: Diff
-    stories: list[tuple[Any, str, Any, Any]] = field(default_factory=list)
+    stories: list[tuple[Any, str, Any, Any]]  # each casus: itself, its kapstok, both phases
 
 
 def kapstok_diff(old: str, new: str, *, read: Read | None) -> DiffResult:

@@ -350,28 +350,21 @@ def test_a_broken_phase_names_its_exact_place(change, message):
     assert _phase_error(change) == message
 
 
-@pytest.mark.parametrize("value, ok", [(1, True), (0, False), (-3, False), (True, False),
-                                       (2.5, False), ("7", False)])
-def test_days_must_be_a_positive_whole_number(value, ok):
+@pytest.mark.parametrize("key, value, ok, problem", [
+    *[("review_days", value, ok, "positief aantal dagen") for value, ok in
+      [(1, True), (0, False), (-3, False), (True, False), (2.5, False), ("7", False)]],
+    *[("expected_share", value, ok, "expected_share") for value, ok in
+      [(0, True), (1, True), (0.5, True), (-0.01, False), (1.01, False), (False, False),
+       ("0.5", False)]],
+])
+def test_days_are_positive_whole_numbers_and_a_share_a_fraction(key, value, ok, problem):
     def change(d):
-        d["phase"][1].update(review_days=value)
+        d["phase"][1][key] = value
 
     if ok:
-        assert parse_kapstok(_edited(change).encode(), "k.toml").phases[1].review_days == value
+        assert getattr(parse_kapstok(_edited(change).encode(), "k.toml").phases[1], key) == value
     else:
-        assert "positief aantal dagen" in _phase_error(change)
-
-
-@pytest.mark.parametrize("value, ok", [(0, True), (1, True), (0.5, True), (-0.01, False),
-                                       (1.01, False), (False, False), ("0.5", False)])
-def test_an_expected_share_is_a_fraction(value, ok):
-    def change(d):
-        d["phase"][1].update(expected_share=value)
-
-    if ok:
-        assert parse_kapstok(_edited(change).encode(), "k.toml").phases[1].expected_share == value
-    else:
-        assert "expected_share" in _phase_error(change)
+        assert problem in _phase_error(change)
 
 
 # --- local rules, conditions, answers and the text guard, each error at its place -------------
