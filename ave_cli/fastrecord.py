@@ -12,22 +12,37 @@ from datetime import datetime
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-_KEY_VALUE = re.compile(r"([A-Za-z0-9_-]+) = (.*)")
 _DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)")
 _FAIL = object()
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BARE: set[str] = set()  # keys seen to be bare: a record has the same few dozen again and again
+_WORDS = {"true": True, "false": False}
+
+
+def _bare(key: str) -> bool:
+    if key in _BARE:
+        return True
+    if _BARE_KEY.fullmatch(key) is None:
+        return False
+    if len(_BARE) < 1000:
+        _BARE.add(key)
+    return True
+
+
 def _scalar(raw: str) -> Any:
     if raw.startswith('"'):
+        inner = raw[1:-1]
+        if len(raw) > 1 and raw[-1] == '"' and '"' not in inner and "\\" not in inner:
+            return inner  # what scanstring gives for a string without quotes or escapes
         try:  # TOML basic strings escape as JSON does; tomli-w leaves tabs as they are
             value, end = scanstring(raw, 1, False)
         except ValueError:
             return _FAIL
         return value if end == len(raw) else _FAIL
-    if raw == "true":
-        return True
-    if raw == "false":
-        return False
+    if raw in _WORDS:
+        return _WORDS[raw]
     if raw == "[]":
         return []
     if raw.isdigit():
@@ -37,18 +52,59 @@ def _scalar(raw: str) -> Any:
     return _FAIL
 
 
+_OPEN, _EMPTY = object(), object()  # a line `key = [` (an array follows), `key = []`
+_LINES: dict[str, Any] = {}  # a line read before: (key, value) or _FAIL; most lines recur
+_ITEMS: dict[str, Any] = {}  # an array item line read before: its value or _FAIL
+
+
+def _remember(cache: dict[str, Any], line: str, found: Any) -> Any:
+    if len(cache) >= 8192:
+        cache.clear()  # lines with ids, times and seals do not recur: keep the memory small
+    cache[line] = found
+    return found
+
+
+def _key_value(line: str) -> Any:
+    """A `key = value` line with a bare key as (key, value), else _FAIL. The value is shared
+    between reads of the same line, so only immutable ones are kept (an empty array: _EMPTY)."""
+    found = _LINES.get(line)
+    if found is None:
+        # the first " = " ends the key (a bare key has no space)
+        key, equals, raw = line.partition(" = ")
+        value = _scalar(raw) if equals and raw != "[" else _OPEN
+        if not equals or not _bare(key) or value is _FAIL:
+            found = _FAIL
+        else:
+            found = (key, _EMPTY if value == [] and isinstance(value, list) else value)
+        _remember(_LINES, line, found)
+    return found
+
+
+def _item(line: str) -> Any:
+    found = _ITEMS.get(line)
+    if found is None:
+        found = _FAIL
+        if line.startswith("    ") and line.endswith(","):
+            value = _scalar(line[4:-1])
+            if not isinstance(value, list):
+                found = value
+        _remember(_ITEMS, line, found)
+    return found
+
+
 def fast_record(text: str) -> dict[str, Any] | None:
     """The record in one block as tomli-w writes it; None for anything else."""
     lines = text.split("\n")
+    count = len(lines)
     i = 0
-    while i < len(lines) and not lines[i]:
+    while i < count and not lines[i]:
         i += 1
-    if i == len(lines) or lines[i] != "[[decision]]":
+    if i == count or lines[i] != "[[decision]]":
         return None
     record: dict[str, Any] = {}
     table = record
     i += 1
-    while i < len(lines):
+    while i < count:
         line = lines[i]
         i += 1
         if not line:
@@ -59,40 +115,47 @@ def fast_record(text: str) -> dict[str, Any] | None:
                 return None
             table = record[name] = {}
             continue
-        match = _KEY_VALUE.fullmatch(line)
-        if match is None or match[1] in table:
+        found = _key_value(line)
+        if found is _FAIL or found[0] in table:
             return None
-        raw = match[2]
-        if raw == "[":
+        key, value = found
+        if value is _OPEN:
             items = []
-            while i < len(lines) and lines[i] != "]":
-                item = lines[i]
-                if not (item.startswith("    ") and item.endswith(",")):
+            while i < count and lines[i] != "]":
+                item = _item(lines[i])
+                if item is _FAIL:
                     return None
-                value = _scalar(item[4:-1])
-                if value is _FAIL or isinstance(value, list):
-                    return None
-                items.append(value)
+                items.append(item)
                 i += 1
-            if i == len(lines):
+            if i == count:
                 return None
             i += 1
             value = items
-        else:
-            value = _scalar(raw)
-            if value is _FAIL:
-                return None
-        table[match[1]] = value
+        elif value is _EMPTY:
+            value = []
+        table[key] = value
     return record
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _PLAIN_STRING = re.compile(r'[^"\\\x00-\x08\x0a-\x1f\x7f]*')  # needs no escape (tab may stay)
+
+
+_STRINGS: dict[str, str | None] = {}  # the literals of strings seen: most recur in every record
+
+
+def _string(value: str) -> str | None:
+    found = _STRINGS.get(value, _FAIL)
+    if found is _FAIL:
+        found = f'"{value}"' if _PLAIN_STRING.fullmatch(value) else None
+        if len(_STRINGS) >= 4096:
+            _STRINGS.clear()  # ids and seals do not recur: keep the memory small
+        _STRINGS[value] = found
+    return found  # type: ignore[return-value]
 
 
 def _fast_literal(value: Any) -> str | None:
     if isinstance(value, str):
-        return f'"{value}"' if _PLAIN_STRING.fullmatch(value) else None
+        return _string(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | datetime):
@@ -100,11 +163,27 @@ def _fast_literal(value: Any) -> str | None:
     if isinstance(value, list):
         if not value:
             return "[]"
-        items = [_fast_literal(v) if not isinstance(v, list | dict) else None for v in value]
-        if None in items:
-            return None
-        return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
+        if all(type(v) is str for v in value):  # noqa: E721  (exactly str: the cache's key)
+            texts = tuple(value)
+            found = _ARRAYS.get(texts, _FAIL)
+            if found is _FAIL:
+                found = _array(value)
+                if len(_ARRAYS) >= 4096:
+                    _ARRAYS.clear()
+                _ARRAYS[texts] = found
+            return found  # type: ignore[return-value]
+        return _array(value)
     return None
+
+
+_ARRAYS: dict[tuple[str, ...], str | None] = {}  # the literals of arrays of strings seen
+
+
+def _array(value: list[Any]) -> str | None:
+    items = [_fast_literal(v) if not isinstance(v, list | dict) else None for v in value]
+    if None in items:
+        return None
+    return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
 
 
 def fast_dumps(record: dict[str, Any]) -> str | None:
@@ -118,16 +197,16 @@ def fast_dumps(record: dict[str, Any]) -> str | None:
             tables.append((key, value))
             continue
         literal = _fast_literal(value)
-        if literal is None or not _BARE_KEY.fullmatch(key):
+        if literal is None or not _bare(key):
             return None
         lines.append(f"{key} = {literal}")
     for name, table in tables:
-        if not _BARE_KEY.fullmatch(name):
+        if not _bare(name):
             return None
         lines += ["", f"[decision.{name}]"]
         for key, value in table.items():
             literal = _fast_literal(value)
-            if literal is None or isinstance(value, dict) or not _BARE_KEY.fullmatch(key):
+            if literal is None or isinstance(value, dict) or not _bare(key):
                 return None
             lines.append(f"{key} = {literal}")
     # tomli-w writes a record that fits on one line of 100 as an inline table instead; the

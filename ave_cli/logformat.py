@@ -88,51 +88,78 @@ def chain_anchor(purges: list[dict[str, Any]]) -> str:
 
 # --- records -------------------------------------------------------------------------------
 
+_TABLES = ("kapstok", "roles", "answers")  # after the scalars and arrays, in this order
+_PLAIN = tuple(f.name for f in fields(Decision) if f.name not in _TABLES)
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                              default=datetime.isoformat)
+
+
 def to_record(decision: Decision, prev: str = "", *, sealed: bool = True) -> dict[str, Any]:
     """The decision as a TOML-ready dict chained to `prev`: empty fields left out, the seal last
     (unless not `sealed`)."""
-    record: dict[str, Any] = {"format": LOG_FORMAT, "prev": prev}
-    for f in fields(Decision):
-        value = getattr(decision, f.name)
-        if f.name == "kapstok":
-            value = {"name": value.name, "version": value.version, "sha256": value.sha256}
-        elif isinstance(value, tuple):
+    record: dict[str, Any] = {"format": LOG_FORMAT}
+    if prev:
+        record["prev"] = prev  # not in the first record of a log
+    for name in _PLAIN:
+        value = getattr(decision, name)
+        if isinstance(value, tuple):
+            if not value:
+                continue
             value = list(value)
-        if value is None or value == "" or value == [] or value == {}:
+        elif value is None or value == "":
             continue
-        record[f.name] = value
-    if not prev:
-        del record["prev"]  # the first record of a log
+        record[name] = value
     # Scalars come first in TOML output and the tables after, in this order.
-    for table in ("kapstok", "roles", "answers"):
-        if table in record:
-            record[table] = record.pop(table)
+    ref = decision.kapstok
+    record["kapstok"] = {"name": ref.name, "version": ref.version, "sha256": ref.sha256}
+    if decision.roles:
+        record["roles"] = decision.roles
+    if decision.answers:
+        record["answers"] = decision.answers
     if sealed:
-        record["seal"] = {"sha256": seal(record)}
+        record["seal"] = {"sha256": _hash(canonical(record))}
     return record
 
 
+def canonical(record: dict[str, Any]) -> str:
+    """The record (without its seal) as the text its seal is the hash of: JSON, keys sorted."""
+    return _CANONICAL.encode(record)
+
+
 def seal(record: dict[str, Any]) -> str:
-    content = {k: v for k, v in record.items() if k != "seal"}
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                           default=datetime.isoformat)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return _hash(canonical({k: v for k, v in record.items() if k != "seal"}))
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def encode(decision: Decision, prev: str = "") -> tuple[bytes, str]:
     """One `[[decision]]` block (with the blank line before it) chained to `prev`, and its seal;
-    checked to read back exactly. The common record is written by `fast_dumps` and checked by
-    the fast reader, which reads only what tomllib reads the same way; anything else goes
-    through tomli-w and is checked by both readers."""
+    checked to read back exactly."""
     record = to_record(decision, prev)
+    return encode_record(record), record["seal"]["sha256"]
+
+
+def encode_record(record: dict[str, Any]) -> bytes:
+    """The block of a sealed record (with the blank line before it), checked to read back
+    exactly."""
+    return b"\n" + record_text(record).encode("utf-8")
+
+
+def record_text(record: dict[str, Any]) -> str:
+    """The `[[decision]]` block of a sealed record, checked to read back exactly. The common
+    record is written by `fast_dumps` and checked by the fast reader, which reads only what
+    tomllib reads the same way; anything else goes through tomli-w and is checked by both
+    readers."""
     text = fast_dumps(record)
     if text is None or fast_record(text) != record:
         text = tomli_w.dumps({"decision": [record]})
         if (not text.startswith("[[decision]]\n") or fast_record(text) != record
                 or tomllib.loads(text) != {"decision": [record]}):
-            raise AssertionError(f"record of {decision.id} does not frame as one [[decision]] "
-                                 "block")
-    return b"\n" + text.encode("utf-8"), record["seal"]["sha256"]
+            raise AssertionError(f"record of {record.get('id')} does not frame as one "
+                                 "[[decision]] block")
+    return text
 
 
 def encode_chain(decisions: list[Decision], head: str) -> tuple[bytes, str]:
