@@ -157,9 +157,13 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
     from ave_cli.decisions import check_case_id
 
     data, source = read_input(spec, "--batch")
+    parsed = q.parse_batch(data, source, kap)
+    del data
     rows: list[tuple[str, dict]] = []
     seen: dict[str, str] = {}
-    for label, raw in q.parse_batch(data, source, kap):
+    checked: dict[tuple, dict] = {}  # the same answers are checked once and share one dict
+    for n, (label, raw) in enumerate(parsed):
+        parsed[n] = None  # type: ignore[call-overload]  # each raw row is dropped once checked
         raw = dict(raw)
         case = raw.pop("case", None)
         if not isinstance(case, str) or not case:
@@ -172,11 +176,17 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
             raise AveError(_("{label}: casus '{case}' staat ook al in {other}").format(
                                label=label, case=case, other=seen[case_key(case)]))
         seen[case_key(case)] = label
-        answers, missing = q.validate_answers(kap, raw, label)
-        if missing:
-            raise AveError(_("{label}: antwoorden ontbreken voor {missing}").format(
-                               label=label, missing=', '.join(missing)))
+        same = q.frozen(raw)
+        answers = checked.get(same) if same is not None else None
+        if answers is None:
+            answers, missing = q.validate_answers(kap, raw, label)
+            if missing:
+                raise AveError(_("{label}: antwoorden ontbreken voor {missing}").format(
+                                   label=label, missing=', '.join(missing)))
+            if same is not None:
+                checked[same] = answers
         rows.append((case, answers))
+    del parsed, seen, checked
     results = actions.triage_batch(
         conf, kap, rows, parts(conf),
         note=note, dry_run=dry_run, lock_timeout=lock_timeout)

@@ -10,7 +10,7 @@ from ave_cli.cases import CaseState
 from ave_cli.errors import Msg
 from ave_cli.guard import MAX_TEXT, check_free_text, looks_like_bsn  # noqa: F401
 from ave_cli.model import Answers, AveError, Decision, Kapstok, Outcome, Phase
-from ave_cli.rules import advised_phase, outcome_for_phase, with_defaults
+from ave_cli.rules import advised_phase, evaluate, outcome_for_phase, with_defaults
 
 CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -67,14 +67,18 @@ def decide_phase(kapstok: Kapstok, advised: Phase, chosen: str | None, motivatio
 def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | None,
            decision_id: str, now: datetime, by: str, chosen: str | None = None,
            motivation: str = "", note: str = "", casusregisseur: str = "",
-           procesregisseur: str = "") -> Triage:
-    """Evaluate the answers and build the triage decision for one case."""
-    rule_phase, rule_reasons = advised_phase(kapstok, answers)
-    advised = outcome_for_phase(kapstok, rule_phase, answers, rule_reasons)
+           procesregisseur: str = "", advised: Outcome | None = None) -> Triage:
+    """Evaluate the answers and build the triage decision for one case. `advised`: the rules'
+    outcome for these answers when it is already known (a batch evaluates each distinct set of
+    answers once, and its rows with the same answers share one dict, kept as given: nothing
+    changes a decision's answers)."""
+    shared = advised
+    if advised is None:
+        advised = evaluate(kapstok, answers)
     phase = decide_phase(kapstok, advised.phase, chosen, motivation)
     # Another phase keeps the rules' reasons but gets its own local rules, not the advised one's.
     outcome = advised if phase == advised.phase else outcome_for_phase(
-        kapstok, phase, answers, rule_reasons)
+        kapstok, phase, answers, advised_phase(kapstok, answers)[1])
     previous = state.phase if state and not state.closed else None
     decision = Decision(
         id=decision_id,
@@ -88,7 +92,7 @@ def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | 
         axis="horizontal" if previous is not None and previous != phase.id else None,
         by=by,
         kapstok=kapstok.ref,
-        answers=dict(answers),
+        answers=dict(answers) if shared is None else answers,
         reasons=outcome.reasons,
         roles=outcome.roles.as_dict(),
         in_overleg_met=outcome.in_overleg_met,

@@ -158,7 +158,14 @@ class Kapstok:
                     None)
 
     def question(self, key: str) -> Question | None:
-        return next((q for q in self.questions if q.key == key), None)
+        return self._by_key.get(key)
+
+    @cached_property
+    def _by_key(self) -> dict[str, Question]:
+        found: dict[str, Question] = {}
+        for question in self.questions:
+            found.setdefault(question.key, question)  # the first, as a search from the top finds
+        return found
 
     @cached_property
     def _by_id(self) -> dict[str, tuple[int, Phase]]:
@@ -178,7 +185,7 @@ class Kapstok:
         index = self.phases.index(phase)
         return self.phases[index + 1] if index + 1 < len(self.phases) else None
 
-    @property
+    @cached_property
     def ref(self) -> KapstokRef:
         return KapstokRef(self.name, self.version, self.sha256)
 
@@ -213,7 +220,7 @@ DECISION_KINDS = ("triage", "escalation", "deescalation", "close", "reevaluation
 AXES = ("horizontal", "vertical")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a batch holds many
 class Decision:
     """One record of the case log. Optional fields are None or empty when they do not apply."""
 

@@ -112,6 +112,21 @@ def validate_answers(kapstok: Kapstok, raw: dict[str, Any], source: str,
     return answers, missing
 
 
+def frozen(raw: dict[str, Any]) -> tuple[Any, ...] | None:
+    """A set of raw answers as a key that is equal only for answers that check the same (each
+    value with its type: 1, 1.0 and true differ); None when a value is too nested to be one."""
+    items = []
+    for key, value in raw.items():
+        if isinstance(value, list):
+            if not all(isinstance(v, str | bool | int | float) or v is None for v in value):
+                return None
+            value = tuple((type(v), v) for v in value)
+        elif not (isinstance(value, str | bool | int | float) or value is None):
+            return None
+        items.append((key, type(value), value))
+    return tuple(items)
+
+
 def _copy(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
