@@ -7,7 +7,7 @@ result for the command to render. Decisions are reached only through a `store.St
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -43,13 +43,12 @@ def record(conf: settings.Settings, action: str, cases: Any,
     truthfully that the decision was saved. The time is the machine's clock at the access (not
     the decision clock that tests replace): it records when someone looked."""
     from ave_cli.errors import EnvironmentProblem
-    from ave_cli.store import Access
+    from ave_cli.store import Accesses
 
     when = datetime.now().astimezone().replace(microsecond=0).isoformat()
     store = conf.store()
     try:
-        store.record_access([Access(when, conf.by, action, case, result)
-                             for case in dict.fromkeys(cases)])
+        store.record_access(Accesses(when, conf.by, action, result, list(dict.fromkeys(cases))))
     except OSError as exc:
         if saved:
             raise EnvironmentProblem(_(
@@ -73,14 +72,16 @@ def _refused(conf: settings.Settings, action: str, case: str) -> None:
 
 
 def decide(conf: settings.Settings, view: View,
-           build: Callable[[View], list[Decision]], *, dry_run: bool,
-           lock_timeout: float) -> list[Decision]:
+           build: Callable[[View], Iterable[Decision]], *, dry_run: bool,
+           lock_timeout: float) -> None:
     """The decisions `build` makes from the store, appended durably under the lock (where
     `build` sees the store as it is then, after any other writer); in a dry run `build` sees
     `view` and nothing is written."""
     if dry_run:
-        return build(view)
-    return conf.store().append(build, lock_timeout=lock_timeout)
+        for _decision in build(view):
+            pass  # made (and checked) as they would be stored
+        return
+    conf.store().append(build, lock_timeout=lock_timeout)
 
 
 @dataclass
@@ -232,18 +233,29 @@ def change(conf: settings.Settings, case: str, kapstok: str | None,
 
 def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, dict[str, Any]]],
                  parts: Parts, *, note: str, dry_run: bool, lock_timeout: float) -> list[Triage]:
-    """Every row's triage decision, all appended under one lock (or none)."""
+    """Every row's triage decision, all appended under one lock (or none). One row per case
+    (the command refuses a case twice). The decisions are made a piece at a time while the store
+    takes them, so a batch of any size needs little memory; rows with the same answers share one
+    evaluation of the rules (they are pure)."""
+    from itertools import islice
+
+    from ave_cli.cases import key
     from ave_cli.decisions import triage as build_triage
 
     results: list[Triage] = []
+    advise = _advice_of(kap)
 
-    def build(current: View) -> list[Decision]:
+    def build(current: View) -> Iterator[Decision]:
         results.clear()
-        for case, answers in rows:
-            results.append(build_triage(kap, answers, case=case, state=current.case(case),
-                                        decision_id=parts.new_id(), now=parts.now(),
-                                        by=conf.by, note=note))
-        return [r.decision for r in results]
+        todo = iter(rows)
+        while piece := list(islice(todo, BATCH_PIECE)):
+            states = current.cases_of([case for case, _answers in piece])
+            for case, answers in piece:
+                made = build_triage(kap, answers, case=case, state=states.get(key(case)),
+                                    decision_id=parts.new_id(), now=parts.now(), by=conf.by,
+                                    note=note, advised=advise(answers))
+                results.append(made)
+                yield made.decision
 
     import gc
 
@@ -259,6 +271,28 @@ def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, di
     record(conf, "triage --batch", [r.decision.case for r in results],
            "proefdraai" if dry_run else "ok", saved=not dry_run)
     return results
+
+
+BATCH_PIECE = 2_000  # rows whose cases are looked up at once
+
+
+def _advice_of(kap: Kapstok) -> Callable[[dict[str, Any]], Any]:
+    """The rules' outcome for a set of answers, evaluated once for every distinct set (the
+    answer space is small: a batch repeats the same answers many times)."""
+    from ave_cli.rules import evaluate
+
+    known: dict[tuple[Any, ...], Any] = {}
+
+    def advise(answers: dict[str, Any]) -> Any:
+        same = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items())
+        found = known.get(same)
+        if found is None:
+            if len(known) >= 10_000:
+                known.clear()  # answers that hardly repeat: keep memory bounded
+            found = known[same] = evaluate(kap, answers)
+        return found
+
+    return advise
 
 
 def reevaluate(conf: settings.Settings, kapstok: str | None, parts: Parts, *,
@@ -291,7 +325,7 @@ def reevaluate(conf: settings.Settings, kapstok: str | None, parts: Parts, *,
         return [reevaluation_decision(r, decision_id=parts.new_id(), now=parts.now(), by=conf.by)
                 for r in to_apply]
 
-    return result, len(conf.store().append(build, lock_timeout=lock_timeout))
+    return result, conf.store().append(build, lock_timeout=lock_timeout)
 
 
 def purge(conf: settings.Settings, cutoff: date, *, now: Callable[[], datetime], dry_run: bool,

@@ -12,15 +12,17 @@ import hashlib
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from ave_cli import durable, logformat
 from ave_cli.cases import CaseState, CaseSummary
 from ave_cli.i18n import _
-from ave_cli.index import Index, Mark
+from ave_cli.index import Index, Mark, record_json
 from ave_cli.logformat import Damage, LogError, Parsed
 from ave_cli.model import AveError, Decision, EnvironmentProblem
 
@@ -46,6 +48,9 @@ class LogView:
 
     def cases(self) -> list[CaseState]:
         return self.index.cases()
+
+    def cases_of(self, case_ids: list[str]) -> dict[str, CaseState]:
+        return self.index.cases_of(case_ids)
 
     def summaries(self, *, include_closed: bool = True,
                   deciders: bool = True) -> list[CaseSummary]:
@@ -282,11 +287,17 @@ def _uninterruptible() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
-def append(path: Path, build: Callable[[LogView], list[Decision]], *, cache_dir: Path | None,
-           lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> list[Decision]:
-    """Under the lock: read the log, let `build` decide from it, append its decisions durably,
-    each chained to the seal before it.
+PIECE = 2_000  # decisions encoded, spooled and indexed at a time: a batch's memory stays small
 
+
+def append(path: Path, build: Callable[[LogView], Iterable[Decision]], *,
+           cache_dir: Path | None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> int:
+    """Under the lock: read the log, let `build` decide from it, append its decisions durably,
+    each chained to the seal before it; the number appended.
+
+    `build` may give its decisions lazily (a batch): they are encoded and indexed a piece at a
+    time, spooled to an unnamed file beside the log, and appended in one write once the last
+    one is made, so a batch of any size needs little memory and a reader never sees half of it.
     Nothing is written when `build` raises, when the log is damaged or not a log, or when any
     record fails to encode. A failed write is rolled back to the old size.
     """
@@ -296,46 +307,130 @@ def append(path: Path, build: Callable[[LogView], list[Decision]], *, cache_dir:
         view = open_log(path, cache_dir, locked=True)
         if view.damage is not None:
             raise LogError(damage_message(path, view.damage, retry=True))
-        decisions = build(view)
-        if not decisions:
-            return []
-        mark = view.index.mark()
-        head, blocks = mark.head, []
-        for decision in decisions:
-            block, seal = logformat.encode(decision, head)
-            blocks.append((decision, block, seal, head))
-            head = seal
+        made = iter(build(view))
+        piece = list(islice(made, PIECE))
+        if not piece:
+            return 0
         lead = logformat.header() if view.size == 0 else b""
-        payload = [lead, *(b for _d, b, _s, _p in blocks)]  # written piece by piece, no copy
-        with _uninterruptible():
-            durable.append(path, payload, view.size)
-            _committed.extend(d.id for d in decisions)
-            with contextlib.suppress(sqlite3.Error):  # the log is saved; the index catches up
-                if mark.size == view.size:
-                    _index_appended(path, view.index, mark, lead, blocks)
-                else:
-                    _sync(path, view.index)
-    return decisions
+        writer = _Writer(view, lead)
+        try:
+            writer.begin_index()
+            while piece:
+                writer.add(piece)
+                piece = list(islice(made, PIECE))
+                if piece:
+                    writer.spool(path)
+            with _uninterruptible():
+                durable.append(path, writer.payload(), view.size)
+                _committed.extend(writer.ids)
+                with contextlib.suppress(sqlite3.Error):  # the log is saved; the index catches up
+                    if writer.indexing:
+                        writer.commit_index(path)
+                    else:
+                        _sync(path, view.index)
+        finally:
+            writer.close()
+        return len(writer.ids)
 
 
-def _index_appended(path: Path, index: Index, mark: Mark, lead: bytes,
-                    blocks: list[tuple[Decision, bytes, str, str]]) -> None:
-    """Add what this process just appended to the index without reading it back: the same
-    blocks, offsets, lines and mark a read of the new bytes would give (tests/test_index.py)."""
-    info = _stat(path)
-    if info is None:
-        return
-    offset, line = mark.size + len(lead), mark.line + lead.count(b"\n")
-    found = []
-    for decision, block, seal, prev in blocks:
-        found.append(logformat.Block(decision, line + 1, offset + 1, seal, prev))
-        offset += len(block)
-        line += block.count(b"\n")
-    with open(path, "rb") as handle, index.writing():
-        if index.mark() != mark:
-            return  # a reader indexed (some of) it meanwhile; the next read brings the rest
-        index.add(found, Mark(offset, line, _tail_hash(handle, offset), info.st_dev,
-                              info.st_ino, info.st_mtime_ns, blocks[-1][2]))
+class _Writer:
+    """The blocks of one append: encoded and chained a piece at a time, kept in memory or (for
+    more than one piece) spooled, and added to the index in its own open transaction, which is
+    committed only after the log itself is written; the same blocks, offsets, lines and mark a
+    read of the new bytes would give (tests/test_index.py)."""
+
+    def __init__(self, view: LogView, lead: bytes):
+        self.view, self.mark = view, view.index.mark()
+        self.head = self.mark.head
+        self.pieces: list[bytes] = [lead]
+        self.offset = self.mark.size + len(lead)
+        self.line = self.mark.line + lead.count(b"\n")
+        self.ids: list[str] = []
+        self.file: Any = None  # the spool, once there is more than one piece
+        self.indexing = False  # the index's transaction is open
+
+    def begin_index(self) -> None:
+        """Start the index's transaction, when the index has read the whole log (else the log
+        is read back after the write)."""
+        if self.mark.size != self.view.size:
+            return
+        try:
+            self.view.index.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            return
+        self.indexing = True
+        if self.view.index.mark() != self.mark:
+            self.rollback_index()  # a reader indexed meanwhile: read back after the write
+
+    def add(self, decisions: list[Decision]) -> None:
+        found, texts = [], []
+        for decision in decisions:
+            record = logformat.to_record(decision, self.head)
+            block, seal = logformat.encode_record(record), record["seal"]["sha256"]
+            found.append(logformat.Block(decision, self.line + 1, self.offset + 1, seal,
+                                         self.head))
+            if self.indexing:
+                texts.append(record_json(record))
+            self.pieces.append(block)
+            self.offset += len(block)
+            self.line += block.count(b"\n")
+            self.head = seal
+            self.ids.append(decision.id)
+        if self.indexing:
+            try:
+                self.view.index.add(found, None, texts=texts)
+            except sqlite3.Error:
+                self.rollback_index()
+
+    def spool(self, path: Path) -> None:
+        """Move the blocks so far out of memory into an unnamed file beside the log (0600,
+        gone when closed); a full disk here fails before the log is touched."""
+        import tempfile
+
+        try:
+            if self.file is None:
+                self.file = tempfile.TemporaryFile(dir=path.parent)
+            self.file.write(b"".join(self.pieces))
+        except OSError as exc:
+            raise EnvironmentProblem(_("schrijven naar caselog {path} is mislukt "
+                                       "({strerror}); er is niets opgeslagen").format(
+                                         path=path, strerror=exc.strerror)) from None
+        self.pieces = []
+
+    def payload(self) -> Iterator[bytes]:
+        """Every byte to append, read back from the spool a megabyte at a time."""
+        if self.file is not None:
+            self.file.seek(0)
+            yield from iter(lambda: self.file.read(1 << 20), b"")
+        yield from self.pieces
+
+    def close(self) -> None:
+        """Drop the spool, and the index's transaction unless it was committed."""
+        self.rollback_index()
+        if self.file is not None:
+            self.file.close()
+
+    def rollback_index(self) -> None:
+        if self.indexing:
+            self.indexing = False
+            with contextlib.suppress(sqlite3.Error):
+                self.view.index.db.execute("ROLLBACK")
+
+    def commit_index(self, path: Path) -> None:
+        index = self.view.index
+        try:
+            info = _stat(path)
+            if info is None:
+                raise sqlite3.OperationalError("the log is gone")
+            with open(path, "rb") as handle:
+                tail = _tail_hash(handle, self.offset)
+            index.add([], Mark(self.offset, self.line, tail, info.st_dev, info.st_ino,
+                               info.st_mtime_ns, self.head))
+            index.db.execute("COMMIT")
+        except BaseException:
+            self.rollback_index()
+            raise
+        self.indexing = False
 
 
 def readable_by_others(path: Path) -> bool:

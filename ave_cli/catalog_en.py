@@ -1180,6 +1180,8 @@ EN: dict[str, str] = {
         'case log {log} is damaged (line {line}); repair it first with ave check --repair',
     "casus '{case}' staat niet in de store (of je team ziet hem niet)":
         "case '{case}' is not in the store (or your team cannot see it)",
+    ' (en {n} meer)':
+        ' (and {n} more)',
     'casus {cases} is zojuist door iemand anders bijgewerkt, of hoort bij een team dat je niet ziet; er is niets opgeslagen; bekijk hem opnieuw (ave show) en probeer het nog eens':
         'case {cases} was just updated by someone else, or belongs to a team you cannot see; nothing was saved; look at it again (ave show) and try once more',
     'de store gaf een fout ({problem}), nadat {ids} was opgeslagen (zie ave show)':

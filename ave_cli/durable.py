@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from ave_cli.i18n import _
@@ -16,6 +17,11 @@ from ave_cli.model import EnvironmentProblem
 def write_all(fd: int, *payload: bytes) -> None:
     """Write every byte of every piece (os.write may write fewer than asked: a nearly full
     disk), then fsync."""
+    write_each(fd, payload)
+
+
+def write_each(fd: int, payload: Iterable[bytes]) -> None:
+    """`write_all` for pieces that come one at a time (read from a spool)."""
     for piece in payload:
         view = memoryview(piece)
         while view:
@@ -26,7 +32,7 @@ def write_all(fd: int, *payload: bytes) -> None:
     os.fsync(fd)
 
 
-def append(path: Path, payload: list[bytes], old_size: int) -> None:
+def append(path: Path, payload: Iterable[bytes], old_size: int) -> None:
     """Append the pieces, all or none: a failed write is cut back to `old_size`."""
     created = not path.exists()
     try:
@@ -38,7 +44,7 @@ def append(path: Path, payload: list[bytes], old_size: int) -> None:
     try:
         if created:
             os.fchmod(fd, 0o600)
-        write_all(fd, *payload)
+        write_each(fd, payload)
     except OSError as exc:
         try:
             os.ftruncate(fd, old_size)

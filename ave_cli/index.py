@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ave_cli import cases, logformat
 from ave_cli.cases import CaseState, CaseSummary
@@ -49,8 +50,18 @@ _SUMMARY = CaseSummary._fields[1:]
 # --- decisions as JSON -------------------------------------------------------------------------
 
 def to_json(decision: Decision) -> str:
-    record = logformat.to_record(decision, sealed=False)
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=datetime.isoformat)
+    """The decision as the index keeps it: its record as JSON, in the record's own order (the
+    answers in question order, as every view shows them)."""
+    return _dumps(logformat.to_record(decision, sealed=False))
+
+
+def record_json(record: dict[str, Any]) -> str:
+    """`to_json` of a decision from its sealed record (a writer has it already)."""
+    return _dumps({k: v for k, v in record.items() if k not in ("prev", "seal")})
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
+                          default=datetime.isoformat).encode
 
 
 def from_json(text: str) -> Decision:
@@ -135,15 +146,17 @@ class Index:
             self.db.execute(f"DELETE FROM {table}")
 
     def add(self, blocks: list[Block], mark: Mark | None,
-            states: dict[str, CaseState] | None = None) -> None:
+            states: dict[str, CaseState] | None = None, texts: list[str] | None = None) -> None:
         """Add the decisions read from the log and fold them into their cases. A long read
         passes the same `states` for every piece and writes them once with `flush`; the mark
-        moves only when given (at the end of a read)."""
+        moves only when given (at the end of a read). `texts`: each decision's `to_json`, when
+        the caller has it already."""
         if blocks:
             self.db.executemany(
                 "INSERT INTO decisions (case_id, offset, line, record) VALUES (?, ?, ?, ?)",
-                ((cases.key(b.decision.case), b.offset, b.line, to_json(b.decision))
-                 for b in blocks))  # one row at a time: a batch's records are never all in memory twice
+                ((cases.key(b.decision.case), b.offset, b.line,
+                  texts[n] if texts is not None else to_json(b.decision))
+                 for n, b in enumerate(blocks)))  # a row at a time: never all in memory twice
             pending = {} if states is None else states
             pending.update(self._states({cases.key(b.decision.case) for b in blocks}
                                         - set(pending)))
@@ -189,6 +202,10 @@ class Index:
         rows = self.db.execute("SELECT record FROM decisions WHERE case_id = ? ORDER BY seq",
                                (cases.key(case_id),))
         return cases.fold(from_json(r) for (r,) in rows).get(cases.key(case_id))
+
+    def cases_of(self, case_ids: list[str]) -> dict[str, CaseState]:
+        """Of these cases, those in the log (without their history), by `cases.key`."""
+        return self._states({cases.key(c) for c in case_ids})
 
     def cases(self) -> list[CaseState]:
         """Every case without its history, in order of first appearance."""

@@ -15,8 +15,9 @@ appends. Imported only when the log is a postgresql:// address.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ave_cli import cases, logformat
@@ -24,7 +25,7 @@ from ave_cli.errors import AveError, EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.logformat import Block, Damage
 from ave_cli.pgschema import VERSION
-from ave_cli.store import Access
+from ave_cli.store import Access, Accesses
 
 if TYPE_CHECKING:
     import psycopg
@@ -135,6 +136,18 @@ class PgView:
             found.append(cases.from_json(state))
         return found
 
+    def cases_of(self, case_ids: list[str]) -> dict[str, CaseState]:
+        found = {}
+        wanted = list(dict.fromkeys(cases.key(c) for c in case_ids))
+        for key, state, head in self.conn.execute(
+                "SELECT case_key, state, head FROM ave.cases WHERE case_key = ANY(%s)",
+                (wanted,)):
+            self.heads[key] = head
+            found[key] = cases.from_json(state)
+        for key in wanted:
+            self.heads.setdefault(key, "")
+        return found
+
     def summaries(self, *, include_closed: bool = True,
                   deciders: bool = True) -> list[CaseSummary]:
         from ave_cli.cases import CaseSummary
@@ -206,17 +219,18 @@ class PgStore:
         raise AveError(_("je bent lid van meer teams ({teams}); kies er een met --team of "
                          "$AVE_TEAM").format(teams=", ".join(teams)))
 
-    def append(self, build: Callable[[Any], list[Decision]], *,
-               lock_timeout: float = 10.0) -> list[Decision]:
+    def append(self, build: Callable[[Any], Iterable[Decision]], *,
+               lock_timeout: float = 10.0) -> int:
         """In one transaction: read, let `build` decide, insert the decisions chained per case
-        and update the derived case rows. Another writer who changed one of the same cases
-        meanwhile makes this one fail whole (nothing stored), with a message to retry."""
+        and update the derived case rows, a piece at a time (a batch of any size needs little
+        memory). Another writer who changed one of the same cases meanwhile makes this one fail
+        whole (nothing stored), with a message to retry."""
         import psycopg
 
         from ave_cli.caselog import _committed, _uninterruptible
 
         conn = self.conn()  # autocommit: the transaction is ours to begin and end
-        decisions: list[Decision] = []
+        writer = _Rows(self, conn)
         done = False
         try:
             conn.execute("BEGIN")
@@ -224,35 +238,29 @@ class PgStore:
                 conn.execute("SELECT set_config('lock_timeout', %s, true)",
                              (f"{int(lock_timeout * 1000)}ms",))
                 view = self.read()
-                decisions = build(view)
-                rows, states = self._rows(conn, decisions, view.heads)
-                # Ctrl-C is held back from the inserts through the COMMIT: when it takes
-                # effect, what was saved is known (and said)
+                writer.seen = view.heads
+                made = iter(build(view))
+                while piece := list(islice(made, PIECE)):
+                    # Ctrl-C waits for a piece's statements, and is held back through the
+                    # COMMIT: when it takes effect, what was saved is known (and said)
+                    with _uninterruptible():
+                        writer.write(piece)
                 with _uninterruptible():
-                    with conn.cursor() as cur:
-                        cur.executemany("INSERT INTO ave.decisions (id, case_key, team, "
-                                        "record, seal, prev) VALUES (%s, %s, %s, %s, %s, %s)",
-                                        rows)
-                        cur.executemany(
-                            "INSERT INTO ave.cases (case_key, case_id, team, head, state, "
-                            f"{', '.join(_SUMMARY)}, first_seq) VALUES "
-                            f"({', '.join(['%s'] * (len(_SUMMARY) + 6))}) "
-                            "ON CONFLICT (case_key) DO UPDATE SET head = excluded.head, "
-                            "state = excluded.state, "
-                            + ", ".join(f"{c} = excluded.{c}" for c in _SUMMARY), states)
                     conn.execute("COMMIT")
                     done = True
-                    _committed.extend(d.id for d in decisions)
+                    _committed.extend(writer.ids)
             finally:
                 if not done and not conn.closed:
                     with contextlib.suppress(psycopg.Error):
                         conn.execute("ROLLBACK")
         except psycopg.errors.UniqueViolation:
-            ids = sorted({d.case for d in decisions})
+            shown = sorted(writer.current)
+            names = ", ".join(shown[:5]) + (_(" (en {n} meer)").format(n=len(shown) - 5)
+                                            if len(shown) > 5 else "")
             raise EnvironmentProblem(_(
                 "casus {cases} is zojuist door iemand anders bijgewerkt, of hoort bij een team "
                 "dat je niet ziet; er is niets opgeslagen; bekijk hem opnieuw (ave show) en "
-                "probeer het nog eens").format(cases=", ".join(ids))) from None
+                "probeer het nog eens").format(cases=names)) from None
         except psycopg.errors.InsufficientPrivilege as exc:
             raise EnvironmentProblem(_("de store weigert het besluit ({problem}); er is niets "
                                        "opgeslagen").format(problem=first_line(exc))) from None
@@ -264,7 +272,7 @@ class PgStore:
             raise EnvironmentProblem(_("de store {url} gaf een fout ({problem}); er is niets "
                                        "opgeslagen").format(url=self.url,
                                                             problem=first_line(exc))) from None
-        return decisions
+        return len(writer.ids)
 
     def migrate(self, decisions: list[Decision]) -> int:
         """Append the decisions the store does not have yet (by id), in one transaction."""
@@ -275,42 +283,7 @@ class PgStore:
                 "SELECT id FROM ave.decisions WHERE id = ANY(%s)", (ids,))}
             return [d for d in decisions if d.id not in present]
 
-        return len(self.append(build))
-
-    def _rows(self, conn: Any, decisions: list[Decision],
-              seen: dict[str, str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """The decision rows and the case rows after them. Each case's first new decision
-        chains to the head its decision was made from (`seen`), else to the stored head."""
-        keys = list(dict.fromkeys(cases.key(d.case) for d in decisions))
-        known: dict[str, list[Any]] = {}
-        for start in range(0, len(keys), 10000):
-            for key, head, team, state, first in conn.execute(
-                    "SELECT case_key, head, team, state, first_seq FROM ave.cases "
-                    "WHERE case_key = ANY(%s)", (keys[start:start + 10000],)):
-                known[key] = [seen.get(key, head), team, cases.from_json(state), first]
-        new_team = ""
-        next_seq = None
-        rows = []
-        for decision in decisions:
-            key = cases.key(decision.case)
-            if key not in known:
-                new_team = new_team or self.team_for_new_cases()
-                if next_seq is None:
-                    next_seq = conn.execute(
-                        "SELECT coalesce(max(first_seq), 0) + 1 FROM ave.cases").fetchone()[0]
-                known[key] = [seen.get(key, ""), new_team, cases.CaseState(decision.case),
-                              next_seq]
-                next_seq += 1
-            entry = known[key]
-            block, seal = logformat.encode(decision, entry[0])
-            text = block.decode("utf-8").lstrip("\n")
-            rows.append((decision.id, key, entry[1], text, seal, entry[0]))
-            entry[0] = seal
-            cases.apply(entry[2], decision, keep_history=False)
-        states = [(key, e[2].case, e[1], e[0], cases.to_json(e[2]),
-                   *cases.summary(e[2])[1:], e[3])
-                  for key, e in known.items()]  # every key is one of this append's cases
-        return rows, states
+        return self.append(build)
 
     def damage_message(self, damage: Damage, *, retry: bool = False) -> str:
         return f"{self.url}: {damage.problem}"
@@ -321,24 +294,19 @@ class PgStore:
     def readable_by_others(self) -> bool:
         return False
 
-    def record_access(self, entries: list[Access]) -> None:
+    def record_access(self, entries: Accesses) -> None:
         import psycopg
 
-        if not entries:
+        if not entries.cases:
             return
-        groups: dict[tuple[str, str, str, str], list[str]] = {}
-        for e in entries:  # a report's reads share their time, person, action and result
-            groups.setdefault((e.when, e.who, e.action, e.result), []).append(e.case)
-        try:  # one statement per group: a report over 100,000 cases records 100,000 reads
-            with self.conn().transaction():
-                for (when, who, action, result), names in groups.items():
-                    self.conn().execute(
-                        "INSERT INTO ave.toegang (at, who, action, case_id, result, case_key, "
-                        "team) SELECT %s, %s, %s, e.case_id, %s, e.case_key, c.team "
-                        "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY "
-                        "AS e(case_id, case_key, n) "
-                        "LEFT JOIN ave.cases c ON c.case_key = e.case_key ORDER BY e.n",
-                        (when, who, action, result, names, [cases.key(n) for n in names]))
+        try:  # one statement: a report over 100,000 cases records 100,000 reads
+            self.conn().execute(
+                "INSERT INTO ave.toegang (at, who, action, case_id, result, case_key, team) "
+                "SELECT %s, %s, %s, e.case_id, %s, e.case_key, c.team "
+                "FROM unnest(%b::text[], %b::text[]) WITH ORDINALITY AS e(case_id, case_key, n) "
+                "LEFT JOIN ave.cases c ON c.case_key = e.case_key ORDER BY e.n",
+                (entries.when, entries.who, entries.action, entries.result, entries.cases,
+                 [cases.key(n) for n in entries.cases]))
         except psycopg.Error as exc:
             raise OSError(5, first_line(exc)) from None
 
@@ -401,6 +369,80 @@ class PgStore:
 
     def reindex(self) -> tuple[PgView, None]:
         return self.read(), None
+
+PIECE = 2_000  # decisions written in one statement
+_DECISION_COLUMNS = "id, case_key, team, record, seal, prev"
+_CASE_TYPES = ("text", "text", "text", "text", "text", "text", "integer", "float8", "float8",
+               "text", "text", "text", "text", "text", "text", "bigint")
+
+
+class _Rows:
+    """The rows of one append, written a piece at a time in its transaction: each decision
+    chained to its case's head, and the case rows folded on from what is stored (which holds
+    this append's earlier pieces)."""
+
+    def __init__(self, store: PgStore, conn: Any):
+        self.store, self.conn = store, conn
+        self.seen: dict[str, str] = {}  # the head each case's decision was made from
+        self.written: set[str] = set()  # cases this append has already written to
+        self.ids: list[str] = []
+        self.current: set[str] = set()  # the cases of the piece being written (for messages)
+        self.new_team = ""
+        self.next_seq: int | None = None
+
+    def write(self, decisions: list[Decision]) -> None:
+        self.current = {d.case for d in decisions}
+        keys = list(dict.fromkeys(cases.key(d.case) for d in decisions))
+        known: dict[str, list[Any]] = {}
+        for key, head, team, state, first in self.conn.execute(
+                "SELECT case_key, head, team, state, first_seq FROM ave.cases "
+                "WHERE case_key = ANY(%s)", (keys,)):
+            # the first decision of a case in this append chains to the head it was made from
+            mine = key in self.written
+            known[key] = [head if mine else self.seen.get(key, head), team,
+                          cases.from_json(state), first]
+        rows: list[list[Any]] = [[] for _column in range(6)]
+        for decision in decisions:
+            key = cases.key(decision.case)
+            entry = known.get(key)
+            if entry is None:
+                entry = known[key] = [self.seen.get(key, ""), self._team(),
+                                      cases.CaseState(decision.case), self._seq()]
+            record = logformat.to_record(decision, entry[0])
+            seal = record["seal"]["sha256"]
+            for column, value in zip(rows, (decision.id, key, entry[1],
+                                            logformat.record_text(record), seal, entry[0]),
+                                     strict=True):
+                column.append(value)
+            entry[0] = seal
+            cases.apply(entry[2], decision, keep_history=False)
+            self.ids.append(decision.id)
+        self.conn.execute(
+            f"INSERT INTO ave.decisions ({_DECISION_COLUMNS}) SELECT {_DECISION_COLUMNS} "
+            f"FROM unnest({', '.join(['%b::text[]'] * 6)}) WITH ORDINALITY "
+            f"AS r({_DECISION_COLUMNS}, n) ORDER BY n", rows)
+        states = [(key, e[2].case, e[1], e[0], cases.to_json(e[2]),
+                   *cases.summary(e[2])[1:], e[3]) for key, e in known.items()]
+        names = ("case_key", "case_id", "team", "head", "state", *_SUMMARY, "first_seq")
+        self.conn.execute(
+            f"INSERT INTO ave.cases ({', '.join(names)}) SELECT * FROM unnest("
+            + ", ".join(f"%b::{kind}[]" for kind in _CASE_TYPES)
+            + ") ON CONFLICT (case_key) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in ("head", "state", *_SUMMARY)),
+            [list(column) for column in zip(*states, strict=True)])
+        self.written.update(known)
+
+    def _team(self) -> str:
+        self.new_team = self.new_team or self.store.team_for_new_cases()
+        return self.new_team
+
+    def _seq(self) -> int:
+        if self.next_seq is None:
+            self.next_seq = self.conn.execute(
+                "SELECT coalesce(max(first_seq), 0) + 1 FROM ave.cases").fetchone()[0]
+        self.next_seq += 1
+        return self.next_seq - 1
+
 
 def close_all() -> None:
     for conn in _CONNECTIONS.values():

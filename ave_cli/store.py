@@ -8,7 +8,7 @@ team) plugs in here without touching them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -43,7 +43,7 @@ def filesystem_of(path: Path, mounts: str) -> str | None:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Access:
     """One access to a case (BIO, NEN 7513): when, who, what action, which case, the result."""
 
@@ -58,6 +58,34 @@ class Access:
                 "result": self.result}
 
 
+@dataclass(frozen=True)
+class Accesses:
+    """The accesses of one command: the same time, person, action and result for each of its
+    cases (a report over a hundred thousand cases records as many)."""
+
+    when: str
+    who: str
+    action: str
+    result: str
+    cases: list[str]
+
+    def __iter__(self) -> Iterator[Access]:
+        for case in self.cases:
+            yield Access(self.when, self.who, self.action, case, self.result)
+
+
+def _access_lines(entries: Accesses) -> Iterator[str]:
+    """`json.dumps(access.as_dict(), ensure_ascii=False)` and a line end for each access, built
+    around the case (a batch records a hundred thousand of them)."""
+    from json.encoder import encode_basestring as text  # type: ignore[attr-defined]
+
+    before = (f'{{"when": {text(entries.when)}, "who": {text(entries.who)}, "action": '
+              f'{text(entries.action)}, "case": ')
+    after = f', "result": {text(entries.result)}}}\n'
+    for case in entries.cases:
+        yield before + text(case) + after
+
+
 class View(Protocol):
     """The decisions as read just now, and what stood in the way of reading them."""
 
@@ -69,13 +97,18 @@ class View(Protocol):
 
     def cases(self) -> list[CaseState]: ...
 
+    def cases_of(self, case_ids: list[str]) -> dict[str, CaseState]:
+        """Of these cases, those there are (without their history), by `cases.key`."""
+        ...
+
     def summaries(self, *, include_closed: bool = True,
                   deciders: bool = True) -> list[CaseSummary]: ...
 
     def decisions(self) -> Iterator[Decision]: ...
 
 
-Build = Callable[[Any], "list[Decision]"]  # from a View, the decisions to append
+# from a View, the decisions to append: a list, or (a batch) made one by one as they are stored
+Build = Callable[[Any], "Iterable[Decision]"]
 
 
 class Store(Protocol):
@@ -88,14 +121,15 @@ class Store(Protocol):
 
     def read(self) -> View: ...
 
-    def append(self, build: Build, *, lock_timeout: float) -> list[Decision]:
+    def append(self, build: Build, *, lock_timeout: float) -> int:
         """Under the lock: read, let `build` decide from what is there now, store its
-        decisions durably and chained; nothing is stored when `build` raises."""
+        decisions durably and chained, and say how many; nothing is stored when `build` raises
+        (also halfway through decisions it makes lazily)."""
         ...
 
     def damage_message(self, damage: Damage, *, retry: bool = False) -> str: ...
 
-    def record_access(self, entries: list[Access]) -> None:
+    def record_access(self, entries: Accesses) -> None:
         """Append to the insert-only access log (never rewritten, also not by purge)."""
         ...
 
@@ -135,7 +169,7 @@ class FileStore:
 
         return caselog.open_log(self.path, self.cache, locked=locked)
 
-    def append(self, build: Build, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> list[Decision]:
+    def append(self, build: Build, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> int:
         from ave_cli import caselog
 
         return caselog.append(self.path, build, cache_dir=self.cache, lock_timeout=lock_timeout)
@@ -168,19 +202,19 @@ class FileStore:
         """The access log beside the case log: JSON Lines, appended to, mode 0600."""
         return self.path.with_name(f"{self.path.name}.toegang")
 
-    def record_access(self, entries: list[Access]) -> None:
-        import json
+    def record_access(self, entries: Accesses) -> None:
         import os
+        from itertools import islice
 
-        if not entries or not (self.path.exists() or self.access_path.exists()):
+        if not entries.cases or not (self.path.exists() or self.access_path.exists()):
             return  # no store yet: no case was there to be seen
-        payload = "".join(json.dumps(e.as_dict(), ensure_ascii=False) + "\n"
-                          for e in entries).encode("utf-8")
-        from ave_cli.durable import write_all  # the log's own loop: short writes, then fsync
+        from ave_cli.durable import write_each  # the log's own loop: short writes, then fsync
 
+        lines = _access_lines(entries)
+        pieces = iter(lambda: "".join(islice(lines, 10_000)).encode("utf-8"), b"")
         fd = os.open(self.access_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            write_all(fd, payload)
+            write_each(fd, pieces)
         finally:
             os.close(fd)
 
