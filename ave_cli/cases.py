@@ -122,7 +122,11 @@ def to_json(state: CaseState) -> str:
     data = {name: getattr(state, name) for name in _INDEXED}  # asdict would copy the history
     for key in ("since", "last_time"):
         data[key] = data[key].isoformat() if data[key] else None
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _dumps(data)
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
+                          check_circular=False).encode  # a state holds no cycles
 
 
 def from_json(text: str) -> CaseState:

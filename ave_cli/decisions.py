@@ -76,8 +76,9 @@ def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | 
     if advised is None:
         advised = evaluate(kapstok, answers)
     phase = decide_phase(kapstok, advised.phase, chosen, motivation)
+    same = phase is advised.phase or phase == advised.phase
     # Another phase keeps the rules' reasons but gets its own local rules, not the advised one's.
-    outcome = advised if phase == advised.phase else outcome_for_phase(
+    outcome = advised if same else outcome_for_phase(
         kapstok, phase, answers, advised_phase(kapstok, answers)[1])
     previous = state.phase if state and not state.closed else None
     decision = Decision(
@@ -88,7 +89,7 @@ def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | 
         phase_before=previous,
         phase_after=phase.id,
         advised_phase=advised.phase.id,
-        motivation=motivation.strip() if phase != advised.phase else "",
+        motivation=motivation.strip() if not same else "",
         axis="horizontal" if previous is not None and previous != phase.id else None,
         by=by,
         kapstok=kapstok.ref,

@@ -60,8 +60,8 @@ def record_json(record: dict[str, Any]) -> str:
     return _dumps({k: v for k, v in record.items() if k not in ("prev", "seal")})
 
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
-                          default=datetime.isoformat).encode
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=datetime.isoformat,
+                          check_circular=False).encode  # a record holds no cycles
 
 
 def from_json(text: str) -> Decision:
