@@ -248,9 +248,9 @@ def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, di
     def build(current: View) -> Iterator[Decision]:
         results.clear()
         todo = iter(rows)
-        while piece := list(islice(todo, BATCH_PIECE)):
-            states = current.cases_of([case for case, _answers in piece])
-            for case, answers in piece:
+        while window := list(islice(todo, BATCH_WINDOW)):
+            states = current.cases_of([case for case, _answers in window])
+            for case, answers in window:
                 made = build_triage(kap, answers, case=case, state=states.get(key(case)),
                                     decision_id=parts.new_id(), now=parts.now(), by=conf.by,
                                     note=note, advised=advise(answers))
@@ -273,7 +273,7 @@ def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, di
     return results
 
 
-BATCH_PIECE = 2_000  # rows whose cases are looked up at once
+BATCH_WINDOW = 20_000  # rows whose cases are looked up at once
 
 
 def _advice_of(kap: Kapstok) -> Callable[[dict[str, Any]], Any]:
@@ -282,14 +282,22 @@ def _advice_of(kap: Kapstok) -> Callable[[dict[str, Any]], Any]:
     from ave_cli.rules import evaluate
 
     known: dict[tuple[Any, ...], Any] = {}
+    last: dict[int, tuple[dict[str, Any], Any]] = {}  # by the dict itself: rows share one
 
     def advise(answers: dict[str, Any]) -> Any:
+        hit = last.get(id(answers))
+        if hit is not None and hit[0] is answers:
+            return hit[1]
         same = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items())
         found = known.get(same)
         if found is None:
             if len(known) >= 10_000:
                 known.clear()  # answers that hardly repeat: keep memory bounded
+                last.clear()
             found = known[same] = evaluate(kap, answers)
+        if len(last) >= 10_000:
+            last.clear()
+        last[id(answers)] = (answers, found)  # holds the dict, so its id is not reused
         return found
 
     return advise

@@ -15,6 +15,7 @@ appends. Imported only when the log is a postgresql:// address.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -37,6 +38,8 @@ SCHEMES = ("postgresql://", "postgres://")
 _SUMMARY = ("phase", "closed", "since_ts", "last_ts", "last_kind", "kapstok", "casusregisseur",
             "procesregisseur", "advice_roles", "deciders")
 _CONNECTIONS: dict[str, Any] = {}
+# psycopg warns through logging when it ends a pipeline after an error; ave says what went wrong
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 
 def is_address(value: str) -> bool:
@@ -120,6 +123,9 @@ class PgView:
     # the last seal of every case read through this view ('' for none): a decision made from
     # what was read chains to it, so it cannot be stored when someone wrote the case since
     heads: dict[str, str] = field(default_factory=dict)
+    # the team and state (JSON; None: no such case) of the cases of the last `cases_of`: an
+    # append that follows needs not ask again
+    looked: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     def case(self, case_id: str) -> CaseState | None:
         key = cases.key(case_id)
@@ -139,13 +145,16 @@ class PgView:
     def cases_of(self, case_ids: list[str]) -> dict[str, CaseState]:
         found = {}
         wanted = list(dict.fromkeys(cases.key(c) for c in case_ids))
-        for key, state, head in self.conn.execute(
-                "SELECT case_key, state, head FROM ave.cases WHERE case_key = ANY(%s)",
+        self.looked.clear()
+        for key, state, head, team in self.conn.execute(
+                "SELECT case_key, state, head, team FROM ave.cases WHERE case_key = ANY(%b)",
                 (wanted,)):
             self.heads[key] = head
+            self.looked[key] = (team, state)
             found[key] = cases.from_json(state)
         for key in wanted:
             self.heads.setdefault(key, "")
+            self.looked.setdefault(key, ("", None))
         return found
 
     def summaries(self, *, include_closed: bool = True,
@@ -238,13 +247,16 @@ class PgStore:
                 conn.execute("SELECT set_config('lock_timeout', %s, true)",
                              (f"{int(lock_timeout * 1000)}ms",))
                 view = self.read()
-                writer.seen = view.heads
+                writer.seen, writer.looked = view.heads, view.looked
                 made = iter(build(view))
-                while piece := list(islice(made, PIECE)):
-                    # Ctrl-C waits for a piece's statements, and is held back through the
-                    # COMMIT: when it takes effect, what was saved is known (and said)
-                    with _uninterruptible():
-                        writer.write(piece)
+                # In a pipeline the server stores one piece while the next is made; its errors
+                # come at the next point where ave waits for an answer (or at the end)
+                with conn.pipeline():
+                    while piece := list(islice(made, PIECE)):
+                        # Ctrl-C waits for a piece's statements, and is held back through the
+                        # COMMIT: when it takes effect, what was saved is known (and said)
+                        with _uninterruptible():
+                            writer.write(piece)
                 with _uninterruptible():
                     conn.execute("COMMIT")
                     done = True
@@ -254,7 +266,7 @@ class PgStore:
                     with contextlib.suppress(psycopg.Error):
                         conn.execute("ROLLBACK")
         except psycopg.errors.UniqueViolation:
-            shown = sorted(writer.current)
+            shown = writer.conflicting()
             names = ", ".join(shown[:5]) + (_(" (en {n} meer)").format(n=len(shown) - 5)
                                             if len(shown) > 5 else "")
             raise EnvironmentProblem(_(
@@ -384,23 +396,31 @@ class _Rows:
     def __init__(self, store: PgStore, conn: Any):
         self.store, self.conn = store, conn
         self.seen: dict[str, str] = {}  # the head each case's decision was made from
-        self.written: set[str] = set()  # cases this append has already written to
+        self.looked: dict[str, tuple[str, str | None]] = {}  # what the view looked up last
+        # the cases this append has written to: as spelled, and the head it chained on to
+        self.written: dict[str, tuple[str, str]] = {}
         self.ids: list[str] = []
-        self.current: set[str] = set()  # the cases of the piece being written (for messages)
         self.new_team = ""
         self.next_seq: int | None = None
 
     def write(self, decisions: list[Decision]) -> None:
-        self.current = {d.case for d in decisions}
         keys = list(dict.fromkeys(cases.key(d.case) for d in decisions))
         known: dict[str, list[Any]] = {}
-        for key, head, team, state, first in self.conn.execute(
-                "SELECT case_key, head, team, state, first_seq FROM ave.cases "
-                "WHERE case_key = ANY(%s)", (keys,)):
-            # the first decision of a case in this append chains to the head it was made from
-            mine = key in self.written
-            known[key] = [head if mine else self.seen.get(key, head), team,
-                          cases.from_json(state), first]
+        ask = [k for k in keys if k in self.written or k not in self.looked]
+        if ask:
+            for key, head, team, state, first in self.conn.execute(
+                    "SELECT case_key, head, team, state, first_seq FROM ave.cases "
+                    "WHERE case_key = ANY(%b)", (ask,)):
+                # a case's first decision in this append chains to the head it was made from
+                mine = key in self.written
+                known[key] = [head if mine else self.seen.get(key, head), team,
+                              cases.from_json(state), first]
+        for key in keys:
+            if key not in known and key in self.looked and key not in self.written:
+                team, state = self.looked[key]
+                if state is not None:  # (first_seq is kept by the upsert of a known case)
+                    known[key] = [self.seen.get(key, ""), team, cases.from_json(state), 0]
+        starts = {key: entry[0] for key, entry in known.items()}
         rows: list[list[Any]] = [[] for _column in range(6)]
         for decision in decisions:
             key = cases.key(decision.case)
@@ -408,6 +428,7 @@ class _Rows:
             if entry is None:
                 entry = known[key] = [self.seen.get(key, ""), self._team(),
                                       cases.CaseState(decision.case), self._seq()]
+                starts[key] = entry[0]
             record = logformat.to_record(decision, entry[0])
             seal = record["seal"]["sha256"]
             for column, value in zip(rows, (decision.id, key, entry[1],
@@ -417,6 +438,8 @@ class _Rows:
             entry[0] = seal
             cases.apply(entry[2], decision, keep_history=False)
             self.ids.append(decision.id)
+        for key, entry in known.items():  # before the statements: a refusal may come at once
+            self.written.setdefault(key, (entry[2].case, starts[key]))
         self.conn.execute(
             f"INSERT INTO ave.decisions ({_DECISION_COLUMNS}) SELECT {_DECISION_COLUMNS} "
             f"FROM unnest({', '.join(['%b::text[]'] * 6)}) WITH ORDINALITY "
@@ -430,7 +453,20 @@ class _Rows:
             + ") ON CONFLICT (case_key) DO UPDATE SET "
             + ", ".join(f"{c} = excluded.{c}" for c in ("head", "state", *_SUMMARY)),
             [list(column) for column in zip(*states, strict=True)])
-        self.written.update(known)
+
+    def conflicting(self) -> list[str]:
+        """After a refused append (rolled back): the cases someone else wrote to meanwhile,
+        whose head is no longer the one this append chained on to (the server does not name
+        the key of a refused row under row-level security, and in a pipeline the refusal may
+        come pieces after the row that caused it)."""
+        keys = list(self.written)
+        try:
+            stored = dict(self.conn.execute(
+                "SELECT case_key, head FROM ave.cases WHERE case_key = ANY(%b)", (keys,)))
+        except Exception:  # noqa: BLE001  (the refusal is what the user must hear)
+            stored = {}
+        return sorted(case for key, (case, start) in self.written.items()
+                      if stored.get(key, "") != start)
 
     def _team(self) -> str:
         self.new_team = self.new_team or self.store.team_for_new_cases()

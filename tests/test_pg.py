@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import tomllib
+from datetime import UTC
 from pathlib import Path
 
 import psycopg
@@ -267,6 +268,40 @@ def test_two_people_naming_a_casusregisseur_at_once_cannot_both_win(run, pg_url)
     shown = json.loads(run("show", "R-1", "-f", "json").stdout)
     assert shown["casusregisseur"] == "Bert"
     mine.append(naming("Anna", "mine-again"))  # looked again: now it can be made
+    assert run("check").exit_code == 0
+
+
+def test_a_batch_that_meets_another_writer_pieces_later_stores_nothing(run, pg_url):
+    """A batch is written a piece at a time in a pipeline: a case another person created while
+    the batch was being made is refused when its piece reaches the server, the whole batch with
+    it, and the message names that case."""
+    from datetime import datetime
+
+    from ave_cli.decisions import triage
+    from ave_cli.settings import load_kapstok
+
+    kapstok = load_kapstok("handreiking")
+    answers = json.loads((EXAMPLES / "handreiking" / "ave3.json").read_text(encoding="utf-8"))
+    answers.pop("case", None)
+    answers = {q.key: answers.get(q.key, q.default) for q in kapstok.questions}
+    ids = [f"L-{n:04d}" for n in range(5000)]
+    theirs = pgstore.PgStore(_other(pg_url, "anna"))
+
+    def made(decision_id: str, case: str):
+        return triage(kapstok, answers, case=case, state=None, decision_id=decision_id,
+                      now=datetime.now(UTC), by="tester").decision
+
+    def build(view):
+        view.cases_of(ids)
+        for n, case in enumerate(ids):
+            if n == 4500:  # pieces 1 and 2 are with the server; 4700 is in piece 3
+                theirs.append(lambda other: [made("theirs", "L-4700")])
+            yield made(f"mine-{n}", case)
+
+    with pytest.raises(Exception, match="casus L-4700 is zojuist door iemand anders"):
+        pgstore.PgStore(pg_url).append(build)
+    assert _sql(pg_url, "SELECT id FROM ave.decisions") == [("theirs",)]
+    assert _sql(pg_url, "SELECT case_key FROM ave.cases") == [("l-4700",)]
     assert run("check").exit_code == 0
 
 
