@@ -391,6 +391,7 @@ class _Writer:
             if self.file is None:
                 self.file = tempfile.TemporaryFile(dir=path.parent)
             self.file.write(b"".join(self.pieces))
+            self.file.flush()  # a full disk is said here, not later
         except OSError as exc:
             raise EnvironmentProblem(_("schrijven naar caselog {path} is mislukt "
                                        "({strerror}); er is niets opgeslagen").format(
@@ -408,7 +409,8 @@ class _Writer:
         """Drop the spool, and the index's transaction unless it was committed."""
         self.rollback_index()
         if self.file is not None:
-            self.file.close()
+            with contextlib.suppress(OSError):  # what a full disk kept in its buffer is dropped
+                self.file.close()
 
     def rollback_index(self) -> None:
         if self.indexing:

@@ -104,6 +104,78 @@ def test_nothing_is_written_when_build_fails(log):
     assert log.read_bytes() == data
 
 
+def _batch(count: int) -> list[Decision]:
+    return [decision(n, id=f"b{n}", case=f"B-{n}") for n in range(1, count + 1)]
+
+
+def _index_rows(log) -> dict[str, list]:
+    db = caselog.open_log(log, log.parent / "cache").index.db
+    return {table: db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("meta", "decisions", "cases", "states")}
+
+
+def test_a_batch_of_many_pieces_is_appended_whole_and_indexed_as_a_read_would(log,
+                                                                            monkeypatch):
+    """Made lazily and written a piece at a time (through the spool), a batch is the same log
+    and the same index as reading those bytes back would give."""
+    monkeypatch.setattr(caselog, "PIECE", 7)
+    append(log, decision(0, id="first"))
+    made = _batch(50)
+    assert caselog.append(log, lambda view: iter(made), cache_dir=log.parent / "cache") == 50
+    assert read(log)[1:] == made
+    written = _index_rows(log)
+    caselog.drop_index(log, log.parent / "cache")
+    assert _index_rows(log) == written
+    assert len(written["decisions"]) == 51 and len(written["states"]) == 51
+
+
+@pytest.mark.parametrize("stop_at", [0, 6, 7, 8, 30, 49])
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, RuntimeError])
+def test_a_batch_that_stops_halfway_leaves_log_and_index_as_they_were(log, monkeypatch,
+                                                                     stop_at, stop):
+    """Ctrl-C or a failure while the batch is still being made (pieces already encoded, indexed
+    and spooled): the log is byte for byte as it was, the index's transaction is rolled back,
+    and the spool leaves nothing beside the log."""
+    monkeypatch.setattr(caselog, "PIECE", 7)
+    append(log, decision(0, id="first"))
+    data, rows = log.read_bytes(), _index_rows(log)
+    beside = sorted(p.name for p in log.parent.iterdir())
+
+    def build(view):
+        for n, made in enumerate(_batch(50)):
+            if n == stop_at:
+                raise stop
+            yield made
+
+    with pytest.raises(stop):
+        caselog.append(log, build, cache_dir=log.parent / "cache")
+    assert log.read_bytes() == data
+    assert _index_rows(log) == rows
+    assert sorted(p.name for p in log.parent.iterdir()) == beside
+
+
+def test_a_batch_whose_spool_cannot_be_written_writes_nothing(log, monkeypatch):
+    """A full disk while spooling: one message that nothing was saved, the log untouched."""
+    import tempfile
+
+    monkeypatch.setattr(caselog, "PIECE", 7)
+    append(log, decision(0, id="first"))
+    data = log.read_bytes()
+
+    class Full:
+        def write(self, data):
+            raise OSError(28, "No space left on device")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda **named: Full())
+    with pytest.raises(caselog.EnvironmentProblem, match="er is niets opgeslagen"):
+        caselog.append(log, lambda view: iter(_batch(20)), cache_dir=log.parent / "cache")
+    assert log.read_bytes() == data
+    assert read(log) == [decision(0, id="first")]
+
+
 def test_not_a_log_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "boodschappen.toml"
     path.write_text('melk = 2\n', encoding="utf-8")

@@ -209,6 +209,50 @@ def test_purge_and_repair_on_a_real_full_disk(run, tiny_fs, monkeypatch, tmp_pat
     assert outcomes == {"purge": {True, False}, "repair": {True, False}}
 
 
+def test_a_batch_on_a_real_disk_that_fills_up_is_saved_whole_or_not_at_all(run, tiny_fs,
+                                                                         monkeypatch, tmp_path):
+    """A batch of many pieces (spooled beside the log, then appended) at 40 fill levels of a
+    real filesystem: the log holds either every decision of the batch or none, and what is said
+    is true: saved (also when only the access log after it could not be written) or nothing
+    saved; no spool is left behind."""
+    monkeypatch.setattr(caselog, "PIECE", 9)
+    log = tiny_fs / "caselog.toml"
+    monkeypatch.setenv("AVE_LOG", str(log))
+    assert run("triage", "VOOR-1", "-a", str(EXAMPLES / "handreiking" / "ave2.toml")
+               ).exit_code == 0
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps({"case": f"VOL-{n}", "problematiek": "meervoudig",
+                                         "effect": "nee", "meewerken": "ja",
+                                         "samenwerking": "goed", "veiligheid": "nee"}) + "\n"
+                             for n in range(60)), encoding="utf-8")
+    pristine = log.read_bytes()
+    outcomes = set()
+    for level in range(40):
+        log.write_bytes(pristine)
+        with contextlib.suppress(FileNotFoundError):
+            (tiny_fs / "caselog.toml.toegang").unlink()
+        caselog.drop_index(log, tmp_path / "cache")
+        fill(tiny_fs, 200_000 * level // 32)
+        result = run("triage", "--batch", str(batch))
+        cases = [b.decision.case for b in logformat.parse(log.read_bytes(), "log").blocks]
+        if result.exit_code == 0:
+            assert cases == ["VOOR-1"] + [f"VOL-{n}" for n in range(60)]
+            outcomes.add("saved")
+        else:
+            assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.output
+            if cases == ["VOOR-1"]:
+                assert "niets opgeslagen" in result.stderr and log.read_bytes() == pristine
+                outcomes.add("nothing")
+            else:  # the batch is in; only the access log after it did not fit
+                assert cases == ["VOOR-1"] + [f"VOL-{n}" for n in range(60)]
+                assert "is opgeslagen" in result.stderr, result.stderr
+                outcomes.add("saved, no access record")
+        assert {p.name for p in tiny_fs.iterdir()} <= {
+            "caselog.toml", "caselog.toml.lock", "caselog.toml.toegang", "vulling"}
+        (tiny_fs / "vulling").unlink()
+    assert {"saved", "nothing"} <= outcomes, outcomes
+
+
 # --- the BSN guard -------------------------------------------------------------------------
 
 SEPARATORS = [" ", ".", "-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "/",
