@@ -10,7 +10,8 @@ the owner is made a member of a team 'bench' and measures as a professional woul
 Prints, measured side by side in this one run (fresh processes, median wall time, peak memory):
 - `ave triage` (writing), `ave show CASE` and `ave escalate` on the full store against the same
   on a store that holds only that case (target: within 1.25x);
-- `ave report` over the store's open cases (target: under 2 s for 100,000 open cases);
+- `ave report` over the open cases of the store the batch went into (target: under 2 s for
+  100,000 open cases), and over the full store's open cases (for information);
 - `ave triage --batch` of 100,000 rows into a file log and into the store (target: under 20 s
   and 300 MB each).
 Exits 1 when a target is missed.
@@ -156,10 +157,16 @@ def run(args: argparse.Namespace, work: Path) -> int:
         [*AVE, "triage", "--batch", str(batch)], file_env, 1))
     record(f"ave triage --batch {args.batch:,} rows, store", measure(
         [*AVE, "triage", "--batch", str(batch)], empty_env, 1))
-    return verdict(results, len(open_states), args.batch)
+    # the second store now holds the batch's cases: a report over (about) that many open cases
+    batched = sum(1 for s in pgstore.PgStore(args.empty, "bench").read().cases() if not s.closed)
+    pgstore.close_all()
+    print(f"   open cases after the batch: {batched:,}", flush=True)
+    record("ave report, after the batch", measure([*AVE, "report"], empty_env, args.runs))
+    return verdict(results, len(open_states), args.batch, batched)
 
 
-def verdict(r: dict[str, tuple[float, float]], open_cases: int, batch: int) -> int:
+def verdict(r: dict[str, tuple[float, float]], open_cases: int, batch: int,
+            batched: int) -> int:
     missed = []
     print(f"\n== targets (medians, one run; {open_cases:,} open cases)")
     for label, top, bottom in (("ave triage / same on an empty store", "ave triage (writing)",
@@ -172,15 +179,18 @@ def verdict(r: dict[str, tuple[float, float]], open_cases: int, batch: int) -> i
         print(f"   {'ok  ' if ratio <= 1.25 else 'MISS'} {label:<46} {ratio:5.2f}x (<= 1.25x)")
         if ratio > 1.25:
             missed.append(label)
-    seconds = r["ave report"][0]
-    if open_cases >= 100_000:
-        print(f"   {'ok  ' if seconds < 2 else 'MISS'} {'ave report over the open cases':<46} "
+    seconds = r["ave report, after the batch"][0]
+    if batched >= 100_000:
+        print(f"   {'ok  ' if seconds < 2 else 'MISS'} "
+              f"{f'ave report over {batched:,} open cases':<46} "
               f"{seconds:5.2f} s  (< 2 s for 100,000 open cases)")
         if seconds >= 2:
             missed.append("ave report")
     else:
-        print(f"   n/a  ave report: {seconds:.2f} s over {open_cases:,} open cases (the target "
-              "is for 100,000: --decisions 1000000)")
+        print(f"   n/a  ave report: {seconds:.2f} s over {batched:,} open cases (the target "
+              "is for 100,000: --batch 100000)")
+    print(f"   info ave report over the full store's {open_cases:,} open cases: "
+          f"{r['ave report'][0]:.2f} s")
     for where in ("file log", "store"):
         wall, peak = r[f"ave triage --batch {batch:,} rows, {where}"]
         wall, peak = wall * 100_000 / batch, peak
