@@ -154,3 +154,71 @@ def any_store(request, hermetic: Path) -> str:
     if request.param == "file":
         return str(hermetic)
     return request.getfixturevalue("pg_url")
+
+
+class Store:
+    """What a test reads back from the store a command used: the file log or the PostgreSQL
+    store (its rows as this person sees them)."""
+
+    def __init__(self, where: str):
+        self.where = where
+
+    @property
+    def is_file(self) -> bool:
+        return not self.where.startswith("postgresql://")
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every decision record in order, as TOML reads it (the same text on both stores)."""
+        import tomllib
+
+        if self.is_file:
+            path = Path(self.where)
+            if not path.exists():
+                return []
+            return tomllib.loads(path.read_text(encoding="utf-8"))["decision"]
+        return [tomllib.loads(text)["decision"][0] for (text,) in self._rows(
+            "SELECT record FROM ave.decisions ORDER BY seq")]
+
+    def snapshot(self) -> Any:
+        """Everything a write could change: the file's bytes, or the store's decision and case
+        rows (the access log is left out: a refused write records that it was refused)."""
+        if self.is_file:
+            path = Path(self.where)
+            return path.read_bytes() if path.exists() else None
+        return (self._rows("SELECT * FROM ave.decisions ORDER BY seq"),
+                self._rows("SELECT * FROM ave.cases ORDER BY case_key"))
+
+    def extends(self, before: Any) -> bool:
+        """Whether what was there before is all still there, unchanged, with more after it."""
+        now = self.snapshot()
+        if self.is_file:
+            return now.startswith(before)
+        return now[0][:len(before[0])] == before[0]
+
+    def load(self, log: Path) -> None:
+        """Start from a file log's decisions (copied, or migrated into the store)."""
+        import shutil
+
+        if self.is_file:
+            target = Path(self.where)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(log, target)
+            target.chmod(0o600)
+            return
+        result = CliRunner().invoke(cli.app, ["migrate", "--log", str(log), "--to", self.where])
+        assert result.exit_code == 0, result.output
+
+    def _rows(self, query: str) -> list[tuple]:
+        import psycopg
+
+        with psycopg.connect(self.where, autocommit=True) as conn:
+            return conn.execute(query).fetchall()
+
+
+@pytest.fixture(params=["file", "postgresql"])
+def store(request, hermetic: Path) -> Store:
+    """The same command test against the file log and against the PostgreSQL store (AVE_LOG
+    points at the one in use)."""
+    if request.param == "file":
+        return Store(str(hermetic))
+    return Store(request.getfixturevalue("pg_url"))

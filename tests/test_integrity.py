@@ -129,7 +129,7 @@ def test_reads_work_around_a_torn_tail_and_say_so_once(run, damaged):
     assert refused.exit_code == 2 and "ave check --repair" in refused.stderr
 
 
-def test_a_clean_log_checks_clean(run, log):
+def test_a_clean_log_checks_clean(run, store):
     run("triage", "C-1", "-a", str(H / "ave2.toml"), "--casusregisseur", "Team")
     run("escalate", "C-1", "--role", "procesregie", "--holder", "A", "--reason", "x")
     run("escalate", "C-1", "--role", "procesregie", "--holder", "B", "--reason", "wissel")
@@ -155,8 +155,7 @@ def test_check_reports_a_broken_kapstok(run, log, tmp_path):
 
 # --- purge --------------------------------------------------------------------------------------
 
-@pytest.fixture
-def with_closed_cases(run, log, monkeypatch):
+def _close_some(run, monkeypatch) -> None:
     from datetime import datetime, timedelta, timezone
 
     from ave_cli import cli
@@ -173,8 +172,20 @@ def with_closed_cases(run, log, monkeypatch):
                       ("2025-09-12", ("close", "LATE", "--reason", "klaar"))]:
         at(day)
         assert run(*args).exit_code == 0
+
+
+@pytest.fixture
+def with_closed_cases(run, log, monkeypatch):
+    _close_some(run, monkeypatch)
     log.chmod(0o640)  # purge keeps whatever permissions the owner chose
     return log
+
+
+@pytest.fixture
+def closed_in_store(run, store, monkeypatch):
+    """The same closed cases in the file log or the PostgreSQL store."""
+    _close_some(run, monkeypatch)
+    return store
 
 
 def test_purge_dry_run_then_for_real(run, with_closed_cases):
@@ -204,15 +215,17 @@ def test_purge_dry_run_then_for_real(run, with_closed_cases):
     assert "OLD" not in run("report", "--all", "-f", "json").stdout  # the index forgot it too
 
 
-def test_purge_needs_confirmation(run, with_closed_cases, scripted):
-    before = with_closed_cases.read_bytes()
+def test_purge_needs_confirmation(run, closed_in_store, scripted):
+    before = closed_in_store.snapshot()
     refused = run("purge", "--closed-before", "2026-01-01")
     assert refused.exit_code == 2 and "--yes" in refused.stderr
     scripted([("definitief verwijderen", False)])
     assert run("purge", "--closed-before", "2026-01-01").exit_code == 0
-    assert with_closed_cases.read_bytes() == before
+    assert closed_in_store.snapshot() == before
     scripted([("5 besluiten van 2 afgesloten casussen definitief verwijderen", True)])
     assert run("purge", "--closed-before", "2026-01-01").exit_code == 0
+    assert [r["case"] for r in closed_in_store.records()] == ["OPEN"]
+    assert run("check").exit_code == 0
 
 
 # --- sensitive text outside the shell history ---------------------------------------------------

@@ -1,9 +1,9 @@
-"""The case lifecycle: escalate on both axes, deescalate, close, show (the case as a film)."""
+"""The case lifecycle: escalate on both axes, deescalate, close, show (the case as a film); on
+the file log and on the PostgreSQL store (the `store` fixture)."""
 
 from __future__ import annotations
 
 import json
-import tomllib
 
 import pytest
 from conftest import EXAMPLES, flat
@@ -22,12 +22,8 @@ WALKS = {
 }
 
 
-def records(log):
-    return tomllib.loads(log.read_text(encoding="utf-8"))["decision"]
-
-
 @pytest.mark.parametrize("kapstok", list(WALKS))
-def test_a_case_walks_through_its_whole_life(run, log, kapstok, monkeypatch):
+def test_a_case_walks_through_its_whole_life(run, store, kapstok, monkeypatch):
     monkeypatch.setenv("COLUMNS", "260")  # one line per timeline cell, so the order is readable
     w = WALKS[kapstok]
     steps = [
@@ -45,7 +41,7 @@ def test_a_case_walks_through_its_whole_life(run, log, kapstok, monkeypatch):
     for step in steps:
         result = run(*step)
         assert result.exit_code == 0, (step, result.output)
-    rs = records(log)
+    rs = store.records()
     assert [(r["kind"], r.get("axis"), r.get("phase_before"), r.get("phase_after")) for r in rs] == [
         ("triage", None, None, w["start"]),
         ("escalation", "vertical", w["start"], w["start"]),
@@ -76,21 +72,21 @@ def test_a_case_walks_through_its_whole_life(run, log, kapstok, monkeypatch):
     assert positions == sorted(positions)
 
 
-def test_escalate_output_explains_roles_skips_and_the_rules(run, log):
+def test_escalate_output_explains_roles_skips_and_the_rules(run, store):
     run("triage", "WT-2", "-a", str(EXAMPLES / "handreiking" / "ave2.toml"))
     result = run("escalate", "WT-2", "--to", "ave4", "--reason", "Wapen gezien", "-f", "json")
     data = json.loads(result.stdout)
     assert data["skipped"] == ["AVE3"]
     assert data["advised_phase"] == "AVE2"  # the latest answers do not reach AVE4
     assert data["roles"]["bestuurlijk"] == "Burgemeester"
-    [_, record] = records(log)
+    [_, record] = store.records()
     assert record["motivation"] == "Wapen gezien" and record["advised_phase"] == "AVE2"
     text = flat(run("escalate", "WT-2", "--role", "casusregie", "--holder", "Team Veiligheid",
                     "--reason", "Overdracht").stdout)
     assert "Verticale opschaling: casusregie → Team Veiligheid" in text
 
 
-def test_escalate_text_shows_who_may_scale_up_and_the_rules_note(run, log):
+def test_escalate_text_shows_who_may_scale_up_and_the_rules_note(run, store):
     run("triage", "WT-3", "-a", str(EXAMPLES / "handreiking" / "ave2.toml"))
     text = flat(run("escalate", "WT-3", "--to", "AVE3", "--reason", "Zorgen").stdout)
     assert "Opschalen vanuit AVE2 gebeurt volgens de kapstok door: Casusregisseur in overleg met " \
@@ -99,23 +95,23 @@ def test_escalate_text_shows_who_may_scale_up_and_the_rules_note(run, log):
     assert "overgeslagen" not in text
 
 
-def test_westerkwartier_names_the_default_decider(run, log):
+def test_westerkwartier_names_the_default_decider(run, store):
     run("triage", "WT-4", "-k", "westerkwartier", "-a", str(EXAMPLES / "westerkwartier" / "fase-1.toml"))
     text = flat(run("escalate", "WT-4", "--to", "2A", "--reason", "Meer vragen").stdout)
     assert "besluit volgens de kapstok: Teamleider Wmo (leg vast met --decided-by)" in text
 
 
-def test_replacing_a_regisseur_is_recorded_as_such(run, log):
+def test_replacing_a_regisseur_is_recorded_as_such(run, store):
     run("triage", "WT-5", "-a", str(EXAMPLES / "handreiking" / "ave2.toml"))
     run("escalate", "WT-5", "--role", "procesregie", "--holder", "A", "--reason", "Stagnatie")
     result = run("escalate", "WT-5", "--role", "procesregie", "--holder", "B", "--reason", "Wissel",
                  "-f", "json")
     assert json.loads(result.stdout)["replaced"] == "A"
-    assert records(log)[-1]["reasons"] == ["Wissel", "Vervangt procesregisseur A"]
+    assert store.records()[-1]["reasons"] == ["Wissel", "Vervangt procesregisseur A"]
     assert json.loads(run("show", "WT-5", "-f", "json").stdout)["procesregisseur"] == "B"
 
 
-def test_a_closed_case_is_reopened_by_triage(run, log):
+def test_a_closed_case_is_reopened_by_triage(run, store):
     run("triage", "WT-6", "-a", str(EXAMPLES / "handreiking" / "ave3.json"))
     run("close", "WT-6", "--reason", "Klaar")
     result = run("triage", "WT-6", "-a", str(EXAMPLES / "handreiking" / "ave2.toml"), "-f", "json")
@@ -125,7 +121,7 @@ def test_a_closed_case_is_reopened_by_triage(run, log):
     assert shown["closed"] is False and shown["phase"] == "AVE2"
 
 
-def test_show_gives_days_in_phase_and_open_advice(run, log):
+def test_show_gives_days_in_phase_and_open_advice(run, store):
     run("triage", "WT-7", "-a", str(EXAMPLES / "handreiking" / "ave2-procesregie.toml"))
     run("triage", "WT-7", "-a", str(EXAMPLES / "handreiking" / "ave2-procesregie.toml"))
     data = json.loads(run("show", "WT-7", "-f", "json").stdout)
@@ -139,38 +135,38 @@ def test_show_gives_days_in_phase_and_open_advice(run, log):
         "(principe 3)."]  # only the advice that names no regie role stays open
 
 
-def test_deescalate_checklist_records_unmet_criteria(run, log, scripted):
+def test_deescalate_checklist_records_unmet_criteria(run, store, scripted):
     run("triage", "WT-8", "-a", str(EXAMPLES / "handreiking" / "ave3.json"))
     ask = scripted([("welke criteria zijn vervuld", ["De scenario's zijn uitgewerkt."]),
                     ("Toch afschalen?", True)])
     result = run("deescalate", "WT-8", "--to", "AVE2", "--reason", "Doorbraak")
     assert result.exit_code == 0, result.output
     ask.done()
-    assert records(log)[-1]["reasons"] == [
+    assert store.records()[-1]["reasons"] == [
         "Doorbraak",
         "Afschaalcriterium niet (zeker) vervuld: Er is een doorbraak op inhoud en/of de "
         "samenwerking verloopt goed."]
 
 
-def test_deescalate_checklist_can_be_declined(run, log, scripted):
+def test_deescalate_checklist_can_be_declined(run, store, scripted):
     run("triage", "WT-9", "-a", str(EXAMPLES / "handreiking" / "ave3.json"))
-    before = log.read_bytes()
+    before = store.snapshot()
     scripted([("welke criteria zijn vervuld", []), ("Toch afschalen?", False)])
     result = run("deescalate", "WT-9", "--to", "AVE2", "--reason", "Doorbraak")
-    assert result.exit_code == 0 and log.read_bytes() == before  # a choice, not an error
+    assert result.exit_code == 0 and store.snapshot() == before  # a choice, not an error
     assert result.stderr.strip() == "Afgebroken op je verzoek; er is niets opgeslagen."
 
 
-def test_dry_run_writes_nothing(run, log):
+def test_dry_run_writes_nothing(run, store):
     run("triage", "WT-10", "-a", str(EXAMPLES / "handreiking" / "ave3.json"))
-    before = log.read_bytes()
+    before = store.snapshot()
     for args in (("escalate", "WT-10", "--to", "AVE4", "--reason", "x"),
                  ("escalate", "WT-10", "--role", "procesregie", "--holder", "Y", "--reason", "x"),
                  ("deescalate", "WT-10", "--to", "AVE1", "--reason", "x", "--yes"),
                  ("close", "WT-10", "--reason", "x")):
         result = run(*args, "--dry-run", "-f", "json")
         assert result.exit_code == 0 and json.loads(result.stdout)["decision_id"] is None
-    assert log.read_bytes() == before
+    assert store.snapshot() == before
 
 
 ERRORS = [
@@ -210,13 +206,13 @@ ERRORS = [
 
 
 @pytest.mark.parametrize(("args", "message"), ERRORS, ids=[" ".join(a[:1] + a[2:4]) for a, _ in ERRORS])
-def test_lifecycle_errors_leave_the_log_unchanged(run, log, args, message):
+def test_lifecycle_errors_leave_the_log_unchanged(run, store, args, message):
     run("triage", "WT-1", "-a", str(EXAMPLES / "handreiking" / "ave3.json"))
     run("triage", "CLOSED", "-a", str(EXAMPLES / "handreiking" / "ave2.toml"))
     run("close", "CLOSED", "--reason", "Klaar")
-    before = log.read_bytes()
+    before = store.snapshot()
     result = run(*args)
     assert result.exit_code == 2, result.output
     assert message in result.stderr, result.stderr
     assert result.stderr.startswith("ave: fout: ") and "Traceback" not in result.output
-    assert log.read_bytes() == before
+    assert store.snapshot() == before

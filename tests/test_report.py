@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import stat
 import tomllib
 from datetime import UTC, datetime, timedelta, timezone
@@ -29,7 +28,7 @@ def at(monkeypatch):
 
 
 @pytest.fixture
-def small_log(run, log, at):
+def small_log(run, store, at):
     """Six cases with fixed dates; the report is read on 2026-03-01."""
     steps = [
         ("2026-01-01", ("triage", "A", "-a", str(H / "ave2.toml"), "--casusregisseur", "Team A")),
@@ -45,7 +44,7 @@ def small_log(run, log, at):
         at(day)
         assert run(*args).exit_code == 0
     at("2026-03-01")
-    return log
+    return store
 
 
 def report(run, *args):
@@ -126,7 +125,7 @@ def test_report_bad_input(run, small_log, args, message):
     assert result.exit_code == 2 and message in result.stderr
 
 
-def test_report_on_an_empty_log(run, log):
+def test_report_on_an_empty_log(run, store):
     assert report(run) == {"open": 0, "counts": [], "cases": []}
     assert "Geen casussen" in run("report").stdout
 
@@ -134,17 +133,15 @@ def test_report_on_an_empty_log(run, log):
 # --- reevaluate -------------------------------------------------------------------------------
 
 @pytest.fixture
-def sample(log):
-    log.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "examples" / "sample-log.toml", log)
-    log.chmod(0o600)
-    return log
+def sample(store):
+    store.load(ROOT / "examples" / "sample-log.toml")
+    return store
 
 
 def test_reevaluate_sample_under_westerkwartier_then_apply(run, sample):
-    before = sample.read_bytes()
+    before = sample.snapshot()
     first = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "-f", "json").stdout)
-    assert sample.read_bytes() == before  # nothing written without --apply
+    assert sample.snapshot() == before  # nothing written without --apply
     changes = {c["case"]: (c["from"], c["to"]) for c in first["changes"]}
     assert len(changes) == 30 and first["unchanged"] == 0 and first["skipped"] == []
     # hand-checked against AVE-MODEL.md section 5 from the answers in the sample log:
@@ -159,11 +156,11 @@ def test_reevaluate_sample_under_westerkwartier_then_apply(run, sample):
     applied = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "--apply", "--yes",
                              "-f", "json").stdout)
     assert applied["applied"] == 30
-    records = tomllib.loads(sample.read_text(encoding="utf-8"))["decision"]
+    records = sample.records()
     new = records[-30:]
     assert all(r["kind"] == "reevaluation" and r["kapstok"]["name"] == "westerkwartier"
                for r in new)
-    assert sample.read_bytes().startswith(before)
+    assert sample.extends(before)
 
     again = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "-f", "json").stdout)
     assert again["changes"] == [] and again["unchanged"] == 30
@@ -178,16 +175,16 @@ def test_reevaluate_include_overrides(run, sample):
 
 
 def test_reevaluate_under_the_same_kapstok_changes_nothing(run, sample):
-    before = sample.read_bytes()
+    before = sample.snapshot()
     result = json.loads(run("reevaluate", "--apply", "--yes", "-f", "json").stdout)
     assert result["changes"] == [] and result["applied"] == 0
-    assert sample.read_bytes() == before
+    assert sample.snapshot() == before
 
 
 def test_reevaluate_dry_run_with_apply_writes_nothing(run, sample):
-    before = sample.read_bytes()
+    before = sample.snapshot()
     run("reevaluate", "-k", "westerkwartier", "--apply", "--dry-run")
-    assert sample.read_bytes() == before
+    assert sample.snapshot() == before
 
 
 # --- batch triage -----------------------------------------------------------------------------
@@ -204,7 +201,7 @@ def csv_batch(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def test_a_good_batch_of_1000_writes_1000_decisions(run, log, tmp_path):
+def test_a_good_batch_of_1000_writes_1000_decisions(run, store, tmp_path):
     path = tmp_path / "batch.csv"
     rows = [{"case": f"B-{n:04d}", **ROW, "minderjarigen": "ja" if n % 3 == 0 else "nee",
              "signalen": "agressie;middelen" if n % 7 == 0 else ""} for n in range(1000)]
@@ -213,13 +210,13 @@ def test_a_good_batch_of_1000_writes_1000_decisions(run, log, tmp_path):
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert len(out) == 1000 and all(o["phase"] == "AVE2" for o in out)
-    records = tomllib.loads(log.read_text(encoding="utf-8"))["decision"]
+    records = store.records()
     assert len(records) == 1000 and len({r["id"] for r in records}) == 1000
     assert records[0]["answers"]["minderjarigen"] is True
     assert records[7]["signals"] == ["agressie", "middelen"]
 
 
-def test_batch_formats(run, log, tmp_path):
+def test_batch_formats(run, store, tmp_path):
     toml = tmp_path / "b.toml"
     toml.write_text('[[casus]]\ncase = "T-1"\nproblematiek = "complex"\neffect = "nee"\n'
                     'meewerken = "ja"\nsamenwerking = "stagneert"\nveiligheid = "risico"\n',
@@ -230,10 +227,10 @@ def test_batch_formats(run, log, tmp_path):
     assert [o["phase"] for o in json.loads(run("triage", "--batch", str(toml), "-f", "json").stdout)
             ] == ["AVE3"]
     assert len(json.loads(run("triage", "--batch", str(jsonl), "-f", "json").stdout)) == 3
-    assert len(tomllib.loads(log.read_text(encoding="utf-8"))["decision"]) == 4
+    assert len(store.records()) == 4
 
 
-def test_batch_knows_previous_phases(run, log, tmp_path):
+def test_batch_knows_previous_phases(run, store, tmp_path):
     run("triage", "J-0", "-a", str(H / "ave4.toml"))
     path = tmp_path / "b.jsonl"
     path.write_text(json.dumps({"case": "J-0", **ROW}) + "\n", encoding="utf-8")
@@ -260,18 +257,18 @@ BAD_ROWS = [
 
 
 @pytest.mark.parametrize(("ext", "content", "message"), BAD_ROWS)
-def test_a_batch_with_one_bad_row_writes_nothing(run, log, tmp_path, ext, content, message):
+def test_a_batch_with_one_bad_row_writes_nothing(run, store, tmp_path, ext, content, message):
     run("triage", "C-0", "-a", str(H / "ave1.toml"))
-    before = log.read_bytes()
+    before = store.snapshot()
     path = tmp_path / f"batch.{ext}"
     path.write_text(content, encoding="utf-8")
     result = run("triage", "--batch", str(path))
     assert result.exit_code == 2, result.output
     assert message in result.stderr, result.stderr
-    assert log.read_bytes() == before
+    assert store.snapshot() == before
 
 
-def test_batch_refuses_single_case_options(run, log, tmp_path):
+def test_batch_refuses_single_case_options(run, store, tmp_path):
     result = run("triage", "X", "--batch", str(tmp_path / "b.csv"))
     assert result.exit_code == 2 and "--batch gaat niet samen" in result.stderr
 
@@ -279,7 +276,7 @@ def test_batch_refuses_single_case_options(run, log, tmp_path):
 # --- export -----------------------------------------------------------------------------------
 
 def test_export_jsonl_and_csv(run, sample, tmp_path):
-    decisions = tomllib.loads(sample.read_text(encoding="utf-8"))["decision"]
+    decisions = sample.records()
     lines = run("export").stdout.splitlines()
     assert len(lines) == len(decisions)
     first = json.loads(lines[0])
@@ -297,7 +294,7 @@ def test_export_jsonl_and_csv(run, sample, tmp_path):
     assert again.exit_code == 2 and "bestaat al" in again.stderr
 
 
-def test_csv_cells_cannot_become_formulas(run, log):
+def test_csv_cells_cannot_become_formulas(run, store):
     run("triage", "C-1", "-a", str(H / "ave1.toml"), "--note", "=HYPERLINK(\"http://x\")")
     row = next(csv.DictReader(io.StringIO(run("export", "-f", "csv").stdout)))
     assert row["note"] == "'=HYPERLINK(\"http://x\")"
@@ -379,7 +376,7 @@ def test_a_reevaluation_decision_records_the_whole_outcome(run, sample):
     applied = run("reevaluate", "--kapstok", "westerkwartier", "--include-overrides",
                   "--apply", "--yes", "-f", "json")
     assert applied.exit_code == 0
-    records = [r for r in tomllib.loads(sample.read_text(encoding="utf-8"))["decision"]
+    records = [r for r in sample.records()
                if r["kind"] == "reevaluation"]
     assert records
     last_phase: dict[str, str] = {}
