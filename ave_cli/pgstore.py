@@ -473,9 +473,12 @@ class _Rows:
         return self.new_team
 
     def _seq(self) -> int:
+        """A new case's place in the order of first appearance: after every decision there is
+        (the newest decision is found at the end of the primary key; the largest first_seq
+        would need a scan of every case)."""
         if self.next_seq is None:
             self.next_seq = self.conn.execute(
-                "SELECT coalesce(max(first_seq), 0) + 1 FROM ave.cases").fetchone()[0]
+                "SELECT coalesce(max(seq), 0) + 1 FROM ave.decisions").fetchone()[0]
         self.next_seq += 1
         return self.next_seq - 1
 
