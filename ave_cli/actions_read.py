@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.actions import record
+from ave_cli.actions import no_cycles, record
 from ave_cli.errors import AveError
 from ave_cli.i18n import _
 
@@ -33,10 +33,12 @@ def report(conf: settings.Settings, filters: Filters, kapstok: str | None, *, re
     from ave_cli import settings
     from ave_cli.report import build_report
 
-    states = read().summaries(include_closed=filters.include_closed,
-                              deciders=bool(filters.by))
-    _check_phases(list(filters.phases), settings.load_kapstok(conf.kapstok), states)
-    found = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), now, filters)
+    with no_cycles():
+        states = read().summaries(include_closed=filters.include_closed,
+                                  deciders=bool(filters.by))
+        _check_phases(list(filters.phases), settings.load_kapstok(conf.kapstok), states)
+        found = build_report(states, settings.kapstok_lookup(kapstok, conf.kapstok), now,
+                             filters)
     record(conf, "report", [r.case for r in found.rows])
     return found
 

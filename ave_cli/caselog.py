@@ -384,12 +384,16 @@ class _Writer:
 
     def spool(self, path: Path) -> None:
         """Move the blocks so far out of memory into an unnamed file beside the log (0600,
-        gone when closed); a full disk here fails before the log is touched."""
+        gone when closed); a full disk here fails before the log is touched. Where no file can
+        be made beside the log (a folder you may not write in), the blocks stay in memory."""
         import tempfile
 
-        try:
-            if self.file is None:
+        if self.file is None:
+            try:
                 self.file = tempfile.TemporaryFile(dir=path.parent)
+            except OSError:
+                return
+        try:
             self.file.write(b"".join(self.pieces))
             self.file.flush()  # a full disk is said here, not later
         except OSError as exc:

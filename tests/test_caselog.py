@@ -176,6 +176,22 @@ def test_a_batch_whose_spool_cannot_be_written_writes_nothing(log, monkeypatch):
     assert read(log) == [decision(0, id="first")]
 
 
+def test_a_batch_beside_which_no_file_can_be_made_is_kept_in_memory(log, monkeypatch):
+    """A log in a folder where you may not create files (only the log itself is yours): the
+    batch is not spooled, and is written all the same."""
+    import tempfile
+
+    def refused(**named):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(caselog, "PIECE", 7)
+    append(log, decision(0, id="first"))
+    monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    made = _batch(30)
+    assert caselog.append(log, lambda view: iter(made), cache_dir=log.parent / "cache") == 30
+    assert read(log)[1:] == made
+
+
 def test_not_a_log_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "boodschappen.toml"
     path.write_text('melk = 2\n', encoding="utf-8")
