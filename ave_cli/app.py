@@ -140,7 +140,8 @@ def guarded(fn: F) -> F:
             _error(_("de store gaf een fout ({problem}); er is niets opgeslagen").format(
                 problem=problem) if not saved else _(
                 "de store gaf een fout ({problem}), nadat {ids} was opgeslagen (zie ave "
-                "show)").format(problem=problem, ids=", ".join(saved)))
+                "show)").format(problem=problem, ids=", ".join(saved[:5]) + (
+                    " ..." if len(saved) > 5 else "")))
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

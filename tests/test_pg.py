@@ -4,6 +4,7 @@ concurrent and killed writers lose nothing; migrate and export move a log in and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -303,6 +304,55 @@ def test_a_batch_that_meets_another_writer_pieces_later_stores_nothing(run, pg_u
     assert _sql(pg_url, "SELECT id FROM ave.decisions") == [("theirs",)]
     assert _sql(pg_url, "SELECT case_key FROM ave.cases") == [("l-4700",)]
     assert run("check").exit_code == 0
+
+
+def test_ctrl_c_during_a_batch_into_the_store_saves_all_or_nothing_and_says_which(pg_url,
+                                                                               tmp_path):
+    """A batch of two pieces (the pipeline) sent SIGINT at random moments: it finished, or it was
+    saved whole before the interrupt and says so, or nothing of it is in the store and it says
+    that; never a traceback, never half a batch."""
+    import random
+
+    env = {**os.environ, "AVE_LOG": pg_url, "AVE_CACHE_DIR": str(tmp_path / "cache"),
+           "AVE_CONFIG": str(tmp_path / "c.toml"), "AVE_BY": "tester", "NO_COLOR": "1",
+           "COLUMNS": "100", "PYTHONPATH": str(ROOT)}
+    rng = random.Random(5)
+    outcomes = {"finished": 0, "saved": 0, "nothing saved": 0}
+    for n in range(14):
+        batch = tmp_path / f"batch-{n}.jsonl"
+        batch.write_text("".join(json.dumps({"case": f"I{n}-{k}", "problematiek": "meervoudig",
+                                             "effect": "ja", "meewerken": "ja",
+                                             "samenwerking": "goed", "veiligheid": "nee"}) + "\n"
+                                 for k in range(3000)), encoding="utf-8")
+        child = subprocess.Popen(
+            [sys.executable, "-m", "ave_cli", "triage", "--batch", str(batch)], env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        time.sleep(rng.uniform(0.3, 2.0))
+        with contextlib.suppress(ProcessLookupError):
+            child.send_signal(signal.SIGINT)
+        _out, err = child.communicate(timeout=120)
+        assert "Traceback" not in err and err.count("\n") <= 1, err
+        stored = _sql(pg_url, "SELECT count(*) FROM ave.decisions WHERE case_key LIKE %s",
+                      (f"i{n}-%",))[0][0]
+        if child.returncode == 0:
+            outcomes["finished"] += 1
+            assert stored == 3000
+        elif "al opgeslagen" in err:
+            assert child.returncode == 130 and stored == 3000, (child.returncode, err)
+            outcomes["saved"] += 1
+        else:
+            assert child.returncode == 130 and "niets opgeslagen" in err, (child.returncode, err)
+            assert stored == 0, err
+            outcomes["nothing saved"] += 1
+    assert outcomes["nothing saved"] and outcomes["finished"] + outcomes["saved"], outcomes
+    assert run_check(pg_url).returncode == 0
+
+
+def run_check(url: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ave_cli", "check"], cwd=ROOT, text=True,
+                          capture_output=True, env={**os.environ, "AVE_LOG": url,
+                                                    "PYTHONPATH": str(ROOT)})
 
 
 def _writer(url: str, name: str, count: int) -> subprocess.Popen[str]:
