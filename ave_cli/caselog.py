@@ -17,17 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from ave_cli import durable, logformat
+from ave_cli.appender import Writer
 from ave_cli.cases import CaseState, CaseSummary
 from ave_cli.i18n import _
-from ave_cli.index import Index, Mark, record_json
+from ave_cli.index import Index, Mark, tail_hash
 from ave_cli.logformat import Damage, LogError, Parsed
 from ave_cli.model import AveError, Decision, EnvironmentProblem
 
 DEFAULT_LOCK_TIMEOUT = 10.0
-TAIL = 4096
 
 __all__ = ["LogError", "Damage", "EnvironmentProblem", "LogView", "open_log", "append",
            "read_all", "damage_message"]
@@ -84,12 +83,6 @@ def _open_index(log: Path, cache_dir: Path | None) -> tuple[Index, str]:
         return Index.open(None), _cache_notice(cache_dir, exc)
 
 
-def _tail_hash(handle, end: int) -> str:
-    start = max(0, end - TAIL)
-    handle.seek(start)
-    return hashlib.sha256(handle.read(end - start)).hexdigest()
-
-
 def _stat(path: Path) -> os.stat_result | None:
     try:
         result = path.stat()
@@ -113,7 +106,7 @@ def _valid(mark: Mark, info: os.stat_result, handle) -> bool:
         return False
     if info.st_size == mark.size and info.st_mtime_ns != mark.mtime:
         return False  # rewritten in place to the same size
-    return _tail_hash(handle, mark.size) == mark.tail
+    return tail_hash(handle, mark.size) == mark.tail
 
 
 def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
@@ -136,7 +129,7 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
                     index.reset()
                     mark = Mark()
                 parsed, size = _read_into(index, handle, path, mark)
-                index.add([], Mark(parsed.end, parsed.end_line, _tail_hash(handle, parsed.end),
+                index.add([], Mark(parsed.end, parsed.end_line, tail_hash(handle, parsed.end),
                                    info.st_dev, info.st_ino, info.st_mtime_ns, parsed.head))
     except PermissionError:
         raise EnvironmentProblem(_("caselog {path} is niet leesbaar voor jou (rechten)").format(
@@ -312,7 +305,7 @@ def append(path: Path, build: Callable[[LogView], Iterable[Decision]], *,
         if not piece:
             return 0
         lead = logformat.header() if view.size == 0 else b""
-        writer = _Writer(view, lead)
+        writer = Writer(view, lead)
         try:
             writer.begin_index()
             while piece:
@@ -331,112 +324,6 @@ def append(path: Path, build: Callable[[LogView], Iterable[Decision]], *,
         finally:
             writer.close()
         return len(writer.ids)
-
-
-class _Writer:
-    """The blocks of one append: encoded and chained a piece at a time, kept in memory or (for
-    more than one piece) spooled, and added to the index in its own open transaction, which is
-    committed only after the log itself is written; the same blocks, offsets, lines and mark a
-    read of the new bytes would give (tests/test_index.py)."""
-
-    def __init__(self, view: LogView, lead: bytes):
-        self.view, self.mark = view, view.index.mark()
-        self.head = self.mark.head
-        self.pieces: list[bytes] = [lead]
-        self.offset = self.mark.size + len(lead)
-        self.line = self.mark.line + lead.count(b"\n")
-        self.ids: list[str] = []
-        self.file: Any = None  # the spool, once there is more than one piece
-        self.indexing = False  # the index's transaction is open
-
-    def begin_index(self) -> None:
-        """Start the index's transaction, when the index has read the whole log (else the log
-        is read back after the write)."""
-        if self.mark.size != self.view.size:
-            return
-        try:
-            self.view.index.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error:
-            return
-        self.indexing = True
-        if self.view.index.mark() != self.mark:
-            self.rollback_index()  # a reader indexed meanwhile: read back after the write
-
-    def add(self, decisions: list[Decision]) -> None:
-        found, texts = [], []
-        for decision in decisions:
-            record = logformat.to_record(decision, self.head)
-            block, seal = logformat.encode_record(record), record["seal"]["sha256"]
-            found.append(logformat.Block(decision, self.line + 1, self.offset + 1, seal,
-                                         self.head))
-            if self.indexing:
-                texts.append(record_json(record))
-            self.pieces.append(block)
-            self.offset += len(block)
-            self.line += block.count(b"\n")
-            self.head = seal
-            self.ids.append(decision.id)
-        if self.indexing:
-            try:
-                self.view.index.add(found, None, texts=texts)
-            except sqlite3.Error:
-                self.rollback_index()
-
-    def spool(self, path: Path) -> None:
-        """Move the blocks so far out of memory into an unnamed file beside the log (0600,
-        gone when closed); a full disk here fails before the log is touched. Where no file can
-        be made beside the log (a folder you may not write in), the blocks stay in memory."""
-        import tempfile
-
-        if self.file is None:
-            try:
-                self.file = tempfile.TemporaryFile(dir=path.parent)
-            except OSError:
-                return
-        try:
-            self.file.write(b"".join(self.pieces))
-            self.file.flush()  # a full disk is said here, not later
-        except OSError as exc:
-            raise EnvironmentProblem(_("schrijven naar caselog {path} is mislukt "
-                                       "({strerror}); er is niets opgeslagen").format(
-                                         path=path, strerror=exc.strerror)) from None
-        self.pieces = []
-
-    def payload(self) -> Iterator[bytes]:
-        """Every byte to append, read back from the spool a megabyte at a time."""
-        if self.file is not None:
-            self.file.seek(0)
-            yield from iter(lambda: self.file.read(1 << 20), b"")
-        yield from self.pieces
-
-    def close(self) -> None:
-        """Drop the spool, and the index's transaction unless it was committed."""
-        self.rollback_index()
-        if self.file is not None:
-            with contextlib.suppress(OSError):  # what a full disk kept in its buffer is dropped
-                self.file.close()
-
-    def rollback_index(self) -> None:
-        if self.indexing:
-            self.indexing = False
-            with contextlib.suppress(sqlite3.Error):
-                self.view.index.db.execute("ROLLBACK")
-
-    def commit_index(self, path: Path) -> None:
-        index = self.view.index
-        try:
-            info = _stat(path)
-            if info is None:
-                raise sqlite3.OperationalError("the log is gone")
-            with open(path, "rb") as handle:
-                tail = _tail_hash(handle, self.offset)
-            index.add([], Mark(self.offset, self.line, tail, info.st_dev, info.st_ino,
-                               info.st_mtime_ns, self.head))
-            index.db.execute("COMMIT")
-        except BaseException:
-            self.rollback_index()
-            raise
-        self.indexing = False
 
 
 def readable_by_others(path: Path) -> bool:

@@ -13,6 +13,7 @@ mid-update (transactions), and lets several processes update the same index safe
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
@@ -73,6 +74,16 @@ def from_json(text: str) -> Decision:
     for key in logformat.LIST_FIELDS:
         values[key] = tuple(values.get(key, ()))
     return Decision(**values)
+
+
+TAIL = 4096  # bytes at the end of what the index read, hashed into its mark
+
+
+def tail_hash(handle: Any, end: int) -> str:
+    """The hash of the last TAIL bytes before `end` of an open log file."""
+    start = max(0, end - TAIL)
+    handle.seek(start)
+    return hashlib.sha256(handle.read(end - start)).hexdigest()
 
 
 @dataclass(frozen=True)

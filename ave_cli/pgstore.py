@@ -25,6 +25,7 @@ from ave_cli import cases, logformat
 from ave_cli.errors import AveError, EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.logformat import Block, Damage
+from ave_cli.pgrows import PIECE, SUMMARY, Rows
 from ave_cli.pgschema import VERSION
 from ave_cli.store import Access, Accesses
 
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     from ave_cli.model import Decision
 
 SCHEMES = ("postgresql://", "postgres://")
-_SUMMARY = ("phase", "closed", "since_ts", "last_ts", "last_kind", "kapstok", "casusregisseur",
-            "procesregisseur", "advice_roles", "deciders")
 _CONNECTIONS: dict[str, Any] = {}
 # psycopg warns through logging when it ends a pipeline after an error; ave says what went wrong
 logging.getLogger("psycopg").addHandler(logging.NullHandler())
@@ -161,7 +160,7 @@ class PgView:
                   deciders: bool = True) -> list[CaseSummary]:
         from ave_cli.cases import CaseSummary
 
-        columns = ", ".join(_SUMMARY if deciders else (*_SUMMARY[:-1], "''"))
+        columns = ", ".join(SUMMARY if deciders else (*SUMMARY[:-1], "''"))
         where = "" if include_closed else "WHERE closed = 0 "
         rows = self.conn.execute(f"SELECT case_id, {columns} FROM ave.cases {where}"
                                  "ORDER BY first_seq")
@@ -239,7 +238,7 @@ class PgStore:
         from ave_cli.caselog import _committed, _uninterruptible
 
         conn = self.conn()  # autocommit: the transaction is ours to begin and end
-        writer = _Rows(self, conn)
+        writer = Rows(conn, self.team_for_new_cases)
         done = False
         try:
             conn.execute("BEGIN")
@@ -381,107 +380,6 @@ class PgStore:
 
     def reindex(self) -> tuple[PgView, None]:
         return self.read(), None
-
-PIECE = 2_000  # decisions written in one statement
-_DECISION_COLUMNS = "id, case_key, team, record, seal, prev"
-_CASE_TYPES = ("text", "text", "text", "text", "text", "text", "integer", "float8", "float8",
-               "text", "text", "text", "text", "text", "text", "bigint")
-
-
-class _Rows:
-    """The rows of one append, written a piece at a time in its transaction: each decision
-    chained to its case's head, and the case rows folded on from what is stored (which holds
-    this append's earlier pieces)."""
-
-    def __init__(self, store: PgStore, conn: Any):
-        self.store, self.conn = store, conn
-        self.seen: dict[str, str] = {}  # the head each case's decision was made from
-        self.looked: dict[str, tuple[str, str | None]] = {}  # what the view looked up last
-        # the cases this append has written to: as spelled, and the head it chained on to
-        self.written: dict[str, tuple[str, str]] = {}
-        self.ids: list[str] = []
-        self.new_team = ""
-        self.next_seq: int | None = None
-
-    def write(self, decisions: list[Decision]) -> None:
-        keys = list(dict.fromkeys(cases.key(d.case) for d in decisions))
-        known: dict[str, list[Any]] = {}
-        ask = [k for k in keys if k in self.written or k not in self.looked]
-        if ask:
-            for key, head, team, state, first in self.conn.execute(
-                    "SELECT case_key, head, team, state, first_seq FROM ave.cases "
-                    "WHERE case_key = ANY(%b)", (ask,)):
-                # a case's first decision in this append chains to the head it was made from
-                mine = key in self.written
-                known[key] = [head if mine else self.seen.get(key, head), team,
-                              cases.from_json(state), first]
-        for key in keys:
-            if key not in known and key in self.looked and key not in self.written:
-                team, state = self.looked[key]
-                if state is not None:  # (first_seq is kept by the upsert of a known case)
-                    known[key] = [self.seen.get(key, ""), team, cases.from_json(state), 0]
-        starts = {key: entry[0] for key, entry in known.items()}
-        rows: list[list[Any]] = [[] for _column in range(6)]
-        for decision in decisions:
-            key = cases.key(decision.case)
-            entry = known.get(key)
-            if entry is None:
-                entry = known[key] = [self.seen.get(key, ""), self._team(),
-                                      cases.CaseState(decision.case), self._seq()]
-                starts[key] = entry[0]
-            record = logformat.to_record(decision, entry[0])
-            seal = record["seal"]["sha256"]
-            for column, value in zip(rows, (decision.id, key, entry[1],
-                                            logformat.record_text(record), seal, entry[0]),
-                                     strict=True):
-                column.append(value)
-            entry[0] = seal
-            cases.apply(entry[2], decision, keep_history=False)
-            self.ids.append(decision.id)
-        for key, entry in known.items():  # before the statements: a refusal may come at once
-            self.written.setdefault(key, (entry[2].case, starts[key]))
-        self.conn.execute(
-            f"INSERT INTO ave.decisions ({_DECISION_COLUMNS}) SELECT {_DECISION_COLUMNS} "
-            f"FROM unnest({', '.join(['%b::text[]'] * 6)}) WITH ORDINALITY "
-            f"AS r({_DECISION_COLUMNS}, n) ORDER BY n", rows)
-        states = [(key, e[2].case, e[1], e[0], cases.to_json(e[2]),
-                   *cases.summary(e[2])[1:], e[3]) for key, e in known.items()]
-        names = ("case_key", "case_id", "team", "head", "state", *_SUMMARY, "first_seq")
-        self.conn.execute(
-            f"INSERT INTO ave.cases ({', '.join(names)}) SELECT * FROM unnest("
-            + ", ".join(f"%b::{kind}[]" for kind in _CASE_TYPES)
-            + ") ON CONFLICT (case_key) DO UPDATE SET "
-            + ", ".join(f"{c} = excluded.{c}" for c in ("head", "state", *_SUMMARY)),
-            [list(column) for column in zip(*states, strict=True)])
-
-    def conflicting(self) -> list[str]:
-        """After a refused append (rolled back): the cases someone else wrote to meanwhile,
-        whose head is no longer the one this append chained on to (the server does not name
-        the key of a refused row under row-level security, and in a pipeline the refusal may
-        come pieces after the row that caused it)."""
-        keys = list(self.written)
-        try:
-            stored = dict(self.conn.execute(
-                "SELECT case_key, head FROM ave.cases WHERE case_key = ANY(%b)", (keys,)))
-        except Exception:  # noqa: BLE001  (the refusal is what the user must hear)
-            stored = {}
-        return sorted(case for key, (case, start) in self.written.items()
-                      if stored.get(key, "") != start)
-
-    def _team(self) -> str:
-        self.new_team = self.new_team or self.store.team_for_new_cases()
-        return self.new_team
-
-    def _seq(self) -> int:
-        """A new case's place in the order of first appearance: after every decision there is
-        (the newest decision is found at the end of the primary key; the largest first_seq
-        would need a scan of every case)."""
-        if self.next_seq is None:
-            self.next_seq = self.conn.execute(
-                "SELECT coalesce(max(seq), 0) + 1 FROM ave.decisions").fetchone()[0]
-        self.next_seq += 1
-        return self.next_seq - 1
-
 
 def close_all() -> None:
     for conn in _CONNECTIONS.values():

@@ -15,11 +15,13 @@ PACKAGE = ROOT / "ave_cli"
 CORE = {"model", "kapstok", "kapstok_reader", "rules", "casus", "cases", "report", "decisions",
         "guard", "audit", "logformat", "fastrecord", "uitleg", "errors", "i18n", "catalog_en",
         "evaluation"}
-SHELL = {"app", "cli", "__main__", "settings", "caselog", "rewrite", "index", "store", "actions",
+SHELL = {"app", "cli", "__main__", "settings", "caselog", "appender", "rewrite", "index", "store",
+         "actions",
          "actions_read", "durable",
          "questionnaire", "render", "render_case", "render_uitleg", "render_kapstok", "render_layout",
          "output",
-         "complete", "chrome", "paths", "pgstore", "pgadmin", "pgschema", "cmd_store", "render_html",
+         "complete", "chrome", "paths", "pgstore", "pgrows", "pgadmin", "pgschema", "cmd_store",
+         "render_html",
          "cmd_audit", "cmd_case", "cmd_check", "cmd_kapstok", "cmd_report",
          "cmd_triage",
          "cmd_uitleg"}
