@@ -216,3 +216,9 @@ def fast_dumps(record: dict[str, Any]) -> str | None:
             "\n" in line for line in lines):
         return None
     return "\n".join(lines) + "\n"
+
+
+def forget() -> None:
+    """Empty the caches of lines, literals and keys (tests: each starts from nothing)."""
+    for cache in (_BARE, _LINES, _ITEMS, _STRINGS, _ARRAYS):
+        cache.clear()

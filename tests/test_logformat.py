@@ -219,6 +219,32 @@ def test_scan_never_reads_a_record_out_of_damage_in_the_middle(tmp_path):
 
 # --- the fast writer and reader: exactly tomli-w's text, or None -------------------------------
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """The fast writer and reader remember what they wrote and read; each test starts with
+    nothing remembered, so that it tests the work and not a memory of another test's."""
+    from ave_cli import fastrecord
+
+    fastrecord.forget()
+    yield
+    fastrecord.forget()
+
+
+def test_what_is_remembered_is_what_is_worked_out():
+    """Written and read twice (the second time from memory): the same text and record."""
+    from ave_cli.fastrecord import fast_dumps, fast_record
+
+    record = {"note": LONG, "items": ["a", "b"], "more": ["a", "b"], "t": {"x": "y"}}
+    first = fast_dumps(record)
+    assert first is not None and fast_dumps(record) == first
+    assert fast_record(first) == fast_record(first) == record
+    assert fast_record(first) is not fast_record(first)  # every read gets its own lists
+    read = fast_record(first)
+    assert read is not None
+    read["items"].append("c")
+    assert fast_record(first) == record
+
+
 LONG = "x" * 120  # past tomli-w's one-line limit, so the record is written as tables
 
 
@@ -273,6 +299,7 @@ def test_the_fast_reader_reads_what_tomli_w_writes():
     "[[decision]]\n[decision.a-b]\na = 1\n",
     "[[decision]]\nid = x\n", "[[decision]]\nid= \"x\"\n", "[[decision]]\nid = \"x\" \n",
     "[[decision]]\nid = \"x\"y\"\n", "[[decision]]\nid = \"x\n", "[[decision]]\nn = 1.5\n",
+    "[[decision]]\nid = \"\n", "[[decision]]\nid = \"x\\\"\n",
     "[[decision]]\nn = -1\n", "[[decision]]\nat = 2026-03-02 09:30:00\n",
     "[[decision]]\nl = [\n    \"a\",\n", "[[decision]]\nl = [\n  \"a\",\n]\n",
     "[[decision]]\nl = [\n    \"a\"\n]\n", "[[decision]]\nl = [\n    [],\n]\n",
