@@ -243,6 +243,11 @@ def test_what_is_remembered_is_what_is_worked_out():
     assert read is not None
     read["items"].append("c")
     assert fast_record(first) == record
+    empty = "[[decision]]\nnone = []\n"
+    first_read, second_read = fast_record(empty), fast_record(empty)
+    assert first_read is not None and second_read is not None
+    first_read["none"].append("x")  # an empty array read from memory is a new list too
+    assert second_read == fast_record(empty) == {"none": []}
 
 
 LONG = "x" * 120  # past tomli-w's one-line limit, so the record is written as tables
@@ -286,6 +291,7 @@ def test_the_fast_reader_reads_what_tomli_w_writes():
     from ave_cli.fastrecord import fast_record
 
     record = {"s": 'met "aanhalingstekens", \\ en é\n', "tab": "a\tb", "n": 12, "yes": True,
+              "eq": "a = b = c",
               "no": False, "at": T0, "empty": [], "items": ["a", "b"],
               "t": {"x": "y", "list": ["1"]}}
     _fast, text = _dumps_both(record)
@@ -303,7 +309,7 @@ def test_the_fast_reader_reads_what_tomli_w_writes():
     "[[decision]]\nn = -1\n", "[[decision]]\nat = 2026-03-02 09:30:00\n",
     "[[decision]]\nl = [\n    \"a\",\n", "[[decision]]\nl = [\n  \"a\",\n]\n",
     "[[decision]]\nl = [\n    \"a\"\n]\n", "[[decision]]\nl = [\n    [],\n]\n",
-    "[[decision]]\nl = [\n    x,\n]\n",
+    "[[decision]]\nl = [\n    x,\n]\n", "[[decision]]\nl = [\nxxxx\"a\",\n]\n",
 ])
 def test_the_fast_reader_gives_up_on_anything_else(text):
     from ave_cli.fastrecord import fast_record
