@@ -332,6 +332,12 @@ def test_the_fast_reader_scalars(raw, value):
     assert found == {"v": expected}
 
 
+def test_a_record_without_a_prev_is_the_first_of_its_log():
+    block, seal = logformat.encode(decision())
+    assert b"\nprev = " not in block and b"\nformat = 2\nid = " in block
+    assert logformat.decode_block(block.lstrip(b"\n")).prev == "" and len(seal) == 64
+
+
 def test_a_common_record_is_written_without_tomli_w(monkeypatch):
     import tomli_w
 
