@@ -287,6 +287,7 @@ BATCH_WINDOW = 20_000  # rows whose cases are looked up at once
 def _advice_of(kap: Kapstok) -> Callable[[dict[str, Any]], Any]:
     """The rules' outcome for a set of answers, evaluated once for every distinct set (the
     answer space is small: a batch repeats the same answers many times)."""
+    from ave_cli.questionnaire import frozen
     from ave_cli.rules import evaluate
 
     known: dict[tuple[Any, ...], Any] = {}
@@ -296,7 +297,9 @@ def _advice_of(kap: Kapstok) -> Callable[[dict[str, Any]], Any]:
         hit = last.get(id(answers))
         if hit is not None and hit[0] is answers:
             return hit[1]
-        same = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items())
+        same = frozen(answers)
+        if same is None:
+            return evaluate(kap, answers)
         found = known.get(same)
         if found is None:
             if len(known) >= 10_000:

@@ -39,7 +39,10 @@ class Rows:
     def write(self, decisions: list[Decision]) -> None:
         keys = list(dict.fromkeys(cases.key(d.case) for d in decisions))
         known: dict[str, list[Any]] = {}
+        # the view just looked up the cases it made decisions for (told); the rest, and those
+        # this append wrote to already, are asked for
         ask = [k for k in keys if k in self.written or k not in self.looked]
+        told = [k for k in keys if k not in self.written and k in self.looked]
         if ask:
             for key, head, team, state, first in self.conn.execute(
                     "SELECT case_key, head, team, state, first_seq FROM ave.cases "
@@ -48,11 +51,10 @@ class Rows:
                 mine = key in self.written
                 known[key] = [head if mine else self.seen.get(key, head), team,
                               cases.from_json(state), first]
-        for key in keys:
-            if key not in known and key in self.looked and key not in self.written:
-                team, state = self.looked[key]
-                if state is not None:  # (first_seq is kept by the upsert of a known case)
-                    known[key] = [self.seen.get(key, ""), team, cases.from_json(state), 0]
+        for key in told:
+            team, state = self.looked[key]
+            if state is not None:  # (first_seq is kept by the upsert of a known case)
+                known[key] = [self.seen.get(key, ""), team, cases.from_json(state), 0]
         starts = {key: entry[0] for key, entry in known.items()}
         rows: list[list[Any]] = [[] for _column in range(6)]
         for decision in decisions:
@@ -91,15 +93,16 @@ class Rows:
         """After a refused append (rolled back): the cases someone else wrote to meanwhile,
         whose head is no longer the one this append chained on to (the server does not name
         the key of a refused row under row-level security, and in a pipeline the refusal may
-        come pieces after the row that caused it)."""
+        come pieces after the row that caused it); when none is found, every case it wrote."""
         keys = list(self.written)
         try:
             stored = dict(self.conn.execute(
                 "SELECT case_key, head FROM ave.cases WHERE case_key = ANY(%b)", (keys,)))
         except Exception:  # noqa: BLE001  (the refusal is what the user must hear)
             stored = {}
-        return sorted(case for key, (case, start) in self.written.items()
-                      if stored.get(key, "") != start)
+        changed = sorted(case for key, (case, start) in self.written.items()
+                         if stored.get(key, "") != start)
+        return changed or sorted(case for case, _start in self.written.values())
 
     def _team(self) -> str:
         self.new_team = self.new_team or self.team_for_new_cases()

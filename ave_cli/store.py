@@ -69,10 +69,6 @@ class Accesses:
     result: str
     cases: list[str]
 
-    def __iter__(self) -> Iterator[Access]:
-        for case in self.cases:
-            yield Access(self.when, self.who, self.action, case, self.result)
-
 
 def _access_lines(entries: Accesses) -> Iterator[str]:
     """`json.dumps(access.as_dict(), ensure_ascii=False)` and a line end for each access, built

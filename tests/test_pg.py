@@ -306,7 +306,7 @@ def test_a_batch_that_meets_another_writer_pieces_later_stores_nothing(run, pg_u
     assert run("check").exit_code == 0
 
 
-def test_ctrl_c_during_a_batch_into_the_store_saves_all_or_nothing_and_says_which(pg_url,
+def test_ctrl_c_during_a_batch_into_the_store_saves_all_or_nothing_and_says_which(run, pg_url,
                                                                                tmp_path):
     """A batch of two pieces (the pipeline) sent SIGINT at random moments: it finished, or it was
     saved whole before the interrupt and says so, or nothing of it is in the store and it says
@@ -346,13 +346,7 @@ def test_ctrl_c_during_a_batch_into_the_store_saves_all_or_nothing_and_says_whic
             assert stored == 0, err
             outcomes["nothing saved"] += 1
     assert outcomes["nothing saved"] and outcomes["finished"] + outcomes["saved"], outcomes
-    assert run_check(pg_url).returncode == 0
-
-
-def run_check(url: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ave_cli", "check"], cwd=ROOT, text=True,
-                          capture_output=True, env={**os.environ, "AVE_LOG": url,
-                                                    "PYTHONPATH": str(ROOT)})
+    assert run("check").exit_code == 0
 
 
 def _writer(url: str, name: str, count: int) -> subprocess.Popen[str]:
