@@ -258,6 +258,8 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> View:
 
     store = conf.store()
     view = store.read()
+    if hasattr(view, "warn"):  # a store that passes over a row it cannot read says so
+        view.warn = render.warning
     if view.notice:
         render.warning(view.notice)
     if view.damage is not None:

@@ -1110,8 +1110,6 @@ EN: dict[str, str] = {
         'caselog {log} is on a network drive ({kind}): file locks cannot be trusted there and decisions can be lost; keep the caselog on a local disk',
     'Alleen deze casus (hoofdletters tellen niet mee).':
         'Only this case (letter case does not count).',
-    'Alleen wat deze persoon deed.':
-        'Only what this person did.',
     'Geen toegang vastgelegd die aan de filters voldoet.':
         'No access recorded that matches the filters.',
     'Toegang: {n} keer':
@@ -1150,8 +1148,6 @@ EN: dict[str, str] = {
         'The store {url} is up to date (schema version {version}).',
     'De store {url} is ingericht (schemaversie {before} → {after}). Maak nu teams met: ave store add-team NAAM --log {url}':
         'The store {url} is set up (schema version {before} → {after}). Now make teams with: ave store add-team NAME --log {url}',
-    'Deel een casus met een ander team (bijvoorbeeld het Zorg- en Veiligheidshuis, dat werkt namens de partner die de casus inbrengt). Het delen komt in het toeganglog.\n\n[bold]Voorbeeld[/bold]\n\n  ave store share WT-17 --team zvh\n':
-        'Share a case with another team (for example the Zorg- en Veiligheidshuis, which works on behalf of the partner that brings in the case). The sharing goes into the access log.\n\n[bold]Example[/bold]\n\n  ave store share WT-17 --team zvh\n',
     'Het adres van de database (postgresql://gebruiker@host/database), zonder wachtwoord: dat staat in ~/.pgpass.':
         'The database address (postgresql://user@host/database), without a password: that lives in ~/.pgpass.',
     "Het hele caselog als JSON Lines of CSV: één rij per besluit, met de antwoorden, rollen en kapstok als eigen kolommen (answers.problematiek, roles.casusregie, ...). Voor de eigen analyse van de gemeente; bewaar de export even zorgvuldig als het caselog zelf.\n\nIn CSV krijgen cellen die met =, +, - of @ beginnen een ' ervoor, zodat een spreadsheet ze niet als formule uitvoert.\n\nMet --format toml komt er een geldig caselog-bestand uit (elk besluit opnieuw gezegeld en geketend): de weg terug uit de store van een team.\n\n[bold]Voorbeelden[/bold]\n\n  ave export > besluiten.jsonl\n\n  ave export --format csv --output besluiten.csv\n\n  ave export --format toml --output kopie.toml\n":
@@ -1168,8 +1164,6 @@ EN: dict[str, str] = {
         'NOT in order',
     'Pad van het caselog, of het adres van de store van je team (postgresql://...). Standaard: $AVE_LOG, de gebruikersconfiguratie, of caselog.toml in de gebruikersdatamap.':
         "Path of the case log, or the address of your team's store (postgresql://...). Default: $AVE_LOG, the user config, or caselog.toml in the user data folder.",
-    'Richt de store in, of werk het schema bij (met versie; nog eens uitvoeren verandert niets). Uit te voeren door de eigenaar van de database, met het recht om rollen te maken (CREATEROLE).\n\n[bold]Voorbeeld[/bold]\n\n  ave store init postgresql://ave_eigenaar@db.gemeente.nl/ave\n':
-        'Set up the store, or upgrade its schema (versioned; running it again changes nothing). To be run by the database owner, with the right to create roles (CREATEROLE).\n\n[bold]Example[/bold]\n\n  ave store init postgresql://ave_eigenaar@db.gemeente.nl/ave\n',
     'Team {team} bestond al.':
         'Team {team} already existed.',
     'Team {team} gemaakt. Geef mensen toegang met: GRANT {team} TO <inlognaam>;':
@@ -1178,12 +1172,8 @@ EN: dict[str, str] = {
         'Team {team} could already see case {case}.',
     'caselog {log} is beschadigd (regel {line}); herstel het eerst met ave check --repair':
         'case log {log} is damaged (line {line}); repair it first with ave check --repair',
-    "casus '{case}' staat niet in de store (of je team ziet hem niet)":
-        "case '{case}' is not in the store (or your team cannot see it)",
     ' (en {n} meer)':
         ' (and {n} more)',
-    'casus {cases} is zojuist door iemand anders bijgewerkt, of hoort bij een team dat je niet ziet; er is niets opgeslagen; bekijk hem opnieuw (ave show) en probeer het nog eens':
-        'case {cases} was just updated by someone else, or belongs to a team you cannot see; nothing was saved; look at it again (ave show) and try once more',
     'de store gaf een fout ({problem}), nadat {ids} was opgeslagen (zie ave show)':
         'the store gave an error ({problem}), after {ids} had been saved (see ave show)',
     'de store gaf een fout ({problem}); er is niets opgeslagen':
@@ -1202,8 +1192,6 @@ EN: dict[str, str] = {
         "the store {url} has schema version {found}, this ave knows {known}; upgrade ave or have 'ave store init' run",
     'de store {url} is niet bereikbaar ({problem})':
         'the store {url} cannot be reached ({problem})',
-    "de store {url} is nog niet ingericht; laat de eigenaar van de database 'ave store init {url}' uitvoeren":
-        "the store {url} is not set up yet; have the database owner run 'ave store init {url}'",
     'delen mislukt ({problem}); er is niets gewijzigd':
         'sharing failed ({problem}); nothing was changed',
     'dit werkt alleen met een PostgreSQL-store; geef --log postgresql://... of zet $AVE_LOG':
@@ -1222,18 +1210,10 @@ EN: dict[str, str] = {
         'you are a member of several teams ({teams}); choose one with --team or $AVE_TEAM',
     'jsonl, csv of toml (een caselog).':
         'jsonl, csv or toml (a case log).',
-    'rij {seq}: de keten van casus {case} is onderbroken (een besluit ontbreekt of is gewijzigd)':
-        'row {seq}: the chain of case {case} is broken (a decision is missing or was changed)',
-    'rij {seq}: het zegel of de schakel in de kolommen wijkt af van het record':
-        'row {seq}: the seal or link in the columns differs from the record',
-    'rij {seq}: {problem}':
-        'row {seq}: {problem}',
     "team '{team}' bestaat niet in de store":
         "team '{team}' does not exist in the store",
     'team {team} kon niet worden gemaakt ({problem}); er is niets gewijzigd':
         'team {team} could not be made ({problem}); nothing was changed',
-    "teamnaam '{name}' kan niet: gebruik kleine letters, cijfers en _, beginnend met een letter":
-        "team name '{name}' cannot be used: use lower-case letters, digits and _, starting with a letter",
     "voor een PostgreSQL-store is psycopg nodig: pip install 'ave-cli[postgresql]'":
         "a PostgreSQL store needs psycopg: pip install 'ave-cli[postgresql]'",
     'zet geen wachtwoord in het adres van de store; gebruik ~/.pgpass of een servicebestand (libpq)':
@@ -1374,4 +1354,56 @@ EN: dict[str, str] = {
         '{start} to {end}',
     'de casustabel van de store (ave.cases) wijkt af van de besluiten; hij is buiten ave om gewijzigd':
         "the store's case table (ave.cases) differs from the decisions; it was changed outside ave",
+    'Alleen wat deze persoon deed: de naam die hij opgaf (--by), of in een store ook de inlognaam van de database.':
+        'Only what this person did: the name they gave (--by), or in a store also their database login.',
+    'Richt de store in, of werk het schema bij (met versie; nog eens uitvoeren verandert niets; een store van een eerdere versie wordt omgezet zonder een regel te verliezen). Uit te voeren door een beheerder: de eigenaar van de database, met het recht om rollen te maken (CREATEROLE). De tabellen komen van de rol ave_owner zonder login; de beheerder wordt daar geen lid van.\n\n[bold]Voorbeeld[/bold]\n\n  ave store init postgresql://ave_eigenaar@db.gemeente.nl/ave\n':
+        'Set up the store, or bring its schema up to date (versioned; running it again changes nothing; a store of an earlier version is moved over without losing a row). To be run by an administrator: the owner of the database, with the right to create roles (CREATEROLE). The tables belong to the role ave_owner, which has no login; the administrator does not become a member of it.\n\n[bold]Example[/bold]\n\n  ave store init postgresql://ave_eigenaar@db.gemeente.nl/ave\n',
+    'de teamnaam':
+        'the team name',
+    'Deel een casus van je eigen team met een ander team (bijvoorbeeld het Zorg- en Veiligheidshuis, dat werkt namens de partner die de casus inbrengt). Alleen het team van de casus kan hem delen; het andere team kan hem zien en er besluiten over vastleggen, maar niet verder delen, afsluiten voor een ander team of verwijderen. Het delen komt in het toeganglog.\n\n[bold]Voorbeeld[/bold]\n\n  ave store share WT-17 --team zvh\n':
+        "Share a case of your own team with another team (for example the Zorg- en Veiligheidshuis, working on behalf of the partner who brings the case in). Only the case's own team can share it; the other team can see it and record decisions on it, but not share it further, close it for the other team or purge it. The share goes into the access log.\n\n[bold]Example[/bold]\n\n  ave store share WT-17 --team zvh\n",
+    "teamnaam '{name}' kan niet: gebruik kleine letters, cijfers (ten hoogste {digits}) en _, beginnend met een letter":
+        "team name '{name}' is not possible: use lower-case letters, digits (at most {digits}) and _, starting with a letter",
+    'De store {url} is bijgewerkt (schemaversie {before} → {after}); er ging geen regel verloren:':
+        'The store {url} was brought up to date (schema version {before} → {after}); no row was lost:',
+    'geen geldige JSON':
+        'not valid JSON',
+    "veld 'time' is geen tijd":
+        "field 'time' is not a time",
+    '{n} besluiten overgezet (elk met zijn zegel; het record staat er nu als JSON en elk team nummert zijn eigen besluiten)':
+        '{n} decisions moved (each with its seal; the record is now kept as JSON and each team numbers its own decisions)',
+    '{n} casussen opnieuw afgeleid uit de besluiten':
+        '{n} cases derived again from the decisions',
+    '{n} regels van het toeganglog zijn het begin van de keten van elk team':
+        "{n} rows of the access log are the start of each team's chain",
+    'leden schrijven nu alleen via functies; de eigenaar is de rol {owner} zonder login, en de beheerder is geen lid meer van {owner} of ave_purger':
+        'members now write only through functions; the owner is the role {owner}, which has no login, and the administrator is no longer a member of {owner} or ave_purger',
+    '{n} beschadigde besluiten zijn bewaard zoals ze waren (ave check noemt ze)':
+        '{n} damaged decisions were kept as they were (ave check names them)',
+    "casus '{case}' is niet van een van je teams (alleen het team van de casus kan hem delen)":
+        "case '{case}' is not one of your teams' cases (only the case's own team can share it)",
+    'besluit {team}/{seq} van casus {case} is beschadigd ({problem}) en overgeslagen; ave check noemt het':
+        'decision {team}/{seq} of case {case} is damaged ({problem}) and was passed over; ave check names it',
+    "de store {url} is nog niet ingericht; laat de beheerder 'ave store init {url}' uitvoeren":
+        "the store {url} has not been set up yet; have the administrator run 'ave store init {url}'",
+    'de casusregel {team}/{case} in ave.cases is beschadigd en overgeslagen; ave check noemt hem':
+        'the case row {team}/{case} in ave.cases is damaged and was passed over; ave check names it',
+    'casus {cases} is zojuist door iemand anders bijgewerkt; er is niets opgeslagen; bekijk hem opnieuw (ave show) en probeer het nog eens':
+        'case {cases} was just updated by someone else; nothing was saved; look at it again (ave show) and try again',
+    'alleen wie de rol {role} heeft, mag verwijderen; er is niets verwijderd; vraag de beheerder om: GRANT {role} TO {user}':
+        'only who holds the role {role} may purge; nothing was removed; ask the administrator for: GRANT {role} TO {user}',
+    'de store weigert het verwijderen ({problem}); er is niets verwijderd':
+        'the store refuses the purge ({problem}); nothing was removed',
+    'de verbinding met de store {url} viel weg tijdens het vastleggen ({problem}); het is niet bekend of het besluit is opgeslagen; kijk met ave show':
+        'the connection to the store {url} was lost while committing ({problem}); it is not known whether the decision was saved; look with ave show',
+    'besluit {team}/{seq}: de casus of de schakel in de kolommen wijkt af van het record':
+        'decision {team}/{seq}: the case or the chain link in the columns differs from the record',
+    'besluit {team}/{seq}: de keten van casus {case} is onderbroken (een besluit ontbreekt of is gewijzigd)':
+        'decision {team}/{seq}: the chain of case {case} is broken (a decision is missing or was changed)',
+    'besluit {team}/{seq} van casus {case}: {problem}':
+        'decision {team}/{seq} of case {case}: {problem}',
+    'toeganglog van team {team}: regel {seq} ontbreekt, is gewijzigd of staat niet in de keten':
+        'access log of team {team}: row {seq} is missing, was changed or is not in the chain',
+    'toeganglog van team {team}: het einde ontbreekt of is gewijzigd (de store houdt {kept} regels bij, er zijn er {count})':
+        'access log of team {team}: its end is missing or was changed (the store counts {kept} rows, there are {count})',
 }

@@ -22,7 +22,9 @@ AUDIT_HELP = _("Toon het toeganglog: wie welke casus heeft ingezien of gewijzigd
 def audit_command(
     case: Annotated[Optional[str], typer.Option(
         "--case", help=_("Alleen deze casus (hoofdletters tellen niet mee)."))] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help=_("Alleen wat deze persoon deed."))]
+    by: Annotated[Optional[str], typer.Option("--by", help=_(
+        "Alleen wat deze persoon deed: de naam die hij opgaf (--by), of in een store ook de "
+        "inlognaam van de database."))]
     = None,
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
@@ -32,7 +34,7 @@ def audit_command(
 
     conf = settings.resolve(log)
     records = [a for a in conf.store().read_access()
-               if (case is None or key(a.case) == key(case)) and (by is None or a.who == by)]
+               if (case is None or key(a.case) == key(case)) and (by is None or by in (a.who, a.login))]
     if fmt is Format.json:
         output.print_json([a.as_dict() for a in records])
     else:

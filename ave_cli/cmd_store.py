@@ -44,19 +44,29 @@ def _url(value: str) -> str:
 
 @store_app.command("init", help=_(
     "Richt de store in, of werk het schema bij (met versie; nog eens uitvoeren verandert "
-    "niets). Uit te voeren door de eigenaar van de database, met het recht om rollen te maken "
-    "(CREATEROLE).\n\n[bold]Voorbeeld[/bold]\n\n  ave store init "
+    "niets; een store van een eerdere versie wordt omgezet zonder een regel te verliezen). Uit "
+    "te voeren door een beheerder: de eigenaar van de database, met het recht om rollen te "
+    "maken (CREATEROLE). De tabellen komen van de rol ave_owner zonder login; de beheerder "
+    "wordt daar geen lid van.\n\n[bold]Voorbeeld[/bold]\n\n  ave store init "
     "postgresql://ave_eigenaar@db.gemeente.nl/ave\n"))
 @guarded
 def init_command(url: UrlArg, fmt: FormatOpt = Format.text) -> None:
-    from ave_cli import output, pgadmin, render
+    from ave_cli import output, pgadmin, pgstore, render
 
-    before, after = pgadmin.init(_url(url))
+    before, after, changes = pgadmin.init(_url(url))
+    url = pgstore.redact(url)
     if fmt is Format.json:
-        output.print_json({"store": url, "schema_before": before, "schema": after})
+        output.print_json({"store": url, "schema_before": before, "schema": after,
+                           "changes": changes})
     elif before == after:
         render.out().print(_("De store {url} is al bij (schemaversie {version}).").format(
             url=url, version=after))
+    elif before:
+        render.out().print(_("De store {url} is bijgewerkt (schemaversie {before} → {after}); "
+                             "er ging geen regel verloren:").format(url=url, before=before,
+                                                                     after=after))
+        for change in changes:
+            render.out().print(f"  - {change}")
     else:
         render.out().print(_("De store {url} is ingericht (schemaversie {before} → {after}). "
                              "Maak nu teams met: ave store add-team NAAM --log {url}").format(
@@ -76,10 +86,15 @@ def add_team_command(
     import re
 
     from ave_cli import pgadmin, render
+    from ave_cli.guard import check_free_text
+    from ave_cli.pgschema import MAX_TEAM_DIGITS
 
-    if not re.fullmatch(r"[a-z][a-z0-9_]{0,62}", name):
-        raise AveError(_("teamnaam '{name}' kan niet: gebruik kleine letters, cijfers en _, "
-                         "beginnend met een letter").format(name=name))
+    check_free_text(_("de teamnaam"), name)
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,62}", name) or sum(
+            c.isdigit() for c in name) > MAX_TEAM_DIGITS:
+        raise AveError(_("teamnaam '{name}' kan niet: gebruik kleine letters, cijfers (ten "
+                         "hoogste {digits}) en _, beginnend met een letter").format(
+                             name=name, digits=MAX_TEAM_DIGITS))
     url = _store_url(log)
     if pgadmin.add_team(url, name):
         render.out().print(_("Team {team} gemaakt. Geef mensen toegang met: GRANT {team} TO "
@@ -89,8 +104,11 @@ def add_team_command(
 
 
 @store_app.command("share", help=_(
-    "Deel een casus met een ander team (bijvoorbeeld het Zorg- en Veiligheidshuis, dat werkt "
-    "namens de partner die de casus inbrengt). Het delen komt in het toeganglog.\n\n"
+    "Deel een casus van je eigen team met een ander team (bijvoorbeeld het Zorg- en "
+    "Veiligheidshuis, dat werkt namens de partner die de casus inbrengt). Alleen het team van "
+    "de casus kan hem delen; het andere team kan hem zien en er besluiten over vastleggen, maar "
+    "niet verder delen, afsluiten voor een ander team of verwijderen. Het delen komt in het "
+    "toeganglog.\n\n"
     "[bold]Voorbeeld[/bold]\n\n  ave store share WT-17 --team zvh\n"))
 @guarded
 def share_command(
@@ -98,13 +116,12 @@ def share_command(
     team: Annotated[str, typer.Option("--team", help=_("Het team dat de casus gaat zien."))],
     log: LogOpt = None,
 ) -> None:
-    from ave_cli import actions, pgadmin, render, settings
-    from ave_cli.cases import key
+    from ave_cli import pgadmin, render, settings
 
     conf = settings.resolve(log)
     url = _store_url(log)
-    shared = pgadmin.share(url, key(case), team)
-    actions.record(conf, f"share {team}", [case], "ok" if shared else "al gedeeld", saved=shared)
+    # the store records the share in the access log of the case's team, in the same transaction
+    shared = pgadmin.share(url, case.strip(), team, own_team=conf.team, by=conf.by)
     if shared:
         render.out().print(_("Casus {case} is gedeeld met team {team}.").format(case=case,
                                                                                team=team))

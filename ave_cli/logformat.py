@@ -235,13 +235,65 @@ def from_record(record: Any, *, sealed: bool = False) -> Decision:
 
 def decode_block(chunk: bytes, line: int = 0, offset: int = 0) -> Block:
     """One block with its decision, seal and chain link; a ValueError names the problem."""
+    record, decision = _decode(chunk)
+    return _block(record, decision, line, offset)
+
+
+def block_json(chunk: bytes) -> tuple[str, str, str]:
+    """One block's record as the team store keeps it: its JSON text (in the order written), its
+    canonical text (what the seal is the hash of) and its seal; a ValueError names the
+    problem."""
+    record, _decision = _decode(chunk)
+    content = {k: v for k, v in record.items() if k != "seal"}
+    return _json_text(content), canonical(content), record["seal"]["sha256"]
+
+
+def to_json_record(decision: Decision, prev: str) -> tuple[str, str, str]:
+    """The decision chained to `prev` as the team store keeps it: its JSON text (in the order
+    a file log writes it), its canonical text and its seal."""
+    record = to_record(decision, prev, sealed=False)
+    text = canonical(record)
+    return _json_text(record), text, _hash(text)
+
+
+_IN_ORDER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
+                             default=datetime.isoformat, check_circular=False)
+
+
+def _json_text(record: dict[str, Any]) -> str:
+    when = record.get("time")
+    if isinstance(when, datetime):
+        record = {**record, "time": when.isoformat()}
+    return _IN_ORDER.encode(record)
+
+
+def decode_json(text: str, stored_seal: str, line: int = 0) -> Block:
+    """A record the team store keeps as JSON text under `stored_seal`: whole only when what it
+    says hashes, in canonical form, to the seal."""
+    try:
+        record = json.loads(text)
+    except (ValueError, RecursionError):
+        raise ValueError(Msg("geen geldige JSON")) from None
+    if not isinstance(record, dict):
+        raise ValueError(Msg("geen tabel"))
+    when = record.get("time")
+    if isinstance(when, str):
+        try:
+            record["time"] = datetime.fromisoformat(when)
+        except ValueError:
+            raise ValueError(Msg("veld 'time' is geen tijd")) from None
+    record["seal"] = {"sha256": stored_seal}
+    return _block(record, from_record(record), line, 0)  # from_record checks the seal
+
+
+def _decode(chunk: bytes) -> tuple[dict[str, Any], Decision]:
     try:
         text = chunk.decode("utf-8")
     except UnicodeDecodeError:
         raise ValueError(Msg("geen UTF-8-tekst")) from None
     record = fast_record(text)
     if record is not None and record.get("seal", {}).get("sha256") == seal(record):
-        return _block(record, from_record(record, sealed=True), line, offset)
+        return record, from_record(record, sealed=True)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -251,7 +303,7 @@ def decode_block(chunk: bytes, line: int = 0, offset: int = 0) -> Block:
     records = doc.get("decision")
     if set(doc) != {"decision"} or not isinstance(records, list) or len(records) != 1:
         raise ValueError(Msg("geen enkel [[decision]]-record"))
-    return _block(records[0], from_record(records[0]), line, offset)
+    return records[0], from_record(records[0])
 
 
 def _block(record: dict[str, Any], decision: Decision, line: int, offset: int) -> Block:

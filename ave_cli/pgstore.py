@@ -1,23 +1,25 @@
 """The PostgreSQL store: the same Store as the case log file, for a team (psycopg 3).
 
-A decision is one insert-only row holding the record's canonical text (the `[[decision]]` block
-a file log would hold), its seal and the seal of the case's decision before it: each case is its
-own hash chain, so a member of a team verifies the history of every case they may see (with
-row-level security nobody sees every row, so one chain over all rows could not be checked by
-anyone). `UNIQUE (case_key, prev)` makes two writers who both saw the same state of a case
-unable to both win. The derived `ave.cases` table (phase, regisseurs, state) is updated in the
-same transaction, for `ave report` and `ave show` at a region's scale.
+A decision is one insert-only row holding the record as JSON text (in the order a file log
+writes it; the seal is the sha256 of its canonical form), its seal and the seal of the case's
+decision before it: each case is its own hash chain, so a member of a team verifies the history
+of every case they may see. Members write only through the store's definer functions
+(pgschema.py), which check the seal, the chain and the caller, number the rows per team and
+fold the derived case rows themselves; `UNIQUE (team, case_key, prev)` makes two writers who
+both saw the same state of a case unable to both win.
 
-Who may do what lives in the database (pgschema.py); this module only connects, reads and
-appends. Imported only when the log is a postgresql:// address.
+This module connects, reads, and calls those functions. Imported only when the log is a
+postgresql:// address.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +28,7 @@ from ave_cli.errors import AveError, EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.logformat import Block, Damage
 from ave_cli.pgrows import PIECE, SUMMARY, Rows
-from ave_cli.pgschema import VERSION
+from ave_cli.pgschema import PURGER_ROLE, VERSION
 from ave_cli.store import Access, Accesses
 
 if TYPE_CHECKING:
@@ -37,17 +39,37 @@ if TYPE_CHECKING:
 
 SCHEMES = ("postgresql://", "postgres://")
 _CONNECTIONS: dict[str, Any] = {}
+# of every case this process read, by key: its team (the access log names the case it saw)
+_TEAMS: dict[str, dict[str, str]] = {}
 # psycopg warns through logging when it ends a pipeline after an error; ave says what went wrong
 logging.getLogger("psycopg").addHandler(logging.NullHandler())
+_SECRETS = (re.compile(r"(://[^:/?#@\s]*):[^@\s]*@"),
+            re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*)", re.IGNORECASE))
 
 
 def is_address(value: str) -> bool:
     return value.startswith(SCHEMES)
 
 
+def redact(text: str) -> str:
+    """A text that may repeat an address, without the password in it."""
+    text = _SECRETS[0].sub(r"\1:***@", text)
+    return _SECRETS[1].sub(r"\1***", text)
+
+
 def first_line(exc: BaseException) -> str:
-    """A driver's message, one line (libpq adds detail lines)."""
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    """A driver's message, one line (libpq adds detail lines), without credentials."""
+    return redact((str(exc).strip().splitlines() or [type(exc).__name__])[0])
+
+
+def driver() -> Any:
+    """psycopg, or one line saying which extra installs it."""
+    try:
+        import psycopg
+    except ImportError:
+        raise EnvironmentProblem(_("voor een PostgreSQL-store is psycopg nodig: pip install "
+                                   "'ave-cli[postgresql]'")) from None
+    return psycopg
 
 
 def connect(url: str, *, check_schema: bool = True) -> psycopg.Connection:
@@ -55,17 +77,15 @@ def connect(url: str, *, check_schema: bool = True) -> psycopg.Connection:
     password, the server cannot be reached, or the schema is missing or of another version."""
     if url in _CONNECTIONS and not _CONNECTIONS[url].closed:
         return _CONNECTIONS[url]
-    try:
-        import psycopg
-        from psycopg.conninfo import conninfo_to_dict
-    except ImportError:
-        raise EnvironmentProblem(_("voor een PostgreSQL-store is psycopg nodig: pip install "
-                                   "'ave-cli[postgresql]'")) from None
+    psycopg = driver()
+    from psycopg.conninfo import conninfo_to_dict
+
+    shown = redact(url)
     try:
         params = conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
         raise AveError(_("{url} is geen geldig PostgreSQL-adres ({problem})").format(
-            url=url, problem=first_line(exc))) from None
+            url=shown, problem=first_line(exc))) from None
     if params.get("password"):
         raise AveError(_("zet geen wachtwoord in het adres van de store; gebruik ~/.pgpass "
                          "of een servicebestand (libpq)"))
@@ -74,26 +94,25 @@ def connect(url: str, *, check_schema: bool = True) -> psycopg.Connection:
                                application_name="ave")
     except psycopg.Error as exc:
         raise EnvironmentProblem(_("de store {url} is niet bereikbaar ({problem})").format(
-            url=url, problem=first_line(exc))) from None
+            url=shown, problem=first_line(exc))) from None
     if check_schema:
-        usage = conn.execute("SELECT current_user, to_regnamespace('ave') IS NULL "
+        usage = conn.execute("SELECT session_user, to_regnamespace('ave') IS NULL "
                              "OR has_schema_privilege('ave', 'USAGE')").fetchone() or ("", True)
         if not usage[1]:
             conn.close()
             raise AveError(_("je bent lid van geen enkel team in de store {url}; vraag de "
-                             "beheerder om: GRANT <team> TO {user}").format(url=url,
+                             "beheerder om: GRANT <team> TO {user}").format(url=shown,
                                                                              user=usage[0]))
         version = schema_version(conn)
         if version == 0:
             conn.close()
-            raise EnvironmentProblem(_("de store {url} is nog niet ingericht; laat de eigenaar "
-                                       "van de database 'ave store init {url}' uitvoeren").format(
-                                           url=url))
+            raise EnvironmentProblem(_("de store {url} is nog niet ingericht; laat de beheerder "
+                                       "'ave store init {url}' uitvoeren").format(url=shown))
         if version != VERSION:
             conn.close()
             raise EnvironmentProblem(_("de store {url} heeft schemaversie {found}, deze ave "
                                        "kent {known}; werk ave bij of laat 'ave store init' "
-                                       "uitvoeren").format(url=url, found=version,
+                                       "uitvoeren").format(url=shown, found=version,
                                                            known=VERSION))
     _CONNECTIONS[url] = conn
     return conn
@@ -107,53 +126,78 @@ def schema_version(conn: psycopg.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def _decision(record: str, seq: int = 0) -> Decision:
-    return logformat.decode_block(record.encode("utf-8"), seq).decision
+def _skipped(team: str, seq: int, key: str, problem: Any) -> str:
+    return _("besluit {team}/{seq} van casus {case} is beschadigd ({problem}) en overgeslagen; "
+             "ave check noemt het").format(team=team, seq=seq, case=key, problem=problem)
 
 
 @dataclass
 class PgView:
-    """The store as this person may see it now (row-level security decides which rows)."""
+    """The store as this person may see it now (row-level security decides which rows; an id
+    means the case ave.resolve finds: of their team first, then one shared with them)."""
 
     conn: Any
     size: int
+    team: str = ""
     damage: Damage | None = None
     notice: str = ""
+    # said for a row that cannot be read (it is passed over): the command's warning
+    warn: Callable[[str], None] = lambda text: None
     # the last seal of every case read through this view ('' for none): a decision made from
     # what was read chains to it, so it cannot be stored when someone wrote the case since
     heads: dict[str, str] = field(default_factory=dict)
-    # the team and state (JSON; None: no such case) of the cases of the last `cases_of`: an
-    # append that follows needs not ask again
-    looked: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    teams: dict[str, str] = field(default_factory=dict)  # the team of each case read
+
+    def _decoded(self, rows: Iterable[tuple[str, str, int, str, str]]) -> Iterator[Decision]:
+        for record, seal, seq, team, key in rows:
+            try:
+                yield logformat.decode_json(record, seal, seq).decision
+            except ValueError as exc:
+                self.warn(_skipped(team, seq, key, exc.args[0] if exc.args else exc))
+
+    def _state(self, team: str, key: str, state: str) -> CaseState | None:
+        try:
+            return cases.from_json(state)
+        except (ValueError, TypeError, KeyError):
+            self.warn(_("de casusregel {team}/{case} in ave.cases is beschadigd en overgeslagen; "
+                        "ave check noemt hem").format(team=team, case=key))
+            return None
 
     def case(self, case_id: str) -> CaseState | None:
         key = cases.key(case_id)
-        rows = self.conn.execute("SELECT record, seq, seal FROM ave.decisions "
-                                 "WHERE case_key = %s ORDER BY seq", (key,)).fetchall()
-        self.heads[key] = rows[-1][2] if rows else ""
-        return cases.fold(_decision(r, s) for r, s, _seal in rows).get(key)
+        rows = self.conn.execute(
+            "SELECT d.record, d.seal, d.seq, d.team, d.case_key, c.head FROM ave.resolve(%s, %s) r "
+            "JOIN ave.cases c ON c.team = r.team AND c.case_key = r.case_key "
+            "JOIN ave.decisions d ON d.team = r.team AND d.case_key = r.case_key "
+            "ORDER BY d.seq", ([key], self.team)).fetchall()
+        self.heads[key] = rows[-1][5] if rows else ""  # the head the store keeps for the case
+        if rows:
+            self.teams[key] = rows[-1][3]
+        return cases.fold(self._decoded(row[:5] for row in rows)).get(key)
 
     def cases(self) -> list[CaseState]:
         found = []
-        for key, state, head in self.conn.execute(
-                "SELECT case_key, state, head FROM ave.cases ORDER BY first_seq"):
-            self.heads[key] = head
-            found.append(cases.from_json(state))
+        for key, state, head, team in self.conn.execute(
+                "SELECT case_key, state, head, team FROM ave.cases ORDER BY team, first_seq"):
+            read = self._state(team, key, state)
+            if read is not None and self.teams.setdefault(key, team) == team:
+                self.heads[key] = head
+                found.append(read)
         return found
 
     def cases_of(self, case_ids: list[str]) -> dict[str, CaseState]:
         found = {}
         wanted = list(dict.fromkeys(cases.key(c) for c in case_ids))
-        self.looked.clear()
         for key, state, head, team in self.conn.execute(
-                "SELECT case_key, state, head, team FROM ave.cases WHERE case_key = ANY(%b)",
-                (wanted,)):
-            self.heads[key] = head
-            self.looked[key] = (team, state)
-            found[key] = cases.from_json(state)
+                "SELECT c.case_key, c.state, c.head, c.team FROM ave.resolve(%b, %s) r "
+                "JOIN ave.cases c ON c.team = r.team AND c.case_key = r.case_key",
+                (wanted, self.team)):
+            read = self._state(team, key, state)
+            self.heads[key], self.teams[key] = head, team
+            if read is not None:
+                found[key] = read
         for key in wanted:
             self.heads.setdefault(key, "")
-            self.looked.setdefault(key, ("", None))
         return found
 
     def summaries(self, *, include_closed: bool = True,
@@ -162,30 +206,32 @@ class PgView:
 
         columns = ", ".join(SUMMARY if deciders else (*SUMMARY[:-1], "''"))
         where = "" if include_closed else "WHERE closed = 0 "
-        rows = self.conn.execute(f"SELECT case_id, {columns} FROM ave.cases {where}"
-                                 "ORDER BY first_seq")
-        return list(map(CaseSummary._make, rows))
+        rows = self.conn.execute(f"SELECT team, case_key, case_id, {columns} FROM ave.cases "
+                                 f"{where}ORDER BY team, first_seq").fetchall()
+        for team, key, *_rest in rows:
+            self.teams.setdefault(key, team)
+        return [CaseSummary._make(row[2:]) for row in rows]
 
     def decisions(self) -> Iterator[Decision]:
-        for record, seq in self.conn.execute("SELECT record, seq FROM ave.decisions ORDER BY seq"):
-            yield _decision(record, seq)
+        yield from self._decoded(self.conn.execute(
+            "SELECT record, seal, seq, team, case_key FROM ave.decisions ORDER BY team, seq"))
 
 
 @dataclass
 class PgStore:
-    """Decisions in PostgreSQL. `team`: for a new case, the team it belongs to (else the
-    person's only team)."""
+    """Decisions in PostgreSQL. `team`: the team an id means first, and of a new case (else
+    the person's only team)."""
 
     url: str
     team: str = ""
 
     @property
     def location(self) -> str:
-        return self.url
+        return redact(self.url)
 
     @property
     def access_location(self) -> str:
-        return f"{self.url} (ave.toegang)"
+        return f"{redact(self.url)} (ave.toegang)"
 
     def conn(self) -> Any:
         return connect(self.url)
@@ -196,7 +242,7 @@ class PgStore:
     def read(self) -> PgView:
         conn = self.conn()
         size = conn.execute("SELECT count(*) FROM (SELECT 1 FROM ave.decisions LIMIT 1) s")
-        return PgView(conn, size.fetchone()[0])
+        return PgView(conn, size.fetchone()[0], self.team, teams=_TEAMS.setdefault(self.url, {}))
 
     def team_cases(self, team: str) -> set[str]:
         """The keys of the cases of `team` this person may see; refused for a team they are
@@ -221,32 +267,40 @@ class PgStore:
         if len(teams) == 1:
             return teams[0]
         if not teams:
-            user = self.conn().execute("SELECT current_user").fetchone()[0]
+            user = self.conn().execute("SELECT session_user").fetchone()[0]
             raise AveError(_("je bent lid van geen enkel team in de store; vraag de beheerder "
                              "om: GRANT <team> TO {user}").format(user=user))
         raise AveError(_("je bent lid van meer teams ({teams}); kies er een met --team of "
                          "$AVE_TEAM").format(teams=", ".join(teams)))
 
+    def _own_team(self) -> str:
+        """The team of a new case when one can be named without asking ('' otherwise: the
+        store refuses a new case then, and team_for_new_cases says why)."""
+        if self.team:
+            return self.team
+        teams = self.my_teams()
+        return teams[0] if len(teams) == 1 else ""
+
     def append(self, build: Callable[[Any], Iterable[Decision]], *,
                lock_timeout: float = 10.0) -> int:
-        """In one transaction: read, let `build` decide, insert the decisions chained per case
-        and update the derived case rows, a piece at a time (a batch of any size needs little
+        """In one transaction: read, let `build` decide, and hand the decisions to the store's
+        `ave.write` a piece at a time, chained per case (a batch of any size needs little
         memory). Another writer who changed one of the same cases meanwhile makes this one fail
         whole (nothing stored), with a message to retry."""
-        import psycopg
+        psycopg = driver()
 
         from ave_cli.caselog import _committed, _uninterruptible
 
         conn = self.conn()  # autocommit: the transaction is ours to begin and end
-        writer = Rows(conn, self.team_for_new_cases)
-        done = False
+        writer = Rows(conn, self._own_team())
+        done = committing = False
         try:
             conn.execute("BEGIN")
             try:
                 conn.execute("SELECT set_config('lock_timeout', %s, true)",
                              (f"{int(lock_timeout * 1000)}ms",))
                 view = self.read()
-                writer.seen, writer.looked = view.heads, view.looked
+                writer.seen = view.heads
                 made = iter(build(view))
                 # In a pipeline the server stores one piece while the next is made; its errors
                 # come at the next point where ave waits for an answer (or at the end)
@@ -257,6 +311,7 @@ class PgStore:
                         with _uninterruptible():
                             writer.write(piece)
                 with _uninterruptible():
+                    committing = True
                     conn.execute("COMMIT")
                     done = True
                     _committed.extend(writer.ids)
@@ -269,20 +324,30 @@ class PgStore:
             names = ", ".join(shown[:5]) + (_(" (en {n} meer)").format(n=len(shown) - 5)
                                             if len(shown) > 5 else "")
             raise EnvironmentProblem(_(
-                "casus {cases} is zojuist door iemand anders bijgewerkt, of hoort bij een team "
-                "dat je niet ziet; er is niets opgeslagen; bekijk hem opnieuw (ave show) en "
-                "probeer het nog eens").format(cases=names)) from None
+                "casus {cases} is zojuist door iemand anders bijgewerkt; er is niets "
+                "opgeslagen; bekijk hem opnieuw (ave show) en probeer het nog eens").format(
+                    cases=names)) from None
         except psycopg.errors.InsufficientPrivilege as exc:
+            if "geen lid van team" in str(exc):
+                self.team_for_new_cases()  # says which team to choose, or to ask for one
             raise EnvironmentProblem(_("de store weigert het besluit ({problem}); er is niets "
                                        "opgeslagen").format(problem=first_line(exc))) from None
-        except psycopg.errors.LockNotAvailable:
+        except (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected):
             raise EnvironmentProblem(_("de store is bezet (wachttijd {seconds:g} s verstreken); "
                                        "er is niets opgeslagen; probeer het opnieuw").format(
                                            seconds=lock_timeout)) from None
         except psycopg.OperationalError as exc:
+            if committing:
+                raise EnvironmentProblem(_(
+                    "de verbinding met de store {url} viel weg tijdens het vastleggen ({problem}); "
+                    "het is niet bekend of het besluit is opgeslagen; kijk met ave show").format(
+                        url=self.location, problem=first_line(exc))) from None
             raise EnvironmentProblem(_("de store {url} gaf een fout ({problem}); er is niets "
-                                       "opgeslagen").format(url=self.url,
+                                       "opgeslagen").format(url=self.location,
                                                             problem=first_line(exc))) from None
+        except psycopg.Error as exc:
+            raise EnvironmentProblem(_("de store weigert het besluit ({problem}); er is niets "
+                                       "opgeslagen").format(problem=first_line(exc))) from None
         return len(writer.ids)
 
     def migrate(self, decisions: list[Decision]) -> int:
@@ -297,7 +362,7 @@ class PgStore:
         return self.append(build)
 
     def damage_message(self, damage: Damage, *, retry: bool = False) -> str:
-        return f"{self.url}: {damage.problem}"
+        return f"{self.location}: {damage.problem}"
 
     def network_filesystem(self) -> str | None:
         return None
@@ -306,57 +371,121 @@ class PgStore:
         return False
 
     def record_access(self, entries: Accesses) -> None:
-        import psycopg
+        """One row per team in that team's chain; the server sets who, when and the team."""
+        psycopg = driver()
 
         if not entries.cases:
             return
-        try:  # one statement: a report over 100,000 cases records 100,000 reads
+        known = _TEAMS.get(self.url, {})
+        teams = [known.get(cases.key(c), "") for c in entries.cases]
+        try:
             self.conn().execute(
-                "INSERT INTO ave.toegang (at, who, action, case_id, result, case_key, team) "
-                "SELECT %s, %s, %s, e.case_id, %s, e.case_key, c.team "
-                "FROM unnest(%b::text[], %b::text[]) WITH ORDINALITY AS e(case_id, case_key, n) "
-                "LEFT JOIN ave.cases c ON c.case_key = e.case_key ORDER BY e.n",
-                (entries.when, entries.who, entries.action, entries.result, entries.cases,
-                 [cases.key(n) for n in entries.cases]))
+                "SELECT ave.record_access(%s, %s, %s, %s, %b::text[], %b::text[])",
+                (self.team, entries.who, entries.action, entries.result, teams, entries.cases))
         except psycopg.Error as exc:
             raise OSError(5, first_line(exc)) from None
 
     def read_access(self) -> list[Access]:
-        return [Access(*row) for row in self.conn().execute(
-            "SELECT at, who, action, case_id, result FROM ave.toegang ORDER BY seq")]
+        found = []
+        for at, login, by, action, result, ids in self.conn().execute(
+                "SELECT at, who, by, action, result, case_ids FROM ave.toegang "
+                "ORDER BY at, team, seq"):
+            when = at.astimezone().isoformat()
+            found += [Access(when, by, action, case, result, login) for case in ids]
+        return found
 
     def scan(self) -> tuple[list[Block], list[Damage]]:
         """Every row visible to this person, each record checked against its seal, and every
         case's chain: each decision names the seal of the case's decision before it."""
         blocks: list[Block] = []
         problems: list[Damage] = []
-        heads: dict[str, str] = {}
-        for seq, key, record, seal, prev in self.conn().execute(
-                "SELECT seq, case_key, record, seal, prev FROM ave.decisions ORDER BY seq"):
+        heads: dict[tuple[str, str], str] = {}
+        self._scanned: list[tuple[str, str, Block]] = []
+        for team, seq, key, record, seal, prev in self.conn().execute(
+                "SELECT team, seq, case_key, record, seal, prev FROM ave.decisions "
+                "ORDER BY team, seq"):
+            where = (team, key)
             try:
-                block = logformat.decode_block(record.encode("utf-8"), seq)
+                block = logformat.decode_json(record, seal, seq)
             except ValueError as exc:
-                problems.append(Damage(seq, 0, _("rij {seq}: {problem}").format(
-                    seq=seq, problem=exc.args[0] if exc.args else exc)))
-                heads[key] = seal
+                problems.append(Damage(seq, 0, _("besluit {team}/{seq} van casus {case}: "
+                                                 "{problem}").format(
+                    team=team, seq=seq, case=key, problem=exc.args[0] if exc.args else exc)))
+                heads[where] = seal
                 continue
             blocks.append(block)
-            if block.seal != seal or block.prev != prev:
-                problems.append(Damage(seq, 0, _("rij {seq}: het zegel of de schakel in de kolommen "
-                                                 "wijkt af van het record").format(seq=seq)))
-            if prev != heads.get(key, ""):
-                problems.append(Damage(seq, 0, _("rij {seq}: de keten van casus {case} is "
-                                                 "onderbroken (een besluit ontbreekt of is "
-                                                 "gewijzigd)").format(seq=seq,
-                                                                      case=block.decision.case)))
-            heads[key] = seal
-        return blocks, problems
+            self._scanned.append((team, key, block))
+            if block.prev != prev or cases.key(block.decision.case) != key:
+                problems.append(Damage(seq, 0, _("besluit {team}/{seq}: de casus of de schakel "
+                                                 "in de kolommen wijkt af van het record").format(
+                                                     team=team, seq=seq)))
+            if prev != heads.get(where, ""):
+                problems.append(Damage(seq, 0, _("besluit {team}/{seq}: de keten van casus "
+                                                 "{case} is onderbroken (een besluit ontbreekt "
+                                                 "of is gewijzigd)").format(
+                                                     team=team, seq=seq,
+                                                     case=block.decision.case)))
+            heads[where] = seal
+        return blocks, problems + self._access_problems()
+
+    def _access_problems(self) -> list[Damage]:
+        """Each of this person's teams' access log: numbered without gaps, every row's hash
+        over its body and the hash before it, the body saying what the row's columns say, and
+        the last row the head the store keeps."""
+        import hashlib
+
+        problems: list[Damage] = []
+        teams = self.my_teams()
+        heads = {team: (count, head) for team, count, head in self.conn().execute(
+            "SELECT team, accesses, access_head FROM ave.heads WHERE team = ANY(%s)", (teams,))}
+        for team in teams:
+            prev, count = "", 0
+            for seq, at, who, by, action, result, ids, body, row_prev, digest in \
+                    self.conn().execute(
+                        "SELECT seq, at, who, by, action, result, case_ids, body, prev, hash "
+                        "FROM ave.toegang WHERE team = %s ORDER BY seq", (team,)):
+                count += 1
+                said = _body_of(body)
+                ok = (seq == count and row_prev == prev
+                      and hashlib.sha256((prev + body).encode("utf-8")).hexdigest() == digest
+                      and said == {"team": team, "seq": seq, "at": _utc(at), "who": who,
+                                   "by": by, "action": action, "result": result,
+                                   "cases": list(ids)})
+                if not ok:
+                    problems.append(Damage(0, 0, _(
+                        "toeganglog van team {team}: regel {seq} ontbreekt, is gewijzigd of "
+                        "staat niet in de keten").format(team=team, seq=seq)))
+                    break
+                prev = digest
+            else:
+                if heads.get(team) != (count, prev):
+                    problems.append(Damage(0, 0, _(
+                        "toeganglog van team {team}: het einde ontbreekt of is gewijzigd (de "
+                        "store houdt {kept} regels bij, er zijn er {count})").format(
+                            team=team, kept=heads.get(team, (0, ""))[0], count=count)))
+        return problems
 
     def index_matches(self, blocks: list[Block]) -> bool:
         """The derived case rows agree with the decisions they were folded from."""
-        folded = cases.fold((b.decision for b in blocks), keep_history=False)
-        stored = {k: s for k, s in self.conn().execute("SELECT case_key, state FROM ave.cases")}
-        return stored == {k: cases.to_json(s) for k, s in folded.items()}
+        scanned = getattr(self, "_scanned", None)
+        if scanned is None:
+            self.scan()
+            scanned = self._scanned
+        folded: dict[tuple[str, str], list[Any]] = {}
+        for team, key, block in scanned:
+            entry = folded.setdefault((team, key), [cases.CaseState(block.decision.case), ""])
+            cases.apply(entry[0], block.decision, keep_history=False)
+            entry[1] = block.seal
+        stored = {}
+        for team, key, head, state, *summary in self.conn().execute(
+                f"SELECT team, case_key, head, state, case_id, {', '.join(SUMMARY)} "
+                "FROM ave.cases"):
+            try:
+                stored[(team, key)] = (head, cases.from_json(state), tuple(summary))
+            except (ValueError, TypeError, KeyError):
+                return False
+        return stored == {where: (head, state, tuple(cases.summary(state)))
+                          for where, (state, head) in folded.items()}
 
     def repair(self, stamp: str, *, lock_timeout: float = 10.0) -> None:
         return None  # a transaction is never torn: there is no damaged end to set aside
@@ -364,28 +493,58 @@ class PgStore:
     def rewrite_without(self, chosen: Callable[[list[Block]], set[str]], *, dry_run: bool,
                         about: dict[str, Any] | None = None,
                         lock_timeout: float = 10.0) -> tuple[set[str], int]:
-        """Purge through `ave.purge()` (owned by the purger role): only closed cases of the
-        caller's teams; the store records count, range and who, never the content."""
+        """Purge through `ave.purge()` (for members of ave_purger): only cases of the caller's
+        own teams whose latest decision is a close before the date; the store records count,
+        range and who, never the content."""
+        psycopg = driver()
+
         blocks, _problems = self.scan()
         gone = chosen(blocks)
         count = sum(1 for b in blocks if cases.key(b.decision.case) in gone)
         if dry_run or not gone:
             return gone, count
         about = about or {}
-        removed = self.conn().execute(
-            "SELECT ave.purge(%s, %s, %s)",
-            (sorted(cases.key(c) for c in gone), str(about.get("by", "")),
-             str(about.get("closed_before", "")))).fetchone()[0]
+        try:
+            removed = self.conn().execute(
+                "SELECT ave.purge(%s, %s, %s)",
+                (sorted(cases.key(c) for c in gone), str(about.get("by", "")),
+                 str(about.get("closed_before", "")))).fetchone()[0]
+        except psycopg.errors.InsufficientPrivilege:
+            user = self.conn().execute("SELECT session_user").fetchone()[0]
+            raise AveError(_("alleen wie de rol {role} heeft, mag verwijderen; er is niets "
+                             "verwijderd; vraag de beheerder om: GRANT {role} TO {user}").format(
+                                 role=PURGER_ROLE, user=user)) from None
+        except psycopg.Error as exc:
+            raise EnvironmentProblem(_("de store weigert het verwijderen ({problem}); er is "
+                                       "niets verwijderd").format(problem=first_line(exc))
+                                     ) from None
         return gone, removed
 
     def reindex(self) -> tuple[PgView, None]:
         return self.read(), None
+
+
+def _utc(at: datetime) -> str:
+    from datetime import UTC
+
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _body_of(body: str) -> Any:
+    import json
+
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
 
 def close_all() -> None:
     for conn in _CONNECTIONS.values():
         with contextlib.suppress(Exception):
             conn.close()
     _CONNECTIONS.clear()
+    _TEAMS.clear()
 
 
 __all__ = ["PgStore", "PgView", "connect", "is_address"]

@@ -289,5 +289,6 @@ def access_view(records: list[Any], *, width: int = 100) -> Any:
     layout = Layout([Column(_("Wanneer"), keep=True), Column(_("Wie")), Column(_("Actie")),
                      Column(_("Casus"), keep=True), Column(_("Resultaat"))])
     for a in records:
-        layout.rows.append([a.when[:16].replace("T", " "), a.who, a.action, a.case, a.result])
+        who = a.who if not a.login or a.login == a.who else f"{a.who} ({a.login})"
+        layout.rows.append([a.when[:16].replace("T", " "), who, a.action, a.case, a.result])
     return fit(width, _("Toegang: {n} keer").format(n=len(records)), [layout], block_title=0)

@@ -52,10 +52,14 @@ class Access:
     action: str  # the command: show, report, export, reevaluate, triage, escalate, ...
     case: str
     result: str  # ok, proefdraai, geweigerd, niet gevonden
+    login: str = ""  # the team store's database login that did it (set by the server)
 
     def as_dict(self) -> dict[str, str]:
-        return {"when": self.when, "who": self.who, "action": self.action, "case": self.case,
-                "result": self.result}
+        found = {"when": self.when, "who": self.who, "action": self.action, "case": self.case,
+                 "result": self.result}
+        if self.login:
+            found["login"] = self.login
+        return found
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,7 @@ def pg_url(pg_server, monkeypatch: pytest.MonkeyPatch, hermetic: Path):
     for person, team in PEOPLE.items():
         pgadmin.add_team(owner, team)
         pg_server.sql(f"GRANT {team} TO {person}")
+    pg_server.sql("GRANT ave_purger TO tester")  # the one who may purge
     url = pg_server.url("tester", name)
     monkeypatch.setenv("AVE_LOG", url)
     yield url
@@ -154,6 +155,17 @@ def any_store(request, hermetic: Path) -> str:
     if request.param == "file":
         return str(hermetic)
     return request.getfixturevalue("pg_url")
+
+
+def _record(text: str, seal: str) -> dict[str, Any]:
+    """A record the team store keeps as its canonical text, as TOML would read it from a file."""
+    import json
+    from datetime import datetime
+
+    record = json.loads(text)
+    record["time"] = datetime.fromisoformat(record["time"])
+    record["seal"] = {"sha256": seal}
+    return record
 
 
 class Store:
@@ -176,8 +188,8 @@ class Store:
             if not path.exists():
                 return []
             return tomllib.loads(path.read_text(encoding="utf-8"))["decision"]
-        return [tomllib.loads(text)["decision"][0] for (text,) in self._rows(
-            "SELECT record FROM ave.decisions ORDER BY seq")]
+        return [_record(text, seal) for text, seal in self._rows(
+            "SELECT record, seal FROM ave.decisions ORDER BY team, seq")]
 
     def snapshot(self) -> Any:
         """Everything a write could change: the file's bytes, or the store's decision and case
@@ -185,8 +197,8 @@ class Store:
         if self.is_file:
             path = Path(self.where)
             return path.read_bytes() if path.exists() else None
-        return (self._rows("SELECT * FROM ave.decisions ORDER BY seq"),
-                self._rows("SELECT * FROM ave.cases ORDER BY case_key"))
+        return (self._rows("SELECT * FROM ave.decisions ORDER BY team, seq"),
+                self._rows("SELECT * FROM ave.cases ORDER BY team, case_key"))
 
     def extends(self, before: Any) -> bool:
         """Whether what was there before is all still there, unchanged, with more after it."""
