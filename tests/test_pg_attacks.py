@@ -196,6 +196,7 @@ def test_a_member_with_her_own_functions_first_in_search_path_sees_only_her_team
     anna = _as(pg_url, "anna")
     for statement in SHADOWS:
         _sql(anna, statement)
+    _sql(anna, "GRANT USAGE ON SCHEMA anna TO PUBLIC")  # so that any role would find them
     path = "SET search_path = anna, pg_catalog, ave"
     assert _sql(anna, "SELECT ave.my_teams()", setup=path) == [(["noord"],)]
     teams = _sql(anna, "SELECT DISTINCT team FROM ave.decisions", setup=path)
