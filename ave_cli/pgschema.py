@@ -290,7 +290,7 @@ DECLARE
     v_mine text[] := ave.my_teams();
     v_shared text[] := ave.shared_cases();
     v_default text;
-    v_bad text;
+    v_ids text;
     g record;
 BEGIN
     v_default := CASE WHEN p_team = ANY (v_mine) THEN p_team ELSE v_mine[1] END;
@@ -301,31 +301,38 @@ BEGIN
     IF p_by IS NULL OR length(p_by) > 200 OR p_by ~ '[[:cntrl:]]'
        OR p_action IS NULL OR p_action !~ '^[a-z][a-z0-9_ -]{{0,80}}$'
        OR p_result IS NULL OR p_result !~ '^[a-z][a-z ]{{0,40}}$'
-       OR cardinality(p_ids) IS DISTINCT FROM cardinality(p_teams) THEN
+       OR cardinality(p_ids) IS DISTINCT FROM cardinality(p_teams)
+       OR array_position(p_ids, NULL) IS NOT NULL OR array_position(p_teams, NULL) IS NOT NULL THEN
         RAISE EXCEPTION 'ave: geen geldig toegangsrecord' USING ERRCODE = 'check_violation';
     END IF;
-    SELECT x INTO v_bad FROM unnest(p_ids) AS x WHERE x IS NULL OR x !~ '{CASE_ID}' LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'ave: % is geen casusnummer', v_bad USING ERRCODE = 'check_violation';
+    -- every id a case id (as CASE_ID says), checked over all of them at once: only the allowed
+    -- characters, none empty, longer than 64 or starting with '.', '_' or '-'
+    v_ids := E'\n' || array_to_string(p_ids, E'\n') || E'\n';
+    IF v_ids ~ E'[^\nA-Za-z0-9._-]' OR v_ids ~ E'\n(\n|[._-])' OR v_ids ~ E'[^\n]{{65}}' THEN
+        RAISE EXCEPTION 'ave: geen geldig casusnummer in het toegangsrecord'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    -- a case named with its team must be of one of the caller's teams or shared with one
+    IF EXISTS (SELECT FROM unnest(p_ids, p_teams) AS x(id, team)
+               WHERE x.team <> '' AND NOT (x.team = ANY (v_mine))
+                 AND NOT ((x.team || '/' || lower(x.id)) = ANY (v_shared))) THEN
+        RAISE EXCEPTION 'ave: geen toegang tot deze casussen'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_teams[1] <> '' AND NOT EXISTS (SELECT FROM unnest(p_teams) AS t WHERE t <> p_teams[1]) THEN
+        -- all of one team (a report of one team's cases): in the order given, as they are
+        PERFORM ave.chain_access(p_teams[1], now(), session_user, p_by, p_action, p_result, p_ids);
+        RETURN;
     END IF;
     FOR g IN
-        WITH given AS (
-            SELECT x.id, lower(x.id) AS key, nullif(x.team, '') AS team, x.n
-            FROM unnest(p_ids, p_teams) WITH ORDINALITY AS x(id, team, n)),
-        found AS (
-            SELECT r.case_key, r.team FROM ave.resolve(
-                ARRAY(SELECT key FROM given WHERE team IS NULL), p_team) r)
-        SELECT coalesce(given.team, found.team, v_default) AS team,
-               array_agg(given.id ORDER BY given.n) AS ids,
-               bool_and(given.team IS NULL OR given.team = ANY (v_mine)
-                        OR (given.team || '/' || given.key) = ANY (v_shared)) AS allowed
-        FROM given LEFT JOIN found ON given.team IS NULL AND found.case_key = given.key
+        SELECT coalesce(nullif(x.team, ''), f.team, v_default) AS team,
+               array_agg(x.id ORDER BY x.n) AS ids
+        FROM unnest(p_ids, p_teams) WITH ORDINALITY AS x(id, team, n)
+        LEFT JOIN ave.resolve(ARRAY(SELECT lower(u.id) FROM unnest(p_ids, p_teams) AS u(id, team)
+                                    WHERE u.team = ''), p_team) f
+               ON x.team = '' AND f.case_key = lower(x.id)
         GROUP BY 1 ORDER BY 1
     LOOP
-        IF NOT g.allowed THEN
-            RAISE EXCEPTION 'ave: geen toegang tot deze casussen'
-                USING ERRCODE = 'insufficient_privilege';
-        END IF;
         PERFORM ave.chain_access(g.team, now(), session_user, p_by, p_action, p_result, g.ids);
     END LOOP;
 END $f$;
@@ -334,29 +341,16 @@ END $f$;
 -- record comes as its JSON text, its canonical text (the same JSON value, keys sorted: what the
 -- seal covers) and its seal: the seal must be the canonical text's sha256, the record must
 -- chain onto its case's head, the case must be one the caller may see (or new, then of
--- `p_team`, one of the caller's teams). The case rows are folded on here, as cases.apply does.
+-- `p_team`, one of the caller's teams), and only the case's own team may close it. The case
+-- rows are folded on here from the decisions, as cases.apply does, in set-based statements.
 CREATE FUNCTION ave.write(p_team text, p_records text[], p_canonical text[], p_seals text[])
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
 DECLARE
-    r record;
     v_mine text[] := ave.my_teams();
-    cur text;          -- the team and key of the case being folded
-    i integer := 0;    -- its place in the c_ arrays
-    v_team text; v_key text; v_new boolean; v_pos bigint;
-    v_owned boolean;   -- the case is of one of the caller's teams (not only shared with one)
-    v_head text; v_case text; v_phase text; v_since text; v_closed boolean;
-    v_casus text; v_proces text; v_answers jsonb; v_advice jsonb; v_roles jsonb;
-    v_departs boolean; v_kind text; v_last text; v_kapstok text; v_deciders text[];
-    -- the decisions, in the order given
-    d_team text[] := '{{}}'; d_pos bigint[] := '{{}}'; d_key text[] := '{{}}';
-    d_prev text[] := '{{}}'; d_n bigint[] := '{{}}'; d_id text[] := '{{}}';
-    -- each case as folded so far
-    c_team text[] := '{{}}'; c_key text[] := '{{}}'; c_id text[] := '{{}}';
-    c_head text[] := '{{}}'; c_phase text[] := '{{}}'; c_since text[] := '{{}}';
-    c_closed boolean[] := '{{}}'; c_casus text[] := '{{}}'; c_proces text[] := '{{}}';
-    c_answers jsonb[] := '{{}}'; c_advice jsonb[] := '{{}}'; c_roles jsonb[] := '{{}}';
-    c_departs boolean[] := '{{}}'; c_kind text[] := '{{}}'; c_last text[] := '{{}}';
-    c_kapstok text[] := '{{}}'; c_deciders jsonb[] := '{{}}'; c_pos bigint[] := '{{}}';
+    v_teams text[];    -- per record: the team of its case (its own, or p_team for a new case)
+    v_owners text[];   -- per record: the team of its case when it exists already, else NULL
+    v_json jsonb[];    -- per record: its JSON, parsed once
+    v_bad record;
     t record;
     v_bases jsonb := '{{}}';
 BEGIN
@@ -364,158 +358,186 @@ BEGIN
        OR cardinality(p_canonical) IS DISTINCT FROM cardinality(p_seals) THEN
         RAISE EXCEPTION 'ave: records en zegels zijn niet even veel' USING ERRCODE = 'check_violation';
     END IF;
-    FOR r IN
-        WITH given AS (
-            SELECT x.n, x.canon, x.seal, x.text::jsonb AS j
-            FROM unnest(p_records, p_canonical, p_seals) WITH ORDINALITY AS x(text, canon, seal, n)),
-        found AS (
-            SELECT f.case_key, f.team
-            FROM ave.resolve(ARRAY(SELECT lower(j->>'case') FROM given), p_team) f),
-        placed AS (
-            SELECT given.*, lower(given.j->>'case') AS key, found.team AS owner,
-                   coalesce(found.team, p_team) AS tteam
-            FROM given JOIN found ON found.case_key = lower(given.j->>'case'))
-        SELECT placed.*, row_number() OVER (PARTITION BY placed.tteam ORDER BY placed.n) AS pos,
-               c.head AS c_head, c.state AS c_state, c.first_seq AS c_first
-        FROM placed LEFT JOIN ave.cases c ON c.team = placed.owner AND c.case_key = placed.key
-        ORDER BY placed.tteam, placed.key, placed.n
-    LOOP
-        IF r.seal IS NULL OR r.seal !~ '^[0-9a-f]{{64}}$'
-           OR r.seal <> encode(sha256(convert_to(r.canon, 'UTF8')), 'hex')
-           OR r.canon::jsonb <> r.j THEN
-            RAISE EXCEPTION 'ave: het zegel van record % klopt niet', r.n
-                USING ERRCODE = 'check_violation';
-        END IF;
-        IF jsonb_typeof(r.j) IS DISTINCT FROM 'object' OR r.j->'format' IS DISTINCT FROM '2'
-           OR coalesce(r.j->>'case', '') !~ '{CASE_ID}'
-           OR coalesce(r.j->>'id', '') = '' OR coalesce(r.j->>'by', '') = ''
-           OR coalesce(r.j->>'kind', '') NOT IN ({", ".join(f"'{k}'" for k in DECISION_KINDS)})
-           OR coalesce(r.j->>'time', '') !~ '{TIME}'
-           OR (r.j->>'kind' <> 'close' AND coalesce(r.j->>'phase_after', '') = '') THEN
-            RAISE EXCEPTION 'ave: record % is geen geldig besluit', r.n
-                USING ERRCODE = 'check_violation';
-        END IF;
-        IF cur IS DISTINCT FROM r.tteam || '/' || r.key THEN  -- the next case
-            cur := r.tteam || '/' || r.key;
-            i := i + 1;
-            v_team := r.tteam; v_key := r.key; v_new := r.owner IS NULL;
-            v_owned := v_new OR r.owner = ANY (v_mine);
-            IF v_new THEN
-                IF p_team IS NULL OR NOT (p_team = ANY (v_mine)) THEN
-                    RAISE EXCEPTION 'ave: % is geen lid van team %', session_user, p_team
-                        USING ERRCODE = 'insufficient_privilege';
-                END IF;
-                v_head := ''; v_case := r.j->>'case'; v_phase := NULL; v_since := NULL;
-                v_closed := false; v_casus := ''; v_proces := ''; v_answers := '{{}}';
-                v_advice := '[]'; v_roles := '[]'; v_departs := false; v_kind := '';
-                v_last := NULL; v_kapstok := ''; v_deciders := '{{}}'; v_pos := r.pos;
-            ELSE
-                v_head := r.c_head; v_pos := -r.c_first;
-                SELECT s->>'case', s->>'phase', s->>'since', (s->>'closed')::boolean,
-                       s->>'casusregisseur', s->>'procesregisseur', s->'answers', s->'advice',
-                       s->'advice_roles', (s->>'departs')::boolean, s->>'last_kind',
-                       s->>'last_time', s->>'kapstok_name',
-                       ARRAY(SELECT jsonb_array_elements_text(s->'deciders'))
-                INTO v_case, v_phase, v_since, v_closed, v_casus, v_proces, v_answers,
-                     v_advice, v_roles, v_departs, v_kind, v_last, v_kapstok, v_deciders
-                FROM (SELECT r.c_state::jsonb AS s) x;
-            END IF;
-        END IF;
-        IF r.j->>'kind' = 'close' AND NOT v_owned THEN
-            RAISE EXCEPTION 'ave: alleen het team van casus % mag hem afsluiten', r.j->>'case'
-                USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        IF coalesce(r.j->>'prev', '') <> v_head THEN
-            RAISE EXCEPTION 'ave: casus % is intussen bijgewerkt', r.j->>'case'
-                USING ERRCODE = 'unique_violation';
-        END IF;
-        d_team := d_team || v_team; d_pos := d_pos || r.pos; d_key := d_key || v_key;
-        d_prev := d_prev || v_head; d_n := d_n || r.n; d_id := d_id || (r.j->>'id');
-        v_head := r.seal;
-        -- the fold (cases.apply)
-        v_kind := r.j->>'kind'; v_last := r.j->>'time'; v_kapstok := r.j->'kapstok'->>'name';
-        IF NOT (r.j->>'by' = ANY (v_deciders)) THEN
-            v_deciders := v_deciders || (r.j->>'by');
-        END IF;
-        IF v_kind = 'close' THEN
-            v_closed := true; v_phase := NULL; v_since := v_last;
-        ELSE
-            IF v_closed OR (r.j->>'phase_after') IS DISTINCT FROM v_phase THEN
-                v_since := v_last;
-            END IF;
-            IF (r.j->>'axis') IS DISTINCT FROM 'vertical' THEN
-                v_departs := (r.j->>'advised_phase') IS DISTINCT FROM (r.j->>'phase_after');
-            END IF;
-            v_closed := false; v_phase := r.j->>'phase_after';
-            IF coalesce(r.j->'answers', '{{}}') <> '{{}}' THEN
-                v_answers := r.j->'answers';
-            END IF;
-            IF v_kind IN ('triage', 'reevaluation') THEN
-                v_advice := coalesce(r.j->'advice', '[]');
-                v_roles := coalesce(r.j->'advice_roles', '[]');
-                IF v_roles = '[]' THEN
-                    v_roles := (SELECT coalesce(jsonb_agg(''::text), '[]')
-                                FROM generate_series(1, jsonb_array_length(v_advice)));
-                END IF;
-            END IF;
-            IF coalesce(r.j->>'casusregisseur', '') <> '' THEN
-                v_casus := r.j->>'casusregisseur';
-            END IF;
-            IF coalesce(r.j->>'procesregisseur', '') <> '' THEN
-                v_proces := r.j->>'procesregisseur';
-            END IF;
-        END IF;
-        c_team[i] := v_team; c_key[i] := v_key; c_id[i] := v_case; c_head[i] := v_head;
-        c_phase[i] := v_phase; c_since[i] := v_since; c_closed[i] := v_closed;
-        c_casus[i] := v_casus; c_proces[i] := v_proces; c_answers[i] := v_answers;
-        c_advice[i] := v_advice; c_roles[i] := v_roles; c_departs[i] := v_departs;
-        c_kind[i] := v_kind; c_last[i] := v_last; c_kapstok[i] := v_kapstok;
-        c_deciders[i] := to_jsonb(v_deciders); c_pos[i] := v_pos;
-    END LOOP;
+    IF coalesce(cardinality(p_records), 0) = 0 THEN
+        RETURN 0;
+    END IF;
+    -- each record parsed once, and which case it is about (the sub-selects below are kept
+    -- apart with OFFSET 0, so that a value is worked out once, not again at every use)
+    v_json := ARRAY(SELECT x::jsonb FROM unnest(p_records) AS x);
+    SELECT array_agg(coalesce(f.team, p_team) ORDER BY g.n), array_agg(f.team ORDER BY g.n)
+    INTO v_teams, v_owners
+    FROM (SELECT x.n, lower(x.j->>'case') AS key
+          FROM unnest(v_json) WITH ORDINALITY AS x(j, n)) g
+    LEFT JOIN ave.resolve(ARRAY(SELECT lower(j->>'case') FROM unnest(v_json) j), p_team) f
+           ON f.case_key = g.key;
+    -- the first record that may not be stored, and why
+    SELECT c.n, c.problem, c.j->>'case' AS case_id INTO v_bad FROM (
+        SELECT g.n, g.j, CASE
+            WHEN g.seal IS NULL OR g.seal !~ '^[0-9a-f]{{64}}$'
+                 OR g.seal <> encode(sha256(convert_to(g.canon, 'UTF8')), 'hex')
+                 OR g.canon::jsonb <> g.j THEN 'seal'
+            WHEN jsonb_typeof(g.j) IS DISTINCT FROM 'object' OR g.j->'format' IS DISTINCT FROM '2'
+                 OR coalesce(g.j->>'case', '') !~ '{CASE_ID}'
+                 OR coalesce(g.j->>'id', '') = '' OR coalesce(g.j->>'by', '') = ''
+                 OR coalesce(g.j->>'kind', '') NOT IN ({", ".join(f"'{k}'" for k in DECISION_KINDS)})
+                 OR coalesce(g.j->>'time', '') !~ '{TIME}'
+                 OR (g.j->>'kind' <> 'close' AND coalesce(g.j->>'phase_after', '') = '')
+                THEN 'invalid'
+            WHEN g.owner IS NULL AND (p_team IS NULL OR NOT (p_team = ANY (v_mine))) THEN 'team'
+            WHEN g.j->>'kind' = 'close' AND g.owner IS NOT NULL AND NOT (g.owner = ANY (v_mine))
+                THEN 'close'
+            WHEN coalesce(g.j->>'prev', '')
+                 <> coalesce(lag(g.seal) OVER (PARTITION BY g.team, lower(g.j->>'case')
+                                               ORDER BY g.n), cs.head, '') THEN 'chain'
+            END AS problem
+        FROM (SELECT x.n, x.canon, x.seal, x.team, x.owner, x.j
+              FROM unnest(p_canonical, p_seals, v_teams, v_owners, v_json)
+                   WITH ORDINALITY AS x(canon, seal, team, owner, j, n)) g
+        LEFT JOIN ave.cases cs ON cs.team = g.owner AND cs.case_key = lower(g.j->>'case')) c
+    WHERE c.problem IS NOT NULL ORDER BY c.n LIMIT 1;
+    IF v_bad.problem = 'seal' THEN
+        RAISE EXCEPTION 'ave: het zegel van record % klopt niet', v_bad.n
+            USING ERRCODE = 'check_violation';
+    ELSIF v_bad.problem = 'invalid' THEN
+        RAISE EXCEPTION 'ave: record % is geen geldig besluit', v_bad.n
+            USING ERRCODE = 'check_violation';
+    ELSIF v_bad.problem = 'team' THEN
+        RAISE EXCEPTION 'ave: % is geen lid van team %', session_user, p_team
+            USING ERRCODE = 'insufficient_privilege';
+    ELSIF v_bad.problem = 'close' THEN
+        RAISE EXCEPTION 'ave: alleen het team van casus % mag hem afsluiten', v_bad.case_id
+            USING ERRCODE = 'insufficient_privilege';
+    ELSIF v_bad.problem = 'chain' THEN
+        RAISE EXCEPTION 'ave: casus % is intussen bijgewerkt', v_bad.case_id
+            USING ERRCODE = 'unique_violation';
+    END IF;
     -- numbers from each team's own sequence (it never waits for another writer), handed out
     -- in the order given
-    FOR t IN SELECT x AS team, count(*) AS n FROM unnest(d_team) AS x GROUP BY x ORDER BY x LOOP
+    FOR t IN SELECT x AS team, count(*) AS n FROM unnest(v_teams) AS x GROUP BY x ORDER BY x LOOP
         v_bases := v_bases || jsonb_build_object(t.team, to_jsonb(ARRAY(
             SELECT v FROM (SELECT nextval(ave.team_sequence(t.team)) AS v
                            FROM generate_series(1, t.n)) s ORDER BY v)));
     END LOOP;
     INSERT INTO ave.decisions (team, seq, id, case_key, record, seal, prev, written_by, written_at)
-    SELECT d.team, (v_bases->d.team->>(d.pos - 1)::int)::bigint, d.id, d.key, g.text,
-           g.seal, d.prev, session_user, now()
-    FROM unnest(d_team, d_pos, d_key, d_prev, d_n, d_id) AS d(team, pos, key, prev, n, id)
-    JOIN unnest(p_records, p_seals) WITH ORDINALITY AS g(text, seal, n) ON g.n = d.n
+    SELECT d.team, (v_bases->d.team->>(d.pos - 1)::int)::bigint, d.j->>'id',
+           lower(d.j->>'case'), d.text, d.seal, coalesce(d.j->>'prev', ''), session_user, now()
+    FROM (SELECT x.n, x.text, x.seal, x.team, x.j,
+                 row_number() OVER (PARTITION BY x.team ORDER BY x.n) AS pos
+          FROM unnest(p_records, p_seals, v_teams, v_json)
+               WITH ORDINALITY AS x(text, seal, team, j, n)) d
     ORDER BY d.n;
-    -- the case rows: the state as cases.to_json writes it, the summary as cases.summary
+    -- the case rows, folded on: the state as cases.to_json writes it, the summary as
+    -- cases.summary. Each field is what the last decision that sets it says, else what the
+    -- state stored before (s0) says; a new case with one decision here (a batch) takes its row
+    -- straight from that decision.
+    WITH g AS MATERIALIZED (
+        SELECT x.n, x.seal, x.team, x.j, x.j->>'kind' AS kind, lower(x.j->>'case') AS key,
+               CASE WHEN x.j->>'kind' = 'close' THEN NULL ELSE x.j->>'phase_after' END AS phase,
+               CASE WHEN coalesce(x.j->'advice_roles', '[]') <> '[]' THEN x.j->'advice_roles'
+                    ELSE (SELECT coalesce(jsonb_agg(''::text), '[]') FROM generate_series(
+                              1, jsonb_array_length(coalesce(x.j->'advice', '[]')))) END AS roles,
+               cs.state::jsonb AS s0, cs.first_seq,
+               row_number() OVER (PARTITION BY x.team ORDER BY x.n) AS pos,
+               count(*) OVER (PARTITION BY x.team, lower(x.j->>'case')) AS decisions
+        FROM unnest(p_seals, v_teams, v_owners, v_json)
+             WITH ORDINALITY AS x(seal, team, owner, j, n)
+        LEFT JOIN ave.cases cs ON cs.team = x.owner AND cs.case_key = lower(x.j->>'case')),
+    r AS MATERIALIZED (
+        SELECT g.*,
+               -- the decision changes the fase (or closes, or reopens): `since` moves
+               g.kind = 'close'
+               OR coalesce(lag(g.kind = 'close') OVER w, (g.s0->>'closed')::boolean, false)
+               OR (g.j->>'phase_after') IS DISTINCT FROM
+                  CASE WHEN lag(g.n) OVER w IS NULL THEN g.s0->>'phase'
+                       ELSE lag(g.phase) OVER w END AS changes
+        FROM g WHERE g.s0 IS NOT NULL OR g.decisions > 1
+        WINDOW w AS (PARTITION BY g.team, g.key ORDER BY g.n)),
+    f AS (
+        SELECT g.team, g.key, NULL::bigint AS first_seq, g.pos AS first_pos,
+               g.j->>'case' AS case_id, g.seal AS head, g.kind, g.j->>'time' AS last,
+               g.j->'kapstok'->>'name' AS kapstok, g.phase, g.kind = 'close' AS closed,
+               g.j->>'time' AS since,
+               g.kind <> 'close' AND (g.j->>'axis') IS DISTINCT FROM 'vertical'
+                   AND (g.j->>'advised_phase') IS DISTINCT FROM g.phase AS departs,
+               CASE WHEN g.kind <> 'close' AND coalesce(g.j->'answers', '{{}}') <> '{{}}'
+                    THEN g.j->'answers' ELSE '{{}}' END AS answers,
+               CASE WHEN g.kind IN ('triage', 'reevaluation')
+                    THEN coalesce(g.j->'advice', '[]') ELSE '[]' END AS advice,
+               CASE WHEN g.kind IN ('triage', 'reevaluation') THEN g.roles ELSE '[]' END AS roles,
+               CASE WHEN g.kind <> 'close' THEN coalesce(g.j->>'casusregisseur', '')
+                    ELSE '' END AS casus,
+               CASE WHEN g.kind <> 'close' THEN coalesce(g.j->>'procesregisseur', '')
+                    ELSE '' END AS proces,
+               jsonb_build_array(g.j->>'by') AS deciders
+        FROM g WHERE g.s0 IS NULL AND g.decisions = 1
+        UNION ALL
+        SELECT r.team, r.key, min(r.first_seq), min(r.pos),
+               coalesce((array_agg(r.s0->>'case'))[1], (array_agg(r.j->>'case' ORDER BY r.n))[1]),
+               (array_agg(r.seal ORDER BY r.n DESC))[1],
+               (array_agg(r.kind ORDER BY r.n DESC))[1],
+               (array_agg(r.j->>'time' ORDER BY r.n DESC))[1],
+               (array_agg(r.j->'kapstok'->>'name' ORDER BY r.n DESC))[1],
+               (array_agg(r.phase ORDER BY r.n DESC))[1],
+               (array_agg(r.kind ORDER BY r.n DESC))[1] = 'close',
+               coalesce((array_agg(r.j->>'time' ORDER BY r.n DESC) FILTER (WHERE r.changes))[1],
+                        (array_agg(r.s0->>'since'))[1]),
+               coalesce((array_agg((r.j->>'advised_phase') IS DISTINCT FROM r.phase
+                                   ORDER BY r.n DESC)
+                         FILTER (WHERE r.kind <> 'close'
+                                 AND (r.j->>'axis') IS DISTINCT FROM 'vertical'))[1],
+                        (array_agg((r.s0->>'departs')::boolean))[1], false),
+               coalesce((array_agg(r.j->'answers' ORDER BY r.n DESC)
+                         FILTER (WHERE r.kind <> 'close'
+                                 AND coalesce(r.j->'answers', '{{}}') <> '{{}}'))[1],
+                        (array_agg(r.s0->'answers'))[1], '{{}}'),
+               coalesce((array_agg(coalesce(r.j->'advice', '[]') ORDER BY r.n DESC)
+                         FILTER (WHERE r.kind IN ('triage', 'reevaluation')))[1],
+                        (array_agg(r.s0->'advice'))[1], '[]'),
+               coalesce((array_agg(r.roles ORDER BY r.n DESC)
+                         FILTER (WHERE r.kind IN ('triage', 'reevaluation')))[1],
+                        (array_agg(r.s0->'advice_roles'))[1], '[]'),
+               coalesce((array_agg(r.j->>'casusregisseur' ORDER BY r.n DESC)
+                         FILTER (WHERE r.kind <> 'close'
+                                 AND coalesce(r.j->>'casusregisseur', '') <> ''))[1],
+                        (array_agg(r.s0->>'casusregisseur'))[1], ''),
+               coalesce((array_agg(r.j->>'procesregisseur' ORDER BY r.n DESC)
+                         FILTER (WHERE r.kind <> 'close'
+                                 AND coalesce(r.j->>'procesregisseur', '') <> ''))[1],
+                        (array_agg(r.s0->>'procesregisseur'))[1], ''),
+               (SELECT jsonb_agg(u.b ORDER BY u.first) FROM (
+                    SELECT e.b, min(e.o) AS first
+                    FROM unnest(ARRAY(SELECT jsonb_array_elements_text(
+                                          coalesce((array_agg(r.s0->'deciders'))[1], '[]')))
+                                || array_agg(r.j->>'by' ORDER BY r.n))
+                         WITH ORDINALITY AS e(b, o)
+                    GROUP BY e.b) u)
+        FROM r GROUP BY r.team, r.key)
     INSERT INTO ave.cases AS c (team, case_key, case_id, head, state, phase, closed, since_ts,
                                 last_ts, last_kind, kapstok, casusregisseur, procesregisseur,
                                 advice_roles, deciders, first_seq)
-    SELECT x.team, x.key, x.id, x.head,
+    SELECT f.team, f.key, f.case_id, f.head,
            jsonb_build_object(
-               'case', x.id, 'phase', x.phase, 'since', x.since, 'closed', x.closed,
-               'casusregisseur', x.casus, 'procesregisseur', x.proces, 'answers', x.answers,
-               'advice', x.advice, 'advice_roles', x.roles, 'departs', x.departs,
-               'last_kind', x.kind, 'last_time', x.last, 'kapstok_name', x.kapstok,
-               'deciders', x.deciders)::text,
-           x.phase, x.closed::int, extract(epoch FROM x.since::timestamptz)::float8,
-           extract(epoch FROM x.last::timestamptz)::float8, x.kind, x.kapstok, x.casus,
-           x.proces,
+               'case', f.case_id, 'phase', f.phase, 'since', f.since, 'closed', f.closed,
+               'casusregisseur', f.casus, 'procesregisseur', f.proces, 'answers', f.answers,
+               'advice', f.advice, 'advice_roles', f.roles, 'departs', f.departs,
+               'last_kind', f.kind, 'last_time', f.last, 'kapstok_name', f.kapstok,
+               'deciders', f.deciders)::text,
+           f.phase, f.closed::int, extract(epoch FROM f.since::timestamptz)::float8,
+           extract(epoch FROM f.last::timestamptz)::float8, f.kind, f.kapstok, f.casus,
+           f.proces,
            (SELECT coalesce(string_agg(e, ',' ORDER BY o), '')
-            FROM jsonb_array_elements_text(x.roles) WITH ORDINALITY AS a(e, o)),
+            FROM jsonb_array_elements_text(f.roles) WITH ORDINALITY AS a(e, o)),
            (SELECT coalesce(string_agg(e, chr(31) ORDER BY o), '')
-            FROM jsonb_array_elements_text(x.deciders) WITH ORDINALITY AS a(e, o)),
-           CASE WHEN x.pos < 0 THEN -x.pos ELSE (v_bases->x.team->>(x.pos - 1)::int)::bigint END
-    FROM unnest(c_team, c_key, c_id, c_head, c_phase, c_since, c_closed, c_casus, c_proces,
-                c_answers, c_advice, c_roles, c_departs, c_kind, c_last, c_kapstok,
-                c_deciders, c_pos)
-         AS x(team, key, id, head, phase, since, closed, casus, proces, answers, advice, roles,
-              departs, kind, last, kapstok, deciders, pos)
+            FROM jsonb_array_elements_text(f.deciders) WITH ORDINALITY AS a(e, o)),
+           coalesce(f.first_seq, (v_bases->f.team->>(f.first_pos - 1)::int)::bigint)
+    FROM f
     ON CONFLICT (team, case_key) DO UPDATE SET
         head = excluded.head, state = excluded.state, phase = excluded.phase,
         closed = excluded.closed, since_ts = excluded.since_ts, last_ts = excluded.last_ts,
         last_kind = excluded.last_kind, kapstok = excluded.kapstok,
         casusregisseur = excluded.casusregisseur, procesregisseur = excluded.procesregisseur,
         advice_roles = excluded.advice_roles, deciders = excluded.deciders;
-    RETURN cardinality(d_n);
+    RETURN cardinality(p_records);
 END $f$;
 
 -- Only the owning team shares a case, with a team that exists; recorded in its access log.

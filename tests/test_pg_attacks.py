@@ -113,7 +113,11 @@ def test_a_closed_flag_set_by_hand_cannot_make_an_open_case_purgeable(story, pg_
 
 
 def test_only_purgers_purge_and_every_purge_is_recorded_with_it(run, story, pg_url, pg_server):
-    _refused(_as(pg_url, "anna"), "SELECT ave.purge(ARRAY['c-1'], 'anna', '2100-01-01')")
+    anna = _as(pg_url, "anna")
+    _refused(anna, "SELECT ave.purge(ARRAY['c-1'], 'anna', '2100-01-01')")
+    refused = run("purge", "--closed-before", "2100-01-01", "--yes", "--log", anna)
+    assert refused.exit_code == 2 and "GRANT ave_purger TO anna" in refused.stderr, refused.output
+    assert "niets verwijderd" in refused.stderr and refused.stderr.count("\n") == 1
     assert story()
     assert _sql(pg_url, "SELECT ave.purge(ARRAY['c-1'], 'tester', '2100-01-01')") == [(2,)]
     assert _sql(pg_url, "SELECT team, who, by, cases, decisions FROM ave.purges") == [
