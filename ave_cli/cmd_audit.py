@@ -34,7 +34,8 @@ def audit_command(
 
     conf = settings.resolve(log)
     records = [a for a in conf.store().read_access()
-               if (case is None or key(a.case) == key(case)) and (by is None or by in (a.who, a.login))]
+               if (case is None or key(a.case) == key(case))
+               and (by is None or by in (a.who, a.login))]
     if fmt is Format.json:
         output.print_json([a.as_dict() for a in records])
     else:

@@ -1,7 +1,7 @@
 """The records of one append to the team's store, handed a piece at a time to the store's
 `ave.write` in its transaction (pgstore.PgStore.append begins and ends it): each decision as
-its JSON text, canonical text and seal, chained to its case's head. The store checks them and folds the
-case rows itself."""
+its JSON text, canonical text and seal, chained to its case's head. The store checks them and
+folds the case rows itself."""
 
 from __future__ import annotations
 
