@@ -176,10 +176,13 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
     else:
         full = given
     result: list[Triage] = []
+    seen = state.history[-1].id if state and state.history else None
 
     def build(current: View) -> list[Decision]:
+        now_state = current.case(case_id)
+        _unchanged_since(case_id, seen, now_state)
         outcome = build_triage(
-            kap, full, case=case_id, state=current.case(case_id),
+            kap, full, case=case_id, state=now_state,
             decision_id=parts.new_id(), now=parts.now(), by=conf.by, chosen=chosen,
             motivation=motivation, note=req.note, casusregisseur=req.casusregisseur,
             procesregisseur=req.procesregisseur)
@@ -195,6 +198,25 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
     record(conf, "triage", [result[0].decision.case],
            "proefdraai" if req.dry_run else "ok", saved=not req.dry_run)
     return TriageResult(result[0], kap, full)
+
+
+def _unchanged_since(case_id: str, seen: str | None, state: Any) -> None:
+    """Refuse a triage decided on the case as it was when the questions began when someone has
+    written to the case since (a colleague's escalation while the review screen was open must
+    not be undone by confirming it): nothing is saved, and it is said what changed."""
+    from ave_cli.errors import EnvironmentProblem
+
+    latest = state.history[-1] if state and state.history else None
+    if (latest.id if latest else None) == seen:
+        return
+    if latest is None:  # (a purge took the case away meanwhile)
+        raise EnvironmentProblem(_("casus {case} is intussen uit het caselog verwijderd; er is "
+                                   "niets opgeslagen").format(case=case_id))
+    raise EnvironmentProblem(_(
+        "casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets "
+        "opgeslagen; bekijk hem (ave show {case}) en doe de triage opnieuw").format(
+            case=state.case, by=latest.by, when=latest.time.isoformat(timespec="minutes"),
+            phase=state.phase or _("afgesloten")))
 
 
 def _before_questions(state: Any, typed: str, kap: Kapstok, *, explicit: bool,

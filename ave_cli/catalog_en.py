@@ -1406,4 +1406,8 @@ EN: dict[str, str] = {
         'access log of team {team}: row {seq} is missing, was changed or is not in the chain',
     'toeganglog van team {team}: het einde ontbreekt of is gewijzigd (de store houdt {kept} regels bij, er zijn er {count})':
         'access log of team {team}: its end is missing or was changed (the store counts {kept} rows, there are {count})',
+    'casus {case} is intussen uit het caselog verwijderd; er is niets opgeslagen':
+        'case {case} was removed from the case log meanwhile; nothing was saved',
+    'casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets opgeslagen; bekijk hem (ave show {case}) en doe de triage opnieuw':
+        'case {case} was changed meanwhile by {by} ({when}): now {phase}; nothing was saved; look at it (ave show {case}) and do the triage again',
 }

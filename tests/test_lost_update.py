@@ -1,0 +1,75 @@
+"""No lost update: a triage decided on the case as it was when its questions began is not saved
+when a colleague wrote to the case while the review screen was open (issue 24, item 1, for
+triage), in both stores, in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import pytest
+from conftest import EXAMPLES, Store
+
+from ave_cli import settings
+
+pexpect = pytest.importorskip("pexpect")
+
+A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
+
+
+def _answers_but_one(tmp_path, left_out: str) -> str:
+    """Every answer of the handreiking (its defaults, AVE2's where given) but one."""
+    import tomllib
+
+    kap = settings.load_kapstok("handreiking")
+    given = tomllib.loads(open(A2, encoding="utf-8").read())
+    answers = {q.key: given.get(q.key, q.default) for q in kap.questions if q.key != left_out}
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    return str(path)
+
+
+def _review_screen(where: str, tmp_path, answers: str):
+    env = {**os.environ, "AVE_LOG": where, "AVE_CONFIG": str(tmp_path / "none.toml"),
+           "AVE_CACHE_DIR": str(tmp_path / "cache"), "AVE_BY": "pty", "TERM": "xterm",
+           "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1"}
+    child = pexpect.spawn(sys.executable, ["-m", "ave_cli", "triage", "R-1", "--answers",
+                                           answers], env=env, encoding="utf-8", timeout=30,
+                          dimensions=(60, 120))
+    child.expect("veiligheid")
+    child.send("\r")  # the default, as before
+    child.expect("Wat wil je doen")
+    return child
+
+
+def test_a_colleagues_escalation_during_the_review_is_never_undone(run, any_store, tmp_path):
+    store = Store(any_store)
+    assert run("triage", "R-1", "-a", A2).exit_code == 0  # AVE2
+    child = _review_screen(any_store, tmp_path, _answers_but_one(tmp_path, "veiligheid"))
+    # meanwhile a colleague escalates the case
+    escalated = run("escalate", "R-1", "--to", "AVE4", "--reason", "acuut", "--by", "collega")
+    assert escalated.exit_code == 0, escalated.output
+    before = store.snapshot()
+    child.send("\r")  # Bevestigen: the AVE2 the screen showed
+    child.expect("intussen gewijzigd door collega")
+    child.expect("er is niets opgeslagen")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert store.snapshot() == before
+    kinds = [(r["kind"], r.get("phase_after")) for r in store.records()]
+    assert kinds == [("triage", "AVE2"), ("escalation", "AVE4")]
+
+
+def test_without_a_change_meanwhile_the_review_saves(run, any_store, tmp_path):
+    store = Store(any_store)
+    assert run("triage", "R-1", "-a", A2).exit_code == 0
+    child = _review_screen(any_store, tmp_path, _answers_but_one(tmp_path, "veiligheid"))
+    assert run("show", "R-1").exit_code == 0  # a read is no change
+    child.send("\r")
+    child.expect("opgeslagen als besluit")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [r["kind"] for r in store.records()] == ["triage", "triage"]
