@@ -12,7 +12,8 @@ from ave_cli.guard import MAX_TEXT, check_free_text, looks_like_bsn  # noqa: F40
 from ave_cli.model import Answers, AveError, Decision, Kapstok, Outcome, Phase
 from ave_cli.rules import advised_phase, evaluate, outcome_for_phase, with_defaults
 
-CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+# the whole id, ASCII only (a `$` would also match before a final newline: 'C-1\n' would pass)
+CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
 
 
 def check_case_id(case: str) -> str:
@@ -22,7 +23,7 @@ def check_case_id(case: str) -> str:
                          "elfproef halen); het caselog mag geen directe "
                          "persoonsgegevens bevatten: gebruik een pseudoniem zoals het "
                          "dossiernummer van het wijkteam", case=case))
-    if not CASE_ID.match(case):
+    if not CASE_ID.fullmatch(case):
         raise AveError(Msg("casus '{case}' is ongeldig: gebruik 1 tot 64 letters, "
                          "cijfers, '-', '_' of '.', beginnend met een letter of cijfer", case=case))
     return case

@@ -363,3 +363,17 @@ def test_a_log_on_a_network_drive_gets_a_warning(run, log, tmp_path, monkeypatch
     assert len([line for line in result.stderr.splitlines() if "netwerkschijf" in line]) == 1
     monkeypatch.setattr(store, "MOUNTS", store.Path("/proc/mounts"))
     assert "netwerkschijf" not in run("report", "--log", str(folder / "caselog.toml")).stderr
+
+
+@pytest.mark.parametrize("case", ["C-1\n", "C-1\r", "C-1 ", "C\u200b-1", "\uff23-1", "C-١"])
+def test_a_case_id_is_the_whole_text_in_ascii(run, log, case):
+    """A case id that only looks like a valid one (a final newline, an invisible or full-width
+    character) is refused: it would be a second case that prints as the first."""
+    from ave_cli.decisions import check_case_id
+    from ave_cli.errors import AveError
+
+    with pytest.raises(AveError):
+        check_case_id(case)
+    result = run("triage", case, "-a", str(EXAMPLES / "handreiking" / "ave2.toml"))
+    assert result.exit_code == 2 and "ongeldig" in result.stderr, result.output
+    assert not log.exists()
