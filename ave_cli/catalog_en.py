@@ -1410,4 +1410,10 @@ EN: dict[str, str] = {
         'case {case} was removed from the case log meanwhile; nothing was saved',
     'casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets opgeslagen; bekijk hem (ave show {case}) en doe de triage opnieuw':
         'case {case} was changed meanwhile by {by} ({when}): now {phase}; nothing was saved; look at it (ave show {case}) and do the triage again',
+    "de sleutel '{key}' staat er twee keer in":
+        "the key '{key}' is in it twice",
+    'een getal van {n} tekens; het maximum is {max}':
+        'a number of {n} characters; the maximum is {max}',
+    '{name} is geen getal':
+        '{name} is not a number',
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -149,7 +150,10 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         value = "; ".join(map(str, value))
     text = str(value)
-    return "'" + text if text[:1] in FORMULA_STARTS else text  # no formulas in spreadsheets
+    # no formulas in spreadsheets, also not from a full-width or other compatibility form of
+    # a formula's first character (a spreadsheet may fold it)
+    first = unicodedata.normalize("NFKC", text[:1])[:1]
+    return "'" + text if first in FORMULA_STARTS else text
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).

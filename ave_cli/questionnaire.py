@@ -39,6 +39,48 @@ Ask = Callable[[Prompt], Any]
 
 # --- answers files --------------------------------------------------------------------------
 
+MAX_DIGITS = 30  # answers hold no numbers: a longer one is a mistake (or an attack on int())
+MAX_DEPTH = 3  # an object of answers, a list of values in it, a value in that
+
+
+def _strict_json(text: str) -> Any:
+    """JSON as an answers file may hold it; a ValueError says why not: a key twice in one
+    object (which one counts would be a guess), a number of more than MAX_DIGITS digits, NaN or
+    Infinity, or nesting deeper than MAX_DEPTH."""
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in found:
+                raise ValueError(_("de sleutel '{key}' staat er twee keer in").format(key=key))
+            found[key] = value
+        return found
+
+    def number(kind: type) -> Callable[[str], Any]:
+        def parse(digits: str) -> Any:
+            if len(digits) > MAX_DIGITS:
+                raise ValueError(_("een getal van {n} tekens; het maximum is {max}").format(
+                    n=len(digits), max=MAX_DIGITS))
+            return kind(digits)
+        return parse
+
+    def constant(name: str) -> Any:
+        raise ValueError(_("{name} is geen getal").format(name=name))
+
+    doc = json.loads(text, object_pairs_hook=unique, parse_int=number(int),
+                     parse_float=number(float), parse_constant=constant)
+    if _depth(doc) > MAX_DEPTH:
+        raise RecursionError
+    return doc
+
+
+def _depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
 def parse_answers_file(data: bytes, source: str) -> dict[str, Any]:
     """Parse an answers file: JSON when it looks like JSON (or ends in .json), else TOML."""
     try:
@@ -48,14 +90,16 @@ def parse_answers_file(data: bytes, source: str) -> dict[str, Any]:
     as_json = source.endswith(".json") or (not source.endswith(".toml")
                                             and text.lstrip().startswith("{"))
     try:
-        doc = json.loads(text) if as_json else tomllib.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        doc = _strict_json(text) if as_json else tomllib.loads(text)
+    except (ValueError, tomllib.TOMLDecodeError) as exc:  # (a JSONDecodeError is a ValueError)
         kind = "JSON" if as_json else "TOML"
         raise AveError(_("antwoordbestand {source} is geen geldige {kind} ({exc})").format(
                            source=source, kind=kind, exc=exc)) from None
     except RecursionError:
         raise AveError(_("antwoordbestand {source} is te diep genest").format(
                            source=source)) from None
+    if _depth(doc) > MAX_DEPTH:
+        raise AveError(_("antwoordbestand {source} is te diep genest").format(source=source))
     if not isinstance(doc, dict):
         raise AveError(_("antwoordbestand {source} moet één object met antwoorden zijn").format(
                            source=source))
@@ -158,7 +202,7 @@ def parse_batch(data: bytes, source: str, kapstok: Kapstok) -> list[tuple[str, d
 def _batch_toml(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
     try:
         doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # a TOMLDecodeError, or an integer too long for int()
         raise AveError(_("batchbestand {source} is geen geldige TOML ({exc})").format(
                            source=source, exc=exc)) from None
     except RecursionError:
@@ -185,10 +229,10 @@ def _batch_jsonl(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
             continue
         label = _("{source}: regel {number}").format(source=source, number=number)
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
+            obj = _strict_json(line)
+        except ValueError as exc:
             raise AveError(_("{label}: geen geldige JSON ({msg})").format(
-                               label=label, msg=exc.msg)) from None
+                               label=label, msg=getattr(exc, "msg", exc))) from None
         except RecursionError:
             raise AveError(_("{label}: te diep genest").format(label=label)) from None
         if not isinstance(obj, dict):

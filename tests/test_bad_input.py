@@ -117,6 +117,22 @@ CATALOGUE = [
      lambda t: ["triage", "C-2", "-a", file("a.toml", VALID + "signalen = [['agressie']]\n")(t)]),
     ("answers: empty file", None, lambda t: ["triage", "C-2", "-a", file("a.toml", "")(t)]),
     ("answers: a folder", None, lambda t: ["triage", "C-2", "-a", str(t)]),
+    ("answers: a key twice in JSON", None, lambda t: ["triage", "C-2", "-a", file(
+        "a.json", '{"problematiek": "geen", "problematiek": "complex", '
+        '"effect": "ja", "meewerken": "ja", "samenwerking": "goed", "veiligheid": "nee"}')(t)]),
+    ("answers: a 5,000-digit number in JSON", None, lambda t: ["triage", "C-2", "-a", file(
+        "a.json", '{"problematiek": ' + "7" * 5000 + "}")(t)]),
+    ("answers: a 5,000-digit number in TOML", None, lambda t: ["triage", "C-2", "-a", file(
+        "a.toml", "problematiek = " + "7" * 5000 + "\n")(t)]),
+    ("answers: NaN in JSON", None, lambda t: ["triage", "C-2", "-a", file(
+        "a.json", '{"problematiek": NaN}')(t)]),
+    ("answers: nested five deep", None, lambda t: ["triage", "C-2", "-a", file(
+        "a.json", '{"signalen": [[[["agressie"]]]]}')(t)]),
+    ("batch: a key twice on a line", None, lambda t: ["triage", "--batch", file(
+        "b.jsonl", '{"case": "B-1", "problematiek": "geen", "problematiek": "complex", '
+        '"effect": "ja", "meewerken": "ja", "samenwerking": "goed", "veiligheid": "nee"}\n')(t)]),
+    ("batch: a 5,000-digit number", None, lambda t: ["triage", "--batch", file(
+        "b.jsonl", '{"case": ' + "7" * 5000 + "}\n")(t)]),
     # --- case ids and free text --------------------------------------------------------------
     ("case id: TOML injection", None, lambda t: ["triage", INJECT, "-a", str(H / "ave1.toml")]),
     ("case id: 65 characters", None, lambda t: ["triage", "C" * 65, "-a", str(H / "ave1.toml")]),

@@ -300,6 +300,16 @@ def test_csv_cells_cannot_become_formulas(run, store):
     assert row["note"] == "'=HYPERLINK(\"http://x\")"
 
 
+@pytest.mark.parametrize("start", ["\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\u207a"])
+def test_a_compatibility_form_of_a_formula_start_is_guarded_too(start):
+    """A full-width (or small, or superscript) =, +, - or @ folds to the ASCII one in a
+    spreadsheet that normalises text: guarded as the ASCII one is."""
+    from ave_cli.output import _cell
+
+    assert _cell(f"{start}HYPERLINK(1)") == f"'{start}HYPERLINK(1)"
+    assert _cell("x=1") == "x=1"
+
+
 # --- the report's arithmetic, at its exact edges (worked out by hand) --------------------------
 
 def _summary(**changes):
