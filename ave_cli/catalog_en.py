@@ -261,12 +261,8 @@ EN: dict[str, str] = {
         "case id '{case}' is invalid: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
     "bevat een nummer dat op een BSN lijkt":
         "contains a number that looks like a BSN",
-    "bevat een stuurteken":
-        "contains a control character",
     "{label} bevat een nummer dat op een BSN lijkt; laat directe persoonsgegevens weg uit het caselog":
         "{label} contains a number that looks like a BSN; leave direct personal data out of the caselog",
-    "{label} bevat een stuurteken; gebruik gewone tekst (regeleinden en tabs mogen)":
-        "{label} contains a control character; use plain text (line breaks and tabs are allowed)",
     "{label} is {length} tekens lang; het maximum is {MAX_TEXT}":
         "{label} is {length} characters long; the maximum is {MAX_TEXT}",
     "je kiest fase {phase} terwijl de regels {advised} adviseren: geef een motivering met --motivation (de afwijking wordt vastgelegd)":
@@ -1416,4 +1412,8 @@ EN: dict[str, str] = {
         'a number of {n} characters; the maximum is {max}',
     '{name} is geen getal':
         '{name} is not a number',
+    '{label} bevat een teken dat niet mag (U+{code}, {name}); gebruik gewone tekst (letters, cijfers, leestekens, spatie, regeleinden en tabs)':
+        '{label} holds a character that is not allowed (U+{code}, {name}); use plain text (letters, digits, punctuation, space, line ends and tabs)',
+    'bevat een teken dat niet mag (U+{code})':
+        'holds a character that is not allowed (U+{code})',
 }

@@ -1,19 +1,14 @@
 """What may never enter the log or the screen: BSN-like numbers (the log holds no direct
-identifiers), control and direction characters (they could drive or disguise a colleague's
-terminal), and texts too long to be notes. Pure."""
+identifiers), characters outside the known set of plain text (control, direction, invisible and
+look-alike characters could drive, disguise or hide), and texts too long to be notes. Pure."""
 
 from __future__ import annotations
 
-import re
+import unicodedata
 
 from ave_cli.errors import AveError, Msg
 
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-# Digit groups, and what may stand between the groups of one number as people write it: spaces
-# of every kind (tab, no-break), dots, dashes of every kind, slashes, underscores and commas.
-_SEPARATOR = r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000.\u002d\u2010-\u2015\u2212\ufe58\ufe63\uff0d/\\_,]"
-_NUMBER = re.compile(rf"\d+(?:{_SEPARATOR}{{1,3}}\d+)*")
-_GROUP = re.compile(r"\d+")
 
 
 def passes_elfproef(digits: str) -> bool:
@@ -23,30 +18,41 @@ def passes_elfproef(digits: str) -> bool:
     return sum(int(d) * w for d, w in zip(digits, _BSN_WEIGHTS, strict=True)) % 11 == 0
 
 
-def _ascii_digits(text: str) -> str:
-    """Full-width and other Unicode decimal digits as 0-9 (NFKC folds the full-width forms)."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKC", text)
-    if text.isascii():
-        return text
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
-
-
 def bsn_candidates(text: str) -> list[str]:
-    """Every nine-digit run a reader could take for one number: a whole group of nine, or
-    neighbouring groups of one number written with separators ('123 456 782', '12-34.56/782')."""
-    found = []
-    for number in _NUMBER.finditer(_ascii_digits(text)):
-        groups = _GROUP.findall(number.group())
-        for start in range(len(groups)):
+    """Every nine-digit run a reader could take for one number. A number is digit groups (any
+    Unicode decimal digit, read as 0-9) with anything but letters and digits between them; a
+    letter ends it. A candidate is a whole group of nine, or neighbouring groups of nine digits
+    together ('123 456 782', '(123) 456-782', '1\u00ad2\u2800345...')."""
+    found: list[str] = []
+    groups: list[str] = []
+    digits = ""
+    for char in text:
+        value = unicodedata.decimal(char, None)
+        if value is not None:
+            digits += str(value)
+            continue
+        if digits:
+            groups.append(digits)
             digits = ""
-            for group in groups[start:]:
-                digits += group
-                if len(digits) >= 9:
-                    break
-            if len(digits) == 9:
-                found.append(digits)
+        if unicodedata.category(char)[0] == "L":  # a word: the number ends
+            found += _nines(groups)
+            groups = []
+    if digits:
+        groups.append(digits)
+    return found + _nines(groups)
+
+
+def _nines(groups: list[str]) -> list[str]:
+    """Runs of whole neighbouring groups that hold nine digits together."""
+    found = []
+    for start in range(len(groups)):
+        digits = ""
+        for group in groups[start:]:
+            digits += group
+            if len(digits) >= 9:
+                break
+        if len(digits) == 9:
+            found.append(digits)
     return found
 
 
@@ -56,19 +62,44 @@ def looks_like_bsn(text: str) -> bool:
 
 
 MAX_TEXT = 4000
-# Control characters (newline and tab allowed), line/paragraph separators, and the bidi
-# overrides and isolates that can make text display as something else.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
-                      "\u2060-\u2064\u2066-\u2069\ufeff]")
+# Characters that are letters or symbols to Unicode but show as nothing: they could make one
+# name look like another, or hide a number's digits apart.
+_INVISIBLE = frozenset("\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")
+_VARIATION = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x180B, 0x180F))
+
+
+def disallowed(text: str) -> str | None:
+    """The first character free text may not hold, or None. Allowed (a known set, not a list
+    of what to refuse): letters, digits and other numbers, a mark that belongs to a letter (a
+    combining accent after one), the ordinary space, printable punctuation and symbols, and
+    line ends and tabs. So every control, format (soft hyphen, zero-width, direction, tag),
+    private-use, unassigned or surrogate character, every separator but the space, every
+    enclosing mark and variation selector, and the invisible fillers are refused."""
+    after_letter = False
+    for char in text:
+        kind = unicodedata.category(char)
+        if char in "\n\t" or char == " ":
+            ok, after_letter = True, False
+        elif char in _INVISIBLE or any(lo <= ord(char) <= hi for lo, hi in _VARIATION):
+            ok = False
+        elif kind[0] == "L":
+            ok = after_letter = True
+        elif kind in ("Mn", "Mc"):
+            ok = after_letter
+        else:
+            ok, after_letter = kind[0] in "NPS", False
+        if not ok:
+            return char
+    return None
 
 
 def text_problem(text: str, *, max_length: int | None = MAX_TEXT) -> str | None:
     """Why the log must not hold this free text ("bsn", "control", "length"), or None: a
-    BSN-like number (no direct identifiers), control characters (they could drive a reader's
-    terminal), or more than `max_length` characters."""
+    BSN-like number (no direct identifiers), a character free text may not hold (`disallowed`:
+    it could drive, disguise or hide), or more than `max_length` characters."""
     if looks_like_bsn(text):
         return "bsn"
-    if _CONTROL.search(text):
+    if disallowed(text) is not None:
         return "control"
     if max_length is not None and len(text) > max_length:
         return "length"
@@ -82,11 +113,15 @@ def check_free_text(label: str, text: str, *, max_length: int | None = MAX_TEXT)
         raise AveError(Msg("{label} bevat een nummer dat op een BSN lijkt; laat directe "
                            "persoonsgegevens weg uit het caselog", label=label))
     if problem == "control":
-        raise AveError(Msg("{label} bevat een stuurteken; gebruik gewone tekst "
-                           "(regeleinden en tabs mogen)", label=label))
+        char = disallowed(text) or ""
+        raise AveError(Msg("{label} bevat een teken dat niet mag (U+{code}, {name}); gebruik "
+                           "gewone tekst (letters, cijfers, leestekens, spatie, regeleinden en "
+                           "tabs)", label=label, code=f"{ord(char):04X}", name=_char_name(char)))
     if problem == "length":
         raise AveError(Msg("{label} is {length} tekens lang; het maximum is {MAX_TEXT}",
                            label=label, length=len(text), MAX_TEXT=MAX_TEXT))
     return text
 
 
+def _char_name(char: str) -> str:
+    return unicodedata.name(char, unicodedata.category(char)).lower()

@@ -12,7 +12,7 @@ import tomllib
 from typing import Any
 
 from ave_cli.errors import Msg
-from ave_cli.guard import text_problem
+from ave_cli.guard import disallowed, text_problem
 from ave_cli.kapstok_reader import KapstokError, Reader, fraction, table_list  # noqa: F401 (KapstokError: re-exported)
 from ave_cli.model import (
     QUESTION_TYPES,
@@ -126,7 +126,9 @@ def _guard_texts(r: Reader, value: Any, place: str) -> None:
         if problem == "bsn":
             raise r.fail(place, Msg("bevat een nummer dat op een BSN lijkt"))
         if problem == "control":
-            raise r.fail(place, Msg("bevat een stuurteken"))
+            char = disallowed(value) or ""
+            raise r.fail(place, Msg("bevat een teken dat niet mag (U+{code})",
+                                    code=f"{ord(char):04X}"))
     elif isinstance(value, dict):
         for key, item in value.items():
             _guard_texts(r, item, f"{place}.{key}" if place else key)

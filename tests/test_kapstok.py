@@ -499,11 +499,12 @@ def test_a_casus_answer_must_fit_its_question(answer, ok):
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda d: d.update(title="Kapstok \x07"), "title: bevat een stuurteken"),
+    (lambda d: d.update(title="Kapstok \x07"), "title: bevat een teken dat niet mag (U+0007)"),
     (lambda d: d.update(title="BSN 111222333"), "title: bevat een nummer dat op een BSN lijkt"),
-    (lambda d: d.update(notes=["goed", "bel\x1b[2J"]), "notes[2]: bevat een stuurteken"),
+    (lambda d: d.update(notes=["goed", "bel\x1b[2J"]), "notes[2]: bevat een teken dat niet mag (U+001B)"),
     (lambda d: d["phase"][2].update(description="x\x00"),
-     "phase[3].description: bevat een stuurteken"),
+     "phase[3].description: bevat een teken dat niet mag (U+0000)"),
+    (lambda d: d.update(title="Kapstok\u00a0noord"), "title: bevat een teken dat niet mag (U+00A0)"),
     (lambda d: d["phase"][2]["when"][0].update(reason="111222333"),
      "phase[3].when[1].reason: bevat een nummer dat op een BSN lijkt"),
 ])
