@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.errors import AveError
+from ave_cli.errors import AveError, Cancelled
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -80,12 +80,18 @@ def no_cycles() -> Iterator[None]:
 
 def _refused(conf: settings.Settings, action: str, case: str) -> None:
     """A refused write in the access log; the refusal itself is what the user must hear."""
+    _quietly(conf, action, case, "geweigerd")
+
+
+def _quietly(conf: settings.Settings, action: str, case: str, result: str) -> None:
+    """An access record on the way out of a refusal or an abandoned triage: what ended the
+    command is what the user must hear, not a failure to record it."""
     import contextlib
 
     from ave_cli.errors import EnvironmentProblem
 
     with contextlib.suppress(EnvironmentProblem):
-        record(conf, action, [case], "geweigerd")
+        record(conf, action, [case], result)
 
 
 def decide(conf: settings.Settings, view: View,
@@ -163,14 +169,20 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
     if missing:
         assert ask is not None
         defaults = dict(state.answers) if state else {}
-        asked = q.ask_questions(ask, kap, missing, defaults)
-        full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
-        named = {"casusregisseur": req.casusregisseur or (state.casusregisseur if state else ""),
-                 "procesregisseur": req.procesregisseur or (state.procesregisseur if state
-                                                            else "")}
-        reviewed = q.review(ask, kap, full, show=lambda a, o, c, m: parts.show(
-            kap, a, o, chosen=c, motivation=m, **named),
-                            dry_run=req.dry_run, chosen=chosen, motivation=motivation)
+        try:
+            asked = q.ask_questions(ask, kap, missing, defaults)
+            full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
+            named = {"casusregisseur": req.casusregisseur or (state.casusregisseur if state
+                                                              else ""),
+                     "procesregisseur": req.procesregisseur or (state.procesregisseur if state
+                                                                else "")}
+            reviewed = q.review(ask, kap, full, show=lambda a, o, c, m: parts.show(
+                kap, a, o, chosen=c, motivation=m, **named),
+                                dry_run=req.dry_run, chosen=chosen, motivation=motivation)
+        except (Cancelled, KeyboardInterrupt):
+            if state is not None:  # its answers were shown as the defaults: that is a look
+                _quietly(conf, "triage", state.case, "afgebroken")
+            raise
         full, chosen, motivation = reviewed.answers, reviewed.phase, reviewed.motivation
         check_free_text("--motivation", motivation)
     else:

@@ -1,6 +1,7 @@
-"""No lost update: a triage decided on the case as it was when its questions began is not saved
-when a colleague wrote to the case while the review screen was open (issue 24, item 1, for
-triage), in both stores, in a real pseudo-terminal."""
+"""The interactive triage against a store that others use, in a real pseudo-terminal, in both
+stores: a triage decided on the case as it was when its questions began is not saved when a
+colleague wrote to the case while the review screen was open (no lost update), and a re-triage
+abandoned after it showed the case's answers is a look in the access log."""
 
 from __future__ import annotations
 
@@ -73,3 +74,30 @@ def test_without_a_change_meanwhile_the_review_saves(run, any_store, tmp_path):
     child.close()
     assert child.exitstatus == 0
     assert [r["kind"] for r in store.records()] == ["triage", "triage"]
+
+
+@pytest.mark.parametrize("when", ["at the question", "at the review"])
+def test_an_abandoned_look_at_a_case_is_in_the_access_log(run, any_store, tmp_path, when):
+    """An interactive re-triage shows the case's previous answers as its defaults: abandoned
+    with Ctrl-C, it is recorded as a look that was broken off (a --dry-run is recorded too)."""
+    store = Store(any_store)
+    assert run("triage", "R-1", "-a", A2).exit_code == 0
+    before = store.snapshot()
+    child = _review_screen(any_store, tmp_path, _answers_but_one(tmp_path, "veiligheid")) \
+        if when == "at the review" else None
+    if child is None:
+        env = {**os.environ, "AVE_LOG": any_store, "AVE_CONFIG": str(tmp_path / "none.toml"),
+               "AVE_CACHE_DIR": str(tmp_path / "cache"), "AVE_BY": "pty", "TERM": "xterm",
+               "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1"}
+        child = pexpect.spawn(sys.executable, ["-m", "ave_cli", "triage", "R-1"], env=env,
+                              encoding="utf-8", timeout=30, dimensions=(60, 120))
+        child.expect("Welke uitgangssituatie")
+    child.send("\x03")
+    child.expect("afgebroken; er is niets opgeslagen")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert store.snapshot() == before
+    audit = json.loads(run("audit", "--case", "R-1", "-f", "json").stdout)
+    assert [(a["action"], a["result"], a["who"]) for a in audit] == [
+        ("triage", "ok", "tester"), ("triage", "afgebroken", "pty")]
