@@ -31,13 +31,17 @@ def _answers_but_one(tmp_path, left_out: str) -> str:
     return str(path)
 
 
-def _review_screen(where: str, tmp_path, answers: str):
+def _triage(where: str, tmp_path, *args: str):
+    """`ave triage R-1 ...` in a pseudo-terminal, on the file log or store `where`."""
     env = {**os.environ, "AVE_LOG": where, "AVE_CONFIG": str(tmp_path / "none.toml"),
            "AVE_CACHE_DIR": str(tmp_path / "cache"), "AVE_BY": "pty", "TERM": "xterm",
            "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1"}
-    child = pexpect.spawn(sys.executable, ["-m", "ave_cli", "triage", "R-1", "--answers",
-                                           answers], env=env, encoding="utf-8", timeout=30,
-                          dimensions=(60, 120))
+    return pexpect.spawn(sys.executable, ["-m", "ave_cli", "triage", "R-1", *args], env=env,
+                         encoding="utf-8", timeout=30, dimensions=(60, 120))
+
+
+def _review_screen(where: str, tmp_path, answers: str):
+    child = _triage(where, tmp_path, "--answers", answers)
     child.expect("veiligheid")
     child.send("\r")  # the default, as before
     child.expect("Wat wil je doen")
@@ -83,14 +87,10 @@ def test_an_abandoned_look_at_a_case_is_in_the_access_log(run, any_store, tmp_pa
     store = Store(any_store)
     assert run("triage", "R-1", "-a", A2).exit_code == 0
     before = store.snapshot()
-    child = _review_screen(any_store, tmp_path, _answers_but_one(tmp_path, "veiligheid")) \
-        if when == "at the review" else None
-    if child is None:
-        env = {**os.environ, "AVE_LOG": any_store, "AVE_CONFIG": str(tmp_path / "none.toml"),
-               "AVE_CACHE_DIR": str(tmp_path / "cache"), "AVE_BY": "pty", "TERM": "xterm",
-               "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1"}
-        child = pexpect.spawn(sys.executable, ["-m", "ave_cli", "triage", "R-1"], env=env,
-                              encoding="utf-8", timeout=30, dimensions=(60, 120))
+    if when == "at the review":
+        child = _review_screen(any_store, tmp_path, _answers_but_one(tmp_path, "veiligheid"))
+    else:
+        child = _triage(any_store, tmp_path)
         child.expect("Welke uitgangssituatie")
     child.send("\x03")
     child.expect("afgebroken; er is niets opgeslagen")
