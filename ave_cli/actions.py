@@ -78,6 +78,23 @@ def no_cycles() -> Iterator[None]:
             gc.enable()
 
 
+def exposure_messages(store: Any) -> list[str]:
+    """What a person must hear about where others could replace, redirect or keep the log (once
+    per command, and as faults in ave check)."""
+    said = {
+        "folder": _("de map {path} van het caselog is schrijfbaar voor iedereen: een ander kan "
+                    "het caselog daar vervangen; beperk het met: chmod o-w {path}"),
+        "cache link": _("de cachemap {path} is een symbolische koppeling: de index van het "
+                        "caselog komt zo elders terecht; gebruik een eigen map ($AVE_CACHE_DIR)"),
+        "cache": _("de cachemap {path} is schrijfbaar voor anderen: een ander kan de index van "
+                   "het caselog vervangen; beperk het met: chmod go-w {path}"),
+        "links": _("het caselog heeft {path} namen (harde koppelingen): wat ave purge of ave "
+                   "check --repair verwijdert, blijft onder een andere naam bestaan; verwijder "
+                   "de andere namen"),
+    }
+    return [said[kind].format(path=path) for kind, path in store.exposures()]
+
+
 def _refused(conf: settings.Settings, action: str, case: str) -> None:
     """A refused write in the access log; the refusal itself is what the user must hear."""
     _quietly(conf, action, case, "geweigerd")

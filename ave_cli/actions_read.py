@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.actions import no_cycles, record
+from ave_cli.actions import exposure_messages, no_cycles, record
 from ave_cli.errors import AveError
 from ave_cli.i18n import _
 
@@ -130,6 +130,7 @@ def check(conf: settings.Settings, kapstok: str | None, *, repair: bool, stamp: 
         blocks, damaged = store.scan()
         problems += [Problem(d.line, d.problem) for d in damaged]
         problems += audit(blocks, kapstokken.get)
+        problems += [Problem(0, message) for message in exposure_messages(store)]
         if store.readable_by_others():
             problems.append(Problem(0, _("het caselog is leesbaar voor anderen; beperk "
                                          "het met: chmod 600 {path}").format(path=conf.where)))

@@ -271,6 +271,10 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> View:
         render.warning(_("caselog {log} staat op een netwerkschijf ({kind}): bestandsloten zijn "
                          "daar onbetrouwbaar en besluiten kunnen verloren gaan; houd het caselog "
                          "op een lokale schijf").format(log=conf.log, kind=shared))
+    from ave_cli.actions import exposure_messages
+
+    for message in exposure_messages(store):
+        render.warning(message)
     if view.size and store.readable_by_others():
         render.warning(_("caselog {log} is leesbaar voor anderen; beperk het met: "
                          "chmod 600 {log}").format(log=conf.log))

@@ -1416,4 +1416,12 @@ EN: dict[str, str] = {
         '{label} holds a character that is not allowed (U+{code}, {name}); use plain text (letters, digits, punctuation, space, line ends and tabs)',
     'bevat een teken dat niet mag (U+{code})':
         'holds a character that is not allowed (U+{code})',
+    'de map {path} van het caselog is schrijfbaar voor iedereen: een ander kan het caselog daar vervangen; beperk het met: chmod o-w {path}':
+        'the folder {path} of the case log is writable by everyone: someone else can replace the case log there; restrict it with: chmod o-w {path}',
+    'de cachemap {path} is een symbolische koppeling: de index van het caselog komt zo elders terecht; gebruik een eigen map ($AVE_CACHE_DIR)':
+        "the cache folder {path} is a symbolic link: the case log's index ends up elsewhere that way; use a folder of your own ($AVE_CACHE_DIR)",
+    'de cachemap {path} is schrijfbaar voor anderen: een ander kan de index van het caselog vervangen; beperk het met: chmod go-w {path}':
+        "the cache folder {path} is writable by others: someone else can replace the case log's index; restrict it with: chmod go-w {path}",
+    'het caselog heeft {path} namen (harde koppelingen): wat ave purge of ave check --repair verwijdert, blijft onder een andere naam bestaan; verwijder de andere namen':
+        'the case log has {path} names (hard links): what ave purge or ave check --repair removes stays under another name; remove the other names',
 }

@@ -370,6 +370,9 @@ class PgStore:
     def readable_by_others(self) -> bool:
         return False
 
+    def exposures(self) -> list[tuple[str, str]]:
+        return []  # the server's own files are the database administrator's to guard
+
     def record_access(self, entries: Accesses) -> None:
         """One row per team in that team's chain; the server sets who, when and the team."""
         psycopg = driver()

@@ -8,6 +8,7 @@ team) plugs in here without touching them.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +136,10 @@ class Store(Protocol):
 
     def read_access(self) -> list[Access]: ...
 
+    def exposures(self) -> list[tuple[str, str]]:
+        """Where others could replace, redirect or keep what this store holds (kind, detail)."""
+        ...
+
     def scan(self) -> tuple[list[Block], list[Damage]]:
         """Every intact record and every damaged place (ave check)."""
         ...
@@ -196,6 +201,30 @@ class FileStore:
         from ave_cli import caselog
 
         return caselog.readable_by_others(self.path)
+
+    def exposures(self) -> list[tuple[str, str]]:
+        """Where others could replace, redirect or keep the log: (kind, path) for a log folder
+        anyone may write to ("folder"), a cache folder that is a symbolic link ("cache link")
+        or that others may write to ("cache"), and a log with more than one name ("links")."""
+        import os
+        import stat
+
+        found = []
+        with contextlib.suppress(OSError):
+            if self.path.parent.stat().st_mode & stat.S_IWOTH:
+                found.append(("folder", str(self.path.parent)))
+        if self.cache is not None:
+            if self.cache.is_symlink():
+                found.append(("cache link", str(self.cache)))
+            else:
+                with contextlib.suppress(OSError):
+                    if self.cache.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                        found.append(("cache", str(self.cache)))
+        with contextlib.suppress(OSError):
+            links = os.lstat(self.path).st_nlink
+            if links > 1:
+                found.append(("links", str(links)))
+        return found
 
     @property
     def access_path(self) -> Path:

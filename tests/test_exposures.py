@@ -1,0 +1,51 @@
+"""Say what is unsafe (issue 24, item 7): a log folder anyone may write to, a cache folder that
+is a symbolic link or that others may write to, and a log with more than one name are said by
+every command (once) and are faults in `ave check`."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from conftest import EXAMPLES
+
+A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
+
+
+def _expose(kind: str, log, tmp_path, monkeypatch) -> str:
+    if kind == "folder":
+        log.parent.chmod(0o777)
+        return "schrijfbaar voor iedereen"
+    if kind == "cache link":
+        real = tmp_path / "shared-cache"
+        real.mkdir()
+        (tmp_path / "cache-link").symlink_to(real)
+        monkeypatch.setenv("AVE_CACHE_DIR", str(tmp_path / "cache-link"))
+        return "symbolische koppeling"
+    if kind == "cache":
+        cache = tmp_path / "open-cache"
+        cache.mkdir()
+        cache.chmod(0o777)
+        monkeypatch.setenv("AVE_CACHE_DIR", str(cache))
+        return "schrijfbaar voor anderen"
+    os.link(log, tmp_path / "kopie.toml")
+    return "harde koppelingen"
+
+
+@pytest.mark.parametrize("kind", ["folder", "cache link", "cache", "links"])
+def test_every_command_and_check_say_what_is_unsafe(run, log, tmp_path, monkeypatch, kind):
+    assert run("triage", "C-1", "-a", A2).exit_code == 0
+    assert run("check").exit_code == 0
+    said = _expose(kind, log, tmp_path, monkeypatch)
+    shown = run("show", "C-1")
+    assert shown.exit_code == 0 and shown.stderr.count(said) == 1, shown.stderr
+    checked = run("check", "-f", "json")
+    assert checked.exit_code == 1
+    assert any(said in p["message"] for p in json.loads(checked.stdout)["problems"])
+
+
+def test_a_private_folder_says_nothing(run, log):
+    assert run("triage", "C-1", "-a", A2).exit_code == 0
+    shown = run("show", "C-1")
+    assert shown.exit_code == 0 and shown.stderr == ""
