@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TextIO
 
 import typer
 
@@ -277,11 +279,35 @@ def export_command(
                     rows=len(rows), output=output))
 
 
-def open_private(path: Path):
-    """A new text file only its owner can read (the export holds the same data as the log)."""
+@contextmanager
+def open_private(path: Path) -> Iterator[TextIO]:
+    """A new text file only its owner can read (an export holds the same data as the log),
+    never overwriting: written to a temporary file beside it, fsynced, and only when whole given
+    its name (a hard link, which refuses a name that exists: no file under the final name is
+    replaced, followed or left half written, also not when the disk fills)."""
+    import contextlib
+    import errno
     import os
+    import tempfile
 
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise AveError(_("{path} bestaat al; kies een nieuwe bestandsnaam").format(path=path))
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".deels",
+                                     dir=path.parent or None)  # mode 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise AveError(_("{path} bestaat al; kies een nieuwe bestandsnaam").format(
+                path=path)) from None
+        except OSError as exc:  # a file system without hard links: checked, then renamed
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP) or os.path.lexists(path):
+                raise
+            os.rename(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

@@ -643,3 +643,36 @@ def test_an_interrupt_in_mains_own_handlers_is_said_truthfully(tmp_path):
     assert done.returncode == 130, done.stderr
     assert "Traceback" not in done.stderr
     assert "d-1" in done.stderr and "al opgeslagen" in done.stderr
+
+
+def test_an_export_or_report_on_a_full_disk_is_whole_or_not_there(run, tiny_fs, log):
+    """At 30 fill levels of a real filesystem: the export (and the HTML report) is there whole
+    under its name, or nothing is (no half file that a rerun would refuse to overwrite, no
+    temporary file left), and the message says which."""
+    for n in range(12):
+        assert run("triage", f"C-{n}", "-a", str(H / "ave3.json"),
+                   "--note", "x" * 3000).exit_code == 0
+    whole = run("export").stdout
+    outcomes = set()
+    for level in range(30):
+        for made in tiny_fs.iterdir():
+            made.unlink()
+        fill(tiny_fs, len(whole.encode()) * level // 20)
+        target = tiny_fs / "export.jsonl"
+        result = run("export", "--output", str(target))
+        names = sorted(p.name for p in tiny_fs.iterdir() if p.name != "vulling")
+        if result.exit_code == 0:
+            assert names == ["export.jsonl"] and target.read_text(encoding="utf-8") == whole
+            outcomes.add("whole")
+        else:
+            assert result.exit_code == 1 and "mislukt" in result.stderr, result.output
+            assert names == [], names
+            outcomes.add("none")
+        report = tiny_fs / "rapport.html"
+        if report.exists():
+            report.unlink()
+        done = run("report", "--format", "html", "--output", str(report))
+        left = sorted(p.name for p in tiny_fs.iterdir() if p.name not in ("vulling",
+                                                                          "export.jsonl"))
+        assert left == (["rapport.html"] if done.exit_code == 0 else []), (done.output, left)
+    assert outcomes == {"whole", "none"}
