@@ -12,7 +12,17 @@ from datetime import datetime
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-_DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)")
+# what tomli-w writes, and only forms TOML and fromisoformat read alike: ASCII digits, a space or
+# T, up to six digits of a second's fraction, an offset of at most 23:59 or Z
+_DATETIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?"
+                       r"(?:[+-](?:[01]\d|2[0-3]):[0-5]\d|Z)", re.ASCII)
+_INTEGER = re.compile(r"0|[1-9][0-9]*", re.ASCII)  # TOML's decimal integer, without sign or _
+# in a basic string: only TOML's escapes that JSON's scanstring reads the same way
+_ESCAPES = re.compile(r'\\(?:[btnfr"\\]|u[0-9A-Fa-f]{4})', re.ASCII)
+# characters a TOML basic string may not hold as they are (a tab may), and surrogates, which it
+# may not hold escaped either
+_NOT_IN_STRING = re.compile("[\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FAIL = object()
 
 
@@ -32,23 +42,34 @@ def _bare(key: str) -> bool:
 
 
 def _scalar(raw: str) -> Any:
+    """The value of a TOML scalar as tomllib reads it, or _FAIL for anything this reader does
+    not know to read exactly alike (then tomllib decides)."""
     if raw.startswith('"'):
         inner = raw[1:-1]
-        if len(raw) > 1 and raw[-1] == '"' and '"' not in inner and "\\" not in inner:
+        if len(raw) < 2 or raw[-1] != '"' or _NOT_IN_STRING.search(inner):
+            return _FAIL
+        if '"' not in inner and "\\" not in inner:
             return inner  # what scanstring gives for a string without quotes or escapes
-        try:  # TOML basic strings escape as JSON does; tomli-w leaves tabs as they are
+        if _ESCAPES.sub("", inner).count("\\"):
+            return _FAIL  # an escape TOML does not have (\/, \x, \e, ...) or \U: tomllib's
+        try:  # TOML's basic-string escapes, as JSON has them; tomli-w leaves tabs as they are
             value, end = scanstring(raw, 1, False)
         except ValueError:
             return _FAIL
-        return value if end == len(raw) else _FAIL
+        if end != len(raw) or _SURROGATE.search(value):
+            return _FAIL  # (an escaped lone surrogate: TOML has none)
+        return value
     if raw in _WORDS:
         return _WORDS[raw]
     if raw == "[]":
         return []
-    if raw.isdigit():
+    if _INTEGER.fullmatch(raw):
         return int(raw)
     if _DATETIME.fullmatch(raw):
-        return datetime.fromisoformat(raw)
+        try:
+            return datetime.fromisoformat(raw)
+        except ValueError:  # a day, hour or second that does not exist: tomllib says so
+            return _FAIL
     return _FAIL
 
 

@@ -255,3 +255,21 @@ def test_repair_without_a_log_has_nothing_to_repair(run, log):
     result = run("check", "--repair")
     assert result.exit_code == 0, result.output
     assert "geen beschadigd einde" in result.stdout and not log.exists()
+
+
+@pytest.mark.parametrize("edit", [
+    (b"format = 2\n", b"format = 02\n"),  # a leading zero: not TOML
+    (b'by = "tester"', b'by = "test\\/er"'),  # an escape TOML does not have
+])
+def test_check_reports_a_record_that_is_not_toml_although_its_seal_would_match(run, log, edit):
+    """The values read the same (2, 'test/er' would even re-seal), but the file is no longer
+    TOML: the fast reader declines, tomllib refuses, and ave check says so."""
+    from conftest import EXAMPLES
+
+    assert run("triage", "C-1", "-a", str(EXAMPLES / "handreiking" / "ave2.toml")).exit_code == 0
+    data = log.read_bytes()
+    assert edit[0] in data
+    head, tail = data.rsplit(edit[0], 1)  # the record's own line (the header has a format too)
+    log.write_bytes(head + edit[1] + tail)
+    checked = run("check")
+    assert checked.exit_code == 1, checked.output

@@ -5,11 +5,15 @@ these checks thin)."""
 from __future__ import annotations
 
 import json
+import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_caselog import REF, T0, decision
 
 from ave_cli import logformat
+from ave_cli.fastrecord import fast_record
 from ave_cli.logformat import LogError, from_record, seal, to_record
 
 PREV = "ab" * 32
@@ -469,3 +473,37 @@ def test_a_fast_read_block_with_a_wrong_seal_is_refused_by_its_seal():
     block, _head = logformat.encode(decision(note="x" * 120), PREV)
     with pytest.raises(ValueError, match="zegel klopt niet"):
         logformat.decode_block(block.replace(b'"xxx', b'"yxx', 1))
+
+
+# --- the fast reader reads TOML or declines (issue 24, item 5) ----------------------------------
+
+_digits = st.sampled_from("0123456789") | st.sampled_from("٠١٢٣٤٥٦٧٨٩０１９")
+_forbidden_or_not = st.one_of(
+    st.text(_digits, min_size=1, max_size=4),  # leading zeros, other scripts' digits
+    st.builds(lambda parts: '"' + "".join(parts) + '"', st.lists(st.one_of(
+        st.sampled_from(["a", "é", " ", "\t", '\\"', "\\\\", "\\/", "\\n", "\\b", "\\e", "\\x41",
+                         "\\u00e9", "\\ud801", "\\udc00", "\\U0001F600", "\\u12", "\x00", "\x7f",
+                         "\x1b", "\ud801"]),
+        st.text(max_size=3)), max_size=6)),
+    st.builds(lambda y, mo, d, h, mi, s, frac, sep, off: (
+        f"{y:04d}-{mo:02d}-{d:02d}{sep}{h:02d}:{mi:02d}:{s:02d}{frac}{off}"),
+        st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32), st.integers(0, 25),
+        st.integers(0, 61), st.integers(0, 61),
+        st.sampled_from(["", ".5", ".123", ".123456", ".1234567"]), st.sampled_from(["T", " ", "t"]),
+        st.sampled_from(["+01:00", "-23:59", "+24:00", "+01:60", "Z", "", "+00:00", "+1:00"])),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(raw=_forbidden_or_not)
+def test_the_fast_reader_reads_as_tomllib_does_or_declines(raw):
+    """A record line holding each form TOML forbids or the fast reader might misread: the fast
+    reader gives what tomllib gives, or declines (then tomllib decides); it never raises."""
+    text = f'[[decision]]\nid = "x"\nvalue = {raw}\n'
+    try:
+        expected = tomllib.loads(text)["decision"][0]
+    except (tomllib.TOMLDecodeError, ValueError):
+        expected = None
+    got = fast_record(text)
+    if got is not None:
+        assert got == expected, (raw, got, expected)
