@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ave_cli import caselog, cli, logformat
-from ave_cli.guard import check_free_text, looks_like_bsn, passes_elfproef
+from ave_cli.guard import check_free_text, disallowed, looks_like_bsn, passes_elfproef
 
 H = EXAMPLES / "handreiking"
 A2 = str(H / "ave2.toml")
@@ -300,8 +300,10 @@ def test_every_spelling_of_a_valid_bsn_is_refused(text):
         check_free_text("--note", text)
 
 
+# (a number spelled with a no-break or other special space is refused for that character now,
+# not as a BSN: the texts that are kept are those the character guard allows)
 @settings(max_examples=1000, deadline=None)
-@given(spelled(valid=False))
+@given(spelled(valid=False).filter(lambda t: disallowed(t) is None))
 def test_nine_digits_failing_the_elfproef_are_kept(text):
     assert not looks_like_bsn(text)
     assert check_free_text("--note", text) == text
@@ -389,7 +391,7 @@ def test_other_nine_digit_numbers_are_kept(with_open_case, field):
 
     @settings(max_examples=15, deadline=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture])
-    @given(spelled(valid=False))
+    @given(spelled(valid=False).filter(lambda t: disallowed(t) is None))
     def kept(text):
         result = runner.invoke(cli.app, KEPT[field](text, next(count)))
         assert result.exit_code == 0, (text, result.output)
