@@ -183,33 +183,38 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
               "BESTAND (of --answers - voor stdin)"))
     chosen = known_phase(kap, req.phase).id if req.phase is not None else None
     motivation = req.motivation
+
+    def review(answers: dict[str, Any], state: Any) -> tuple[dict[str, Any], str | None, str]:
+        """The review screen over these answers, with the case's regisseurs as it is now."""
+        assert ask is not None
+        named = {"casusregisseur": req.casusregisseur or (state.casusregisseur if state else ""),
+                 "procesregisseur": req.procesregisseur or (state.procesregisseur if state
+                                                            else "")}
+        reviewed = q.review(ask, kap, answers, show=lambda a, o, c, m: parts.show(
+            kap, a, o, chosen=c, motivation=m, **named),
+                            dry_run=req.dry_run, chosen=chosen, motivation=motivation)
+        check_free_text("--motivation", reviewed.motivation)
+        return reviewed.answers, reviewed.phase, reviewed.motivation
+
     if missing:
         assert ask is not None
         defaults = dict(state.answers) if state else {}
         try:
             asked = q.ask_questions(ask, kap, missing, defaults)
             full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
-            named = {"casusregisseur": req.casusregisseur or (state.casusregisseur if state
-                                                              else ""),
-                     "procesregisseur": req.procesregisseur or (state.procesregisseur if state
-                                                                else "")}
-            reviewed = q.review(ask, kap, full, show=lambda a, o, c, m: parts.show(
-                kap, a, o, chosen=c, motivation=m, **named),
-                                dry_run=req.dry_run, chosen=chosen, motivation=motivation)
+            full, chosen, motivation = review(full, state)
         except (Cancelled, KeyboardInterrupt):
             if state is not None:  # its answers were shown as the defaults: that is a look
                 _quietly(conf, "triage", state.case, "afgebroken")
             raise
-        full, chosen, motivation = reviewed.answers, reviewed.phase, reviewed.motivation
-        check_free_text("--motivation", motivation)
     else:
         full = given
     result: list[Triage] = []
-    seen = state.history[-1].id if state and state.history else None
+    seen = [state.history[-1].id if state and state.history else None]
 
     def build(current: View) -> list[Decision]:
         now_state = current.case(case_id)
-        _unchanged_since(case_id, seen, now_state)
+        _unchanged_since(case_id, seen[0], now_state)
         outcome = build_triage(
             kap, full, case=case_id, state=now_state,
             decision_id=parts.new_id(), now=parts.now(), by=conf.by, chosen=chosen,
@@ -219,21 +224,38 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
         result.append(outcome)
         return [outcome.decision]
 
-    try:
-        decide(conf, view, build, dry_run=req.dry_run, lock_timeout=req.lock_timeout)
-    except AveError:
-        _refused(conf, "triage", case_id)
-        raise
+    while True:
+        try:
+            decide(conf, view, build, dry_run=req.dry_run, lock_timeout=req.lock_timeout)
+            break
+        except CaseMovedOn as moved:
+            _refused(conf, "triage", case_id)
+            if not missing or ask is None or not _review_again(ask, str(moved)):
+                raise
+        except AveError:
+            _refused(conf, "triage", case_id)
+            raise
+        # at a terminal, asked: the case as it is now, reviewed again with the answers given
+        view = parts.read(True)
+        state = view.case(case_id)
+        seen[0] = state.history[-1].id if state and state.history else None
+        full, chosen, motivation = review(full, state)
     record(conf, "triage", [result[0].decision.case],
            "proefdraai" if req.dry_run else "ok", saved=not req.dry_run)
     return TriageResult(result[0], kap, full)
+
+
+class CaseMovedOn(AveError):
+    """The case was written to after the questions of a triage began (exit 1)."""
+
+    exit_code = 1
 
 
 def _unchanged_since(case_id: str, seen: str | None, state: Any) -> None:
     """Refuse a triage decided on the case as it was when the questions began when someone has
     written to the case since (a colleague's escalation while the review screen was open must
     not be undone by confirming it): nothing is saved, and it is said what changed."""
-    from ave_cli.errors import EnvironmentProblem
+    from ave_cli.errors import EnvironmentProblem  # (the case is gone: nothing to review again)
 
     latest = state.history[-1] if state and state.history else None
     if (latest.id if latest else None) == seen:
@@ -241,11 +263,21 @@ def _unchanged_since(case_id: str, seen: str | None, state: Any) -> None:
     if latest is None:  # (a purge took the case away meanwhile)
         raise EnvironmentProblem(_("casus {case} is intussen uit het caselog verwijderd; er is "
                                    "niets opgeslagen").format(case=case_id))
-    raise EnvironmentProblem(_(
+    raise CaseMovedOn(_(
         "casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets "
         "opgeslagen; bekijk hem (ave show {case}) en doe de triage opnieuw").format(
             case=state.case, by=latest.by, when=latest.time.isoformat(timespec="minutes"),
             phase=state.phase or _("afgesloten")))
+
+
+def _review_again(ask: Callable[..., Any], why: str) -> bool:
+    """At a terminal, after a triage was refused because the case changed: say what changed and
+    offer to review it again with the answers already given."""
+    from ave_cli.questionnaire import Prompt
+
+    return bool(ask(Prompt("select", why + "\n" + _("Opnieuw beoordelen met je antwoorden?"), (
+        (_("Ja: de casus zoals hij nu is, met mijn antwoorden, opnieuw bekijken"), True),
+        (_("Nee, stoppen"), False)), True)))
 
 
 def _before_questions(state: Any, typed: str, kap: Kapstok, *, explicit: bool,

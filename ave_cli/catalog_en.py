@@ -1424,4 +1424,10 @@ EN: dict[str, str] = {
         "the cache folder {path} is writable by others: someone else can replace the case log's index; restrict it with: chmod go-w {path}",
     'het caselog heeft {path} namen (harde koppelingen): wat ave purge of ave check --repair verwijdert, blijft onder een andere naam bestaan; verwijder de andere namen':
         'the case log has {path} names (hard links): what ave purge or ave check --repair removes stays under another name; remove the other names',
+    'Opnieuw beoordelen met je antwoorden?':
+        'Review it again with your answers?',
+    'Ja: de casus zoals hij nu is, met mijn antwoorden, opnieuw bekijken':
+        'Yes: look again at the case as it is now, with my answers',
+    'Nee, stoppen':
+        'No, stop',
 }

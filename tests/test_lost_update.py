@@ -59,12 +59,38 @@ def test_a_colleagues_escalation_during_the_review_is_never_undone(run, any_stor
     child.send("\r")  # Bevestigen: the AVE2 the screen showed
     child.expect("intussen gewijzigd door collega")
     child.expect("er is niets opgeslagen")
+    child.expect("Opnieuw beoordelen met je antwoorden")
+    child.send("\x1b[B\r")  # Nee, stoppen
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
     assert store.snapshot() == before
     kinds = [(r["kind"], r.get("phase_after")) for r in store.records()]
     assert kinds == [("triage", "AVE2"), ("escalation", "AVE4")]
+
+
+def test_after_a_colleagues_change_the_review_can_be_done_again(run, any_store, tmp_path):
+    """Offered at the terminal: the case as it is now, reviewed again with the answers already
+    given; confirming then saves a triage that follows the escalation, knowingly."""
+    store = Store(any_store)
+    assert run("triage", "R-1", "-a", A2).exit_code == 0
+    child = _review_screen(any_store, tmp_path, _answers_but_one(tmp_path, "veiligheid"))
+    assert run("escalate", "R-1", "--to", "AVE4", "--reason", "acuut",
+               "--by", "collega").exit_code == 0
+    child.send("\r")
+    child.expect("Opnieuw beoordelen met je antwoorden")
+    child.send("\r")  # Ja
+    child.expect("Wat wil je doen")  # the review again
+    child.send("\r")
+    child.expect("opgeslagen als besluit")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    records = store.records()
+    assert [(r["kind"], r.get("phase_after")) for r in records] == [
+        ("triage", "AVE2"), ("escalation", "AVE4"), ("triage", "AVE2")]
+    assert records[2]["phase_before"] == "AVE4"  # decided on the case as it now was
+    assert run("check").exit_code == 0
 
 
 def test_without_a_change_meanwhile_the_review_saves(run, any_store, tmp_path):
