@@ -1430,4 +1430,6 @@ EN: dict[str, str] = {
         'Yes: look again at the case as it is now, with my answers',
     'Nee, stoppen':
         'No, stop',
+    'caselog {path} is een symbolische koppeling; ave schrijft daar niet doorheen (een ander bestand zou worden gewijzigd); geef het bestand zelf met --log':
+        'case log {path} is a symbolic link; ave does not write through it (another file would be changed); give the file itself with --log',
 }

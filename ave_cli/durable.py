@@ -13,6 +13,8 @@ from pathlib import Path
 from ave_cli.i18n import _
 from ave_cli.model import EnvironmentProblem
 
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # every file ave writes is opened without following a link
+
 
 def write_all(fd: int, *payload: bytes) -> None:
     """Write every byte of every piece (os.write may write fewer than asked: a nearly full
@@ -35,9 +37,14 @@ def write_each(fd: int, payload: Iterable[bytes]) -> None:
 def append(path: Path, payload: Iterable[bytes], old_size: int) -> None:
     """Append the pieces, all or none: a failed write is cut back to `old_size`."""
     created = not path.exists()
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:  # never through a symbolic link: another file would be written to
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | NOFOLLOW, 0o600)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise EnvironmentProblem(_("caselog {path} is een symbolische koppeling; ave schrijft "
+                                       "daar niet doorheen (een ander bestand zou worden "
+                                       "gewijzigd); geef het bestand zelf met --log").format(
+                                           path=path)) from None
         raise EnvironmentProblem(_("caselog {path} kan niet worden geschreven "
                                    "({strerror})").format(path=path, strerror=exc.strerror)) \
             from None

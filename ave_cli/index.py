@@ -25,6 +25,7 @@ from typing import Any
 
 from ave_cli import cases, logformat
 from ave_cli.cases import CaseState, CaseSummary
+from ave_cli.durable import NOFOLLOW
 from ave_cli.logformat import Block
 from ave_cli.model import Decision, KapstokRef
 
@@ -110,15 +111,17 @@ class Index:
         if path is None:
             return cls._connect(":memory:")
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if path.is_symlink():  # derived data of ours: a link put in its place goes, unfollowed
+            path.unlink()
         if not path.exists():
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | NOFOLLOW, 0o600))
         try:
             return cls._connect(str(path))
         except sqlite3.DatabaseError:
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | NOFOLLOW, 0o600))
             return cls._connect(str(path))
 
     @classmethod

@@ -24,7 +24,7 @@ from ave_cli.caselog import (
     damage_message,
     drop_index,
 )
-from ave_cli.durable import fsync_dir, write_all
+from ave_cli.durable import NOFOLLOW, fsync_dir, write_all
 from ave_cli.i18n import _
 from ave_cli.logformat import LogError
 from ave_cli.model import EnvironmentProblem
@@ -60,7 +60,7 @@ def repair(path: Path, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
                                                              strerror=exc.strerror)) from None
         fsync_dir(path.parent)
         with _uninterruptible():
-            fd = os.open(path, os.O_WRONLY)
+            fd = os.open(path, os.O_WRONLY | NOFOLLOW)
             try:
                 os.ftruncate(fd, parsed.damage.offset)
                 os.fsync(fd)

@@ -237,11 +237,11 @@ class FileStore:
 
         if not entries.cases or not (self.path.exists() or self.access_path.exists()):
             return  # no store yet: no case was there to be seen
-        from ave_cli.durable import write_each  # the log's own loop: short writes, then fsync
+        from ave_cli.durable import NOFOLLOW, write_each  # the log's own loop: short writes
 
         lines = _access_lines(entries)
         pieces = iter(lambda: "".join(islice(lines, 10_000)).encode("utf-8"), b"")
-        fd = os.open(self.access_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = os.open(self.access_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | NOFOLLOW, 0o600)
         try:
             write_each(fd, pieces)
         finally:

@@ -1,6 +1,7 @@
 """Say what is unsafe (issue 24, item 7): a log folder anyone may write to, a cache folder that
 is a symbolic link or that others may write to, and a log with more than one name are said by
-every command (once) and are faults in `ave check`."""
+every command (once) and are faults in `ave check`. And no file ave writes (the log, the access
+log, the index) is written through a symbolic link."""
 
 from __future__ import annotations
 
@@ -49,3 +50,44 @@ def test_a_private_folder_says_nothing(run, log):
     assert run("triage", "C-1", "-a", A2).exit_code == 0
     shown = run("show", "C-1")
     assert shown.exit_code == 0 and shown.stderr == ""
+
+
+# --- no file ave writes is written through a symbolic link (issue 24, item 3, that part) -------
+
+def test_a_log_that_is_a_symlink_is_not_written_through(run, log, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elders.toml"
+    assert run("triage", "C-1", "-a", A2, "--log", str(elsewhere)).exit_code == 0
+    before = elsewhere.read_bytes()
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.symlink_to(elsewhere)
+    result = run("triage", "C-2", "-a", A2)
+    assert result.exit_code == 1 and "symbolische koppeling" in result.stderr, result.output
+    assert result.stderr.count("\n") == 1
+    assert elsewhere.read_bytes() == before
+
+
+def test_an_access_log_that_is_a_symlink_is_not_written_through(run, log, tmp_path):
+    assert run("triage", "C-1", "-a", A2).exit_code == 0
+    access = log.with_name(log.name + ".toegang")
+    access.unlink()
+    target = tmp_path / "doel"
+    access.symlink_to(target)  # dangling: following it would create another file
+    shown = run("show", "C-1")
+    assert shown.exit_code == 1 and "er is niets getoond" in shown.stderr, shown.output
+    assert not target.exists()
+
+
+def test_an_index_that_is_a_symlink_is_replaced_not_followed(run, log, tmp_path, monkeypatch):
+    from ave_cli import caselog
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("AVE_CACHE_DIR", str(cache))
+    assert run("triage", "C-1", "-a", A2).exit_code == 0
+    index = caselog.index_path(log, cache)
+    assert index is not None and index.exists()
+    index.unlink()
+    other = tmp_path / "gedeeld" / "index.sqlite"  # dangling: following would make it there
+    other.parent.mkdir()
+    index.symlink_to(other)
+    assert run("show", "C-1").exit_code == 0
+    assert not other.exists() and index.is_file() and not index.is_symlink()
