@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.errors import AveError, Cancelled
+from ave_cli.errors import AveError, Cancelled, EnvironmentProblem
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -43,7 +43,6 @@ def record(conf: settings.Settings, action: str, cases: Any,
     log that cannot be written stops a read before anything is shown; after a write it is said
     truthfully that the decision was saved. The time is the machine's clock at the access (not
     the decision clock that tests replace): it records when someone looked."""
-    from ave_cli.errors import EnvironmentProblem
     from ave_cli.store import Accesses
 
     when = datetime.now().astimezone().replace(microsecond=0).isoformat()
@@ -104,8 +103,6 @@ def _quietly(conf: settings.Settings, action: str, case: str, result: str) -> No
     """An access record on the way out of a refusal or an abandoned triage: what ended the
     command is what the user must hear, not a failure to record it."""
     import contextlib
-
-    from ave_cli.errors import EnvironmentProblem
 
     with contextlib.suppress(EnvironmentProblem):
         record(conf, action, [case], result)
@@ -245,18 +242,14 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
     return TriageResult(result[0], kap, full)
 
 
-class CaseMovedOn(AveError):
+class CaseMovedOn(EnvironmentProblem):
     """The case was written to after the questions of a triage began (exit 1)."""
-
-    exit_code = 1
 
 
 def _unchanged_since(case_id: str, seen: str | None, state: Any) -> None:
     """Refuse a triage decided on the case as it was when the questions began when someone has
     written to the case since (a colleague's escalation while the review screen was open must
     not be undone by confirming it): nothing is saved, and it is said what changed."""
-    from ave_cli.errors import EnvironmentProblem  # (the case is gone: nothing to review again)
-
     latest = state.history[-1] if state and state.history else None
     if (latest.id if latest else None) == seen:
         return

@@ -12,9 +12,6 @@ from ave_cli import cases, logformat
 if TYPE_CHECKING:
     from ave_cli.model import Decision
 
-SUMMARY = ("phase", "closed", "since_ts", "last_ts", "last_kind", "kapstok", "casusregisseur",
-           "procesregisseur", "advice_roles", "deciders")
-
 PIECE = 2_000  # decisions handed over in one call
 
 

@@ -27,7 +27,7 @@ from ave_cli import cases, logformat
 from ave_cli.errors import AveError, EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.logformat import Block, Damage
-from ave_cli.pgrows import PIECE, SUMMARY, Rows
+from ave_cli.pgrows import PIECE, Rows
 from ave_cli.pgschema import PURGER_ROLE, VERSION
 from ave_cli.store import Access, Accesses
 
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 SCHEMES = ("postgresql://", "postgres://")
 _CONNECTIONS: dict[str, Any] = {}
+SUMMARY = cases.CaseSummary._fields[1:]  # the case table's columns for ave report
 # of every case this process read, by key: its team (the access log names the case it saw)
 _TEAMS: dict[str, dict[str, str]] = {}
 # psycopg warns through logging when it ends a pipeline after an error; ave says what went wrong
@@ -180,9 +181,11 @@ class PgView:
         for key, state, head, team in self.conn.execute(
                 "SELECT case_key, state, head, team FROM ave.cases ORDER BY team, first_seq"):
             read = self._state(team, key, state)
-            if read is not None and self.teams.setdefault(key, team) == team:
-                self.heads[key] = head
-                found.append(read)
+            if read is None:
+                continue
+            found.append(read)
+            if self.teams.setdefault(key, team) == team:  # (an id in two of one's teams: the
+                self.heads[key] = head                   # head of the one written to first)
         return found
 
     def cases_of(self, case_ids: list[str]) -> dict[str, CaseState]:
@@ -224,6 +227,8 @@ class PgStore:
 
     url: str
     team: str = ""
+    # what the last scan read, with each record's team and case key (for index_matches)
+    _scanned: list[tuple[str, str, Block]] | None = field(default=None, init=False, repr=False)
 
     @property
     def location(self) -> str:
@@ -403,7 +408,7 @@ class PgStore:
         blocks: list[Block] = []
         problems: list[Damage] = []
         heads: dict[tuple[str, str], str] = {}
-        self._scanned: list[tuple[str, str, Block]] = []
+        self._scanned = []
         for team, seq, key, record, seal, prev in self.conn().execute(
                 "SELECT team, seq, case_key, record, seal, prev FROM ave.decisions "
                 "ORDER BY team, seq"):
@@ -470,10 +475,9 @@ class PgStore:
 
     def index_matches(self, blocks: list[Block]) -> bool:
         """The derived case rows agree with the decisions they were folded from."""
-        scanned = getattr(self, "_scanned", None)
-        if scanned is None:
+        if self._scanned is None:
             self.scan()
-            scanned = self._scanned
+        scanned = self._scanned or []
         folded: dict[tuple[str, str], list[Any]] = {}
         for team, key, block in scanned:
             entry = folded.setdefault((team, key), [cases.CaseState(block.decision.case), ""])
