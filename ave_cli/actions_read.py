@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from ave_cli.actions import exposure_messages, no_cycles, record
-from ave_cli.errors import AveError
+from ave_cli.errors import AveError, Msg
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -118,6 +118,7 @@ def check(conf: settings.Settings, kapstok: str | None, *, repair: bool, stamp: 
     file's rights and the index (or the store's case table). With `repair` a damaged end goes
     to a quarantine file named with `stamp` first."""
     from ave_cli.audit import Problem, audit
+    from ave_cli.store import FileStore
 
     store = conf.store()
     repaired = store.repair(stamp, lock_timeout=lock_timeout) if repair else None
@@ -134,6 +135,9 @@ def check(conf: settings.Settings, kapstok: str | None, *, repair: bool, stamp: 
         if store.readable_by_others():
             problems.append(Problem(0, _("het caselog is leesbaar voor anderen; beperk "
                                          "het met: chmod 600 {path}").format(path=conf.where)))
+        if isinstance(store, FileStore):
+            problems += [Problem(0, message, info=info)
+                         for message, info in store.anchor_problems(blocks)]
         matches = store.index_matches(blocks)  # the file store rebuilds one that does not
         if not matches and conf.url:
             problems.append(Problem(0, _("de casustabel van de store (ave.cases) wijkt af van "
@@ -142,6 +146,9 @@ def check(conf: settings.Settings, kapstok: str | None, *, repair: bool, stamp: 
             problems.append(Problem(0, _("de index in de cache week af van het caselog (een "
                                          "wijziging die hij niet zag); hij is opnieuw "
                                          "opgebouwd"), info=True))
+    elif isinstance(store, FileStore):  # no log: was there one that went?
+        problems += [Problem(0, message, info=info)
+                     for message, info in store.anchor_problems([])]
     problems.sort(key=lambda p: p.line)
     return CheckResult(len(blocks), problems, repaired)
 
@@ -224,3 +231,81 @@ def _answers(before: Kapstok, after: Kapstok, answers: dict[str, Any]) -> dict[s
     if first is None or second is None:
         return None
     return {**second, **first}
+
+
+def log_head(conf: settings.Settings) -> tuple[int, str]:
+    """The file log's head: its number of records and the last seal (ave head)."""
+    from ave_cli import caselog
+
+    if conf.url:
+        raise AveError(_("ave head geldt voor een caselog-bestand; de store van je team houdt "
+                         "per casus een keten bij en bewaakt die zelf"))
+    if not conf.log.exists():
+        raise AveError(_("caselog {log} bestaat niet").format(log=conf.where))
+    return caselog.head(conf.log, conf.cache)
+
+
+def accept_log(conf: settings.Settings, *, when: Any) -> tuple[tuple[int, str] | None,
+                                                                 tuple[int, str]]:
+    """Take the file log as it is now as the newest head, and say so in the access log."""
+    from ave_cli import caselog
+    from ave_cli.store import Accesses, FileStore
+
+    store = conf.store()
+    assert isinstance(store, FileStore)
+    if not conf.log.exists() and not store.access_path.exists():
+        raise AveError(_("caselog {log} bestaat niet").format(log=conf.where))
+    before, now = caselog.accept_log(conf.log, conf.cache)
+    store.record_access(Accesses(when.isoformat(), conf.by, "accept-log", "ok", ["*"]))
+    return before, now
+
+
+def extends(conf: settings.Settings, given: str) -> tuple[bool, Msg]:
+    """Whether the file log still extends a head noted earlier ("count:seal", or a seal or the
+    first 12 or more characters of one), and what to say."""
+    import re
+
+    from ave_cli import accesslog, caselog, logformat
+    from ave_cli.store import FileStore
+
+    if conf.url:
+        raise AveError(_("--head geldt voor een caselog-bestand"))
+    text = given.strip().lower()
+    count: int | None = None
+    if re.fullmatch(r"(?:[0-9]{1,18}:)?[0-9a-f]{12,64}", text, re.ASCII):
+        if ":" in text:
+            place, text = text.split(":")
+            count = int(place)
+    else:
+        raise AveError(_("--head '{given}' is geen kop; geef wat `ave head` toonde, zoals "
+                         "12:3f5a… (minstens 12 tekens van het zegel)").format(given=given))
+    if not conf.log.exists():
+        raise AveError(_("caselog {log} bestaat niet").format(log=conf.where))
+    data = caselog.read_bytes(conf.log)
+    parsed_log = logformat.parse(data, conf.where)
+    seals = [b.seal for b in parsed_log.blocks]
+    starts = logformat.block_starts(data)
+    header = logformat.header_info(data[:starts[0]] if starts else data)
+    places = [n for n, seal in enumerate(seals, start=1) if seal.startswith(text)]
+    if header.get("chain", "").startswith(text) or (not seals and not text):
+        places.append(0)
+    places = [n for n in places if count is None or n == count]
+    if len(places) == 1:
+        return True, Msg("het caselog zet kop {head} voort: dat is besluit {n} van de {total}",
+                         head=given, n=places[0], total=len(seals))
+    if len(places) > 1:
+        raise AveError(_("--head '{given}' past op meer dan één besluit; geef meer tekens van "
+                         "het zegel").format(given=given))
+    for number, purge in enumerate(header.get("purge", []), start=1):
+        if isinstance(purge, dict) and str(purge.get("old_head", "")).startswith(text):
+            store = conf.store()
+            where = store.access_path if isinstance(store, FileStore) else None
+            recorded = {s.purge for s in accesslog.read(where).seals} if where else set()
+            if logformat.chain_anchor(header["purge"][:number]) in recorded:
+                return True, Msg("kop {head} is de kop van vóór opschoning {number} "
+                                 "({when}); het log zette hem voort tot die opschoning, die in "
+                                 "het toeganglog staat", head=given, number=number,
+                                 when=purge.get("time", "?"))
+    return False, Msg("het caselog zet kop {head} NIET voort: dat besluit staat er niet (meer) "
+                      "in; het log is ingekort, teruggezet of herschreven sinds die kop werd "
+                      "genoteerd (nu {total} besluiten)", head=given, total=len(seals))

@@ -23,8 +23,9 @@ class Writer:
     committed only after the log itself is written; the same blocks, offsets, lines and mark a
     read of the new bytes would give (tests/test_index.py)."""
 
-    def __init__(self, view: Any, lead: bytes):
+    def __init__(self, view: Any, lead: bytes, toegang: str = ""):
         self.view, self.mark = view, view.index.mark()
+        self.toegang = toegang  # the access log's head, named in every record
         self.head = self.mark.head
         self.pieces: list[bytes] = [lead]
         self.offset = self.mark.size + len(lead)
@@ -49,7 +50,7 @@ class Writer:
     def add(self, decisions: list[Decision]) -> None:
         found, texts = [], []
         for decision in decisions:
-            record = logformat.to_record(decision, self.head)
+            record = logformat.to_record(decision, self.head, toegang=self.toegang)
             block, seal = logformat.encode_record(record), record["seal"]["sha256"]
             found.append(logformat.Block(decision, self.line + 1, self.offset + 1, seal,
                                          self.head))
@@ -116,7 +117,7 @@ class Writer:
             except OSError:
                 raise sqlite3.OperationalError("the log cannot be read back") from None
             index.add([], Mark(self.offset, self.line, tail, info.st_dev, info.st_ino,
-                               info.st_mtime_ns, self.head))
+                               info.st_mtime_ns, self.head, self.mark.count + len(self.ids)))
             index.db.execute("COMMIT")
         except BaseException:
             self.rollback_index()

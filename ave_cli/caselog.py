@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from ave_cli import durable, logformat
 from ave_cli.appender import Writer
@@ -109,10 +110,35 @@ def _valid(mark: Mark, info: os.stat_result, handle) -> bool:
     return tail_hash(handle, mark.size) == mark.tail
 
 
+class LogWentBack(LogError):
+    """The log no longer extends the newest head this computer saw of it: cut, rolled back,
+    rewritten or deleted outside ave. Nothing is read or written until that is cleared up."""
+
+
+def _went_back(path: Path, anchor: tuple[int, str], now: tuple[int, str] | None) -> LogWentBack:
+    count, seal = anchor
+    if now is None:
+        text = _("caselog {path} is verdwenen, terwijl deze computer er eerder {count} besluiten "
+                 "in zag (kop {seal}); ave maakt geen nieuw log in zijn plaats. Zet het terug, of "
+                 "leg met `ave check --accept-log` vast dat het weg mag")
+    else:
+        text = _("caselog {path} is ingekort, teruggezet of herschreven: deze computer zag eerder "
+                 "{count} besluiten tot kop {seal}, en het log zet die keten niet voort (nu "
+                 "{now} besluiten). ave leest en schrijft het niet tot dat is opgehelderd: zet de "
+                 "nieuwste versie terug, of leg met `ave check --accept-log` vast dat deze versie "
+                 "de juiste is")
+    return LogWentBack(text.format(path=path, count=count, seal=seal[:16],
+                                   now=now[0] if now else 0))
+
+
 def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
-    """Bring the index up to the end of the log's intact part; return the damage and file size."""
+    """Bring the index up to the end of the log's intact part; return the damage and file size.
+    A log that does not extend the newest head the index saw (its anchor) is LogWentBack."""
     info = _stat(path)
     if info is None:
+        anchor = index.anchor()
+        if anchor is not None and anchor[0] > 0:
+            raise _went_back(path, anchor, None)
         if index.mark() != Mark():
             with index.writing():
                 index.reset()
@@ -125,12 +151,18 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
                 return None, info.st_size
             with index.writing():
                 mark = index.mark()
+                anchor = None
                 if not _valid(mark, info, handle):
+                    anchor = index.anchor()
                     index.reset()
                     mark = Mark()
-                parsed, size = _read_into(index, handle, path, mark)
+                parsed, size, found = _read_into(index, handle, path, mark, anchor)
+                if anchor is not None and not found and not _purged_from(handle, parsed,
+                                                                         anchor[1]):
+                    raise _went_back(path, anchor, (parsed.count, parsed.head))
                 index.add([], Mark(parsed.end, parsed.end_line, tail_hash(handle, parsed.end),
-                                   info.st_dev, info.st_ino, info.st_mtime_ns, parsed.head))
+                                   info.st_dev, info.st_ino, info.st_mtime_ns, parsed.head,
+                                   parsed.count))
     except PermissionError:
         raise EnvironmentProblem(_("caselog {path} is niet leesbaar voor jou (rechten)").format(
                                      path=path)) from None
@@ -140,11 +172,27 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
 CHUNK = 16 << 20  # bytes read and parsed at a time: memory stays small for any size of log
 
 
-def _read_into(index: Index, handle, path: Path, mark: Mark) -> tuple[logformat.Parsed, int]:
+def _purged_from(handle, parsed: Parsed, seal: str) -> bool:
+    """Whether a purge in the log's header names `seal` as the head it replaced (ave check
+    holds the purge against the access log)."""
+    handle.seek(0)
+    lead = handle.read(min(parsed.end, 4 << 20))  # the header: a purge entry is a few lines
+    starts = logformat.block_starts(lead)
+    try:
+        info = logformat.header_info(lead[:starts[0]] if starts else lead)
+    except LogError:
+        return False
+    return any(isinstance(p, dict) and p.get("old_head") == seal for p in info.get("purge", []))
+
+
+def _read_into(index: Index, handle, path: Path, mark: Mark,
+               anchor: tuple[int, str] | None = None) -> tuple[logformat.Parsed, int, bool]:
     """Parse the log from the mark on, a piece at a time, each piece cut just before its last
-    block header so every parse sees whole blocks; add the decisions to the index."""
+    block header so every parse sees whole blocks; add the decisions to the index. The last
+    value: whether the record at the anchor's place has the anchor's seal."""
     handle.seek(mark.size)
     offset, line, head, pending = mark.size, mark.line, mark.head, b""
+    count, found = mark.count, False
     states: dict = {}  # folded cases, written once (or whenever there are many)
     while True:
         piece = handle.read(CHUNK)
@@ -157,7 +205,15 @@ def _read_into(index: Index, handle, path: Path, mark: Mark) -> tuple[logformat.
             region, pending = data[:cut + 1], data[cut + 1:]
         else:
             region, pending = data, b""
-        parsed = logformat.parse(region, str(path), offset=offset, line=line, head=head)
+        parsed = logformat.parse(region, str(path), offset=offset, line=line, head=head,
+                                 count=count)
+        if anchor is not None and not found:
+            place = anchor[0] - count  # the anchor's record in this piece (0: the header's)
+            if place == 0 and offset == 0:
+                found = parsed.blocks[0].prev == anchor[1] if parsed.blocks else \
+                    parsed.head == anchor[1]
+            elif 0 < place <= len(parsed.blocks):
+                found = parsed.blocks[place - 1].seal == anchor[1]
         if parsed.damage is not None and piece:
             raise LogError(_("caselog {path} is beschadigd vanaf regel {line} "
                              "({problem}), terwijl er daarna nog besluiten staan; dit "
@@ -169,8 +225,8 @@ def _read_into(index: Index, handle, path: Path, mark: Mark) -> tuple[logformat.
             index.flush(states)
             states.clear()
         if not piece:
-            return parsed, offset + len(region)
-        offset, line, head = parsed.end, parsed.end_line, parsed.head
+            return parsed, offset + len(region), found
+        offset, line, head, count = parsed.end, parsed.end_line, parsed.head, parsed.count
 
 
 def open_log(path: Path, cache_dir: Path | None, *,
@@ -284,7 +340,8 @@ PIECE = 2_000  # decisions encoded, spooled and indexed at a time: a batch's mem
 
 
 def append(path: Path, build: Callable[[LogView], Iterable[Decision]], *,
-           cache_dir: Path | None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> int:
+           cache_dir: Path | None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+           toegang: Callable[[], str] | None = None) -> int:
     """Under the lock: read the log, let `build` decide from it, append its decisions durably,
     each chained to the seal before it; the number appended.
 
@@ -305,7 +362,7 @@ def append(path: Path, build: Callable[[LogView], Iterable[Decision]], *,
         if not piece:
             return 0
         lead = logformat.header() if view.size == 0 else b""
-        writer = Writer(view, lead)
+        writer = Writer(view, lead, toegang() if toegang else "")
         try:
             writer.begin_index()
             while piece:
@@ -364,14 +421,60 @@ def _read_bytes(path: Path) -> bytes:
                                      path=path, strerror=exc.strerror)) from None
 
 
-def drop_index(path: Path, cache_dir: Path | None) -> None:
-    """Delete the derived index of a log (it is rebuilt on the next read)."""
+KEEP: Any = object()  # drop_index: the anchor stays what it was
+
+
+def _anchor_at(where: Path) -> tuple[int, str] | None:
+    if not where.is_file() or where.is_symlink():
+        return None
+    try:
+        index = Index.open(where)
+        try:
+            return index.anchor()
+        finally:
+            index.close()
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def drop_index(path: Path, cache_dir: Path | None,
+               anchor: tuple[int, str] | None = KEEP) -> None:
+    """Delete the derived index of a log (it is rebuilt on the next read), all but its anchor:
+    the newest head seen stays (KEEP), or becomes `anchor` (after a purge: the new head; None
+    only for `ave check --accept-log`)."""
     where = index_path(path, cache_dir)
     if where is None:
         return
+    if anchor is KEEP:
+        anchor = _anchor_at(where)
     for leftover in (where, Path(f"{where}-wal"), Path(f"{where}-shm")):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
+    if anchor is not None:
+        with contextlib.suppress(OSError, sqlite3.Error):
+            index = Index.open(where)
+            index.set_anchor(*anchor)
+            index.close()
+
+
+def head(path: Path, cache_dir: Path | None) -> tuple[int, str]:
+    """The log's head now: its number of records and the seal the next one chains to."""
+    view = open_log(path, cache_dir)
+    try:
+        mark = view.index.mark()
+        return mark.count, mark.head
+    finally:
+        view.index.close()
+
+
+def accept_log(path: Path, cache_dir: Path | None) -> tuple[tuple[int, str] | None,
+                                                              tuple[int, str]]:
+    """Take the log as it is now as the newest head (a backup put back on purpose): the anchor
+    it replaces and the new head."""
+    where = index_path(path, cache_dir)
+    before = _anchor_at(where) if where is not None else None
+    drop_index(path, cache_dir, anchor=None)
+    return before, head(path, cache_dir)
 
 
 def reindex(path: Path, cache_dir: Path | None) -> LogView:

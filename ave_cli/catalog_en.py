@@ -129,8 +129,6 @@ EN: dict[str, str] = {
         "No, cancel",
     "Ja, afschalen en vastleggen wat niet is vervuld":
         "Yes, scale down and record what is not met",
-    "Controleer het hele caselog en de kapstokken: elk record (zegel, velden en typen), unieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van het besluit kent, ten hoogste één casusregisseur en één procesregisseur per casus tegelijk, en de bestandsrechten. Elk probleem komt met zijn regelnummer. Exitcode 0: in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd einde (na een crash of een volle schijf) naar een quarantainebestand naast het log; het log houdt al zijn intacte besluiten. Beschadiging midden in het log wordt nooit automatisch hersteld.\n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n  ave check --repair\n":
-        "Check the whole caselog and the kapstokken: every record (seal, fields and types), unique decision ids, the time order per case, fasen the decision's kapstok knows, at most one casusregisseur and one procesregisseur per case at a time, and the file permissions. Every problem comes with its line number. Exit code 0: all well; 1: something is wrong.\n\nWith --repair a damaged end (after a crash or a full disk) moves to a quarantine file beside the log; the log keeps all its intact decisions. Damage in the middle of the log is never repaired automatically.\n\n[bold]Examples[/bold]\n\n  ave check\n\n  ave check --repair\n",
     "Verwijder de besluiten van casussen die vóór een datum zijn afgesloten (bewaartermijn, AVG). Dit is de enige opdracht die het log herschrijft: er wordt een nieuw bestand geschreven dat het oude in één keer vervangt, met dezelfde rechten. Vraagt om bevestiging (of --yes).\n\n[bold]Voorbeelden[/bold]\n\n  ave purge --closed-before 2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n":
         "Remove the decisions of cases closed before a date (retention period, GDPR/AVG). This is the only command that rewrites the log: a new file is written that replaces the old one in one step, with the same permissions. Asks for confirmation (or --yes).\n\n[bold]Examples[/bold]\n\n  ave purge --closed-before 2024-01-01 --dry-run\n\n  ave purge --closed-before 2024-01-01 --yes\n",
     "Bouw de afgeleide index van het caselog opnieuw op (in de gebruikerscachemap). Dat gebeurt ook vanzelf als het log anders is veranderd dan door toevoegen; de index weggooien kost nooit gegevens.\n\n[bold]Voorbeeld[/bold]\n\n  ave reindex":
@@ -1432,4 +1430,64 @@ EN: dict[str, str] = {
         'No, stop',
     'caselog {path} is een symbolische koppeling; ave schrijft daar niet doorheen (een ander bestand zou worden gewijzigd); geef het bestand zelf met --log':
         'case log {path} is a symbolic link; ave does not write through it (another file would be changed); give the file itself with --log',
+    "--head '{given}' is geen kop; geef wat `ave head` toonde, zoals 12:3f5a… (minstens 12 tekens van het zegel)":
+        "--head '{given}' is not a head; give what `ave head` showed, such as 12:3f5a… (at least 12 characters of the seal)",
+    "--head '{given}' past op meer dan één besluit; geef meer tekens van het zegel":
+        "--head '{given}' matches more than one decision; give more characters of the seal",
+    '--head en --accept-log gelden voor een caselog-bestand; de store van je team bewaakt zijn ketens zelf':
+        "--head and --accept-log are for a case log file; your team's store guards its chains itself",
+    '--head geldt voor een caselog-bestand':
+        '--head is for a case log file',
+    'Bewijs dat het caselog deze eerder genoteerde kop (van `ave head`) nog voortzet.':
+        'Prove that the case log still extends this head noted earlier (from `ave head`).',
+    'Controleer het hele caselog en de kapstokken: elk record (zegel, velden en typen), unieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van het besluit kent, ten hoogste één casusregisseur en één procesregisseur per casus tegelijk, en de bestandsrechten. Elk probleem komt met zijn regelnummer. Exitcode 0: in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd einde (na een crash of een volle schijf) naar een quarantainebestand naast het log; het log houdt al zijn intacte besluiten. Beschadiging midden in het log wordt nooit automatisch hersteld.\n\nHet caselog, zijn toeganglog en de laatste kop die deze computer zag bewaken elkaar: een ingekort, teruggezet of herschreven log wordt gemeld. Met --head KOP bewijst ave dat het log een eerder genoteerde kop (van `ave head`, bijvoorbeeld in de notulen) nog voortzet. \n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n  ave check --repair\n':
+        "Check the whole case log and the kapstokken: every record (seal, fields and types), unique decision ids, the time order per case, phases the decision's kapstok knows, at most one casusregisseur and one procesregisseur per case at a time, and the file permissions. Every problem comes with its line number. Exit code 0: all well; 1: something is wrong.\n\nWith --repair a damaged end (after a crash or a full disk) goes to a quarantine file beside the log; the log keeps all its intact decisions. Damage in the middle of the log is never repaired automatically.\n\nThe case log, its access log and the last head this computer saw guard each other: a log that was cut, rolled back or rewritten is reported. With --head HEAD ave proves that the log still extends a head noted earlier (from `ave head`, for instance in the minutes). \n\n[bold]Examples[/bold]\n\n  ave check\n\n  ave check --repair\n",
+    'Het caselog is aangenomen zoals het nu is: kop {head} ({count} besluiten); vastgelegd in het toeganglog.':
+        'The case log is accepted as it is now: head {head} ({count} decisions); recorded in the access log.',
+    'Neem het caselog zoals het nu is aan als het juiste (na het bewust terugzetten van een back-up); wordt vastgelegd in het toeganglog.':
+        'Accept the case log as it is now as the right one (after putting back a backup on purpose); recorded in the access log.',
+    'Toon de kop van het caselog op één regel: het aantal besluiten en het zegel van het laatste. Noteer hem (de besluitenlijst van een overleg doet het ook); later bewijst `ave check --head KOP` dat het log hem nog voortzet, ook als iemand het log, het toeganglog en de cache samen herschreef.\n\n[bold]Voorbeelden[/bold]\n\n  ave head\n\n  ave head --format json\n':
+        "Show the case log's head on one line: the number of decisions and the seal of the last one. Note it down (an overleg's besluitenlijst does too); later `ave check --head HEAD` proves that the log still extends it, even if someone rewrote the log, the access log and the cache together.\n\n[bold]Examples[/bold]\n\n  ave head\n\n  ave head --format json\n",
+    'ave head geldt voor een caselog-bestand; de store van je team houdt per casus een keten bij en bewaakt die zelf':
+        "ave head is for a case log file; your team's store keeps a chain per case and guards it itself",
+    'caselog {path} is ingekort, teruggezet of herschreven: deze computer zag eerder {count} besluiten tot kop {seal}, en het log zet die keten niet voort (nu {now} besluiten). ave leest en schrijft het niet tot dat is opgehelderd: zet de nieuwste versie terug, of leg met `ave check --accept-log` vast dat deze versie de juiste is':
+        'case log {path} was cut, rolled back or rewritten: this computer saw {count} decisions up to head {seal} before, and the log does not extend that chain (now {now} decisions). ave does not read or write it until that is cleared up: put back the newest version, or record with `ave check --accept-log` that this version is the right one',
+    'caselog {path} is verdwenen, terwijl deze computer er eerder {count} besluiten in zag (kop {seal}); ave maakt geen nieuw log in zijn plaats. Zet het terug, of leg met `ave check --accept-log` vast dat het weg mag':
+        'case log {path} is gone, while this computer saw {count} decisions in it before (head {seal}); ave does not make a new log in its place. Put it back, or record with `ave check --accept-log` that it may go',
+    'caselog {source}: de kop bevat tekst die niet door ave is geschreven (een opmerking, een extra regel of een andere opmaak); dit wordt niet automatisch hersteld: zet een back-up terug of laat `ave check` het aanwijzen':
+        'case log {source}: the header holds text that ave did not write (a comment, an extra line or another layout); this is not repaired automatically: put back a backup or let `ave check` point it out',
+    'de kop bevat tekst die niet door ave is geschreven (een opmerking, een extra regel of een andere opmaak)':
+        'the header holds text that ave did not write (a comment, an extra line or another layout)',
+    'de opschoning (purge) nummer {number} in de kop van het caselog staat niet in het toeganglog: niet door ave geschreven, of het toeganglog mist':
+        "purge number {number} in the case log's header is not in the access log: not written by ave, or the access log is missing",
+    'het caselog is ingekort of teruggezet: het toeganglog zag bij regel {line} {count} besluiten tot kop {seal}, en het caselog zet die keten niet voort':
+        'the case log was cut or rolled back: the access log saw, at line {line}, {count} decisions up to head {seal}, and the case log does not extend that chain',
+    'het caselog zet kop {head} NIET voort: dat besluit staat er niet (meer) in; het log is ingekort, teruggezet of herschreven sinds die kop werd genoteerd (nu {total} besluiten)':
+        'the case log does NOT extend head {head}: that decision is not (or no longer) in it; the log was cut, rolled back or rewritten since that head was noted (now {total} decisions)',
+    'het caselog zet kop {head} voort: dat is besluit {n} van de {total}':
+        'the case log extends head {head}: that is decision {n} of {total}',
+    'het toeganglog {path} is al {timeout:g} s in gebruik door een ander proces; probeer het opnieuw':
+        'the access log {path} has been in use by another process for {timeout:g} s; try again',
+    'kop {head} is de kop van vóór opschoning {number} ({when}); het log zette hem voort tot die opschoning, die in het toeganglog staat':
+        'head {head} is the head from before purge {number} ({when}); the log extended it up to that purge, which is in the access log',
+    'opschonen afgebroken: het toeganglog {path} kon niet worden bijgewerkt ({strerror}); het caselog is niet gewijzigd en er is niets verwijderd. Maak ruimte vrij en probeer het opnieuw':
+        'purge stopped: the access log {path} could not be updated ({strerror}); the case log is unchanged and nothing was removed. Free some space and try again',
+    'regel {line}: dit besluit noemt schrijfbeurt {n} van het toeganglog {path}, en die ontbreekt of is anders (het toeganglog is verwijderd, ingekort of vervangen)':
+        'line {line}: this decision names write {n} of the access log {path}, and that is missing or different (the access log was deleted, cut or replaced)',
+    'tekst die niet door ave is geschreven (een opmerking, een extra regel of een andere opmaak): die valt buiten het zegel':
+        'text that ave did not write (a comment, an extra line or another layout): no seal covers it',
+    'toeganglog {path}: de keten breekt bij regel {line} (toegangsregels verwijderd, gewijzigd of tussengevoegd)':
+        'access log {path}: the chain breaks at line {line} (access records removed, changed or inserted)',
+    'toeganglog {path}: de laatste {count} regels vallen buiten elk zegel (afgebroken of toegevoegd)':
+        'access log {path}: the last {count} lines are outside every seal (cut off or added)',
+    'toeganglog {path}: de regels vóór regel {line} zijn van vóór de verzegeling (een oudere ave) en vallen buiten elk zegel':
+        'access log {path}: the lines before line {line} are from before the sealing (an older ave) and are outside every seal',
+    'toeganglog {path}: vóór regel {line} staat tekst die ave niet schreef ({extra} bytes, buiten elk zegel)':
+        'access log {path}: before line {line} there is text that ave did not write ({extra} bytes, outside every seal)',
+    "veld 'toegang' is geen kop van het toeganglog":
+        "field 'toegang' is not a head of the access log",
+    '{head}  ({count} besluiten in {log})':
+        '{head}  ({count} decisions in {log})',
+    'is niet in de samengestelde vorm (NFC) van Unicode: een letter en een los accent; sla het bestand op als NFC':
+        "is not in Unicode's composed form (NFC): a letter and a separate accent; save the file as NFC",
 }

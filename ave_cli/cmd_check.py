@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -30,8 +30,11 @@ CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel,
                "Exitcode 0: in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd "
                "einde (na een crash of een volle schijf) naar een quarantainebestand naast het "
                "log; het log houdt al zijn intacte besluiten. Beschadiging midden in het log "
-               "wordt nooit automatisch hersteld.\n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n "
-               " ave check --repair\n")
+               "wordt nooit automatisch hersteld.\n\nHet caselog, zijn toeganglog en de laatste "
+               "kop die deze computer zag bewaken elkaar: een ingekort, teruggezet of "
+               "herschreven log wordt gemeld. Met --head KOP bewijst ave dat het log een eerder "
+               "genoteerde kop (van `ave head`, bijvoorbeeld in de notulen) nog voortzet. "
+               "\n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n  ave check --repair\n")
 
 
 @app.command("check", help=CHECK_HELP)
@@ -39,6 +42,13 @@ CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel,
 def check_command(
     repair: Annotated[bool, typer.Option("--repair", help=_("Zet een beschadigd einde in "
                                                             "quarantaine."))] = False,
+    head: Annotated[Optional[str], typer.Option(
+        "--head", metavar="KOP", help=_("Bewijs dat het caselog deze eerder genoteerde kop "
+                                        "(van `ave head`) nog voortzet."))] = None,
+    accept_log: Annotated[bool, typer.Option(
+        "--accept-log", help=_("Neem het caselog zoals het nu is aan als het juiste (na het "
+                               "bewust terugzetten van een back-up); wordt vastgelegd in het "
+                               "toeganglog."))] = False,
     kapstok: KapstokOpt = None,
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
@@ -48,6 +58,30 @@ def check_command(
 
     conf = settings.resolve(log, kapstok)
     path = conf.where
+    if head is not None or accept_log:
+        if conf.url:
+            raise AveError(_("--head en --accept-log gelden voor een caselog-bestand; de "
+                             "store van je team bewaakt zijn ketens zelf"))
+        if accept_log:
+            before, now = actions_read.accept_log(conf, when=hooks["now"]())
+            if fmt is Format.json:
+                output.print_json({"log": path, "accepted": f"{now[0]}:{now[1]}",
+                                   "replaced": f"{before[0]}:{before[1]}" if before else None})
+            else:
+                render.out().print(_("Het caselog is aangenomen zoals het nu is: kop {head} "
+                                     "({count} besluiten); vastgelegd in het "
+                                     "toeganglog.").format(head=f"{now[0]}:{now[1]}",
+                                                           count=now[0]), soft_wrap=True)
+            return
+        assert head is not None
+        ok, message = actions_read.extends(conf, head)
+        if fmt is Format.json:
+            output.print_json({"log": path, "head": head, "ok": ok, "message": str(message)})
+        else:
+            render.out().print(str(message), soft_wrap=True, markup=False)
+        if not ok:
+            raise typer.Exit(1)
+        return
     result = actions_read.check(conf, kapstok, repair=repair,
                                 stamp=hooks["now"]().strftime("%Y%m%dT%H%M%S"),
                                 lock_timeout=lock_timeout, bundled=settings.bundled_kapstokken())
@@ -163,3 +197,25 @@ def reindex_command(log: LogOpt = None) -> None:
     if view.damage is not None:
         render.warning(conf.store().damage_message(view.damage))
 
+
+
+HEAD_HELP = _("Toon de kop van het caselog op één regel: het aantal besluiten en het zegel van "
+              "het laatste. Noteer hem (de besluitenlijst van een overleg doet het ook); later "
+              "bewijst `ave check --head KOP` dat het log hem nog voortzet, ook als iemand het "
+              "log, het toeganglog en de cache samen herschreef.\n\n[bold]Voorbeelden[/bold]\n\n"
+              "  ave head\n\n  ave head --format json\n")
+
+
+@app.command("head", help=HEAD_HELP)
+@guarded
+def head_command(log: LogOpt = None, fmt: FormatOpt = Format.text) -> None:
+    from ave_cli import actions_read, output, render, settings
+
+    conf = settings.resolve(log)
+    count, seal = actions_read.log_head(conf)
+    if fmt is Format.json:
+        output.print_json({"log": conf.where, "count": count, "seal": seal,
+                           "head": f"{count}:{seal}"})
+    else:
+        render.out().print(_("{head}  ({count} besluiten in {log})").format(
+            head=f"{count}:{seal}", count=count, log=conf.where), soft_wrap=True, markup=False)

@@ -23,6 +23,8 @@ _ESCAPES = re.compile(r'\\(?:[btnfr"\\]|u[0-9A-Fa-f]{4})', re.ASCII)
 # may not hold escaped either
 _NOT_IN_STRING = re.compile("[\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# JSON reads an escaped surrogate pair as one character; TOML has no surrogate escapes at all
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89abAB]")
 _FAIL = object()
 
 
@@ -50,7 +52,7 @@ def _scalar(raw: str) -> Any:
             return _FAIL
         if '"' not in inner and "\\" not in inner:
             return inner  # what scanstring gives for a string without quotes or escapes
-        if _ESCAPES.sub("", inner).count("\\"):
+        if _ESCAPES.sub("", inner).count("\\") or _ESCAPED_SURROGATE.search(inner):
             return _FAIL  # an escape TOML does not have (\/, \x, \e, ...) or \U: tomllib's
         try:  # TOML's basic-string escapes, as JSON has them; tomli-w leaves tabs as they are
             value, end = scanstring(raw, 1, False)
@@ -113,14 +115,19 @@ def _item(line: str) -> Any:
     return found
 
 
-def fast_record(text: str) -> dict[str, Any] | None:
-    """The record in one block as tomli-w writes it; None for anything else."""
+def fast_record(text: str, *, strict: bool = False) -> dict[str, Any] | None:
+    """The record in one block as tomli-w writes it; None for anything else. `strict`: also
+    None for a blank line anywhere but before a table and (one) at the end."""
     lines = text.split("\n")
     count = len(lines)
     i = 0
+    if strict:  # the line end of the last line, and the blank line that parts the blocks
+        for _ in range(2):
+            if count > 1 and lines[count - 1] == "":
+                count -= 1
     while i < count and not lines[i]:
         i += 1
-    if i == count or lines[i] != "[[decision]]":
+    if i == count or lines[i] != "[[decision]]" or (strict and i > 1):
         return None
     record: dict[str, Any] = {}
     table = record
@@ -129,6 +136,8 @@ def fast_record(text: str) -> dict[str, Any] | None:
         line = lines[i]
         i += 1
         if not line:
+            if strict and (i == count or not lines[i].startswith("[decision.")):
+                return None
             continue
         if line.startswith("[decision.") and line.endswith("]"):
             name = line[10:-1]

@@ -30,8 +30,10 @@ from ave_cli.logformat import Block
 from ave_cli.model import Decision, KapstokRef
 
 # 7: the mark holds the chain head, case ids are keyed without letter case; cases: narrow columns
-# for ave report; states: the whole state as JSON
-SCHEMA = 7
+# for ave report; states: the whole state as JSON. 8: the mark counts the records, and the anchor
+# (the newest head seen) outlives a rebuild
+SCHEMA = 8
+_ANCHOR = ("anchor_count", "anchor_seal")
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value);
 CREATE TABLE IF NOT EXISTS decisions (seq INTEGER PRIMARY KEY, case_id TEXT NOT NULL,
@@ -59,7 +61,7 @@ def to_json(decision: Decision) -> str:
 
 def record_json(record: dict[str, Any]) -> str:
     """`to_json` of a decision from its sealed record (a writer has it already)."""
-    return _dumps({k: v for k, v in record.items() if k not in ("prev", "seal")})
+    return _dumps({k: v for k, v in record.items() if k not in ("prev", "seal", "toegang")})
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=datetime.isoformat,
@@ -98,6 +100,7 @@ class Mark:
     inode: int = -1
     mtime: int = -1  # nanoseconds; a same-size change in place shows only here
     head: str = ""  # the seal of the last record read (or the header's chain anchor)
+    count: int = 0  # the records read (in the chain since the header)
 
 
 class Index:
@@ -131,18 +134,39 @@ class Index:
         db.execute("PRAGMA synchronous=NORMAL")  # derived data: a lost update is re-read
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA:
+            anchor = None
+            if version == 7:  # the head it knew stays the anchor (it held every record)
+                with contextlib.suppress(sqlite3.Error, TypeError):
+                    (head,) = db.execute("SELECT value FROM meta WHERE key = 'head'").fetchone()
+                    (count,) = db.execute("SELECT count(*) FROM decisions").fetchone()
+                    anchor = (count, head)
             db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS decisions;"
                              "DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS states;")
             db.executescript(_TABLES)
             db.execute(f"PRAGMA user_version={SCHEMA}")
+            if anchor is not None and anchor[1]:
+                cls(db).set_anchor(*anchor)
         return cls(db)
 
     def mark(self) -> Mark:
         values = dict(self.db.execute("SELECT key, value FROM meta"))
-        if not values:
+        if "size" not in values:
             return Mark()
         return Mark(values["size"], values["line"], values["tail"], values["device"],
-                    values["inode"], values["mtime"], values["head"])
+                    values["inode"], values["mtime"], values["head"], values["count"])
+
+    def anchor(self) -> tuple[int, str] | None:
+        """The newest head this index has seen of its log (count, seal): kept when the index is
+        rebuilt, so a log that went back is found (caselog)."""
+        values = dict(self.db.execute(
+            f"SELECT key, value FROM meta WHERE key IN {_ANCHOR}"))
+        if len(values) != 2:
+            return None
+        return values["anchor_count"], values["anchor_seal"]
+
+    def set_anchor(self, count: int, seal: str) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                            [("anchor_count", count), ("anchor_seal", seal)])
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
@@ -156,8 +180,9 @@ class Index:
         self.db.execute("COMMIT")
 
     def reset(self) -> None:
-        for table in ("meta", "decisions", "cases", "states"):  # not executescript: it commits
+        for table in ("decisions", "cases", "states"):  # not executescript: it commits
             self.db.execute(f"DELETE FROM {table}")
+        self.db.execute(f"DELETE FROM meta WHERE key NOT IN {_ANCHOR}")
 
     def add(self, blocks: list[Block], mark: Mark | None,
             states: dict[str, CaseState] | None = None, texts: list[str] | None = None) -> None:
@@ -185,7 +210,9 @@ class Index:
             self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
                 ("size", mark.size), ("line", mark.line), ("tail", mark.tail),
                 ("device", mark.device), ("inode", mark.inode), ("mtime", mark.mtime),
-                ("head", mark.head)])
+                ("head", mark.head), ("count", mark.count)])
+            if mark.size:
+                self.set_anchor(mark.count, mark.head)
 
     def flush(self, states: dict[str, CaseState]) -> None:
         """Write folded case states (both the JSON state and the report columns)."""

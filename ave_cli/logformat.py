@@ -30,15 +30,28 @@ from ave_cli.errors import FirstClause, Msg, message_of
 from ave_cli.fastrecord import fast_dumps, fast_record
 from ave_cli.model import AXES, DECISION_KINDS, AveError, Decision, KapstokRef
 
-LOG_FORMAT = 2
-READABLE = (1, 2)  # record and header formats this version reads
+LOG_FORMAT = 3  # the file log's header and records: since 3 a record names the access log's head
+TEAM_FORMAT = 2  # the team store's records (its access log is the server's own)
+READABLE = (1, 2, 3)  # record and header formats this version reads
 HEADER_COMMENT = b"# ave caselog: alleen toevoegen, nooit met de hand wijzigen (zie `ave check`).\n"
 BLOCK_HEADER = b"[[decision]]"
 _TEXT_FIELDS = ("phase_before", "phase_after", "advised_phase", "motivation", "axis",
                 "decided_by", "casusregisseur", "procesregisseur", "role", "note")
 LIST_FIELDS = ("reasons", "in_overleg_met", "advice", "advice_roles", "signals")
-_KNOWN = frozenset({f.name for f in fields(Decision)} | {"format", "seal", "prev"})
+_KNOWN = frozenset({f.name for f in fields(Decision)} | {"format", "seal", "prev", "toegang"})
 _SHA = re.compile(r"[0-9a-f]{64}")
+_HEAD = re.compile(r"(0|[1-9][0-9]{0,17}):([0-9a-f]{64})", re.ASCII)
+
+
+def head_text(count: int, seal: str) -> str:
+    """A head as ave prints and records it: the number of records and the last seal."""
+    return f"{count}:{seal}"
+
+
+def read_head(text: str) -> tuple[int, str] | None:
+    """`head_text`'s (count, seal), or None for anything else."""
+    found = _HEAD.fullmatch(text)
+    return (int(found[1]), found[2]) if found else None
 
 
 class LogError(AveError):
@@ -61,6 +74,7 @@ class Block:
     offset: int
     seal: str = ""
     prev: str | None = None  # None: a format-1 record, outside the chain
+    toegang: str = ""  # format 3: the access log's head when the record was written
 
 
 @dataclass(frozen=True)
@@ -70,11 +84,12 @@ class Parsed:
     end: int  # just past the last intact byte: where the next block may start
     end_line: int  # the line number at `end`
     head: str = ""  # the seal the next record chains to (the last seal, or the header's anchor)
+    count: int = 0  # records in the chain up to `end` (since the header)
 
 
-def header(purges: list[dict[str, Any]] | None = None) -> bytes:
+def header(purges: list[dict[str, Any]] | None = None, fmt: int = LOG_FORMAT) -> bytes:
     """A new log's header; after a purge it records every purge and anchors the new chain."""
-    head: dict[str, Any] = {"format": LOG_FORMAT}
+    head: dict[str, Any] = {"format": fmt}
     if purges:
         head["chain"] = chain_anchor(purges)
         head["purge"] = purges
@@ -95,12 +110,15 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",
                               default=datetime.isoformat, check_circular=False)
 
 
-def to_record(decision: Decision, prev: str = "", *, sealed: bool = True) -> dict[str, Any]:
-    """The decision as a TOML-ready dict chained to `prev`: empty fields left out, the seal last
-    (unless not `sealed`)."""
-    record: dict[str, Any] = {"format": LOG_FORMAT}
+def to_record(decision: Decision, prev: str = "", *, sealed: bool = True,
+              fmt: int = LOG_FORMAT, toegang: str = "") -> dict[str, Any]:
+    """The decision as a TOML-ready dict chained to `prev` (and, format 3, naming the access
+    log's head `toegang`): empty fields left out, the seal last (unless not `sealed`)."""
+    record: dict[str, Any] = {"format": fmt}
     if prev:
         record["prev"] = prev  # not in the first record of a log
+    if toegang:
+        record["toegang"] = toegang
     for name in _PLAIN:
         value = getattr(decision, name)
         if isinstance(value, tuple):
@@ -139,10 +157,10 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def encode(decision: Decision, prev: str = "") -> tuple[bytes, str]:
+def encode(decision: Decision, prev: str = "", toegang: str = "") -> tuple[bytes, str]:
     """One `[[decision]]` block (with the blank line before it) chained to `prev`, and its seal;
     checked to read back exactly."""
-    record = to_record(decision, prev)
+    record = to_record(decision, prev, toegang=toegang)
     return encode_record(record), record["seal"]["sha256"]
 
 
@@ -167,11 +185,13 @@ def record_text(record: dict[str, Any]) -> str:
     return text
 
 
-def encode_chain(decisions: list[Decision], head: str) -> tuple[bytes, str]:
-    """Blocks for several decisions, each chained to the one before; the new head."""
+def encode_chain(decisions: list[Decision], head: str,
+                 toegang: list[str] | None = None) -> tuple[bytes, str]:
+    """Blocks for several decisions, each chained to the one before (and naming the access
+    log's head each named before, `toegang`); the new head."""
     parts = []
-    for decision in decisions:
-        block, head = encode(decision, head)
+    for n, decision in enumerate(decisions):
+        block, head = encode(decision, head, toegang[n] if toegang else "")
         parts.append(block)
     return b"".join(parts), head
 
@@ -192,6 +212,10 @@ def from_record(record: Any, *, sealed: bool = False) -> Decision:
     if prev is not None and (record["format"] == 1 or not isinstance(prev, str)
                              or not _SHA.fullmatch(prev)):
         raise ValueError(Msg("veld 'prev' is geen zegel"))
+    toegang = record.get("toegang")
+    if toegang is not None and (record["format"] < 3 or not isinstance(toegang, str)
+                                or read_head(toegang) is None):
+        raise ValueError(Msg("veld 'toegang' is geen kop van het toeganglog"))
     unknown = sorted(set(record) - _KNOWN)
     if unknown:
         raise ValueError(Msg("onbekend veld '{field}'", field=unknown[0]))
@@ -226,7 +250,7 @@ def from_record(record: Any, *, sealed: bool = False) -> Decision:
         raise ValueError(Msg("veld 'answers' heeft een waarde van een onbekend type"))
     if record["kind"] != "close" and not record.get("phase_after"):
         raise ValueError(Msg("veld 'phase_after' ontbreekt"))
-    values = {k: v for k, v in record.items() if k not in ("format", "seal", "prev")}
+    values = {k: v for k, v in record.items() if k not in ("format", "seal", "prev", "toegang")}
     values["kapstok"] = KapstokRef(**kapstok)
     for key in LIST_FIELDS:
         values[key] = tuple(values.get(key, ()))
@@ -251,7 +275,7 @@ def block_json(chunk: bytes) -> tuple[str, str, str]:
 def to_json_record(decision: Decision, prev: str) -> tuple[str, str, str]:
     """The decision chained to `prev` as the team store keeps it: its JSON text (in the order
     a file log writes it), its canonical text and its seal."""
-    record = to_record(decision, prev, sealed=False)
+    record = to_record(decision, prev, sealed=False, fmt=TEAM_FORMAT)
     text = canonical(record)
     return _json_text(record), text, _hash(text)
 
@@ -287,11 +311,13 @@ def decode_json(text: str, stored_seal: str, line: int = 0) -> Block:
 
 
 def _decode(chunk: bytes) -> tuple[dict[str, Any], Decision]:
+    """The record in one block: only when every byte of the block is the record as ave writes
+    it (a comment, an extra line or another layout is text no seal covers)."""
     try:
         text = chunk.decode("utf-8")
     except UnicodeDecodeError:
         raise ValueError(Msg("geen UTF-8-tekst")) from None
-    record = fast_record(text)
+    record = _fast_read(text)
     if record is not None and record.get("seal", {}).get("sha256") == seal(record):
         return record, from_record(record, sealed=True)
     try:
@@ -303,12 +329,33 @@ def _decode(chunk: bytes) -> tuple[dict[str, Any], Decision]:
     records = doc.get("decision")
     if set(doc) != {"decision"} or not isinstance(records, list) or len(records) != 1:
         raise ValueError(Msg("geen enkel [[decision]]-record"))
-    return records[0], from_record(records[0])
+    decision = from_record(records[0])
+    if not _as_written(text, records[0]):
+        raise ValueError(Msg("tekst die niet door ave is geschreven (een opmerking, een extra "
+                             "regel of een andere opmaak): die valt buiten het zegel"))
+    return records[0], decision
+
+
+def _fast_read(text: str) -> dict[str, Any] | None:
+    return fast_record(text, strict=True)
+
+
+def _as_written(text: str, record: dict[str, Any]) -> bool:
+    """Whether `text` is the block ave writes for `record` (and at most the blank line that
+    parts it from the next)."""
+    try:
+        written = record_text(record)
+    except AssertionError:
+        return False
+    if text.startswith("\n"):
+        text = text[1:]  # the blank line before a block, as `encode` gives it
+    return text in (written, written + "\n", written[:-1])
 
 
 def _block(record: dict[str, Any], decision: Decision, line: int, offset: int) -> Block:
     prev = record.get("prev", "") if record["format"] >= 2 else None
-    return Block(decision, line, offset, record["seal"]["sha256"], prev)
+    return Block(decision, line, offset, record["seal"]["sha256"], prev,
+                 record.get("toegang", ""))
 
 
 # --- blocks and damage ---------------------------------------------------------------------
@@ -328,7 +375,8 @@ def block_starts(data: bytes) -> list[int]:
     return starts
 
 
-def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1, head: str = "") -> Parsed:
+def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1, head: str = "",
+          count: int = 0) -> Parsed:
     """Parse log bytes. With offset 0 `data` is a whole log; otherwise it is what follows the
     intact part of a log, from `offset` (at `line`, after the record sealed `head`) on, and has
     no header.
@@ -345,10 +393,14 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1, head: str
                 _check_header(lead, source)  # not a log at all: raises
             at = data.count(b"\n", 0, intact) + line
             return Parsed([], Damage(at, intact, Msg("onvolledige regel")), intact, at,
-                          header_info(lead[:intact]).get("chain", ""))
-        head = header_info(lead).get("chain", "")
+                          header_info(lead[:intact]).get("chain", ""), count)
+        info = header_info(lead)
+        if not _exact_header(lead, info):
+            raise LogError(_unsealed_header(source))
+        head = info.get("chain", "")
     elif lead.strip():
-        return Parsed([], Damage(line, offset, Msg("tekst die geen record is")), offset, line, head)
+        return Parsed([], Damage(line, offset, Msg("tekst die geen record is")), offset, line,
+                      head, count)
     blocks: list[Block] = []
     damage: Damage | None = None
     at_line = line + data.count(b"\n", 0, lead_end)
@@ -368,7 +420,13 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1, head: str
                     damage = Damage(end_line, offset + end, Msg("beschadigde of onvolledige tekst na "
                                                               "het laatste record"))
                     break
-            if damage is None:
+            if damage is None and i == len(starts) - 1 and data[start - 2:start] == b"\n\n":
+                # a torn last block starts with the blank line written with it: a repair cuts
+                # that too, so the next block follows the last intact one as ave writes it
+                damage = Damage(at_line - 1, offset + start - 1, problem)
+                if end == start:
+                    end, end_line = start - 1, end_line - 1
+            elif damage is None:
                 damage = Damage(at_line, offset + start, problem)
         else:
             if damage is not None:
@@ -380,7 +438,8 @@ def parse(data: bytes, source: str, *, offset: int = 0, line: int = 1, head: str
             blocks.append(block)
             end, end_line = stop, at_line + chunk.count(b"\n")
         at_line += chunk.count(b"\n")
-    return Parsed(blocks, damage, offset + end, end_line, blocks[-1].seal if blocks else head)
+    return Parsed(blocks, damage, offset + end, end_line, blocks[-1].seal if blocks else head,
+                  count + len(blocks))
 
 
 def _block_ok(chunk: bytes) -> bool:
@@ -435,6 +494,21 @@ def _check_header(chunk: bytes, source: str) -> dict[str, Any]:
     return head
 
 
+def _exact_header(chunk: bytes, info: dict[str, Any]) -> bool:
+    """Whether the header is byte for byte what ave writes (no comment or line of anyone
+    else's: nothing in a log that no seal or anchor covers)."""
+    if not info:
+        return not chunk
+    written = HEADER_COMMENT + tomli_w.dumps({"ave_log": info}).encode()
+    return chunk in (written, written + b"\n")
+
+
+def _unsealed_header(source: str) -> Msg:
+    return Msg("caselog {source}: de kop bevat tekst die niet door ave is geschreven (een "
+               "opmerking, een extra regel of een andere opmaak); dit wordt niet automatisch "
+               "hersteld: zet een back-up terug of laat `ave check` het aanwijzen", source=source)
+
+
 def header_info(chunk: bytes) -> dict[str, Any]:
     """The header of an intact log (`format`, and after a purge `chain` and `purge`)."""
     return _check_header(chunk, "")
@@ -476,6 +550,11 @@ def scan(data: bytes) -> tuple[list[Block], list[Damage]]:
         header = _check_header(data[:lead_end], "caselog")
     except LogError as exc:
         problems.append(Damage(1, 0, FirstClause(exc.message)))
+    else:
+        if not _exact_header(data[:lead_end], header):
+            problems.append(Damage(1, 0, Msg("de kop bevat tekst die niet door ave is "
+                                             "geschreven (een opmerking, een extra regel of "
+                                             "een andere opmaak)")))
     blocks: list[Block] = []
     after_damage: set[int] = set()  # a damaged record already says the chain breaks there
     line = 1 + data.count(b"\n", 0, lead_end)

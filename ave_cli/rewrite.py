@@ -91,14 +91,18 @@ def _write_new(target: Path, payload: bytes, mode: int) -> None:
 
 def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str]], *,
                     cache_dir: Path | None, dry_run: bool, about: dict[str, Any] | None = None,
-                    lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> tuple[set[str], int]:
+                    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+                    before_replace: Callable[[str, str, set[str]], None] | None = None,
+                    ) -> tuple[set[str], int]:
     """Remove every decision of the cases `cases(blocks)` picks (case keys): the only rewrite of
     the log. The kept records are chained anew after a header that records the purge (`about`:
     who, when, which cut-off; then how many, which dates and the old chain head, never the
     content). The new file is written beside the log, fsynced, read back and verified (every
     seal and the chain), then moved over the old one under the lock with its permissions; the
     index is dropped so the removed data leaves the cache too. On any failure the log stays as
-    it was. Returns the cases and the number of decisions removed."""
+    it was. `before_replace(anchor, head, cases)` runs just before the move (the access log
+    records the purge there: when it cannot, nothing is purged). Returns the cases and the
+    number of decisions removed."""
     from ave_cli.cases import key
 
     with _locked(path, lock_timeout):
@@ -117,8 +121,9 @@ def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str
                        "first": min(d.time for d in removed).isoformat(),
                        "last": max(d.time for d in removed).isoformat(),
                        "old_head": parsed.head})
-        body, _head = logformat.encode_chain([b.decision for b in kept],
-                                             logformat.chain_anchor(purges))
+        anchor = logformat.chain_anchor(purges)
+        body, new_head = logformat.encode_chain([b.decision for b in kept], anchor,
+                                                [b.toegang for b in kept])
         payload = logformat.header(purges) + body
         mode = stat.S_IMODE(path.stat().st_mode)
         temporary = path.with_name(f".{path.name}.herschrijven")
@@ -135,10 +140,17 @@ def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str
                                        "is niet gewijzigd en er is niets verwijderd. Maak "
                                        "ruimte vrij en probeer het opnieuw").format(
                                          strerror=exc.strerror)) from None
+        if before_replace is not None:
+            try:
+                before_replace(anchor, logformat.head_text(len(kept), new_head), gone)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+                raise
         with _uninterruptible():
             os.replace(temporary, path)
             fsync_dir(path.parent)
-            drop_index(path, cache_dir)
+            drop_index(path, cache_dir, anchor=(len(kept), new_head))
     return gone, len(removed)
 
 

@@ -175,9 +175,11 @@ class FileStore:
         return caselog.open_log(self.path, self.cache, locked=locked)
 
     def append(self, build: Build, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> int:
+        """Append under the lock; each record names the access log's head (`toegang`)."""
         from ave_cli import caselog
 
-        return caselog.append(self.path, build, cache_dir=self.cache, lock_timeout=lock_timeout)
+        return caselog.append(self.path, build, cache_dir=self.cache, lock_timeout=lock_timeout,
+                              toegang=self.access_head)
 
     def damage_message(self, damage: Damage, *, retry: bool = False) -> str:
         from ave_cli import caselog
@@ -231,47 +233,87 @@ class FileStore:
         """The access log beside the case log: JSON Lines, appended to, mode 0600."""
         return self.path.with_name(f"{self.path.name}.toegang")
 
-    def record_access(self, entries: Accesses) -> None:
-        import os
-        from itertools import islice
+    def record_access(self, entries: Accesses, *, purge: str = "") -> None:
+        """Append the accesses and a seal line naming the case log's head (accesslog.py)."""
+        from ave_cli import accesslog
 
         if not entries.cases or not (self.path.exists() or self.access_path.exists()):
             return  # no store yet: no case was there to be seen
-        from ave_cli.durable import NOFOLLOW, write_each  # the log's own loop: short writes
+        accesslog.append(self.access_path, _access_lines(entries), log=self.log_head(),
+                         purge=purge)
 
-        lines = _access_lines(entries)
-        pieces = iter(lambda: "".join(islice(lines, 10_000)).encode("utf-8"), b"")
-        fd = os.open(self.access_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | NOFOLLOW, 0o600)
+    def log_head(self) -> str:
+        """The case log's head as "count:seal" ("" when it cannot be read)."""
+        from ave_cli import caselog, logformat
+        from ave_cli.model import AveError
+
         try:
-            write_each(fd, pieces)
-        finally:
-            os.close(fd)
+            return logformat.head_text(*caselog.head(self.path, self.cache))
+        except AveError:
+            return ""
+
+    def access_head(self) -> str:
+        """The access log's head as "n:seal" ("" before its first seal)."""
+        from ave_cli import accesslog, logformat
+
+        try:
+            count, seal = accesslog.head(self.access_path)
+        except OSError:
+            return ""  # the decision is still saved; that the access log failed is said after
+        return logformat.head_text(count, seal) if count else ""
 
     def read_access(self) -> list[Access]:
-        import json
-
+        from ave_cli import accesslog
         from ave_cli.errors import AveError, Msg
 
         try:
-            lines = self.access_path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return []
+            reading = accesslog.read(self.access_path)
         except (OSError, UnicodeDecodeError) as exc:
             raise AveError(Msg("toeganglog {path} is onleesbaar ({problem})",
                                path=self.access_path, problem=exc)) from None
+        if reading.damaged:
+            raise AveError(Msg("toeganglog {path}: regel {line} is beschadigd",
+                               path=self.access_path, line=reading.damaged[0]))
         found = []
-        for number, line in enumerate(lines, start=1):
+        for entry in reading.entries:
             try:
-                found.append(Access(**json.loads(line)))
-            except (ValueError, TypeError):
-                raise AveError(Msg("toeganglog {path}: regel {line} is beschadigd",
-                                   path=self.access_path, line=number)) from None
+                found.append(Access(**entry))
+            except TypeError:
+                continue  # not an access (ave check says so)
         return found
 
     def scan(self) -> tuple[list[Block], list[Damage]]:
         from ave_cli import caselog, logformat
 
         return logformat.scan(caselog.read_bytes(self.path))
+
+    def anchor_problems(self, blocks: list[Block]) -> list[tuple[Any, bool]]:
+        """What is wrong between the case log, its access log and the newest head this computer
+        saw (each with whether it is only worth saying); ave check."""
+        from ave_cli import accesslog, caselog, logformat
+        from ave_cli.errors import AveError
+
+        found: list[tuple[Any, bool]] = []
+        try:
+            caselog.head(self.path, self.cache)
+        except caselog.LogWentBack as exc:
+            found.append((exc.message, False))
+        except AveError:
+            pass  # damage: the scan says where
+        try:
+            reading = accesslog.read(self.access_path)
+        except (OSError, UnicodeDecodeError) as exc:
+            return [*found, (f"{self.access_path}: {exc}", False)]
+        found += [(m, False) for m in reading.problems] + [(m, True) for m in reading.notes]
+        data = caselog.read_bytes(self.path) if self.path.exists() else b""
+        starts = logformat.block_starts(data[:4 << 20])
+        try:
+            header = logformat.header_info(data[:starts[0]] if starts else data[:4 << 20])
+        except AveError:
+            header = {}
+        found += [(m, False) for m in accesslog.cross_check(header, blocks, reading,
+                                                             self.access_path)]
+        return found
 
     def index_matches(self, blocks: list[Block]) -> bool:
         from ave_cli import caselog
@@ -288,10 +330,29 @@ class FileStore:
     def rewrite_without(self, cases: Callable[[list[Block]], set[str]], *, dry_run: bool,
                         about: dict[str, Any] | None = None,
                         lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> tuple[set[str], int]:
-        from ave_cli import rewrite
+        from ave_cli import accesslog, rewrite
+        from ave_cli.errors import Msg
+        from ave_cli.model import EnvironmentProblem
+
+        def record(anchor: str, head: str, gone: set[str]) -> None:
+            """The purge in the access log, sealed with the new chain's anchor, before the log
+            is replaced (so a purge entry that no purge wrote is found by ave check)."""
+            when = (about or {}).get("time")
+            entries = Accesses(when.isoformat() if when else "", (about or {}).get("by", ""),
+                               "purge", "ok", sorted(gone))
+            try:
+                accesslog.append(self.access_path, _access_lines(entries), log=head,
+                                 purge=anchor, lock_timeout=lock_timeout)
+            except OSError as exc:
+                raise EnvironmentProblem(Msg(
+                    "opschonen afgebroken: het toeganglog {path} kon niet worden bijgewerkt "
+                    "({strerror}); het caselog is niet gewijzigd en er is niets verwijderd. "
+                    "Maak ruimte vrij en probeer het opnieuw", path=self.access_path,
+                    strerror=exc.strerror)) from None
 
         return rewrite.rewrite_without(self.path, cases, cache_dir=self.cache, dry_run=dry_run,
-                                       about=about, lock_timeout=lock_timeout)
+                                       about=about, lock_timeout=lock_timeout,
+                                       before_replace=record)
 
     def reindex(self) -> tuple[View, Path | None]:
         from ave_cli import caselog

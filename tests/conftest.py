@@ -49,6 +49,23 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert not leaked, f"a test wrote to the user's real folders: {leaked}"
 
 
+def roll_back(log: Path, data: bytes | None = None) -> None:
+    """Put the log back as the test wants it (`data`, or gone) as a fresh start: this computer
+    forgets the head it saw and the access log goes too (else ave rightly says it went back)."""
+    import contextlib
+
+    from ave_cli import caselog, settings
+
+    if data is None:
+        with contextlib.suppress(FileNotFoundError):
+            log.unlink()
+    else:
+        log.write_bytes(data)
+    caselog.drop_index(log, settings.resolve(str(log)).cache, anchor=None)
+    with contextlib.suppress(FileNotFoundError):
+        log.with_name(log.name + ".toegang").unlink()
+
+
 @pytest.fixture
 def log(hermetic: Path) -> Path:
     return hermetic

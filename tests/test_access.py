@@ -60,7 +60,12 @@ def test_the_access_log_only_grows(run, log):
     run("close", "WT-1", "--reason", "klaar")
     run("purge", "--closed-before", "2999-01-01", "--yes")
     after = access.read_bytes()
-    assert after.startswith(before) and len(after.splitlines()) == 3  # purge removes nothing here
+    assert after.startswith(before)  # purge removes nothing here
+    entries = [json.loads(line) for line in after.splitlines()]
+    assert [(e.get("action"), "seal" in e) for e in entries] == [
+        ("triage", False), (None, True), ("show", False), (None, True), ("close", False),
+        (None, True), ("purge", False), (None, True)]  # each write sealed, the purge too
+    assert entries[-1]["purge"] and entries[-1]["n"] == 4
     assert "[[ave_log.purge]]" in log.read_text(encoding="utf-8")  # who purged: in the log itself
 
 
@@ -89,4 +94,4 @@ def test_a_damaged_access_log_is_named(run, log):
     access = log.with_name(log.name + ".toegang")
     access.write_text(access.read_text(encoding="utf-8") + "{kapot\n", encoding="utf-8")
     result = run("audit")
-    assert result.exit_code == 2 and "regel 2 is beschadigd" in result.stderr
+    assert result.exit_code == 2 and "regel 3 is beschadigd" in result.stderr  # 2: its seal

@@ -178,7 +178,7 @@ CATALOGUE = [
     ("user config: broken", broken_config, lambda t: ["report"]),
     # --- the log -----------------------------------------------------------------------------
     ("log: random bytes", damage_log(lambda b: RANDOM), lambda t: ["report"]),
-    ("log: other format version", damage_log(lambda b: b.replace(b"format = 2", b"format = 7", 1)),
+    ("log: other format version", damage_log(lambda b: b.replace(b"format = 3", b"format = 7", 1)),
      lambda t: ["show", "C-1"]),
     ("log: torn tail, write", damage_log(lambda b: b[:-40]),
      lambda t: ["close", "C-1", "--reason", "x"]),

@@ -50,7 +50,7 @@ def test_appends_keep_earlier_bytes_and_parse_as_toml(log):
         before = data
     doc = tomllib.loads(log.read_text(encoding="utf-8"))
     assert [d["id"] for d in doc["decision"]] == ["d1", "d2", "d3", "d4", "d5"]
-    assert doc["ave_log"] == {"format": 2}
+    assert doc["ave_log"] == {"format": 3}
     assert [d.id for d in read(log)] == ["d1", "d2", "d3", "d4", "d5"]
     # each record names the seal of the one before it (the first names none)
     records = doc["decision"]
@@ -255,6 +255,9 @@ def test_garbage_after_the_last_record_keeps_the_record(tmp_path):
 def test_writes_refuse_after_a_torn_tail(tmp_path):
     path, data, _ = _two_record_log(tmp_path)
     path.write_bytes(data[:-20])
+    with pytest.raises(caselog.LogWentBack):  # this computer saw the record whole
+        append(path, decision(3))
+    caselog.drop_index(path, path.parent / "cache", anchor=None)  # as if it had not
     with pytest.raises(LogError, match="ave check --repair"):
         append(path, decision(3))
     assert path.read_bytes() == data[:-20]
@@ -311,7 +314,7 @@ def test_scan_names_a_removed_record_at_the_one_after_it(tmp_path):
 def test_scan_names_an_unchained_record_after_chained_ones(tmp_path):
     data, blocks = _three(tmp_path)
     legacy, _seal = logformat.encode(decision(4))
-    legacy = legacy.replace(b"format = 2", b"format = 1")
+    legacy = legacy.replace(b"format = 3", b"format = 1")
     record = tomllib.loads(legacy.decode())["decision"][0]
     record.pop("prev", None)
     record["format"] = 1
@@ -348,7 +351,7 @@ def test_scan_names_a_damaged_record_in_the_middle_and_goes_on(tmp_path):
 
 def test_scan_names_a_damaged_header_on_line_one(tmp_path):
     data, blocks = _three(tmp_path)
-    found, problems = logformat.scan(data.replace(b"format = 2", b"format = 7", 1))
+    found, problems = logformat.scan(data.replace(b"format = 3", b"format = 7", 1))
     assert [b.decision.id for b in found] == ["d1", "d2", "d3"]
     [(line, offset, problem)] = _said(problems)
     assert (line, offset) == (1, 0)

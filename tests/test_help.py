@@ -20,7 +20,7 @@ ENGLISH_CHROME = ("Usage", "Options", "Commands", "Arguments", "Show this messag
                   "[OPTIONS]", "COMMAND [ARGS]", "{CASUS}", "ZAAK_ID")
 COMMANDS = [["triage"], ["escalate"], ["deescalate"], ["close"], ["show"], ["report"],
             ["reevaluate"], ["export"], ["uitleg"], ["kapstok"], ["kapstok", "test"],
-            ["kapstok", "diff"], ["audit"], ["check"], ["purge"], ["reindex"], []]
+            ["kapstok", "diff"], ["audit"], ["check"], ["head"], ["purge"], ["reindex"], []]
 # Their examples need a PostgreSQL server: test_every_store_example_works_when_pasted
 STORE_COMMANDS = [["store"], ["store", "init"], ["store", "add-team"], ["store", "share"],
                   ["migrate"]]

@@ -25,7 +25,7 @@ from ave_cli.kapstok import TRANSLATABLE
 
 PACKAGE = Path(i18n.__file__).parent
 COMMANDS = ["triage", "kapstok", "escalate", "deescalate", "close", "show", "report",
-            "reevaluate", "export", "check", "purge", "reindex", "uitleg", "explain"]
+            "reevaluate", "export", "check", "head", "purge", "reindex", "uitleg", "explain"]
 
 
 def _messages() -> dict[str, str]:

@@ -86,7 +86,9 @@ def test_index_follows_every_kind_of_outside_change(run, log, cache, resets, mon
         assert run("purge", "--closed-before", "2026-01-01", "--yes").exit_code == 0
     elif change == "repair":
         log.write_bytes(log.read_bytes()[:-30])
-        assert run("check", "--repair").exit_code == 0
+        repaired = run("check", "--repair")  # repaired, and it says a record it saw is gone
+        assert repaired.exit_code == 1 and "Hersteld" in repaired.stdout
+        assert "ingekort" in repaired.stdout
     elif change == "tail edit":
         data = log.read_bytes()
         log.write_bytes(data.replace(b'case = "C"', b'case = "D"'))  # breaks C's seal
@@ -110,6 +112,10 @@ def test_index_follows_every_kind_of_outside_change(run, log, cache, resets, mon
                 os.unlink(extra)
     elif change == "index deleted":
         caselog.drop_index(log, cache)
+    if change in ("repair", "tail edit", "deleted"):  # a record the index saw is gone: said,
+        with pytest.raises(caselog.LogWentBack):  # never silently followed (issue 24, item 2)
+            caselog.open_log(log, cache)
+        caselog.accept_log(log, cache)  # until accepted on purpose
     try:
         expected = truth(log)
     except caselog.LogError:
@@ -196,13 +202,13 @@ def test_reading_a_log_in_small_pieces_gives_the_same_index(run, log, cache, mon
     assert view.damage is None
     # a torn tail is still a torn tail, read in pieces
     log.write_bytes(log.read_bytes()[:-25])
-    caselog.drop_index(log, cache)
+    caselog.drop_index(log, cache, anchor=None)  # a crash the index never saw the record of
     torn = caselog.open_log(log, cache)
     assert torn.damage is not None and torn.index.count() == 11
     # and damage early in the file is still corruption, not a tail
     data = log.read_bytes()
     log.write_bytes(data.replace(b'case = "K-1"', b'case = "K-X"', 1))
-    caselog.drop_index(log, cache)
+    caselog.drop_index(log, cache, anchor=None)
     with pytest.raises(caselog.LogError, match="daarna nog besluiten"):
         caselog.open_log(log, cache)
 

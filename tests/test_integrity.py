@@ -258,7 +258,7 @@ def test_repair_without_a_log_has_nothing_to_repair(run, log):
 
 
 @pytest.mark.parametrize("edit", [
-    (b"format = 2\n", b"format = 02\n"),  # a leading zero: not TOML
+    (b"format = 3\n", b"format = 03\n"),  # a leading zero: not TOML
     (b'by = "tester"', b'by = "test\\/er"'),  # an escape TOML does not have
 ])
 def test_check_reports_a_record_that_is_not_toml_although_its_seal_would_match(run, log, edit):

@@ -8,7 +8,7 @@ import json
 import unicodedata
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, roll_back
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,8 +90,7 @@ names = allowed_text.filter(lambda t: t.strip() and t == t.strip())
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=case_ids, note=allowed_text, reason=names, holder=names, decider=names, by=names)
 def test_text_round_trips_exactly_through_the_log(run, log, case, note, reason, holder, decider, by):
-    if log.exists():
-        log.unlink()
+    roll_back(log)
     first = run("triage", case, "-a", str(EXAMPLES / "handreiking" / "ave2.toml"), "--note", note,
                 "--by", by)
     assert first.exit_code == 0, first.output

@@ -49,7 +49,8 @@ def test_completion_stays_quiet_on_a_broken_log(run, log):
 
 
 COMMANDS = ["triage", "escalate", "deescalate", "close", "show", "report", "reevaluate", "export",
-            "check", "purge", "reindex", "kapstok", "uitleg", "explain", "audit", "store", "migrate"]
+            "check", "head", "purge", "reindex", "kapstok", "uitleg", "explain", "audit", "store",
+            "migrate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
