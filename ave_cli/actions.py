@@ -190,8 +190,8 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
         reviewed = q.review(ask, kap, answers, show=lambda a, o, c, m: parts.show(
             kap, a, o, chosen=c, motivation=m, **named),
                             dry_run=req.dry_run, chosen=chosen, motivation=motivation)
-        check_free_text("--motivation", reviewed.motivation)
-        return reviewed.answers, reviewed.phase, reviewed.motivation
+        return reviewed.answers, reviewed.phase, check_free_text("--motivation",
+                                                                 reviewed.motivation)
 
     if missing:
         assert ask is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import unicodedata
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -325,14 +326,14 @@ def text_input(value: str, file: str | None, option: str, prompt: str, *,
         if ask is None:
             data, source = read_input(file, f"{option}-file")
             try:
-                return data.decode("utf-8").rstrip("\n")
+                return unicodedata.normalize("NFC", data.decode("utf-8").rstrip("\n"))
             except UnicodeDecodeError:
                 raise AveError(_("{source} is geen UTF-8-tekst").format(source=source)) from None
         return questionnaire.ask_text(ask, prompt, lambda text: check_free_text(option, text))
     if required and not value.strip() and (ask := asker()) is not None:
         return questionnaire.ask_text(ask, prompt, questionnaire.required_text(
             option, _("{option} is verplicht").format(option=option)))
-    return value
+    return unicodedata.normalize("NFC", value)
 
 
 NoteFileOpt = Annotated[Optional[str], typer.Option(

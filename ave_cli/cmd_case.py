@@ -59,9 +59,9 @@ def _run_change(action: str, case: str, kapstok_opt: str | None, log, by: str | 
     from ave_cli.decisions import check_case_id, check_free_text
 
     check_case_id(case)
-    for key, value in who_fields.items():
-        for text in (value if isinstance(value, tuple) else (value,)):
-            check_free_text(TEXT_LABELS[key], text)
+    who_fields = {key: tuple(check_free_text(TEXT_LABELS[key], text) for text in value)
+                  if isinstance(value, tuple) else check_free_text(TEXT_LABELS[key], value)
+                  for key, value in who_fields.items()}  # each in its composed form (NFC)
     conf = settings.resolve(log, kapstok_opt, by)
     made, kap = actions.change(conf, case, kapstok_opt, make, who_fields, parts(conf),
         dry_run=dry_run, lock_timeout=lock_timeout, action=action)

@@ -92,10 +92,10 @@ def triage(
         raise AveError(_("stdin kan maar één keer worden gelezen: geef --answers of "
                          "--note-file als bestand"))
     note = text_input(note, note_file, "--note", _("De notitie:"))
-    for label, text in (("--note", note), ("--motivation", motivation),
-                        ("--casusregisseur", casusregisseur),
-                        ("--procesregisseur", procesregisseur)):
-        check_free_text(label, text)
+    note, motivation, casusregisseur, procesregisseur = (
+        check_free_text(label, text) for label, text in (
+            ("--note", note), ("--motivation", motivation), ("--casusregisseur", casusregisseur),
+            ("--procesregisseur", procesregisseur)))
     if batch is not None:
         if case_id is not None or answers is not None or phase is not None or motivation:
             raise AveError(_("--batch gaat niet samen met een casus, --answers, "

@@ -107,7 +107,10 @@ def text_problem(text: str, *, max_length: int | None = MAX_TEXT) -> str | None:
 
 
 def check_free_text(label: str, text: str, *, max_length: int | None = MAX_TEXT) -> str:
-    """The text, or an AveError naming the field and the problem (see `text_problem`)."""
+    """The text in Unicode's composed form (NFC: an accent typed as a separate mark and one
+    typed on its letter are the same text, so one holder's name never looks like another's), or
+    an AveError naming the field and the problem (see `text_problem`)."""
+    text = unicodedata.normalize("NFC", text)
     problem = text_problem(text, max_length=max_length)
     if problem == "bsn":
         raise AveError(Msg("{label} bevat een nummer dat op een BSN lijkt; laat directe "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+import unicodedata
 from typing import Any
 
 from ave_cli.errors import Msg
@@ -129,6 +130,9 @@ def _guard_texts(r: Reader, value: Any, place: str) -> None:
             char = disallowed(value) or ""
             raise r.fail(place, Msg("bevat een teken dat niet mag (U+{code})",
                                     code=f"{ord(char):04X}"))
+        if not unicodedata.is_normalized("NFC", value):
+            raise r.fail(place, Msg("is niet in de samengestelde vorm (NFC) van Unicode: een "
+                                    "letter en een los accent; sla het bestand op als NFC"))
     elif isinstance(value, dict):
         for key, item in value.items():
             _guard_texts(r, item, f"{place}.{key}" if place else key)

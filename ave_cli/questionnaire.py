@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -322,7 +323,7 @@ def ask_text(ask: Ask, message: str, check: Callable[[str], Any]) -> str:
             return str(exc)
         return None
 
-    answer = ask(Prompt("text", message, validate=validate))
+    answer = unicodedata.normalize("NFC", ask(Prompt("text", message, validate=validate)))
     check(answer)
     return answer
 

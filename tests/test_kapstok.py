@@ -507,6 +507,9 @@ def test_a_casus_answer_must_fit_its_question(answer, ok):
     (lambda d: d.update(title="Kapstok\u00a0noord"), "title: bevat een teken dat niet mag (U+00A0)"),
     (lambda d: d["phase"][2]["when"][0].update(reason="111222333"),
      "phase[3].when[1].reason: bevat een nummer dat op een BSN lijkt"),
+    (lambda d: d.update(title="Financiën"),  # issue 24, item 4: composed text only
+     "title: is niet in de samengestelde vorm (NFC) van Unicode: een letter en een los accent; "
+     "sla het bestand op als NFC"),
 ])
 def test_every_text_of_a_kapstok_is_guarded_at_its_place(change, message):
     assert _phase_error(change) == message
