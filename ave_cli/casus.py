@@ -4,11 +4,14 @@ combination of answers. Pure: kapstokken and answers in, results out."""
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from ave_cli.model import Answers, Casus, Condition, Group, Kapstok, Outcome
+from ave_cli.errors import Msg
+from ave_cli.model import Answers, AveError, Casus, Condition, Group, Kapstok, Outcome
 from ave_cli.rules import advised_phase, evaluate, holds, with_defaults
 
 
@@ -177,18 +180,65 @@ class Diff:
         return sum(n for (a, b), n in self.matrix.items() if a != b)
 
 
+MAX_DIFF_GROUPS = 1_000_000  # answer groups `diff` evaluates; past it, it says so and stops
+
+
+class TooLarge(AveError):
+    """The answer space is too large to compare in a few seconds."""
+
+
+def answer_groups(old: Kapstok, new: Kapstok) -> tuple[list[str], list[list[tuple[Any, int]]]]:
+    """The answer space in groups: per question, its values grouped by which of the two
+    kapstokken's phase conditions (leaves) they make hold, each group as (its first value, how
+    many values). Answer sets whose values fall in the same groups get the same phase from both
+    kapstokken, so evaluating one per combination of groups gives the whole space's matrix."""
+    keys, domains = answer_space(old, new)
+    leaves = list(dict.fromkeys(leaf for k in (old, new) for p in k.phases
+                                for c in p.criteria for leaf in _leaves(c.condition)))
+    grouped = []
+    for key, domain in zip(keys, domains, strict=True):
+        mine = [leaf for leaf in leaves if leaf.key == key]  # type: ignore[union-attr]
+        groups: dict[tuple[bool, ...], list] = {}
+        for value in domain:
+            signature = tuple(holds(leaf, {key: value}) for leaf in mine)
+            found = groups.setdefault(signature, [value, 0])
+            found[1] += 1
+        grouped.append([(value, count) for value, count in groups.values()])
+    return keys, grouped
+
+
 def diff(old: Kapstok, new: Kapstok, answer_sets: Iterator[Answers] | None = None) -> Diff:
     """The from -> to matrix over the whole answer space (or over the given answer sets), with
-    one sample answer set per cell that changed."""
+    one sample answer set per cell that changed (the first in the space's order).
+
+    Over the whole space it evaluates one answer set per combination of answer groups
+    (`answer_groups`), weighted by how many answer sets it stands for: the time grows with the
+    number of answer sets the rules tell apart (at most MAX_DIFF_GROUPS, else TooLarge), times
+    the size of the two kapstokken's phase rules, each bounded by kapstok.LIMITS; a kapstok that
+    repeats its conditions costs no more than one that states them once."""
     first, second = phase_function(old), phase_function(new)
     result = Diff()
-    if answer_sets is None:
-        keys, domains = answer_space(old, new)
-        answer_sets = (dict(zip(keys, combo, strict=True)) for combo in itertools.product(*domains))
-    for answers in answer_sets:
+    if answer_sets is not None:
+        for answers in answer_sets:
+            cell = (first(answers), second(answers))
+            result.matrix[cell] += 1
+            result.total += 1
+            if cell[0] != cell[1] and cell not in result.samples:
+                result.samples[cell] = answers
+        return result
+    keys, grouped = answer_groups(old, new)
+    size = math.prod(len(g) for g in grouped)
+    if size > MAX_DIFF_GROUPS:
+        raise TooLarge(Msg("de antwoordruimte van deze kapstokken heeft {size} combinaties die "
+                           "de regels onderscheiden; ave kapstok diff vergelijkt er ten hoogste "
+                           "{limit}: vergelijk met --log over echte casussen, of vereenvoudig "
+                           "de regels", size=size, limit=MAX_DIFF_GROUPS))
+    for combo in itertools.product(*grouped):
+        answers = {key: value for key, (value, _count) in zip(keys, combo, strict=True)}
+        weight = math.prod(count for _value, count in combo)
         cell = (first(answers), second(answers))
-        result.matrix[cell] += 1
-        result.total += 1
+        result.matrix[cell] += weight
+        result.total += weight
         if cell[0] != cell[1] and cell not in result.samples:
             result.samples[cell] = answers
     return result

@@ -1490,4 +1490,10 @@ EN: dict[str, str] = {
         '{head}  ({count} decisions in {log})',
     'is niet in de samengestelde vorm (NFC) van Unicode: een letter en een los accent; sla het bestand op als NFC':
         "is not in Unicode's composed form (NFC): a letter and a separate accent; save the file as NFC",
+    'de antwoordruimte van deze kapstokken heeft {size} combinaties die de regels onderscheiden; ave kapstok diff vergelijkt er ten hoogste {limit}: vergelijk met --log over echte casussen, of vereenvoudig de regels':
+        'the answer space of these kapstokken has {size} combinations that the rules tell apart; ave kapstok diff compares at most {limit}: compare with --log over real cases, or simplify the rules',
+    'het bestand is {size} bytes; een kapstok mag ten hoogste {limit} bytes zijn':
+        'the file is {size} bytes; a kapstok may be at most {limit} bytes',
+    '{count} is meer dan de grens van {limit} ({what}); een kapstok zo groot is niet meer te lezen of te toetsen: splits of vereenvoudig de regels':
+        '{count} is more than the limit of {limit} ({what}); a kapstok that large can no longer be read or tested: split or simplify the rules',
 }

@@ -66,9 +66,18 @@ COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|[a-z][a-z0-9_]*)$")
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
+# Limits (issue 24, item 6): a kapstok is a municipality's rules, read by people; far past these
+# it is a mistake or an attack, and `kapstok diff` and `test` must stay quick on any accepted one.
+LIMITS = {"bytes": 1 << 20, "questions": 60, "values": 40, "phases": 20, "conditions": 300,
+          "leaves": 1000, "depth": 4, "casus": 500}
+
+
 def parse_kapstok(data: bytes, source: str) -> Kapstok:
     """Parse and validate kapstok TOML bytes; `source` names the file in error messages."""
     r = Reader(source)
+    if len(data) > LIMITS["bytes"]:
+        raise r.fail("", Msg("het bestand is {size} bytes; een kapstok mag ten hoogste {limit} "
+                             "bytes zijn", size=len(data), limit=LIMITS["bytes"]))
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -93,6 +102,7 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
     english = _english(r, doc)
     casus = tuple(_casus(r, raw, f"casus[{i + 1}]", by_key, phases)
                   for i, raw in enumerate(table_list(r, doc.get("casus", []), "casus")))
+    _check_limits(r, questions, phases, rules, casus)
     names = [c.naam for c in casus]
     if len(set(names)) != len(names):
         raise r.fail("casus", Msg("twee casussen heten '{naam}'",
@@ -338,6 +348,30 @@ def _casus(r: Reader, raw: Any, place: str, questions: dict[str, Question],
         in_overleg_met_bevat=r.items(expect, "in_overleg_met_bevat", f"{place}.verwacht"),
         advies_bevat=r.items(expect, "advies_bevat", f"{place}.verwacht"),
     )
+
+
+def _check_limits(r: Reader, questions: Any, phases: Any, rules: Any, casus: Any) -> None:
+    """Refuse a kapstok past LIMITS, naming the limit and what it holds."""
+    conditions = [c.condition for p in phases for c in p.criteria] + [
+        rule.when for rule in rules if rule.when is not None]
+
+    def leaves(condition: Condition) -> int:
+        return sum(leaves(i) for i in condition.items) if isinstance(condition, Group) else 1
+
+    def depth(condition: Condition) -> int:
+        return 1 + max(depth(i) for i in condition.items) if isinstance(condition, Group) else 0
+
+    found = {"questions": len(questions), "values": max((len(q.values) for q in questions),
+                                                         default=0),
+             "phases": len(phases), "conditions": len(conditions),
+             "leaves": sum(leaves(c) for c in conditions),
+             "depth": max((depth(c) for c in conditions), default=0), "casus": len(casus)}
+    for what, count in found.items():
+        if count > LIMITS[what]:
+            raise r.fail(what, Msg("{count} is meer dan de grens van {limit} ({what}); een "
+                                   "kapstok zo groot is niet meer te lezen of te toetsen: "
+                                   "splits of vereenvoudig de regels", count=count,
+                                   limit=LIMITS[what], what=what))
 
 
 def _condition(r: Reader, raw: Any, place: str, questions: dict[str, Question]) -> Condition:

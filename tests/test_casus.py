@@ -4,6 +4,7 @@ proves it (`ave kapstok test`), and can be compared over the whole answer space 
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -305,3 +306,75 @@ def test_uitleg_explains_the_kapstok_own_terms(run, name, term, words):
     assert english.exit_code == 0 and english.stdout != result.stdout  # the _en text
     overview = " ".join(run("uitleg", "--kapstok", name).stdout.split())
     assert term.casefold() in overview.casefold()
+
+
+# --- a bounded diff (issue 24, item 6) --------------------------------------------------------
+
+def _full_diff(old, new):
+    """The matrix by evaluating every answer set of the space, one by one (the slow truth)."""
+    import itertools
+
+    keys, domains = casus.answer_space(old, new)
+    return casus.diff(old, new, (dict(zip(keys, combo, strict=True))
+                                 for combo in itertools.product(*domains)))
+
+
+def _varied(name: str, seed: int):
+    """A bundled kapstok with one phase's criteria shuffled into other values (a changed rule)."""
+    import random
+
+    import tomli_w
+
+    from ave_cli.kapstok import parse_kapstok
+    from test_kapstok import bundled_text
+
+    doc = tomllib.loads(bundled_text(name))
+    rng = random.Random(seed)
+    questions = {q["key"]: q for q in doc["question"]}
+    for phase in doc["phase"][1:]:
+        for when in phase.get("when", []):
+            if "key" in when and rng.random() < 0.5:
+                question = questions[when["key"]]
+                values = question.get("values", [True, False])
+                op = "in" if "in" in when else "not_in"
+                when[op] = rng.sample(values, rng.randint(1, len(values)))
+    return parse_kapstok(tomli_w.dumps(doc).encode(), f"{name}-{seed}.toml")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_grouped_diff_equals_the_answer_set_by_answer_set_diff(seed):
+    """The diff over answer groups gives exactly the matrix, total and samples that evaluating
+    every answer set gives (so grouping is only faster, never different)."""
+    old = load_kapstok("handreiking")
+    new = _varied("handreiking", seed)
+    grouped, full = casus.diff(old, new), _full_diff(old, new)
+    assert (grouped.total, grouped.matrix, grouped.samples) == (
+        full.total, full.matrix, full.samples)
+    assert grouped.changed  # the variation changed something: the comparison has teeth
+
+
+def test_a_kapstok_that_repeats_its_conditions_costs_no_more_to_compare():
+    """The attack of a kapstok with many conditions: a diff's work is bounded by the answer
+    groups, which repeating a condition does not add to."""
+    import tomli_w
+
+    from ave_cli.kapstok import parse_kapstok
+    from test_kapstok import bundled_text
+
+    doc = tomllib.loads(bundled_text())
+    top = doc["phase"][-1]
+    top["when"] = top["when"] + [dict(top["when"][0]) for _ in range(250)]
+    big = parse_kapstok(tomli_w.dumps(doc).encode(), "groot.toml")
+    plain = load_kapstok("handreiking")
+    assert casus.answer_groups(big, plain)[1] == casus.answer_groups(plain, plain)[1]
+
+
+def test_a_diff_past_its_bound_says_so():
+    plain = load_kapstok("handreiking")
+    old_limit = casus.MAX_DIFF_GROUPS
+    try:
+        casus.MAX_DIFF_GROUPS = 1000
+        with pytest.raises(casus.TooLarge, match="ten hoogste 1000"):
+            casus.diff(plain, plain)
+    finally:
+        casus.MAX_DIFF_GROUPS = old_limit

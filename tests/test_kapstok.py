@@ -642,3 +642,40 @@ def test_the_documented_defaults_of_a_question_and_a_phase():
     kapstok = parse_kapstok(_edited(change).encode(), "k.toml")
     assert kapstok.questions[0].type == "choice"
     assert (kapstok.phases[2].match, kapstok.phases[2].label) == ("any", kapstok.phases[2].id)
+
+
+# --- limits (issue 24, item 6) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["phase"][-1].update(when=d["phase"][-1]["when"] * 200),
+     "conditions: 813 is meer dan de grens van 300"),
+    (lambda d: d["phase"][-1]["when"][0].update(
+        {"any": [{"all": [{"any": [{"all": [{"any": [{"key": "veiligheid", "in": ["acuut"]}]}]}]}]}]}),
+     "depth: 5 is meer dan de grens van 4"),
+    (lambda d: d.update(casus=d["casus"] * 40), "casus: "),
+])
+def test_a_kapstok_past_its_limits_is_refused_in_one_line(change, message):
+    import tomllib
+
+    import tomli_w
+
+    doc = tomllib.loads(bundled_text())
+    change(doc)
+    if "casus" in message:  # distinct names: only the number is too large
+        for n, item in enumerate(doc["casus"]):
+            item["naam"] = f"casus {n}"
+    if "depth" in message:
+        when = doc["phase"][-1]["when"][0]
+        for key in ("key", "in", "not_in"):
+            when.pop(key, None)
+    with pytest.raises(KapstokError) as error:
+        parse_kapstok(tomli_w.dumps(doc).encode(), "k.toml")
+    text = str(error.value)
+    assert message in text and "grens" in text and "\n" not in text, text
+
+
+def test_a_kapstok_file_past_its_size_is_refused_before_it_is_read():
+    from ave_cli.kapstok import LIMITS
+
+    with pytest.raises(KapstokError, match="ten hoogste"):
+        parse_kapstok(b"#" * (LIMITS["bytes"] + 1), "k.toml")
