@@ -324,9 +324,9 @@ def _varied(name: str, seed: int):
     import random
 
     import tomli_w
+    from test_kapstok import bundled_text
 
     from ave_cli.kapstok import parse_kapstok
-    from test_kapstok import bundled_text
 
     doc = tomllib.loads(bundled_text(name))
     rng = random.Random(seed)
@@ -357,9 +357,9 @@ def test_a_kapstok_that_repeats_its_conditions_costs_no_more_to_compare():
     """The attack of a kapstok with many conditions: a diff's work is bounded by the answer
     groups, which repeating a condition does not add to."""
     import tomli_w
+    from test_kapstok import bundled_text
 
     from ave_cli.kapstok import parse_kapstok
-    from test_kapstok import bundled_text
 
     doc = tomllib.loads(bundled_text())
     top = doc["phase"][-1]

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 
+from conftest import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ave_cli.guard import check_free_text
-from conftest import EXAMPLES
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
 DECOMPOSED, COMPOSED = "Rene\u0301 Bakker (GGD)", "Ren\u00e9 Bakker (GGD)"
