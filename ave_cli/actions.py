@@ -246,21 +246,31 @@ class CaseMovedOn(EnvironmentProblem):
     """The case was written to after the questions of a triage began (exit 1)."""
 
 
-def _unchanged_since(case_id: str, seen: str | None, state: Any) -> None:
-    """Refuse a triage decided on the case as it was when the questions began when someone has
-    written to the case since (a colleague's escalation while the review screen was open must
-    not be undone by confirming it): nothing is saved, and it is said what changed."""
+def _planned(changes: list[Any]) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """What a reevaluation would write, per case: from which phase to which, on which answers
+    (compared before and under the lock)."""
+    return [(r.state.case, r.state.phase or "", r.outcome.phase.id,
+             tuple(sorted(map(str, r.answers.items())))) for r in changes]
+
+
+def _unchanged_since(case_id: str, seen: str | None, state: Any, *, triage: bool = True) -> None:
+    """Refuse a decision made on the case as it was when the questions or the command began
+    when someone has written to the case since (a colleague's escalation while the review
+    screen was open must not be undone by confirming it): nothing is saved, and it is said what
+    changed."""
     latest = state.history[-1] if state and state.history else None
     if (latest.id if latest else None) == seen:
         return
     if latest is None:  # (a purge took the case away meanwhile)
         raise EnvironmentProblem(_("casus {case} is intussen uit het caselog verwijderd; er is "
                                    "niets opgeslagen").format(case=case_id))
-    raise CaseMovedOn(_(
+    text = _("casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets "
+             "opgeslagen; bekijk hem (ave show {case}) en doe de triage opnieuw") if triage else _(
         "casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets "
-        "opgeslagen; bekijk hem (ave show {case}) en doe de triage opnieuw").format(
-            case=state.case, by=latest.by, when=latest.time.isoformat(timespec="minutes"),
-            phase=state.phase or _("afgesloten")))
+        "opgeslagen; bekijk hem (ave show {case}) en beslis opnieuw")
+    raise CaseMovedOn(text.format(case=state.case, by=latest.by,
+                                  when=latest.time.isoformat(timespec="minutes"),
+                                  phase=state.phase or _("afgesloten")))
 
 
 def _review_again(ask: Callable[..., Any], why: str) -> bool:
@@ -306,12 +316,16 @@ def change(conf: settings.Settings, case: str, kapstok: str | None,
     from ave_cli.decisions import Who
 
     view = parts.read(not dry_run)
-    kap = settings.kapstok_for_case(kapstok, conf.kapstok, view.case(case))
+    state = view.case(case)
+    kap = settings.kapstok_for_case(kapstok, conf.kapstok, state)
+    seen = state.history[-1].id if state and state.history else None  # the head it began on
     made: list[Change] = []
 
     def build(current: View) -> list[Decision]:
+        now_state = current.case(case)
+        _unchanged_since(case, seen, now_state, triage=False)
         who = Who(by=conf.by, now=parts.now(), decision_id=parts.new_id(), **who_fields)
-        made[:] = [make(kap, current.case(case), who)]
+        made[:] = [make(kap, now_state, who)]
         return [made[0].decision]
 
     try:
@@ -413,10 +427,16 @@ def reevaluate(conf: settings.Settings, kapstok: str | None, parts: Parts, *,
     if not (apply and not dry_run and to_apply):
         return result, 0
     confirm(len(to_apply))
+    confirmed = _planned(to_apply)
 
     def build(current: View) -> list[Decision]:
         nonlocal result, to_apply
         result, to_apply = run(current)
+        if _planned(to_apply) != confirmed:  # what is written is what was confirmed
+            raise EnvironmentProblem(_(
+                "sinds de telling is een casus gewijzigd, zodat de herbeoordeling anders "
+                "uitvalt dan je bevestigde; er is niets opgeslagen: draai ave reevaluate "
+                "--apply opnieuw"))
         return [reevaluation_decision(r, decision_id=parts.new_id(), now=parts.now(), by=conf.by)
                 for r in to_apply]
 

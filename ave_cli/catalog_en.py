@@ -1496,4 +1496,8 @@ EN: dict[str, str] = {
         'the file is {size} bytes; a kapstok may be at most {limit} bytes',
     '{count} is meer dan de grens van {limit} ({what}); een kapstok zo groot is niet meer te lezen of te toetsen: splits of vereenvoudig de regels':
         '{count} is more than the limit of {limit} ({what}); a kapstok that large can no longer be read or tested: split or simplify the rules',
+    'sinds de telling is een casus gewijzigd, zodat de herbeoordeling anders uitvalt dan je bevestigde; er is niets opgeslagen: draai ave reevaluate --apply opnieuw':
+        'since the count a case has changed, so the re-evaluation comes out differently from what you confirmed; nothing was saved: run ave reevaluate --apply again',
+    'casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets opgeslagen; bekijk hem (ave show {case}) en beslis opnieuw':
+        'case {case} was changed meanwhile by {by} ({when}): now {phase}; nothing was saved; look at it (ave show {case}) and decide again',
 }

@@ -127,3 +127,54 @@ def test_an_abandoned_look_at_a_case_is_in_the_access_log(run, any_store, tmp_pa
     audit = json.loads(run("audit", "--case", "R-1", "-f", "json").stdout)
     assert [(a["action"], a["result"], a["who"]) for a in audit] == [
         ("triage", "ok", "tester"), ("triage", "afgebroken", "pty")]
+
+
+@pytest.mark.parametrize("command", [
+    ("deescalate", "R-1", "--to", "AVE1", "--reason", "het gaat beter", "--yes"),
+    ("close", "R-1", "--reason", "klaar"),
+    ("escalate", "R-1", "--role", "procesregie", "--holder", "GGD", "--reason", "knelpunt"),
+])
+def test_a_command_decided_on_an_older_head_is_not_saved(run, any_store, monkeypatch, command):
+    """escalate, deescalate, close (and every lifecycle command) name the case's head when they
+    began: a colleague's escalation that lands between the command's read and its write under
+    the lock makes it refuse, saying who changed what, with nothing saved (issue 24, item 1)."""
+    import subprocess
+
+    from ave_cli import settings as conf_module
+
+    assert run("triage", "R-1", "-a", A2).exit_code == 0
+    real = conf_module.kapstok_for_case
+    fired = []
+
+    def colleague_then(*args, **kwargs):  # right after the command looked at the case
+        if not fired:
+            fired.append(subprocess.run(
+                [sys.executable, "-m", "ave_cli", "escalate", "R-1", "--to", "AVE4", "--reason",
+                 "acuut gevaar"], env={**os.environ, "AVE_BY": "collega"}, capture_output=True,
+                text=True, timeout=60))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(conf_module, "kapstok_for_case", colleague_then)
+    refused = run(*command)
+    assert fired and fired[0].returncode == 0, fired[0].stderr
+    assert refused.exit_code == 1, refused.output
+    assert "collega" in refused.stderr and "niets opgeslagen" in refused.stderr
+    shown = json.loads(run("show", "R-1", "--format", "json").stdout)
+    assert shown["phase"] == "AVE4" and len(shown["timeline"]) == 2  # the colleague's stands
+
+
+def test_reevaluate_writes_only_what_was_confirmed(run, log, monkeypatch):
+    from ave_cli import cli
+
+    assert run("triage", "R-1", "-a", A2, "--phase", "AVE3", "--motivation", "zorgen").exit_code == 0
+    asked = []
+
+    def confirm_and_meanwhile(prompt):  # while the professional reads the count, a colleague
+        asked.append(prompt)            # closes the case
+        assert run("close", "R-1", "--reason", "klaar").exit_code == 0
+        return True
+
+    monkeypatch.setitem(cli.hooks, "ask", confirm_and_meanwhile)
+    result = run("reevaluate", "--apply", "--include-overrides")
+    assert asked, result.output
+    assert result.exit_code == 1 and "niets opgeslagen" in result.stderr, result.output
