@@ -42,6 +42,7 @@ class OneLineErrors(chrome.Group):
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        _said.clear()
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.TyperException as exc:
@@ -55,6 +56,11 @@ class OneLineErrors(chrome.Group):
         except typer.Abort:
             _error(_interrupted())
             sys.exit(130)
+        if code == 130 and not _said:
+            # Typer turns a Ctrl-C that lands in its own code (entering or leaving the command's
+            # context, parsing its options) into exit code 130 without a word; say what it left
+            # behind, as everywhere (found by random interrupts: silent exits after a save)
+            _error(_interrupted())
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -128,6 +134,7 @@ def guarded(fn: F) -> F:
             raise typer.Exit(0) from None
         except (KeyboardInterrupt, EOFError):
             _error(_interrupted())
+            _said.append(True)
             raise typer.Exit(130) from None
         except Exception as exc:
             if not type(exc).__module__.startswith("psycopg"):
@@ -146,6 +153,9 @@ def guarded(fn: F) -> F:
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+_said: list[bool] = []  # the interrupt of this command has been said (by `guarded`)
 
 
 def _interrupted() -> str:
