@@ -12,8 +12,8 @@ from conftest import EXAMPLES, ROOT, roll_back
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ave_cli.decisions import MAX_TEXT, check_free_text, looks_like_bsn
-from ave_cli.model import AveError
+from ave_cli.errors import AveError
+from ave_cli.guard import MAX_TEXT, check_free_text, looks_like_bsn
 from ave_cli.rules import advised_phase, evaluate
 from ave_cli.settings import bundled_kapstokken, load_kapstok
 
@@ -90,6 +90,9 @@ names = allowed_text.filter(lambda t: t.strip() and t == t.strip())
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=case_ids, note=allowed_text, reason=names, holder=names, decider=names, by=names)
 def test_text_round_trips_exactly_through_the_log(run, log, case, note, reason, holder, decider, by):
+    """Every allowed text comes back exactly, in Unicode's composed form (NFC: a compatibility
+    ideograph or a letter with a separate accent is kept as a reader sees it, composed)."""
+    given = (note, reason, holder, decider, by)
     roll_back(log)
     first = run("triage", case, "-a", str(EXAMPLES / "handreiking" / "ave2.toml"), "--note", note,
                 "--by", by)
@@ -99,6 +102,7 @@ def test_text_round_trips_exactly_through_the_log(run, log, case, note, reason, 
     assert second.exit_code == 0, second.output
     shown = json.loads(run("show", case, "-f", "json").stdout)
     triage, escalation = shown["timeline"]
+    note, reason, holder, decider, by = (unicodedata.normalize("NFC", t) for t in given)
     assert (shown["case"], triage["note"], triage["by"]) == (case, note, by)
     assert escalation["procesregisseur"] == holder and escalation["reasons"] == [reason]
     assert escalation["decided_by"] == decider and escalation["in_overleg_met"] == [holder]
