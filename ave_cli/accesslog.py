@@ -22,10 +22,10 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ave_cli.durable import NOFOLLOW, write_each
-from ave_cli.errors import Msg
-from ave_cli.model import EnvironmentProblem
+from ave_cli.errors import EnvironmentProblem, Msg
 
 SEAL_KEY = b'{"seal": '
 TAIL = 1 << 16
@@ -228,7 +228,8 @@ def read(path: Path) -> Reading:
     return Reading(entries, seals, problems, notes, damaged)
 
 
-def cross_check(header: dict, blocks: list, reading: Reading, where: Path) -> list[Msg]:
+def cross_check(header: dict[str, Any], blocks: list[Any], reading: Reading,
+                where: Path) -> list[Msg]:
     """What the case log and the access log say of each other: every access head a record
     names is in the access log; every case log head an access write saw since the last purge
     is in the case log at its place; every purge in the header was recorded in the access log."""

@@ -150,8 +150,9 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
     screen, and decide: the triage decision, appended unless this is a dry run."""
     from ave_cli import questionnaire as q
     from ave_cli import settings
-    from ave_cli.decisions import check_case_id, check_free_text, known_phase
+    from ave_cli.decisions import check_case_id, known_phase
     from ave_cli.decisions import triage as build_triage
+    from ave_cli.guard import check_free_text
 
     case_id, ask = req.case_id, parts.ask
     if case_id is not None:

@@ -159,7 +159,7 @@ def _check_kapstokken(specs: Iterable[str | None],
     records: a decision is judged against the kapstok it was made with, never today's."""
     from ave_cli import settings
     from ave_cli.audit import Problem
-    from ave_cli.kapstok import KapstokError
+    from ave_cli.kapstok_reader import KapstokError
 
     found: dict[KapstokRef, Kapstok] = {}
     for spec in dict.fromkeys(specs):

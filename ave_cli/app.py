@@ -68,9 +68,10 @@ class AveTyper(typer.Typer):
     """typer.Typer whose commands draw their usage line and help option in the interface
     language (chrome.Command)."""
 
-    def command(self, *args: Any, **kwargs: Any) -> Any:
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
         kwargs.setdefault("cls", chrome.Command)
-        return super().command(*args, **kwargs)
+        made: Callable[[F], F] = super().command(*args, **kwargs)
+        return made
 
 
 app = AveTyper(

@@ -17,15 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ave_cli import durable, logformat
 from ave_cli.appender import Writer
 from ave_cli.cases import CaseState, CaseSummary
+from ave_cli.errors import AveError, EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.index import Index, Mark, tail_hash
 from ave_cli.logformat import Damage, LogError, Parsed
-from ave_cli.model import AveError, Decision, EnvironmentProblem
+from ave_cli.model import Decision
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 
@@ -101,7 +102,7 @@ def _stat(path: Path) -> os.stat_result | None:
     return result
 
 
-def _valid(mark: Mark, info: os.stat_result, handle) -> bool:
+def _valid(mark: Mark, info: os.stat_result, handle: BinaryIO) -> bool:
     """Whether the log is the file the index read, changed (if at all) only by appending."""
     if mark.device != info.st_dev or mark.inode != info.st_ino or info.st_size < mark.size:
         return False
@@ -172,7 +173,7 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
 CHUNK = 16 << 20  # bytes read and parsed at a time: memory stays small for any size of log
 
 
-def _purged_from(handle, parsed: Parsed, seal: str) -> bool:
+def _purged_from(handle: BinaryIO, parsed: Parsed, seal: str) -> bool:
     """Whether a purge in the log's header names `seal` as the head it replaced (ave check
     holds the purge against the access log)."""
     handle.seek(0)
@@ -185,7 +186,7 @@ def _purged_from(handle, parsed: Parsed, seal: str) -> bool:
     return any(isinstance(p, dict) and p.get("old_head") == seal for p in info.get("purge", []))
 
 
-def _read_into(index: Index, handle, path: Path, mark: Mark,
+def _read_into(index: Index, handle: BinaryIO, path: Path, mark: Mark,
                anchor: tuple[int, str] | None = None) -> tuple[logformat.Parsed, int, bool]:
     """Parse the log from the mark on, a piece at a time, each piece cut just before its last
     block header so every parse sees whole blocks; add the decisions to the index. The last
@@ -193,7 +194,7 @@ def _read_into(index: Index, handle, path: Path, mark: Mark,
     handle.seek(mark.size)
     offset, line, head, pending = mark.size, mark.line, mark.head, b""
     count, found = mark.count, False
-    states: dict = {}  # folded cases, written once (or whenever there are many)
+    states: dict[str, CaseState] = {}  # folded cases, written once (or when there are many)
     while True:
         piece = handle.read(CHUNK)
         data = pending + piece

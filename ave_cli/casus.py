@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ave_cli.errors import Msg
-from ave_cli.model import Answers, AveError, Casus, Condition, Group, Kapstok, Outcome
+from ave_cli.errors import AveError, Msg
+from ave_cli.model import Answers, Casus, Condition, Group, Kapstok, Outcome
 from ave_cli.rules import advised_phase, evaluate, holds, with_defaults
 
 
@@ -130,12 +130,12 @@ def _leaves(condition: Condition) -> Iterator[Condition]:
         yield condition
 
 
-def answer_space(*kapstokken: Kapstok) -> tuple[list[str], list[list]]:
+def answer_space(*kapstokken: Kapstok) -> tuple[list[str], list[list[Any]]]:
     """The keys and, per key, the values to combine: every value of a choice or yes/no question;
     for a question with several answers, one representative per group of values that no rule
     tells apart (so the space stays exact and small)."""
     keys: list[str] = []
-    domains: list[list] = []
+    domains: list[list[Any]] = []
     for kapstok in kapstokken:
         for question in kapstok.questions:
             if question.key in keys:
@@ -172,7 +172,7 @@ class Diff:
     """How the advised phase moves from one kapstok to the other."""
 
     total: int = 0
-    matrix: Counter = field(default_factory=Counter)  # (from, to) -> count
+    matrix: Counter[tuple[str, str]] = field(default_factory=Counter)  # (from, to) -> count
     samples: dict[tuple[str, str], Answers] = field(default_factory=dict)  # per changed cell
 
     @property
@@ -198,7 +198,7 @@ def answer_groups(old: Kapstok, new: Kapstok) -> tuple[list[str], list[list[tupl
     grouped = []
     for key, domain in zip(keys, domains, strict=True):
         mine = [leaf for leaf in leaves if leaf.key == key]  # type: ignore[union-attr]
-        groups: dict[tuple[bool, ...], list] = {}
+        groups: dict[tuple[bool, ...], list[Any]] = {}
         for value in domain:
             signature = tuple(holds(leaf, {key: value}) for leaf in mine)
             found = groups.setdefault(signature, [value, 0])

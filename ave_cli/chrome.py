@@ -88,7 +88,8 @@ class Group(_Chrome, TyperGroup):
 def completion_options() -> dict[str, Any]:
     """typer's --install-completion and --show-completion, with help in the interface language
     (for the main callback; typer's own are switched off with add_completion=False)."""
-    from typer.completion import completion_init, install_callback, show_callback
+    from typer._completion_classes import completion_init  # what typer.completion uses
+    from typer.completion import install_callback, show_callback
 
     completion_init()  # registers the shells, as typer does for its own completion options
     return {
@@ -107,7 +108,7 @@ def usage_message(exc: Any) -> str:
     try:
         from typer._click import exceptions as ce  # typer 0.28 carries its own click
     except ImportError:  # pragma: no cover - older typer uses click itself
-        from click import exceptions as ce  # type: ignore[no-redef]
+        from click import exceptions as ce  # type: ignore[no-redef, import-not-found, unused-ignore]
 
     hint = _hint(exc)
     if isinstance(exc, ce.MissingParameter):
@@ -140,7 +141,8 @@ def usage_message(exc: Any) -> str:
         return _("onbekende opdracht '{name}'").format(name=command[1])
     if exc.message == "Missing command.":
         return _("geef een opdracht")
-    return exc.format_message()
+    message: str = exc.format_message()
+    return message
 
 
 def _hint(exc: Any) -> str:
@@ -148,7 +150,8 @@ def _hint(exc: Any) -> str:
     if param is None:
         return ""
     if getattr(param, "param_type_name", "") == "argument":
-        return param.human_readable_name
+        name: str = param.human_readable_name
+        return name
     return " / ".join(param.opts)
 
 

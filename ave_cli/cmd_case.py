@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -29,7 +29,10 @@ from ave_cli.errors import AveError, Cancelled
 from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Callable
+
+    from ave_cli.decisions import Change
+    from ave_cli.model import Kapstok
 
 CaseArg = Annotated[str, typer.Argument(metavar=_("CASUS"), help=_("Pseudoniem van de casus."),
                                         show_default=False, autocompletion=complete.case_ids)]
@@ -51,12 +54,13 @@ TEXT_LABELS = {"decided_by": "--decided-by", "note": "--note", "casusregisseur":
                "in_overleg_met": "--in-overleg-met"}
 
 
-def _run_change(action: str, case: str, kapstok_opt: str | None, log, by: str | None,
-                dry_run: bool,
-                fmt: Format, lock_timeout: float, make, who_fields: dict) -> None:
+def _run_change(action: str, case: str, kapstok_opt: str | None, log: str | None,
+                by: str | None, dry_run: bool, fmt: Format, lock_timeout: float,
+                make: Callable[[Kapstok, Any, Any], Change], who_fields: dict[str, Any]) -> None:
     """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
     from ave_cli import actions, output, render, render_case, settings
-    from ave_cli.decisions import check_case_id, check_free_text
+    from ave_cli.decisions import check_case_id
+    from ave_cli.guard import check_free_text
 
     check_case_id(case)
     who_fields = {key: tuple(check_free_text(TEXT_LABELS[key], text) for text in value)
@@ -81,7 +85,7 @@ def _texts(reason: str, reason_file: str | None, note: str,
 
 
 def _who(decided_by: str = "", in_overleg_met: list[str] | None = None, note: str = "",
-         casusregisseur: str = "", procesregisseur: str = "") -> dict:
+         casusregisseur: str = "", procesregisseur: str = "") -> dict[str, Any]:
     """The Who fields a command was given (checked for BSN-like numbers by _run_change)."""
     return {"decided_by": decided_by, "in_overleg_met": tuple(in_overleg_met or ()), "note": note,
             "casusregisseur": casusregisseur, "procesregisseur": procesregisseur}
@@ -137,10 +141,11 @@ def escalate_command(
     reason, note = _texts(reason, reason_file, note, note_file)
     extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
 
-    def make(kap, state, who):
+    def make(kap: Kapstok, state: Any, who: Any) -> Change:
         if to is not None:
             return escalate(kap, state, case_id, to=to, reason=reason,
                             signals=tuple(signal or ()), who=who)
+        assert role is not None  # without --to, --role is required (checked above)
         return add_regisseur(kap, state, case_id, role=role, holder=holder, reason=reason, who=who)
 
     _run_change("escalate", case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
@@ -186,13 +191,13 @@ def deescalate_command(
     if not yes:
         unmet = _checklist(case_id, kapstok, log, by, dry_run)
 
-    def make(kap, state, who):
+    def make(kap: Kapstok, state: Any, who: Any) -> Change:
         return deescalate(kap, state, case_id, to=to, reason=reason, unmet=unmet, who=who)
 
     _run_change("deescalate", case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
 
 
-def _checklist(case: str, kapstok_opt: str | None, log, by: str | None,
+def _checklist(case: str, kapstok_opt: str | None, log: str | None, by: str | None,
                dry_run: bool) -> tuple[str, ...]:
     """Ask which down criteria of the current phase hold; return the ones that do not."""
     from ave_cli import questionnaire as q
@@ -253,7 +258,7 @@ def close_command(
 
     reason, note = _texts(reason, reason_file, note, note_file)
 
-    def make(kap, state, who):
+    def make(kap: Kapstok, state: Any, who: Any) -> Change:
         return close(kap, state, case_id, reason=reason, who=who)
 
     _run_change("close", case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, _who(note=note))

@@ -29,6 +29,7 @@ from ave_cli.i18n import _
 
 if TYPE_CHECKING:
     from ave_cli.model import Kapstok
+    from ave_cli.settings import Settings
 
 # --- triage ----------------------------------------------------------------------------------
 
@@ -85,7 +86,7 @@ def triage(
     from ave_cli import actions, output, render, settings
     from ave_cli import questionnaire as q
     from ave_cli.cases import key as case_key
-    from ave_cli.decisions import check_free_text
+    from ave_cli.guard import check_free_text
 
     conf = settings.resolve(log, kapstok, by, team)
     if answers == "-" and note_file == "-":
@@ -148,7 +149,7 @@ def triage(
                                                procesregisseur=procesregisseur))
 
 
-def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
+def _batch(kap: Kapstok, conf: Settings, spec: str, *, note: str, dry_run: bool, fmt: Format,
            lock_timeout: float) -> None:
     """Validate every answer set, then append all triage decisions under one lock."""
     from ave_cli import actions, output, render
@@ -159,9 +160,9 @@ def _batch(kap, conf, spec: str, *, note: str, dry_run: bool, fmt: Format,
     data, source = read_input(spec, "--batch")
     parsed = q.parse_batch(data, source, kap)
     del data
-    rows: list[tuple[str, dict]] = []
+    rows: list[tuple[str, dict[str, Any]]] = []
     seen: dict[str, str] = {}
-    checked: dict[tuple, dict] = {}  # the same answers are checked once and share one dict
+    checked: dict[tuple[Any, ...], dict[str, Any]] = {}  # the same answers: checked once, shared
     for n, (label, raw) in enumerate(parsed):
         parsed[n] = None  # type: ignore[call-overload]  # each raw row is dropped once checked
         raw = dict(raw)

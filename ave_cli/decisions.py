@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ave_cli.cases import CaseState
-from ave_cli.errors import Msg
-from ave_cli.guard import MAX_TEXT, check_free_text, looks_like_bsn  # noqa: F401
-from ave_cli.model import Answers, AveError, Decision, Kapstok, Outcome, Phase
+from ave_cli.errors import AveError, Msg
+from ave_cli.guard import check_free_text, looks_like_bsn
+from ave_cli.model import Answers, Decision, Kapstok, Outcome, Phase
 from ave_cli.rules import advised_phase, evaluate, outcome_for_phase, with_defaults
 
 # the whole id, ASCII only (a `$` would also match before a final newline: 'C-1\n' would pass)

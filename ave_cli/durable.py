@@ -10,8 +10,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ave_cli.errors import EnvironmentProblem
 from ave_cli.i18n import _
-from ave_cli.model import EnvironmentProblem
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # every file ave writes is opened without following a link
 

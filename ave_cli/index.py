@@ -272,7 +272,8 @@ class Index:
             yield from_json(record)
 
     def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM decisions").fetchone()[0]
+        found: int = self.db.execute("SELECT count(*) FROM decisions").fetchone()[0]
+        return found
 
     def close(self) -> None:
         self.db.close()

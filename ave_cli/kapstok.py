@@ -14,7 +14,7 @@ from typing import Any
 
 from ave_cli.errors import Msg
 from ave_cli.guard import disallowed, text_problem
-from ave_cli.kapstok_reader import KapstokError, Reader, fraction, table_list  # noqa: F401 (KapstokError: re-exported)
+from ave_cli.kapstok_reader import Reader, fraction, table_list
 from ave_cli.model import (
     QUESTION_TYPES,
     ROLE_KEYS,
@@ -151,13 +151,13 @@ def _guard_texts(r: Reader, value: Any, place: str) -> None:
             _guard_texts(r, item, f"{place}[{i + 1}]")
 
 
-def _english(r: Reader, doc: dict) -> dict[str, str]:
+def _english(r: Reader, doc: dict[str, Any]) -> dict[str, str]:
     """Dutch text -> English text from every `<key>_en` of the (already validated) kapstok. An
     English text must have the shape of its Dutch one: a text, a list as long, or a table with
     the same keys."""
     found: dict[str, str] = {}
 
-    def pair(table: dict, kind: str, place: str) -> None:
+    def pair(table: dict[str, Any], kind: str, place: str) -> None:
         for key in TRANSLATABLE[kind]:
             if f"{key}_en" not in table:
                 continue
@@ -207,7 +207,7 @@ def _questions(r: Reader, raw: Any) -> tuple[Question, ...]:
         if qtype == "bool":
             if "values" in q:
                 raise r.fail(place, Msg("een ja/nee-vraag heeft geen 'values'"))
-            values: tuple = (True, False)
+            values: tuple[Any, ...] = (True, False)
         else:
             values = r.texts(q, "values", place)
             if not values:
@@ -232,7 +232,8 @@ def _questions(r: Reader, raw: Any) -> tuple[Question, ...]:
     return tuple(questions)
 
 
-def _check_answer(r: Reader, place: str, qtype: str, values: tuple, value: Any) -> None:
+def _check_answer(r: Reader, place: str, qtype: str, values: tuple[Any, ...],
+                  value: Any) -> None:
     ok = (
         (qtype == "bool" and isinstance(value, bool))
         or (qtype == "choice" and isinstance(value, str) and value in values)

@@ -31,7 +31,7 @@ class Reader:
                                      "{allowed})", key=unknown[0], allowed=', '.join(sorted(allowed))))
         return value
 
-    def text(self, table: dict, key: str, place: str, *, required: bool = True) -> str:
+    def text(self, table: dict[str, Any], key: str, place: str, *, required: bool = True) -> str:
         if key not in table:
             if required:
                 raise self.fail(place, Msg("'{key}' ontbreekt", key=key))
@@ -43,19 +43,19 @@ class Reader:
             raise self.fail(place, Msg("'{key}' is leeg", key=key))
         return value
 
-    def texts(self, table: dict, key: str, place: str) -> tuple[str, ...]:
+    def texts(self, table: dict[str, Any], key: str, place: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(place, Msg("'{key}' moet een lijst van teksten zijn", key=key))
         return tuple(value)
 
-    def items(self, table: dict, key: str, place: str) -> tuple[str, ...]:
+    def items(self, table: dict[str, Any], key: str, place: str) -> tuple[str, ...]:
         """A list of texts; one text is read as a list of one."""
         if isinstance(table.get(key), str):
             return (table[key],) if table[key].strip() else ()
         return self.texts(table, key, place)
 
-    def days(self, table: dict, key: str, place: str) -> int | None:
+    def days(self, table: dict[str, Any], key: str, place: str) -> int | None:
         value = table.get(key)
         if value is None:
             return None
@@ -64,13 +64,13 @@ class Reader:
         return value
 
 
-def table_list(r: Reader, value: Any, place: str) -> list:
+def table_list(r: Reader, value: Any, place: str) -> list[Any]:
     if not isinstance(value, list):
         raise r.fail(place, Msg("verwacht een lijst van tabellen ([[...]])"))
     return value
 
 
-def fraction(r: Reader, table: dict, place: str) -> float | None:
+def fraction(r: Reader, table: dict[str, Any], place: str) -> float | None:
     value = table.get("expected_share")
     if value is None:
         return None

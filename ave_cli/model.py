@@ -10,8 +10,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Union
 
-from ave_cli.errors import AveError, EnvironmentProblem  # noqa: F401  (re-exported)
-from ave_cli.i18n import LOCAL_RULE, N_  # noqa: F401  (LOCAL_RULE: the rules write it, i18n reads it)
+from ave_cli.i18n import N_
 
 ROLE_KEYS = ("casusregie", "procesregie", "operationeel", "bestuurlijk")
 ROLE_TITLES = {  # shown with _()

@@ -16,6 +16,8 @@ from ave_cli.report import Reevaluation, ReevaluationRun, Report, days_between, 
 from ave_cli.rules import trace as trace_rules
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ave_cli.casus import CasusResult, Coverage, Diff
     from ave_cli.decisions import Change, Triage
     from ave_cli.model import Answers, Casus
@@ -55,7 +57,8 @@ def triage_json(result: Triage, *, dry_run: bool) -> dict[str, Any]:
 def kapstok_json(kapstok: Kapstok) -> dict[str, Any]:
     data = asdict(kapstok)
     data.pop("english", None)
-    return json.loads(json.dumps(data, default=str))
+    plain: dict[str, Any] = json.loads(json.dumps(data, default=str))
+    return plain
 
 
 def decision_json(d: Decision) -> dict[str, Any]:
@@ -236,7 +239,8 @@ def diff_json(old: Kapstok, new: Kapstok, result: Diff,
     }
 
 
-def _sample_json(old: Kapstok, new: Kapstok, sample: Answers, explain) -> dict[str, Any]:
+def _sample_json(old: Kapstok, new: Kapstok, sample: Answers,
+                 explain: Callable[..., Any]) -> dict[str, Any]:
     before, why_before = explain(old, sample)
     after, why_after = explain(new, sample)
     return {"answers": sample, "old": {"fase": before, "reasons": list(why_before)},

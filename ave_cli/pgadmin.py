@@ -75,7 +75,7 @@ def _move_version_1(conn: Any, old: dict[str, list[Any]]) -> list[str]:
     text under the seal it had, numbered per team; the case rows folded from them; the access
     log's rows, in their order, as the start of each team's chain (the login that wrote a row
     is its `who`, the name it gave its `by`)."""
-    teams = [name for (name,) in old["teams"]]
+    teams: list[str] = [name for (name,) in old["teams"]]
     for name in teams:
         conn.execute("SELECT ave.add_team(%s)", (name,))
 

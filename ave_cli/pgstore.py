@@ -33,12 +33,13 @@ from ave_cli.store import Access, Accesses
 
 if TYPE_CHECKING:
     import psycopg
+    from psycopg import Connection
 
     from ave_cli.cases import CaseState, CaseSummary
     from ave_cli.model import Decision
 
 SCHEMES = ("postgresql://", "postgres://")
-_CONNECTIONS: dict[str, Any] = {}
+_CONNECTIONS: dict[str, psycopg.Connection[tuple[Any, ...]]] = {}
 SUMMARY = cases.CaseSummary._fields[1:]  # the case table's columns for ave report
 # of every case this process read, by key: its team (the access log names the case it saw)
 _TEAMS: dict[str, dict[str, str]] = {}
@@ -91,7 +92,8 @@ def connect(url: str, *, check_schema: bool = True) -> psycopg.Connection:
         raise AveError(_("zet geen wachtwoord in het adres van de store; gebruik ~/.pgpass "
                          "of een servicebestand (libpq)"))
     try:
-        conn = psycopg.connect(url, autocommit=True, connect_timeout=10,
+        conn: Connection[tuple[Any, ...]] = psycopg.connect(
+            url, autocommit=True, connect_timeout=10,
                                application_name="ave")
     except psycopg.Error as exc:
         raise EnvironmentProblem(_("de store {url} is niet bereikbaar ({problem})").format(

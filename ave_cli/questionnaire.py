@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ave_cli.errors import Cancelled
+from ave_cli.errors import AveError, Cancelled
 from ave_cli.guard import check_free_text
 from ave_cli.i18n import _, k_
-from ave_cli.model import Answers, AnswerValue, AveError, Kapstok, Outcome, Question
+from ave_cli.model import Answers, AnswerValue, Kapstok, Outcome, Question
 from ave_cli.rules import evaluate
 
 HELP = object()  # what the real asker returns internally for "show the help text"
@@ -481,8 +481,9 @@ def _asked(prompt: Prompt, question: Any) -> Any:
     if prompt.back:
         from prompt_toolkit.keys import Keys
 
-        @question.application.key_bindings.add(Keys.Left, eager=True)
         def _go_back(event: Any) -> None:
             event.app.exit(result=BACK)
+
+        question.application.key_bindings.add(Keys.Left, eager=True)(_go_back)
 
     return question.unsafe_ask()

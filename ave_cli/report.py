@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ave_cli.cases import SEPARATOR, CaseState, CaseSummary
 from ave_cli.errors import Msg
@@ -159,7 +159,7 @@ def _limits(kapstok: Kapstok | None, phase_id: str | None) -> Limits | None:
                   after(phase.long_in_phase_days), phase.requires_casusregie)
 
 
-def urgency(row: Row) -> tuple:
+def urgency(row: Row) -> tuple[Any, ...]:
     """Sort key: open before closed, highest phase, most flags, longest in the phase."""
     return (row.closed, -row.rank, -len(row.flags), -(row.days_in_phase or 0))
 
@@ -169,7 +169,7 @@ class Reevaluation:
     state: CaseState
     kapstok: Kapstok
     outcome: Outcome
-    answers: dict
+    answers: dict[str, Any]
 
     @property
     def changed(self) -> bool:

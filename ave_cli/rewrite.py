@@ -25,9 +25,9 @@ from ave_cli.caselog import (
     drop_index,
 )
 from ave_cli.durable import NOFOLLOW, fsync_dir, write_all
+from ave_cli.errors import EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.logformat import LogError
-from ave_cli.model import EnvironmentProblem
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ave_cli.errors import AveError
 from ave_cli.i18n import _
-from ave_cli.kapstok import KapstokError, parse_kapstok
-from ave_cli.model import AveError, Kapstok
+from ave_cli.kapstok import parse_kapstok
+from ave_cli.kapstok_reader import KapstokError
+from ave_cli.model import Kapstok
 
 if TYPE_CHECKING:
     from ave_cli.cases import CaseState
@@ -96,7 +98,7 @@ def resolve(log: str | Path | None = None, kapstok: str | None = None, by: str |
         from platformdirs import user_data_path
 
         log_path = user_data_path(APP) / "caselog.toml"
-    from ave_cli.decisions import check_free_text
+    from ave_cli.guard import check_free_text
 
     return Settings(
         url=url,
@@ -211,7 +213,7 @@ def read_stdin(what: str) -> bytes:
                            what=what)) from None
     if len(data) > limit:
         raise AveError(_too_large(what, "stdin", limit))
-    return data
+    return bytes(data)
 
 
 def kapstok_for_case(option: str | None, configured: str, state: CaseState | None) -> Kapstok:

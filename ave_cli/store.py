@@ -78,7 +78,7 @@ class Accesses:
 def _access_lines(entries: Accesses) -> Iterator[str]:
     """`json.dumps(access.as_dict(), ensure_ascii=False)` and a line end for each access, built
     around the case (a batch records a hundred thousand of them)."""
-    from json.encoder import encode_basestring as text  # type: ignore[attr-defined]
+    from json.encoder import encode_basestring as text
 
     before = (f'{{"when": {text(entries.when)}, "who": {text(entries.who)}, "action": '
               f'{text(entries.action)}, "case": ')
@@ -245,7 +245,7 @@ class FileStore:
     def log_head(self) -> str:
         """The case log's head as "count:seal" ("" when it cannot be read)."""
         from ave_cli import caselog, logformat
-        from ave_cli.model import AveError
+        from ave_cli.errors import AveError
 
         try:
             return logformat.head_text(*caselog.head(self.path, self.cache))
@@ -331,8 +331,7 @@ class FileStore:
                         about: dict[str, Any] | None = None,
                         lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> tuple[set[str], int]:
         from ave_cli import accesslog, rewrite
-        from ave_cli.errors import Msg
-        from ave_cli.model import EnvironmentProblem
+        from ave_cli.errors import EnvironmentProblem, Msg
 
         def record(anchor: str, head: str, gone: set[str]) -> None:
             """The purge in the access log, sealed with the new chain's anchor, before the log

@@ -11,7 +11,8 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 from ave_cli import casus
-from ave_cli.kapstok import KapstokError, parse_kapstok
+from ave_cli.kapstok import parse_kapstok
+from ave_cli.kapstok_reader import KapstokError
 from ave_cli.rules import advised_phase, evaluate, with_defaults  # noqa: F401
 from ave_cli.settings import load_kapstok
 

@@ -87,7 +87,8 @@ def test_every_text_of_the_bundled_kapstokken_is_also_in_english(name):
 
 
 def test_a_kapstok_english_text_must_have_the_dutch_shape(tmp_path):
-    from ave_cli.kapstok import KapstokError, parse_kapstok
+    from ave_cli.kapstok import parse_kapstok
+    from ave_cli.kapstok_reader import KapstokError
 
     text = (PACKAGE / "config" / "handreiking.toml").read_text(encoding="utf-8")
     broken = text.replace('notes_en = [\n    "When in doubt',

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ave_cli.kapstok import KapstokError, parse_kapstok
+from ave_cli.kapstok import parse_kapstok
+from ave_cli.kapstok_reader import KapstokError
 from ave_cli.settings import bundled_kapstokken, load_kapstok
 
 BUNDLED = (load_kapstok("handreiking").source, load_kapstok("westerkwartier").source)

@@ -36,7 +36,7 @@ def test_a_holder_typed_two_ways_is_one_holder(run, log):
 def test_checked_text_is_composed_and_stays_as_it_reads(text):
     import unicodedata
 
-    from ave_cli.model import AveError
+    from ave_cli.errors import AveError
 
     try:
         checked = check_free_text("--note", text)
