@@ -177,7 +177,8 @@ def run_size(size: int, work: Path, runs: int, answers: Path) -> dict[str, tuple
     original = small.read_bytes()
 
     def restore(_: int) -> None:
-        small.write_bytes(original)
+        small.write_bytes(original)  # put back on purpose: this computer forgets the newer head
+        caselog.drop_index(small, work / "small-cache", anchor=None)
 
     if target.phase not in ("AVE4", "4"):
         record("ave escalate (writing), small log", measure(
