@@ -26,6 +26,7 @@ from typing import Any
 
 from ave_cli.durable import NOFOLLOW, write_each
 from ave_cli.errors import EnvironmentProblem, Msg
+from ave_cli.writeguard import LOCK_TIMEOUT
 
 SEAL_KEY = b'{"seal": '
 TAIL = 1 << 16
@@ -105,7 +106,7 @@ def head(path: Path) -> tuple[int, str]:
 
 
 def append(path: Path, lines: Iterator[str], *, log: str, purge: str = "",
-           lock_timeout: float = 10.0) -> None:
+           lock_timeout: float = LOCK_TIMEOUT) -> None:
     """Append one write's lines and its seal line, under the access log's own lock."""
     from filelock import FileLock, Timeout
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ave_cli.errors import AveError, Cancelled, EnvironmentProblem
 from ave_cli.i18n import _
+from ave_cli.writeguard import LOCK_TIMEOUT
 
 if TYPE_CHECKING:
     from datetime import date
@@ -135,7 +136,7 @@ class TriageRequest:
     casusregisseur: str = ""
     procesregisseur: str = ""
     dry_run: bool = False
-    lock_timeout: float = 10.0
+    lock_timeout: float = LOCK_TIMEOUT
 
 
 @dataclass

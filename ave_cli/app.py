@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
-from ave_cli import __version__, chrome, complete
+from ave_cli import __version__, chrome, complete, writeguard
 from ave_cli.errors import AveError, Cancelled, Msg
 from ave_cli.i18n import _, n_
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ave_cli import settings
     from ave_cli.store import View
 
-LOCK_TIMEOUT = 10.0  # seconds; caselog.DEFAULT_LOCK_TIMEOUT is the same (a test checks)
+LOCK_TIMEOUT = writeguard.LOCK_TIMEOUT  # the default of --lock-timeout
 
 
 class OneLineErrors(chrome.Group):
@@ -121,8 +121,7 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if "ave_cli.caselog" in sys.modules:  # one process may run several commands (tests)
-            sys.modules["ave_cli.caselog"].forget_committed()
+        writeguard.forget()  # one process may run several commands (tests)
         try:
             return fn(*args, **kwargs)
         except AveError as exc:
@@ -141,8 +140,7 @@ def guarded(fn: F) -> F:
             if not type(exc).__module__.startswith("psycopg"):
                 raise
             # the store refused a read (its writes say themselves what was saved)
-            saved = (sys.modules["ave_cli.caselog"].committed()
-                     if "ave_cli.caselog" in sys.modules else [])
+            saved = writeguard.committed()
             from ave_cli.pgstore import first_line
 
             problem = first_line(exc)
@@ -162,7 +160,7 @@ _said: list[bool] = []  # the interrupt of this command has been said (by `guard
 def _interrupted() -> str:
     """What an interrupt leaves behind, truthfully: a commit is never cut off halfway (the store
     holds Ctrl-C back while it writes), so either nothing was saved or these decisions were."""
-    saved = sys.modules["ave_cli.caselog"].committed() if "ave_cli.caselog" in sys.modules else []
+    saved = writeguard.committed()
     if not saved:
         return _("afgebroken; er is niets opgeslagen")
     return n_("afgebroken, maar het besluit {ids} was al opgeslagen (zie ave show); sla het "

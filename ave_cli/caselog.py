@@ -27,8 +27,7 @@ from ave_cli.i18n import _
 from ave_cli.index import Index, Mark, tail_hash
 from ave_cli.logformat import Damage, LogError, Parsed
 from ave_cli.model import Decision
-
-DEFAULT_LOCK_TIMEOUT = 10.0
+from ave_cli.writeguard import LOCK_TIMEOUT, saved, uninterruptible
 
 __all__ = ["LogError", "Damage", "EnvironmentProblem", "LogView", "open_log", "append",
            "read_all", "damage_message"]
@@ -231,7 +230,7 @@ def _read_into(index: Index, handle: BinaryIO, path: Path, mark: Mark,
 
 
 def open_log(path: Path, cache_dir: Path | None, *,
-             lock_timeout: float = DEFAULT_LOCK_TIMEOUT, locked: bool = False) -> LogView:
+             lock_timeout: float = LOCK_TIMEOUT, locked: bool = False) -> LogView:
     """The log, read through its index. A torn tail seen without the lock is looked at again
     under the lock: a writer may have been in the middle of an append."""
     index, notice = _open_index(path, cache_dir)
@@ -305,43 +304,11 @@ def _locked(path: Path, timeout: float) -> Iterator[None]:
         lock.release()
 
 
-_committed: list[str] = []  # ids this process made durable: an interrupt must not deny them
-
-
-def forget_committed() -> None:
-    _committed.clear()
-
-
-def committed() -> list[str]:
-    """The ids of the decisions this process has appended (fsynced) so far."""
-    return list(_committed)
-
-
-@contextmanager
-def _uninterruptible() -> Iterator[None]:
-    """Hold Ctrl-C back while a commit runs (write, fsync, index): the commit finishes, and the
-    interrupt takes effect right after, when what was saved is known."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pending: list[int] = []
-    old = signal.signal(signal.SIGINT, lambda number, frame: pending.append(number))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, old if old is not None else signal.default_int_handler)
-    if pending:
-        raise KeyboardInterrupt
-
-
 PIECE = 2_000  # decisions encoded, spooled and indexed at a time: a batch's memory stays small
 
 
 def append(path: Path, build: Callable[[LogView], Iterable[Decision]], *,
-           cache_dir: Path | None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+           cache_dir: Path | None, lock_timeout: float = LOCK_TIMEOUT,
            toegang: Callable[[], str] | None = None) -> int:
     """Under the lock: read the log, let `build` decide from it, append its decisions durably,
     each chained to the seal before it; the number appended.
@@ -371,9 +338,9 @@ def append(path: Path, build: Callable[[LogView], Iterable[Decision]], *,
                 piece = list(islice(made, PIECE))
                 if piece:
                     writer.spool(path)
-            with _uninterruptible():
+            with uninterruptible():
                 durable.append(path, writer.payload(), view.size)
-                _committed.extend(writer.ids)
+                saved(writer.ids)
                 with contextlib.suppress(sqlite3.Error):  # the log is saved; the index catches up
                     if writer.indexing:
                         writer.commit_index(path)

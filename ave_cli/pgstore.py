@@ -30,6 +30,7 @@ from ave_cli.logformat import Block, Damage
 from ave_cli.pgrows import PIECE, Rows
 from ave_cli.pgschema import PURGER_ROLE, VERSION
 from ave_cli.store import Access, Accesses
+from ave_cli.writeguard import LOCK_TIMEOUT, saved, uninterruptible
 
 if TYPE_CHECKING:
     import psycopg
@@ -289,14 +290,13 @@ class PgStore:
         return teams[0] if len(teams) == 1 else ""
 
     def append(self, build: Callable[[Any], Iterable[Decision]], *,
-               lock_timeout: float = 10.0) -> int:
+               lock_timeout: float = LOCK_TIMEOUT) -> int:
         """In one transaction: read, let `build` decide, and hand the decisions to the store's
         `ave.write` a piece at a time, chained per case (a batch of any size needs little
         memory). Another writer who changed one of the same cases meanwhile makes this one fail
         whole (nothing stored), with a message to retry."""
         psycopg = driver()
 
-        from ave_cli.caselog import _committed, _uninterruptible
 
         conn = self.conn()  # autocommit: the transaction is ours to begin and end
         writer = Rows(conn, self._own_team())
@@ -315,13 +315,13 @@ class PgStore:
                     while piece := list(islice(made, PIECE)):
                         # Ctrl-C waits for a piece's statements, and is held back through the
                         # COMMIT: when it takes effect, what was saved is known (and said)
-                        with _uninterruptible():
+                        with uninterruptible():
                             writer.write(piece)
-                with _uninterruptible():
+                with uninterruptible():
                     committing = True
                     conn.execute("COMMIT")
                     done = True
-                    _committed.extend(writer.ids)
+                    saved(writer.ids)
             finally:
                 if not done and not conn.closed:
                     with contextlib.suppress(psycopg.Error):
@@ -496,12 +496,12 @@ class PgStore:
         return stored == {where: (head, state, tuple(cases.summary(state)))
                           for where, (state, head) in folded.items()}
 
-    def repair(self, stamp: str, *, lock_timeout: float = 10.0) -> None:
+    def repair(self, stamp: str, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
         return None  # a transaction is never torn: there is no damaged end to set aside
 
     def rewrite_without(self, chosen: Callable[[list[Block]], set[str]], *, dry_run: bool,
                         about: dict[str, Any] | None = None,
-                        lock_timeout: float = 10.0) -> tuple[set[str], int]:
+                        lock_timeout: float = LOCK_TIMEOUT) -> tuple[set[str], int]:
         """Purge through `ave.purge()` (for members of ave_purger): only cases of the caller's
         own teams whose latest decision is a close before the date; the store records count,
         range and who, never the content."""

@@ -16,11 +16,9 @@ from typing import Any
 
 from ave_cli import logformat
 from ave_cli.caselog import (
-    DEFAULT_LOCK_TIMEOUT,
     _locked,
     _read_bytes,
     _stat,
-    _uninterruptible,
     damage_message,
     drop_index,
 )
@@ -28,6 +26,7 @@ from ave_cli.durable import NOFOLLOW, fsync_dir, write_all
 from ave_cli.errors import EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.logformat import LogError
+from ave_cli.writeguard import LOCK_TIMEOUT, uninterruptible
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ class Repair:
     line: int
 
 
-def repair(path: Path, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Repair | None:
+def repair(path: Path, stamp: str, *, lock_timeout: float = LOCK_TIMEOUT) -> Repair | None:
     """Move a torn tail into a quarantine file beside the log (never deleting it) and cut the
     log back to its intact part. The quarantine is written whole and verified before the log is
     cut; if it cannot be, the log stays as it was. Damage with intact records after it is not
@@ -59,7 +58,7 @@ def repair(path: Path, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
                                        "het opnieuw").format(quarantine=quarantine,
                                                              strerror=exc.strerror)) from None
         fsync_dir(path.parent)
-        with _uninterruptible():
+        with uninterruptible():
             fd = os.open(path, os.O_WRONLY | NOFOLLOW)
             try:
                 os.ftruncate(fd, parsed.damage.offset)
@@ -91,7 +90,7 @@ def _write_new(target: Path, payload: bytes, mode: int) -> None:
 
 def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str]], *,
                     cache_dir: Path | None, dry_run: bool, about: dict[str, Any] | None = None,
-                    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+                    lock_timeout: float = LOCK_TIMEOUT,
                     before_replace: Callable[[str, str, set[str]], None] | None = None,
                     ) -> tuple[set[str], int]:
     """Remove every decision of the cases `cases(blocks)` picks (case keys): the only rewrite of
@@ -147,7 +146,7 @@ def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str
                 with contextlib.suppress(OSError):
                     temporary.unlink()
                 raise
-        with _uninterruptible():
+        with uninterruptible():
             os.replace(temporary, path)
             fsync_dir(path.parent)
             drop_index(path, cache_dir, anchor=(len(kept), new_head))

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ave_cli.writeguard import LOCK_TIMEOUT
+
 if TYPE_CHECKING:
     from ave_cli.cases import CaseState, CaseSummary
     from ave_cli.logformat import Block, Damage
     from ave_cli.model import Decision
     from ave_cli.rewrite import Repair
 
-DEFAULT_LOCK_TIMEOUT = 10.0
 MOUNTS = Path("/proc/mounts")  # Linux: every mount with its file system type
 # File systems on another machine, where file locks (and so appends under a lock) cannot be trusted.
 NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p",
@@ -174,7 +175,7 @@ class FileStore:
 
         return caselog.open_log(self.path, self.cache, locked=locked)
 
-    def append(self, build: Build, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> int:
+    def append(self, build: Build, *, lock_timeout: float = LOCK_TIMEOUT) -> int:
         """Append under the lock; each record names the access log's head (`toegang`)."""
         from ave_cli import caselog
 
@@ -320,7 +321,7 @@ class FileStore:
 
         return caselog.index_matches(self.path, self.cache, blocks)
 
-    def repair(self, stamp: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Repair | None:
+    def repair(self, stamp: str, *, lock_timeout: float = LOCK_TIMEOUT) -> Repair | None:
         from ave_cli import caselog, rewrite
 
         repaired = rewrite.repair(self.path, stamp, lock_timeout=lock_timeout)
@@ -329,7 +330,7 @@ class FileStore:
 
     def rewrite_without(self, cases: Callable[[list[Block]], set[str]], *, dry_run: bool,
                         about: dict[str, Any] | None = None,
-                        lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> tuple[set[str], int]:
+                        lock_timeout: float = LOCK_TIMEOUT) -> tuple[set[str], int]:
         from ave_cli import accesslog, rewrite
         from ave_cli.errors import EnvironmentProblem, Msg
 

@@ -16,6 +16,7 @@ CORE = {"model", "kapstok", "kapstok_reader", "rules", "casus", "cases", "report
         "guard", "audit", "logformat", "fastrecord", "uitleg", "errors", "i18n", "catalog_en",
         "evaluation"}
 SHELL = {"app", "cli", "__main__", "settings", "caselog", "appender", "rewrite", "index", "store",
+         "writeguard",
          "accesslog",
          "actions",
          "actions_read", "durable",

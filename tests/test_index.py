@@ -184,11 +184,29 @@ def test_commands_import_only_what_they_use(log, args, unwanted):
     assert not unwanted & imported, unwanted & imported
 
 
-def test_the_cli_lock_timeout_default_is_the_logs():
-    from ave_cli import store
-    from ave_cli.app import LOCK_TIMEOUT
+def test_every_lock_timeout_default_is_the_one_constant():
+    """One lock timeout (writeguard.LOCK_TIMEOUT): every `lock_timeout` parameter's default and
+    every `--lock-timeout` default names it, none writes its own number."""
+    import ast
+    from pathlib import Path
 
-    assert LOCK_TIMEOUT == caselog.DEFAULT_LOCK_TIMEOUT == store.DEFAULT_LOCK_TIMEOUT
+    import ave_cli
+
+    found = []
+    for source in Path(ave_cli.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.arguments):
+                named = node.args[-len(node.defaults):] if node.defaults else []
+                pairs = list(zip(named, node.defaults, strict=True)) + [
+                    (a, d) for a, d in zip(node.kwonlyargs, node.kw_defaults, strict=True)
+                    if d is not None]
+                found += [(source.name, ast.unparse(d)) for a, d in pairs
+                          if a.arg == "lock_timeout"]
+            elif isinstance(node, ast.AnnAssign) and ast.unparse(node.target) == "lock_timeout" \
+                    and node.value is not None:
+                found.append((source.name, ast.unparse(node.value)))
+    assert len(found) > 10  # the scan finds them
+    assert {value for _name, value in found} == {"LOCK_TIMEOUT"}, found
 
 
 @pytest.mark.parametrize("chunk", [64, 300, 1000, 5000])

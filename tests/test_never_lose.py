@@ -676,8 +676,8 @@ def test_an_interrupt_in_mains_own_handlers_is_said_truthfully(tmp_path):
     escapes main(): the last-resort hook says what was saved and exits 130, no traceback."""
     script = (
         "import sys, ave_cli.__main__ as m\n"
-        "from ave_cli import caselog, app\n"
-        "caselog._committed.append('d-1')\n"
+        "from ave_cli import app, writeguard\n"
+        "writeguard.saved(['d-1'])\n"
         "m.sys.excepthook = m._last_resort\n"
         "raise KeyboardInterrupt\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -730,8 +730,8 @@ def test_an_interrupt_in_typers_own_code_after_a_save_is_said(tmp_path):
         "real = core.Context.__exit__\n"
         "def leave(self, *exc):\n"
         "    real(self, *exc)\n"
-        "    from ave_cli import caselog\n"
-        "    if caselog.committed():  # after the command saved\n"
+        "    from ave_cli import writeguard\n"
+        "    if writeguard.committed():  # after the command saved\n"
         "        raise KeyboardInterrupt\n"
         "core.Context.__exit__ = leave\n"
         f"sys.argv = ['ave', 'triage', 'S-1', '-a', {A2!r}]\n"
