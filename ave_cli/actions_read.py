@@ -284,8 +284,7 @@ def extends(conf: settings.Settings, given: str) -> tuple[bool, Msg]:
     data = caselog.read_bytes(conf.log)
     parsed_log = logformat.parse(data, conf.where)
     seals = [b.seal for b in parsed_log.blocks]
-    starts = logformat.block_starts(data)
-    header = logformat.header_info(data[:starts[0]] if starts else data)
+    header = caselog.header_of(conf.log)
     places = [n for n, seal in enumerate(seals, start=1) if seal.startswith(text)]
     if header.get("chain", "").startswith(text) or (not seals and not text):
         places.append(0)

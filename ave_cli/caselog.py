@@ -157,8 +157,7 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
                     index.reset()
                     mark = Mark()
                 parsed, size, found = _read_into(index, handle, path, mark, anchor)
-                if anchor is not None and not found and not _purged_from(handle, parsed,
-                                                                         anchor[1]):
+                if anchor is not None and not found and not _purged_from(handle, anchor[1]):
                     raise _went_back(path, anchor, (parsed.count, parsed.head))
                 index.add([], Mark(parsed.end, parsed.end_line, tail_hash(handle, parsed.end),
                                    info.st_dev, info.st_ino, info.st_mtime_ns, parsed.head,
@@ -172,17 +171,37 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
 CHUNK = 16 << 20  # bytes read and parsed at a time: memory stays small for any size of log
 
 
-def _purged_from(handle: BinaryIO, parsed: Parsed, seal: str) -> bool:
-    """Whether a purge in the log's header names `seal` as the head it replaced (ave check
-    holds the purge against the access log)."""
+HEADER_MAX = 4 << 20  # bytes read for a log's header (each purge entry is a few lines)
+
+
+def _header_from(handle: BinaryIO) -> dict[str, Any]:
+    """The header of an open log ({} when it is not one), read without reading the records."""
     handle.seek(0)
-    lead = handle.read(min(parsed.end, 4 << 20))  # the header: a purge entry is a few lines
+    lead = handle.read(HEADER_MAX)
     starts = logformat.block_starts(lead)
     try:
-        info = logformat.header_info(lead[:starts[0]] if starts else lead)
+        return logformat.header_info(lead[:starts[0]] if starts else lead)
     except LogError:
-        return False
-    return any(isinstance(p, dict) and p.get("old_head") == seal for p in info.get("purge", []))
+        return {}
+
+
+def header_of(path: Path) -> dict[str, Any]:
+    """The log's header ({} when there is no log or it is not one): format, chain and purges."""
+    try:
+        with open(path, "rb") as handle:
+            return _header_from(handle)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise EnvironmentProblem(_("caselog {path} is onleesbaar ({strerror})").format(
+                                     path=path, strerror=exc.strerror)) from None
+
+
+def _purged_from(handle: BinaryIO, seal: str) -> bool:
+    """Whether a purge in the log's header names `seal` as the head it replaced (ave check
+    holds the purge against the access log)."""
+    purges = _header_from(handle).get("purge", [])
+    return any(isinstance(p, dict) and p.get("old_head") == seal for p in purges)
 
 
 def _read_into(index: Index, handle: BinaryIO, path: Path, mark: Mark,

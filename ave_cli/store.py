@@ -291,7 +291,7 @@ class FileStore:
     def anchor_problems(self, blocks: list[Block]) -> list[tuple[Any, bool]]:
         """What is wrong between the case log, its access log and the newest head this computer
         saw (each with whether it is only worth saying); ave check."""
-        from ave_cli import accesslog, caselog, logformat
+        from ave_cli import accesslog, caselog
         from ave_cli.errors import AveError
 
         found: list[tuple[Any, bool]] = []
@@ -306,12 +306,7 @@ class FileStore:
         except (OSError, UnicodeDecodeError) as exc:
             return [*found, (f"{self.access_path}: {exc}", False)]
         found += [(m, False) for m in reading.problems] + [(m, True) for m in reading.notes]
-        data = caselog.read_bytes(self.path) if self.path.exists() else b""
-        starts = logformat.block_starts(data[:4 << 20])
-        try:
-            header = logformat.header_info(data[:starts[0]] if starts else data[:4 << 20])
-        except AveError:
-            header = {}
+        header = caselog.header_of(self.path)
         found += [(m, False) for m in accesslog.cross_check(header, blocks, reading,
                                                              self.access_path)]
         return found
