@@ -19,13 +19,14 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ave_cli import durable
 from ave_cli.durable import NOFOLLOW, write_each
-from ave_cli.errors import EnvironmentProblem, Msg
+from ave_cli.errors import Msg
 from ave_cli.writeguard import LOCK_TIMEOUT
 
 SEAL_KEY = b'{"seal": '
@@ -43,11 +44,10 @@ class SealLine:
     line: int = 0  # 1-based line of the seal line
 
 
-def seal_of(prev: str, n: int, log: str, purge: str, own: bytes | Iterable[bytes]) -> str:
-    digest = hashlib.sha256(f"{prev}\n{n}\n{log}\n{purge}\n".encode())
-    for piece in ([own] if isinstance(own, bytes) else own):
-        digest.update(piece)
-    return digest.hexdigest()
+def _digest(prev: str, n: int, log: str, purge: str) -> Any:
+    """A seal's hash before the write's own bytes are added: the seal before it, the write's
+    number, the case log's head and the purge it records."""
+    return hashlib.sha256(f"{prev}\n{n}\n{log}\n{purge}\n".encode())
 
 
 def _seal_line(line: bytes, number: int = 0) -> SealLine | None:
@@ -107,16 +107,10 @@ def head(path: Path) -> tuple[int, str]:
 
 def append(path: Path, lines: Iterator[str], *, log: str, purge: str = "",
            lock_timeout: float = LOCK_TIMEOUT) -> None:
-    """Append one write's lines and its seal line, under the access log's own lock."""
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=lock_timeout, mode=0o600)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise EnvironmentProblem(Msg("het toeganglog {path} is al {timeout:g} s in gebruik door "
-                                     "een ander proces; probeer het opnieuw", path=path,
-                                     timeout=lock_timeout)) from None
+    """Append one write's lines and its seal line, under the access log's own lock. OSError
+    (TimeoutError for a lock held too long) when it cannot be written: the caller knows whether
+    a decision was saved before it, and says so."""
+    lock = durable.lock(path, lock_timeout)
     try:
         fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | NOFOLLOW, 0o600)
         try:
@@ -127,10 +121,9 @@ def append(path: Path, lines: Iterator[str], *, log: str, purge: str = "",
             if size and os.pread(fd, 1, size - 1) != b"\n":
                 lead = b"\n"  # a torn line of a crashed write ends here, outside any seal
                 extra += 1
-            digest = hashlib.sha256()
             n = (last.n + 1) if last else 1
             prev = last.seal if last else ""
-            digest.update(f"{prev}\n{n}\n{log}\n{purge}\n".encode())
+            digest = _digest(prev, n, log, purge)
 
             def pieces() -> Iterator[bytes]:
                 if lead:
@@ -206,9 +199,11 @@ def read(path: Path) -> Reading:
             data = b"".join(pending)
             own = data[seal_line.extra:] if seal_line.extra <= len(data) else None
             expected_n = (seals[-1].n + 1) if seals else 1
+            digest = _digest(prev, seal_line.n, seal_line.log, seal_line.purge)
+            if own is not None:
+                digest.update(own)
             if own is None or seal_line.n != expected_n or seal_line.prev != prev or \
-                    seal_of(prev, seal_line.n, seal_line.log, seal_line.purge, own) != \
-                    seal_line.seal:
+                    digest.hexdigest() != seal_line.seal:
                 problems.append(Msg("toeganglog {path}: de keten breekt bij regel {line} "
                                     "(toegangsregels verwijderd, gewijzigd of tussengevoegd)",
                                     path=path, line=number))
@@ -229,6 +224,16 @@ def read(path: Path) -> Reading:
     return Reading(entries, seals, problems, notes, damaged)
 
 
+def purges_recorded(header: dict[str, Any], reading: Reading) -> list[bool]:
+    """Per purge entry in the case log's header: whether a purge by ave sealed it into the
+    access log (the anchor of the chain it started is in a seal line)."""
+    from ave_cli import logformat
+
+    purges = header.get("purge", [])
+    recorded = {s.purge for s in reading.seals if s.purge}
+    return [logformat.chain_anchor(purges[:i + 1]) in recorded for i in range(len(purges))]
+
+
 def cross_check(header: dict[str, Any], blocks: list[Any], reading: Reading,
                 where: Path) -> list[Msg]:
     """What the case log and the access log say of each other: every access head a record
@@ -247,11 +252,8 @@ def cross_check(header: dict[str, Any], blocks: list[Any], reading: Reading,
                                 line=block.line, n=named[0], path=where))
             break  # the first says it; the rest would say the same
     anchor = header.get("chain", "")
-    purges = [p for p in header.get("purge", []) if isinstance(p, dict)]
-    recorded = {s.purge for s in reading.seals if s.purge}
-    for i in range(len(purges)):
-        epoch = logformat.chain_anchor(purges[:i + 1])
-        if epoch not in recorded:
+    for i, recorded in enumerate(purges_recorded(header, reading)):
+        if not recorded:
             problems.append(Msg("de opschoning (purge) nummer {number} in de kop van het "
                                 "caselog staat niet in het toeganglog: niet door ave "
                                 "geschreven, of het toeganglog mist", number=i + 1))

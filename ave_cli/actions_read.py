@@ -265,7 +265,7 @@ def extends(conf: settings.Settings, given: str) -> tuple[bool, Msg]:
     first 12 or more characters of one), and what to say."""
     import re
 
-    from ave_cli import accesslog, caselog, logformat
+    from ave_cli import accesslog, caselog
     from ave_cli.store import FileStore
 
     if conf.url:
@@ -281,9 +281,7 @@ def extends(conf: settings.Settings, given: str) -> tuple[bool, Msg]:
                          "12:3f5a… (minstens 12 tekens van het zegel)").format(given=given))
     if not conf.log.exists():
         raise AveError(_("caselog {log} bestaat niet").format(log=conf.where))
-    data = caselog.read_bytes(conf.log)
-    parsed_log = logformat.parse(data, conf.where)
-    seals = [b.seal for b in parsed_log.blocks]
+    seals = [b.seal for b in caselog.read_all(conf.log).blocks]
     header = caselog.header_of(conf.log)
     places = [n for n, seal in enumerate(seals, start=1) if seal.startswith(text)]
     if header.get("chain", "").startswith(text) or (not seals and not text):
@@ -295,12 +293,14 @@ def extends(conf: settings.Settings, given: str) -> tuple[bool, Msg]:
     if len(places) > 1:
         raise AveError(_("--head '{given}' past op meer dan één besluit; geef meer tekens van "
                          "het zegel").format(given=given))
-    for number, purge in enumerate(header.get("purge", []), start=1):
+    store = conf.store()
+    assert isinstance(store, FileStore)  # conf.url was refused above
+    purges = header.get("purge", [])
+    sealed = accesslog.purges_recorded(header, accesslog.read(store.access_path)) \
+        if purges else []
+    for number, (purge, recorded) in enumerate(zip(purges, sealed, strict=True), start=1):
         if isinstance(purge, dict) and str(purge.get("old_head", "")).startswith(text):
-            store = conf.store()
-            where = store.access_path if isinstance(store, FileStore) else None
-            recorded = {s.purge for s in accesslog.read(where).seals} if where else set()
-            if logformat.chain_anchor(header["purge"][:number]) in recorded:
+            if recorded:
                 return True, Msg("kop {head} is de kop van vóór opschoning {number} "
                                  "({when}); het log zette hem voort tot die opschoning, die in "
                                  "het toeganglog staat", head=given, number=number,

@@ -287,10 +287,6 @@ def damage_message(path: Path, damage: Damage, *, retry: bool = False) -> str:
 
 # --- writing -------------------------------------------------------------------------------
 
-def _lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
-
-
 def _ensure_dir(path: Path) -> None:
     parent = path.parent
     if parent.is_dir():
@@ -305,12 +301,9 @@ def _ensure_dir(path: Path) -> None:
 
 @contextmanager
 def _locked(path: Path, timeout: float) -> Iterator[None]:
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(_lock_path(path)), timeout=timeout, mode=0o600)
     try:
-        lock.acquire()
-    except Timeout:
+        lock = durable.lock(path, timeout)
+    except TimeoutError:
         raise EnvironmentProblem(_("het caselog {path} is al {timeout:g} s in gebruik "
                                    "door een ander proces; probeer het opnieuw of "
                                    "verhoog --lock-timeout").format(path=path, timeout=timeout)) from None

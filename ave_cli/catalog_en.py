@@ -1466,8 +1466,8 @@ EN: dict[str, str] = {
         'the case log does NOT extend head {head}: that decision is not (or no longer) in it; the log was cut, rolled back or rewritten since that head was noted (now {total} decisions)',
     'het caselog zet kop {head} voort: dat is besluit {n} van de {total}':
         'the case log extends head {head}: that is decision {n} of {total}',
-    'het toeganglog {path} is al {timeout:g} s in gebruik door een ander proces; probeer het opnieuw':
-        'the access log {path} has been in use by another process for {timeout:g} s; try again',
+    '{timeout:g} s in gebruik door een ander proces':
+        'in use by another process for {timeout:g} s',
     'kop {head} is de kop van vóór opschoning {number} ({when}); het log zette hem voort tot die opschoning, die in het toeganglog staat':
         'head {head} is the head from before purge {number} ({when}); the log extended it up to that purge, which is in the access log',
     'opschonen afgebroken: het toeganglog {path} kon niet worden bijgewerkt ({strerror}); het caselog is niet gewijzigd en er is niets verwijderd. Maak ruimte vrij en probeer het opnieuw':

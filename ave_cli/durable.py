@@ -9,11 +9,27 @@ import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ave_cli.errors import EnvironmentProblem
 from ave_cli.i18n import _
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # every file ave writes is opened without following a link
+
+
+def lock(path: Path, timeout: float) -> Any:
+    """The lock file beside `path` (`<name>.lock`, 0600), acquired: release it when done.
+    TimeoutError when another process held it `timeout` seconds; OSError when it cannot be
+    made. The case log and its access log each have one."""
+    from filelock import FileLock, Timeout
+
+    held = FileLock(str(path.with_name(path.name + ".lock")), timeout=timeout, mode=0o600)
+    try:
+        held.acquire()
+    except Timeout:
+        raise TimeoutError(errno.ETIMEDOUT, _("{timeout:g} s in gebruik door een ander "
+                                              "proces").format(timeout=timeout)) from None
+    return held
 
 
 def write_all(fd: int, *payload: bytes) -> None:

@@ -95,3 +95,21 @@ def test_a_damaged_access_log_is_named(run, log):
     access.write_text(access.read_text(encoding="utf-8") + "{kapot\n", encoding="utf-8")
     result = run("audit")
     assert result.exit_code == 2 and "regel 3 is beschadigd" in result.stderr  # 2: its seal
+
+
+def test_an_access_log_held_too_long_after_a_save_says_the_decision_was_saved(run, log,
+                                                                               monkeypatch):
+    """Another process holds the access log's lock: a triage that saved its decision says so,
+    instead of 'in use, try again' (which would have made a second, same decision)."""
+    from filelock import FileLock
+
+    from ave_cli import accesslog
+
+    run("triage", "WT-1", "-a", A2)
+    monkeypatch.setitem(accesslog.append.__kwdefaults__, "lock_timeout", 0.3)
+    access = log.with_name(log.name + ".toegang")
+    with FileLock(str(access) + ".lock"):
+        saved = run("close", "WT-1", "--reason", "klaar")
+    assert saved.exit_code == 1 and "het besluit is opgeslagen, maar" in saved.stderr, saved.stderr
+    assert "in gebruik door een ander proces" in saved.stderr
+    assert 'kind = "close"' in log.read_text(encoding="utf-8")
