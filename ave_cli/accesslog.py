@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ave_cli import durable
+from ave_cli.core.messages import Msg
 from ave_cli.durable import NOFOLLOW, write_each
-from ave_cli.errors import Msg
 from ave_cli.writeguard import LOCK_TIMEOUT
 
 SEAL_KEY = b'{"seal": '

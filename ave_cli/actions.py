@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.errors import AveError, Cancelled, EnvironmentProblem
+from ave_cli.core.messages import AveError, Cancelled, EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.writeguard import LOCK_TIMEOUT
 
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from datetime import date
 
     from ave_cli import settings
-    from ave_cli.decisions import Change, Triage
-    from ave_cli.model import Decision, Kapstok
+    from ave_cli.core.decisions import Change, Triage
+    from ave_cli.core.model import Decision, Kapstok
     from ave_cli.store import View
 
 
@@ -151,9 +151,9 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
     screen, and decide: the triage decision, appended unless this is a dry run."""
     from ave_cli import questionnaire as q
     from ave_cli import settings
-    from ave_cli.decisions import check_case_id, known_phase
-    from ave_cli.decisions import triage as build_triage
-    from ave_cli.guard import check_free_text
+    from ave_cli.core.decisions import check_case_id, known_phase
+    from ave_cli.core.decisions import triage as build_triage
+    from ave_cli.core.guard import check_free_text
 
     case_id, ask = req.case_id, parts.ask
     if case_id is not None:
@@ -315,7 +315,7 @@ def change(conf: settings.Settings, case: str, kapstok: str | None,
     """A lifecycle decision (escalate, deescalate, close, reopen, assign): `make(kapstok,
     state, who)` decides it from the case as it is under the lock."""
     from ave_cli import settings
-    from ave_cli.decisions import Who
+    from ave_cli.core.decisions import Who
 
     view = parts.read(not dry_run)
     state = view.case(case)
@@ -348,8 +348,8 @@ def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, di
     evaluation of the rules (they are pure)."""
     from itertools import islice
 
-    from ave_cli.cases import key
-    from ave_cli.decisions import triage as build_triage
+    from ave_cli.core.cases import key
+    from ave_cli.core.decisions import triage as build_triage
 
     results: list[Triage] = []
     advise = _advice_of(kap)
@@ -379,8 +379,8 @@ BATCH_WINDOW = 20_000  # rows whose cases are looked up at once
 def _advice_of(kap: Kapstok) -> Callable[[dict[str, Any]], Any]:
     """The rules' outcome for a set of answers, evaluated once for every distinct set (the
     answer space is small: a batch repeats the same answers many times)."""
+    from ave_cli.core.rules import evaluate
     from ave_cli.questionnaire import frozen
-    from ave_cli.rules import evaluate
 
     known: dict[tuple[Any, ...], Any] = {}
     last: dict[int, tuple[dict[str, Any], Any]] = {}  # by the dict itself: rows share one
@@ -413,8 +413,8 @@ def reevaluate(conf: settings.Settings, kapstok: str | None, parts: Parts, *,
     refuses), a reevaluation decision per changed case, decided again under the lock. Returns
     the run and how many decisions were written."""
     from ave_cli import settings
-    from ave_cli.report import reevaluate as run_rules
-    from ave_cli.report import reevaluation_decision
+    from ave_cli.core.report import reevaluate as run_rules
+    from ave_cli.core.report import reevaluation_decision
 
     chosen = settings.load_kapstok(kapstok) if kapstok else None
     lookup = settings.kapstok_lookup(kapstok, conf.kapstok)
@@ -450,7 +450,7 @@ def purge(conf: settings.Settings, cutoff: date, *, now: Callable[[], datetime],
     """Remove the decisions of cases closed before `cutoff`: counted first, confirmed (`confirm`
     asks or refuses), then decided again under the lock, so that a case reopened meanwhile is
     kept. Returns the cases and the number of decisions (that would be) removed."""
-    from ave_cli.audit import closed_before
+    from ave_cli.core.audit import closed_before
 
     store = conf.store()
     gone, removed = store.rewrite_without(lambda blocks: closed_before(blocks, cutoff),
@@ -470,7 +470,7 @@ def show(conf: settings.Settings, case: str, kapstok: str | None,
          parts: Parts) -> tuple[Any, Kapstok]:
     """One case as the store has it, with the kapstok it was decided under."""
     from ave_cli import settings
-    from ave_cli.decisions import check_case_id
+    from ave_cli.core.decisions import check_case_id
 
     check_case_id(case)
     state = parts.read(False).case(case)

@@ -10,16 +10,16 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from ave_cli.actions import exposure_messages, no_cycles, record
-from ave_cli.errors import AveError, Msg
+from ave_cli.core.messages import AveError, Msg
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
     from ave_cli import settings
-    from ave_cli.audit import Problem
-    from ave_cli.casus import CasusResult, Coverage, Diff
-    from ave_cli.evaluation import Evaluation
-    from ave_cli.model import Decision, Kapstok, KapstokRef
-    from ave_cli.report import Filters, Report
+    from ave_cli.core.audit import Problem
+    from ave_cli.core.casus import CasusResult, Coverage, Diff
+    from ave_cli.core.evaluation import Evaluation
+    from ave_cli.core.model import Decision, Kapstok, KapstokRef
+    from ave_cli.core.report import Filters, Report
     from ave_cli.rewrite import Repair
     from ave_cli.store import View
 
@@ -31,7 +31,7 @@ def report(conf: settings.Settings, filters: Filters, kapstok: str | None, *, re
     """The open cases (or all, with `include_closed`) as the report shows them; a --phase
     that neither the kapstok nor any case knows is refused."""
     from ave_cli import settings
-    from ave_cli.report import build_report
+    from ave_cli.core.report import build_report
 
     with no_cycles():
         states = read().summaries(include_closed=filters.include_closed,
@@ -65,7 +65,7 @@ def evaluation(conf: settings.Settings, kapstok: str | None, *, since: date | No
     """The evaluation report's numbers over a period (until today by default). Case numbers
     are in it only with `detail`, and only then is their reading recorded per case."""
     from ave_cli import settings
-    from ave_cli.evaluation import evaluate
+    from ave_cli.core.evaluation import evaluate
 
     if since and until and until < since:
         raise AveError(_("--until ligt voor --since"))
@@ -87,7 +87,7 @@ def team_cases(conf: settings.Settings, team: str | None) -> Callable[[str], boo
         return lambda case: True
     if not conf.url:
         raise AveError(_("--team werkt alleen met de store van een team (postgresql://...)"))
-    from ave_cli.cases import key
+    from ave_cli.core.cases import key
 
     store: Any = conf.store()  # a PgStore: conf.url is set
     wanted = store.team_cases(team)
@@ -117,7 +117,7 @@ def check(conf: settings.Settings, kapstok: str | None, *, repair: bool, stamp: 
     """The whole log and the kapstokken judged: every damaged record, every audit finding, the
     file's rights and the index (or the store's case table). With `repair` a damaged end goes
     to a quarantine file named with `stamp` first."""
-    from ave_cli.audit import Problem, audit
+    from ave_cli.core.audit import Problem, audit
     from ave_cli.store import FileStore
 
     store = conf.store()
@@ -158,8 +158,8 @@ def _check_kapstokken(specs: Iterable[str | None],
     """The kapstokken at hand (given, configured, bundled), by the exact reference a decision
     records: a decision is judged against the kapstok it was made with, never today's."""
     from ave_cli import settings
-    from ave_cli.audit import Problem
-    from ave_cli.kapstok_reader import KapstokError
+    from ave_cli.core.audit import Problem
+    from ave_cli.core.kapstok_reader import KapstokError
 
     found: dict[KapstokRef, Kapstok] = {}
     for spec in dict.fromkeys(specs):
@@ -186,7 +186,8 @@ class TestRun:
 
 def kapstok_test(spec: str, *, strict: bool) -> TestRun:
     """The kapstok's own casuistiek run through its rules, with the conditions no case uses."""
-    from ave_cli import casus, settings
+    from ave_cli import settings
+    from ave_cli.core import casus
 
     kap = settings.load_kapstok(spec)
     results, coverage = casus.run_all(kap)
@@ -206,8 +207,9 @@ class DiffResult:
 def kapstok_diff(old: str, new: str, *, read: Read | None) -> DiffResult:
     """Two kapstokken over every combination of answers (or, with `read`, over the latest
     answers of the open cases), with each one's casuistiek explained by both."""
-    from ave_cli import casus, settings
-    from ave_cli.rules import with_defaults
+    from ave_cli import settings
+    from ave_cli.core import casus
+    from ave_cli.core.rules import with_defaults
 
     before, after = settings.load_kapstok(old), settings.load_kapstok(new)
     if read is not None:
@@ -224,7 +226,7 @@ def kapstok_diff(old: str, new: str, *, read: Read | None) -> DiffResult:
 
 def _answers(before: Kapstok, after: Kapstok, answers: dict[str, Any]) -> dict[str, Any] | None:
     """A case's latest answers with both kapstokken's defaults; None when either lacks one."""
-    from ave_cli.rules import with_defaults
+    from ave_cli.core.rules import with_defaults
 
     first = with_defaults(before, answers)
     second = with_defaults(after, answers)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 import typer
 
 from ave_cli import __version__, chrome, complete, writeguard
-from ave_cli.errors import AveError, Cancelled, Msg
+from ave_cli.core.messages import AveError, Cancelled, Msg
 from ave_cli.i18n import _, n_
 
 # The edge where the core's messages become text: in the language the shell chose (__main__).
@@ -326,7 +326,7 @@ def text_input(value: str, file: str | None, option: str, prompt: str, *,
     keep sensitive text out of the shell's history. `option` names the option (`--reason`) in
     messages; `prompt` is the whole prompt text."""
     from ave_cli import questionnaire
-    from ave_cli.guard import check_free_text
+    from ave_cli.core.guard import check_free_text
 
     if file is not None:
         if value:

@@ -30,7 +30,7 @@ def audit_command(
     fmt: FormatOpt = Format.text,
 ) -> None:
     from ave_cli import output, render, render_case, settings
-    from ave_cli.cases import key
+    from ave_cli.core.cases import key
 
     conf = settings.resolve(log)
     records = [a for a in conf.store().read_access()

@@ -25,14 +25,14 @@ from ave_cli.app import (
     read_log,
     text_input,
 )
-from ave_cli.errors import AveError, Cancelled
+from ave_cli.core.messages import AveError, Cancelled
 from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ave_cli.decisions import Change
-    from ave_cli.model import Kapstok
+    from ave_cli.core.decisions import Change
+    from ave_cli.core.model import Kapstok
 
 CaseArg = Annotated[str, typer.Argument(metavar=_("CASUS"), help=_("Pseudoniem van de casus."),
                                         show_default=False, autocompletion=complete.case_ids)]
@@ -59,8 +59,8 @@ def _run_change(action: str, case: str, kapstok_opt: str | None, log: str | None
                 make: Callable[[Kapstok, Any, Any], Change], who_fields: dict[str, Any]) -> None:
     """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
     from ave_cli import actions, output, render, render_case, settings
-    from ave_cli.decisions import check_case_id
-    from ave_cli.guard import check_free_text
+    from ave_cli.core.decisions import check_case_id
+    from ave_cli.core.guard import check_free_text
 
     check_case_id(case)
     who_fields = {key: tuple(check_free_text(TEXT_LABELS[key], text) for text in value)
@@ -131,7 +131,7 @@ def escalate_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli.decisions import add_regisseur, escalate
+    from ave_cli.core.decisions import add_regisseur, escalate
 
     if (to is None) == (role is None):
         raise AveError(_("geef --to FASE (horizontaal) of --role ROL --holder NAAM "
@@ -183,7 +183,7 @@ def deescalate_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli.decisions import deescalate
+    from ave_cli.core.decisions import deescalate
 
     reason, note = _texts(reason, reason_file, note, note_file)
     extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
@@ -202,7 +202,7 @@ def _checklist(case: str, kapstok_opt: str | None, log: str | None, by: str | No
     """Ask which down criteria of the current phase hold; return the ones that do not."""
     from ave_cli import questionnaire as q
     from ave_cli import settings
-    from ave_cli.decisions import check_case_id, open_case
+    from ave_cli.core.decisions import check_case_id, open_case
 
     check_case_id(case)
     conf = settings.resolve(log, kapstok_opt, by)
@@ -254,7 +254,7 @@ def close_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli.decisions import close
+    from ave_cli.core.decisions import close
 
     reason, note = _texts(reason, reason_file, note, note_file)
 

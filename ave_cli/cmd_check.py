@@ -20,7 +20,7 @@ from ave_cli.app import (
     guarded,
     hooks,
 )
-from ave_cli.errors import AveError, Cancelled
+from ave_cli.core.messages import AveError, Cancelled
 from ave_cli.i18n import _, n_
 
 CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel, velden en "

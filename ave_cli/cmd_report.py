@@ -27,7 +27,7 @@ from ave_cli.app import (
     parts,
     read_log,
 )
-from ave_cli.errors import AveError, Cancelled, EnvironmentProblem
+from ave_cli.core.messages import AveError, Cancelled, EnvironmentProblem
 from ave_cli.i18n import _
 
 
@@ -99,7 +99,7 @@ def report_command(
 ) -> None:
     from ave_cli import actions_read, render, render_case, settings
     from ave_cli import output as formats
-    from ave_cli.report import FLAGS, Filters
+    from ave_cli.core.report import FLAGS, Filters
 
     if fmt is TableFormat.html:
         _evaluation(log, kapstok, since, until, output, detail, team)

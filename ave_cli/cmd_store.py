@@ -8,7 +8,7 @@ import typer
 
 from ave_cli import chrome
 from ave_cli.app import AveTyper, Format, FormatOpt, LogOpt, TeamOpt, app, guarded
-from ave_cli.errors import AveError
+from ave_cli.core.messages import AveError
 from ave_cli.i18n import _
 
 store_app = AveTyper(cls=chrome.Group, add_completion=False, rich_markup_mode="rich", help=_(
@@ -86,7 +86,7 @@ def add_team_command(
     import re
 
     from ave_cli import pgadmin, render
-    from ave_cli.guard import check_free_text
+    from ave_cli.core.guard import check_free_text
     from ave_cli.pgschema import MAX_TEAM_DIGITS
 
     check_free_text(_("de teamnaam"), name)

@@ -24,11 +24,11 @@ from ave_cli.app import (
     read_input,
     text_input,
 )
-from ave_cli.errors import AveError
+from ave_cli.core.messages import AveError
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
-    from ave_cli.model import Kapstok
+    from ave_cli.core.model import Kapstok
     from ave_cli.settings import Settings
 
 # --- triage ----------------------------------------------------------------------------------
@@ -85,8 +85,8 @@ def triage(
 ) -> None:
     from ave_cli import actions, output, render, settings
     from ave_cli import questionnaire as q
-    from ave_cli.cases import key as case_key
-    from ave_cli.guard import check_free_text
+    from ave_cli.core.cases import key as case_key
+    from ave_cli.core.guard import check_free_text
 
     conf = settings.resolve(log, kapstok, by, team)
     if answers == "-" and note_file == "-":
@@ -133,7 +133,7 @@ def triage(
     steps = None
     if trace:
         from ave_cli import render_kapstok
-        from ave_cli.rules import trace as trace_rules
+        from ave_cli.core.rules import trace as trace_rules
 
         steps = trace_rules(kap, full)
     if fmt is Format.json:
@@ -154,8 +154,8 @@ def _batch(kap: Kapstok, conf: Settings, spec: str, *, note: str, dry_run: bool,
     """Validate every answer set, then append all triage decisions under one lock."""
     from ave_cli import actions, output, render
     from ave_cli import questionnaire as q
-    from ave_cli.cases import key as case_key
-    from ave_cli.decisions import check_case_id
+    from ave_cli.core.cases import key as case_key
+    from ave_cli.core.decisions import check_case_id
 
     data, source = read_input(spec, "--batch")
     parsed = q.parse_batch(data, source, kap)

@@ -8,7 +8,7 @@ import typer
 
 from ave_cli import complete
 from ave_cli.app import KapstokOpt, app, guarded
-from ave_cli.errors import AveError
+from ave_cli.core.messages import AveError
 from ave_cli.i18n import _
 
 UITLEG_HELP = _("Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met hun "
@@ -32,7 +32,7 @@ def uitleg_command(
     kapstok: KapstokOpt = None,
 ) -> None:
     from ave_cli import render, render_uitleg, settings
-    from ave_cli.model import ROLE_KEYS
+    from ave_cli.core.model import ROLE_KEYS
 
     kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
     if topic is None:

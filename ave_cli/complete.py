@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from ave_cli.model import Kapstok
+    from ave_cli.core.model import Kapstok
 
 
 def case_ids(ctx: typer.Context, incomplete: str) -> list[str]:

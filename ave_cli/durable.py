@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ave_cli.errors import EnvironmentProblem
+from ave_cli.core.messages import EnvironmentProblem
 from ave_cli.i18n import _
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # every file ave writes is opened without following a link

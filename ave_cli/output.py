@@ -10,18 +10,18 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.cases import CaseState, open_advice
-from ave_cli.model import Decision, Kapstok
-from ave_cli.report import Reevaluation, ReevaluationRun, Report, days_between, local_date
-from ave_cli.rules import trace as trace_rules
+from ave_cli.core.cases import CaseState, open_advice
+from ave_cli.core.model import Decision, Kapstok
+from ave_cli.core.report import Reevaluation, ReevaluationRun, Report, days_between, local_date
+from ave_cli.core.rules import trace as trace_rules
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ave_cli.casus import CasusResult, Coverage, Diff
-    from ave_cli.decisions import Change, Triage
-    from ave_cli.model import Answers, Casus
-    from ave_cli.rules import Step
+    from ave_cli.core.casus import CasusResult, Coverage, Diff
+    from ave_cli.core.decisions import Change, Triage
+    from ave_cli.core.model import Answers, Casus
+    from ave_cli.core.rules import Step
 
 
 def print_json(data: Any) -> None:
@@ -218,7 +218,7 @@ def test_json(kapstok: Kapstok, results: list[CasusResult], coverage: Coverage, 
 
 def diff_json(old: Kapstok, new: Kapstok, result: Diff,
               stories: list[tuple[Casus, str, str, str]]) -> dict[str, Any]:
-    from ave_cli.casus import explain
+    from ave_cli.core.casus import explain
 
     cells = []
     for before in [p.id for p in old.phases]:

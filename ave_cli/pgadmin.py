@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ave_cli import cases, logformat
-from ave_cli.errors import AveError, EnvironmentProblem
+from ave_cli import logformat
+from ave_cli.core import cases
+from ave_cli.core.messages import AveError, EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.pgschema import GUARDS, LET_GO, OWNER_ROLE, ROLES, TABLES, VERSION
 from ave_cli.pgstore import connect, driver, first_line, redact, schema_version

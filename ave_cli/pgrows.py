@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ave_cli import cases, logformat
+from ave_cli import logformat
+from ave_cli.core import cases
 
 if TYPE_CHECKING:
-    from ave_cli.model import Decision
+    from ave_cli.core.model import Decision
 
 PIECE = 2_000  # decisions handed over in one call
 

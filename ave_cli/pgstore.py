@@ -23,8 +23,9 @@ from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ave_cli import cases, logformat
-from ave_cli.errors import AveError, EnvironmentProblem
+from ave_cli import logformat
+from ave_cli.core import cases
+from ave_cli.core.messages import AveError, EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.logformat import Block, Damage
 from ave_cli.pgrows import PIECE, Rows
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
     import psycopg
     from psycopg import Connection
 
-    from ave_cli.cases import CaseState, CaseSummary
-    from ave_cli.model import Decision
+    from ave_cli.core.cases import CaseState, CaseSummary
+    from ave_cli.core.model import Decision
 
 SCHEMES = ("postgresql://", "postgres://")
 _CONNECTIONS: dict[str, psycopg.Connection[tuple[Any, ...]]] = {}
@@ -208,7 +209,7 @@ class PgView:
 
     def summaries(self, *, include_closed: bool = True,
                   deciders: bool = True) -> list[CaseSummary]:
-        from ave_cli.cases import CaseSummary
+        from ave_cli.core.cases import CaseSummary
 
         columns = ", ".join(SUMMARY if deciders else (*SUMMARY[:-1], "''"))
         where = "" if include_closed else "WHERE closed = 0 "

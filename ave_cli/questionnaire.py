@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ave_cli.errors import AveError, Cancelled
-from ave_cli.guard import check_free_text
+from ave_cli.core.guard import check_free_text
+from ave_cli.core.messages import AveError, Cancelled
+from ave_cli.core.model import Answers, AnswerValue, Kapstok, Outcome, Question
+from ave_cli.core.rules import evaluate
 from ave_cli.i18n import _, k_
-from ave_cli.model import Answers, AnswerValue, Kapstok, Outcome, Question
-from ave_cli.rules import evaluate
 
 HELP = object()  # what the real asker returns internally for "show the help text"
 BACK = object()  # the answer "back to the previous question" (a choice, or the left arrow key)
@@ -397,8 +397,8 @@ def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[..., Non
 def _chosen_outcome(kapstok: Kapstok, chosen: str | None, answers: Answers,
                     advised: Outcome) -> Outcome:
     """The outcome of the fase the professional chose, as decisions.triage will save it."""
-    from ave_cli.decisions import known_phase
-    from ave_cli.rules import outcome_for_phase
+    from ave_cli.core.decisions import known_phase
+    from ave_cli.core.rules import outcome_for_phase
 
     return outcome_for_phase(kapstok, known_phase(kapstok, chosen or ""), answers, advised.reasons)
 

@@ -11,8 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ave_cli.i18n import N_, _, k_, n_
-from ave_cli.model import (
+from ave_cli.core.model import (
     ROLE_KEYS,
     ROLE_TITLES,
     Answers,
@@ -21,10 +20,11 @@ from ave_cli.model import (
     Phase,
     Roles,
 )
+from ave_cli.i18n import N_, _, k_, n_
 from ave_cli.render_layout import Column, Layout, fit
 
 if TYPE_CHECKING:
-    from ave_cli.decisions import Triage
+    from ave_cli.core.decisions import Triage
 
 KIND_LABELS = {"triage": N_("triage"), "escalation": N_("opschaling"),
                "deescalation": N_("afschaling"), "close": N_("afsluiting"),

@@ -12,12 +12,20 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ave_cli.cases import CaseState
-from ave_cli.i18n import _, k_
-from ave_cli.model import (
+from ave_cli.core.cases import CaseState
+from ave_cli.core.model import (
     Decision,
     Kapstok,
 )
+from ave_cli.core.report import (
+    FLAGS,
+    Reevaluation,
+    ReevaluationRun,
+    Report,
+    local_date,
+    urgency,
+)
+from ave_cli.i18n import _, k_
 from ave_cli.output import state_facts
 from ave_cli.render import (
     AXIS_LABELS,
@@ -31,17 +39,9 @@ from ave_cli.render import (
     roles_table,
 )
 from ave_cli.render_layout import Column, Layout, fit
-from ave_cli.report import (
-    FLAGS,
-    Reevaluation,
-    ReevaluationRun,
-    Report,
-    local_date,
-    urgency,
-)
 
 if TYPE_CHECKING:
-    from ave_cli.decisions import Change
+    from ave_cli.core.decisions import Change
 
 
 # --- lifecycle -------------------------------------------------------------------------------

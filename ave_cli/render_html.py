@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ave_cli.evaluation import Evaluation
+from ave_cli.core.evaluation import Evaluation
+from ave_cli.core.report import FLAGS
 from ave_cli.i18n import _, k_
-from ave_cli.report import FLAGS
 
 SMALL = 5  # counts below this (and above 0) are not shown
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from ave_cli.casus import CasusResult, Coverage, Diff
+from ave_cli.core.casus import CasusResult, Coverage, Diff
+from ave_cli.core.model import Casus, Kapstok
+from ave_cli.core.rules import Step
+from ave_cli.core.rules import shown as label
+from ave_cli.core.rules import trace as trace_rules
 from ave_cli.i18n import _, k_
-from ave_cli.model import Casus, Kapstok
 from ave_cli.render import out
-from ave_cli.rules import Step
-from ave_cli.rules import shown as label
-from ave_cli.rules import trace as trace_rules
 
 __all__ = ["print_test", "print_diff", "trace_view"]
 
@@ -81,7 +81,7 @@ def _phase_ids(kapstok: Kapstok) -> list[str]:
 
 def print_diff(old: Kapstok, new: Kapstok, result: Diff,
                stories: list[tuple[Casus, str, str, str]], *, over_log: bool) -> None:
-    from ave_cli.casus import explain
+    from ave_cli.core.casus import explain
 
     console = out()
     scope = (_("de laatste antwoorden van {n} open casussen") if over_log

@@ -9,12 +9,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ave_cli.i18n import _, k_
-from ave_cli.model import (
+from ave_cli.core.model import (
     ROLE_TITLES,
     Kapstok,
     Phase,
 )
+from ave_cli.i18n import _, k_
 from ave_cli.render import (
     assemble,
     bullets,
@@ -29,7 +29,7 @@ from ave_cli.render import (
 
 def uitleg(kapstok: Kapstok) -> Group:
     """AVE explained from the active kapstok: axes, phases, responsibilities, principles, local rules."""
-    from ave_cli import uitleg as u
+    from ave_cli.core import uitleg as u
 
     parts: list[Any] = [Text(_("AVE volgens kapstok {title} ({kapstok} {version})").format(
         title=k_(kapstok.title), kapstok=kapstok.name, version=kapstok.version), style="bold"),
@@ -104,7 +104,7 @@ def uitleg_phase(kapstok: Kapstok, phase: Phase) -> Panel:
 
 def uitleg_role(kapstok: Kapstok, role: str) -> Group:
     """One responsibility: what it means, and who holds it in each phase of the kapstok."""
-    from ave_cli import uitleg as u
+    from ave_cli.core import uitleg as u
 
     table = Table(title=_("{role} per fase · kapstok {kapstok}").format(
         role=_(ROLE_TITLES[role]), kapstok=kapstok.name), expand=True)

@@ -22,8 +22,8 @@ from ave_cli.caselog import (
     damage_message,
     drop_index,
 )
+from ave_cli.core.messages import EnvironmentProblem
 from ave_cli.durable import NOFOLLOW, fsync_dir, write_all
-from ave_cli.errors import EnvironmentProblem
 from ave_cli.i18n import _
 from ave_cli.logformat import LogError
 from ave_cli.writeguard import LOCK_TIMEOUT, uninterruptible
@@ -102,7 +102,7 @@ def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str
     it was. `before_replace(anchor, head, cases)` runs just before the move (the access log
     records the purge there: when it cannot, nothing is purged). Returns the cases and the
     number of decisions removed."""
-    from ave_cli.cases import key
+    from ave_cli.core.cases import key
 
     with _locked(path, lock_timeout):
         data = _read_bytes(path)

@@ -13,14 +13,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.errors import AveError
+from ave_cli.core.kapstok import parse_kapstok
+from ave_cli.core.kapstok_reader import KapstokError
+from ave_cli.core.messages import AveError
+from ave_cli.core.model import Kapstok
 from ave_cli.i18n import _
-from ave_cli.kapstok import parse_kapstok
-from ave_cli.kapstok_reader import KapstokError
-from ave_cli.model import Kapstok
 
 if TYPE_CHECKING:
-    from ave_cli.cases import CaseState
+    from ave_cli.core.cases import CaseState
     from ave_cli.pgstore import PgStore
     from ave_cli.store import FileStore
 from ave_cli.paths import APP, config_path
@@ -98,7 +98,7 @@ def resolve(log: str | Path | None = None, kapstok: str | None = None, by: str |
         from platformdirs import user_data_path
 
         log_path = user_data_path(APP) / "caselog.toml"
-    from ave_cli.guard import check_free_text
+    from ave_cli.core.guard import check_free_text
 
     return Settings(
         url=url,

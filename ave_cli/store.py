@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ave_cli.writeguard import LOCK_TIMEOUT
 
 if TYPE_CHECKING:
-    from ave_cli.cases import CaseState, CaseSummary
+    from ave_cli.core.cases import CaseState, CaseSummary
+    from ave_cli.core.model import Decision
     from ave_cli.logformat import Block, Damage
-    from ave_cli.model import Decision
     from ave_cli.rewrite import Repair
 
 MOUNTS = Path("/proc/mounts")  # Linux: every mount with its file system type
@@ -246,7 +246,7 @@ class FileStore:
     def log_head(self) -> str:
         """The case log's head as "count:seal" ("" when it cannot be read)."""
         from ave_cli import caselog, logformat
-        from ave_cli.errors import AveError
+        from ave_cli.core.messages import AveError
 
         try:
             return logformat.head_text(*caselog.head(self.path, self.cache))
@@ -265,7 +265,7 @@ class FileStore:
 
     def read_access(self) -> list[Access]:
         from ave_cli import accesslog
-        from ave_cli.errors import AveError, Msg
+        from ave_cli.core.messages import AveError, Msg
 
         try:
             reading = accesslog.read(self.access_path)
@@ -292,7 +292,7 @@ class FileStore:
         """What is wrong between the case log, its access log and the newest head this computer
         saw (each with whether it is only worth saying); ave check."""
         from ave_cli import accesslog, caselog
-        from ave_cli.errors import AveError
+        from ave_cli.core.messages import AveError
 
         found: list[tuple[Any, bool]] = []
         try:
@@ -327,7 +327,7 @@ class FileStore:
                         about: dict[str, Any] | None = None,
                         lock_timeout: float = LOCK_TIMEOUT) -> tuple[set[str], int]:
         from ave_cli import accesslog, rewrite
-        from ave_cli.errors import EnvironmentProblem, Msg
+        from ave_cli.core.messages import EnvironmentProblem, Msg
 
         def record(anchor: str, head: str, gone: set[str]) -> None:
             """The purge in the access log, sealed with the new chain's anchor, before the log

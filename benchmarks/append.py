@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ave_cli import caselog
-from ave_cli.decisions import triage
+from ave_cli.core.decisions import triage
 from ave_cli.settings import load_kapstok
 
 log, count = Path(sys.argv[1]), int(sys.argv[2])

@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT, T0
 
 from ave_cli import actions_read, settings
-from ave_cli.errors import AveError
-from ave_cli.report import Filters
+from ave_cli.core.messages import AveError
+from ave_cli.core.report import Filters
 
 LATER = datetime(2027, 1, 1, tzinfo=UTC)  # after every decision in the sample log
 

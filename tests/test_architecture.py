@@ -125,8 +125,8 @@ def test_the_core_does_not_translate():
 def test_a_core_error_carries_its_message_id_whatever_the_language():
     from ave_cli import i18n
     from ave_cli.app import Msg  # the shell installs the translator
-    from ave_cli.kapstok import parse_kapstok
-    from ave_cli.kapstok_reader import KapstokError
+    from ave_cli.core.kapstok import parse_kapstok
+    from ave_cli.core.kapstok_reader import KapstokError
 
     i18n.set_lang("en")
     try:

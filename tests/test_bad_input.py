@@ -385,8 +385,8 @@ def test_a_log_on_a_network_drive_gets_a_warning(run, log, tmp_path, monkeypatch
 def test_a_case_id_is_the_whole_text_in_ascii(run, log, case):
     """A case id that only looks like a valid one (a final newline, an invisible or full-width
     character) is refused: it would be a second case that prints as the first."""
-    from ave_cli.decisions import check_case_id
-    from ave_cli.errors import AveError
+    from ave_cli.core.decisions import check_case_id
+    from ave_cli.core.messages import AveError
 
     with pytest.raises(AveError):
         check_case_id(case)

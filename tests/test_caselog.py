@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ave_cli import caselog, logformat
 from ave_cli.caselog import LogError
-from ave_cli.model import Decision, KapstokRef
+from ave_cli.core.model import Decision, KapstokRef
 
 REF = KapstokRef("handreiking", "2.0.0", "ab" * 32)
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=1)))

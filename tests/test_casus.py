@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from ave_cli import casus
-from ave_cli.kapstok import parse_kapstok
-from ave_cli.kapstok_reader import KapstokError
-from ave_cli.rules import advised_phase, evaluate, with_defaults  # noqa: F401
+from ave_cli.core import casus
+from ave_cli.core.kapstok import parse_kapstok
+from ave_cli.core.kapstok_reader import KapstokError
+from ave_cli.core.rules import advised_phase, evaluate, with_defaults  # noqa: F401
 from ave_cli.settings import load_kapstok
 
 CONFIG = ROOT / "config"
@@ -327,7 +327,7 @@ def _varied(name: str, seed: int):
     import tomli_w
     from test_kapstok import bundled_text
 
-    from ave_cli.kapstok import parse_kapstok
+    from ave_cli.core.kapstok import parse_kapstok
 
     doc = tomllib.loads(bundled_text(name))
     rng = random.Random(seed)
@@ -360,7 +360,7 @@ def test_a_kapstok_that_repeats_its_conditions_costs_no_more_to_compare():
     import tomli_w
     from test_kapstok import bundled_text
 
-    from ave_cli.kapstok import parse_kapstok
+    from ave_cli.core.kapstok import parse_kapstok
 
     doc = tomllib.loads(bundled_text())
     top = doc["phase"][-1]

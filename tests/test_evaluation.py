@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from ave_cli import cases, decisions, evaluation, settings
+from ave_cli import settings
+from ave_cli.core import cases, decisions, evaluation
 from ave_cli.questionnaire import parse_answers_file, validate_answers
 
 TZ = timezone(timedelta(hours=1))

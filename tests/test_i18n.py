@@ -21,7 +21,7 @@ from test_bad_input import CATALOGUE, provoke
 
 from ave_cli import i18n
 from ave_cli.catalog_en import EN
-from ave_cli.kapstok import TRANSLATABLE
+from ave_cli.core.kapstok import TRANSLATABLE
 
 PACKAGE = Path(i18n.__file__).parent
 COMMANDS = ["triage", "kapstok", "escalate", "deescalate", "close", "show", "report",
@@ -87,8 +87,8 @@ def test_every_text_of_the_bundled_kapstokken_is_also_in_english(name):
 
 
 def test_a_kapstok_english_text_must_have_the_dutch_shape(tmp_path):
-    from ave_cli.kapstok import parse_kapstok
-    from ave_cli.kapstok_reader import KapstokError
+    from ave_cli.core.kapstok import parse_kapstok
+    from ave_cli.core.kapstok_reader import KapstokError
 
     text = (PACKAGE / "config" / "handreiking.toml").read_text(encoding="utf-8")
     broken = text.replace('notes_en = [\n    "When in doubt',

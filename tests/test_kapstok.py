@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ave_cli.kapstok import parse_kapstok
-from ave_cli.kapstok_reader import KapstokError
+from ave_cli.core.kapstok import parse_kapstok
+from ave_cli.core.kapstok_reader import KapstokError
 from ave_cli.settings import bundled_kapstokken, load_kapstok
 
 BUNDLED = (load_kapstok("handreiking").source, load_kapstok("westerkwartier").source)
@@ -238,7 +238,7 @@ RICH = {"label": "Rijk", "opschalen_door": "Teamleider", "opschalen_criteria": "
 
 def _phase_from_toml(p: dict, lowest: bool):
     """What the loader must make of one [[phase]] table: every field from its own key."""
-    from ave_cli.model import ROLE_KEYS
+    from ave_cli.core.model import ROLE_KEYS
 
     return {
         "id": p["id"], "label": p.get("label") or p["id"], "colour": p["colour"],
@@ -455,7 +455,7 @@ def test_a_local_rule_and_its_conditions_are_read_whole():
 
     import tomli_w
 
-    from ave_cli.model import Group, Leaf, LocalRule
+    from ave_cli.core.model import Group, Leaf, LocalRule
 
     doc = tomllib.loads(bundled_text("westerkwartier"))
     doc["local_rule"][0].update(
@@ -676,7 +676,7 @@ def test_a_kapstok_past_its_limits_is_refused_in_one_line(change, message):
 
 
 def test_a_kapstok_file_past_its_size_is_refused_before_it_is_read():
-    from ave_cli.kapstok import LIMITS
+    from ave_cli.core.kapstok import LIMITS
 
     with pytest.raises(KapstokError, match="ten hoogste"):
         parse_kapstok(b"#" * (LIMITS["bytes"] + 1), "k.toml")

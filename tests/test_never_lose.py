@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ave_cli import caselog, cli, logformat
-from ave_cli.guard import check_free_text, disallowed, looks_like_bsn, passes_elfproef
+from ave_cli.core.guard import check_free_text, disallowed, looks_like_bsn, passes_elfproef
 
 H = EXAMPLES / "handreiking"
 A2 = str(H / "ave2.toml")
@@ -477,7 +477,7 @@ def test_an_unavailable_kapstok_version_is_information(run, log):
     parsed = logformat.parse(data, "log")
     from dataclasses import replace
 
-    from ave_cli.model import KapstokRef
+    from ave_cli.core.model import KapstokRef
 
     older = replace(parsed.blocks[0].decision,
                     kapstok=KapstokRef("handreiking", "0.9.0", "0" * 64))

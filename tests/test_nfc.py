@@ -10,7 +10,7 @@ from conftest import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ave_cli.guard import check_free_text
+from ave_cli.core.guard import check_free_text
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
 DECOMPOSED, COMPOSED = "Rene\u0301 Bakker (GGD)", "Ren\u00e9 Bakker (GGD)"
@@ -36,7 +36,7 @@ def test_a_holder_typed_two_ways_is_one_holder(run, log):
 def test_checked_text_is_composed_and_stays_as_it_reads(text):
     import unicodedata
 
-    from ave_cli.errors import AveError
+    from ave_cli.core.messages import AveError
 
     try:
         checked = check_free_text("--note", text)

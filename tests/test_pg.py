@@ -248,7 +248,7 @@ def test_two_people_naming_a_casusregisseur_at_once_cannot_both_win(run, pg_url)
     """The second decision was made from the case as it was before the first was stored: it
     is refused whole, with a message to look again, and can then be made."""
     from ave_cli import cli
-    from ave_cli.decisions import Who, add_regisseur
+    from ave_cli.core.decisions import Who, add_regisseur
     from ave_cli.settings import load_kapstok
 
     assert run("triage", "R-1", "-a", A2).exit_code == 0
@@ -283,7 +283,7 @@ def test_a_batch_that_meets_another_writer_pieces_later_stores_nothing(run, pg_u
     it, and the message names that case."""
     from datetime import datetime
 
-    from ave_cli.decisions import triage
+    from ave_cli.core.decisions import triage
     from ave_cli.settings import load_kapstok
 
     kapstok = load_kapstok("handreiking")

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ave_cli import logformat, pgstore
-from ave_cli.model import DECISION_KINDS, Decision, KapstokRef
+from ave_cli.core.model import DECISION_KINDS, Decision, KapstokRef
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
 A3 = str(EXAMPLES / "handreiking" / "ave3.json")
@@ -438,8 +438,8 @@ def _version_1_store(pg_server) -> tuple[str, list[tuple], int]:
 
     from fixtures import pgschema_v1
 
-    from ave_cli import cases
     from ave_cli.caselog import read_all
+    from ave_cli.core import cases
 
     name = f"v1_{os.getpid()}_{next(itertools.count())}_{time.time_ns() % 10**6}"
     admin = pg_server.fresh_database(name)

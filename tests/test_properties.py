@@ -12,9 +12,9 @@ from conftest import EXAMPLES, ROOT, roll_back
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ave_cli.errors import AveError
-from ave_cli.guard import MAX_TEXT, check_free_text, looks_like_bsn
-from ave_cli.rules import advised_phase, evaluate
+from ave_cli.core.guard import MAX_TEXT, check_free_text, looks_like_bsn
+from ave_cli.core.messages import AveError
+from ave_cli.core.rules import advised_phase, evaluate
 from ave_cli.settings import bundled_kapstokken, load_kapstok
 
 KAPSTOKKEN = [load_kapstok(name) for name in bundled_kapstokken()]

@@ -313,7 +313,7 @@ def test_a_compatibility_form_of_a_formula_start_is_guarded_too(start):
 # --- the report's arithmetic, at its exact edges (worked out by hand) --------------------------
 
 def _summary(**changes):
-    from ave_cli.cases import CaseSummary
+    from ave_cli.core.cases import CaseSummary
 
     base = dict(case="C", phase="AVE3", closed=0, since_ts=0.0, last_ts=0.0, last_kind="triage",
                 kapstok="handreiking", casusregisseur="Team", procesregisseur="", advice_roles="",
@@ -322,7 +322,7 @@ def _summary(**changes):
 
 
 def test_days_in_phase_are_whole_days_never_negative():
-    from ave_cli.report import days_between
+    from ave_cli.core.report import days_between
 
     now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
     assert days_between(None, now) is None
@@ -334,7 +334,7 @@ def test_days_in_phase_are_whole_days_never_negative():
 
 def test_flags_at_the_exact_edge_of_each_interval():
     """review_days 14 means: overdue after more than 14 whole days, i.e. from 15 days on."""
-    from ave_cli.report import DAY, Limits, flags
+    from ave_cli.core.report import DAY, Limits, flags
 
     limits = Limits(rank=2, review=15 * DAY, long=31 * DAY, requires_casusregie=True)
     assert flags(limits, _summary(), 15 * DAY - 1) == ()
@@ -353,7 +353,7 @@ def test_flags_at_the_exact_edge_of_each_interval():
 
 
 def test_limits_turn_whole_days_into_the_first_overdue_second():
-    from ave_cli.report import DAY, _limits
+    from ave_cli.core.report import DAY, _limits
     from ave_cli.settings import load_kapstok
 
     kapstok = load_kapstok("handreiking")
@@ -368,7 +368,7 @@ def test_limits_turn_whole_days_into_the_first_overdue_second():
 
 
 def test_urgency_orders_open_then_phase_then_flags_then_days():
-    from ave_cli.report import Row, urgency
+    from ave_cli.core.report import Row, urgency
 
     def row(case, *, closed=False, rank=1, flags=(), days=0):
         return Row(case, "X", closed, None, days, "", "", "triage", 0.0, "k", flags, rank)
@@ -412,8 +412,8 @@ def test_a_reevaluation_decision_records_the_whole_outcome(run, sample):
 def test_build_report_by_hand():
     """Five summaries worked out by hand: filters at their edges, days floored, ranks, and the
     counts per fase with the kapstok's labels, an unknown fase and an unknown kapstok."""
-    from ave_cli.cases import SEPARATOR
-    from ave_cli.report import DAY, Filters, build_report
+    from ave_cli.core.cases import SEPARATOR
+    from ave_cli.core.report import DAY, Filters, build_report
     from ave_cli.settings import load_kapstok
 
     kapstok = load_kapstok("handreiking")
@@ -454,14 +454,14 @@ def test_build_report_by_hand():
 
 
 def test_local_date_of_nothing_is_nothing():
-    from ave_cli.report import local_date
+    from ave_cli.core.report import local_date
 
     assert local_date(None) is None
     assert local_date(datetime(2026, 3, 10, 12, 0).timestamp()) == "2026-03-10"
 
 
 def test_urgency_treats_unknown_days_as_zero():
-    from ave_cli.report import Row, urgency
+    from ave_cli.core.report import Row, urgency
 
     def row(case, days):
         return Row(case, "X", False, None, days, "", "", "triage", 0.0, "k", (), 1)
@@ -475,7 +475,8 @@ def test_reevaluate_passes_over_closed_and_unknown_cases_and_goes_on(run, log):
     case after them is still reevaluated."""
     from dataclasses import replace
 
-    from ave_cli import report, settings
+    from ave_cli import settings
+    from ave_cli.core import report
     from ave_cli.store import FileStore
 
     run("triage", "A", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))
@@ -495,8 +496,8 @@ def test_reevaluate_passes_over_closed_and_unknown_cases_and_goes_on(run, log):
 
 def test_build_report_edges_left_by_the_mutation_run():
     """A decider's name with spaces, a closed case with a since, and days 1 before days 0."""
-    from ave_cli.cases import SEPARATOR
-    from ave_cli.report import DAY, Filters, Row, build_report, urgency
+    from ave_cli.core.cases import SEPARATOR
+    from ave_cli.core.report import DAY, Filters, Row, build_report, urgency
     from ave_cli.settings import load_kapstok
 
     lookup = {"handreiking": load_kapstok("handreiking")}.get
@@ -518,7 +519,8 @@ def test_build_report_edges_left_by_the_mutation_run():
 def test_reevaluate_goes_on_after_a_case_without_answers(run, log):
     from dataclasses import replace
 
-    from ave_cli import report, settings
+    from ave_cli import settings
+    from ave_cli.core import report
     from ave_cli.store import FileStore
 
     run("triage", "A", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))

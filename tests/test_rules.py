@@ -7,7 +7,7 @@ import tomllib
 import pytest
 from conftest import ROOT
 
-from ave_cli.rules import evaluate
+from ave_cli.core.rules import evaluate
 from ave_cli.settings import load_kapstok
 
 CALM = {
@@ -211,7 +211,7 @@ def test_roles_per_phase_follow_the_model(kapstok, phase, casus, proces, operati
 
 
 def _trace_of(name: str):
-    from ave_cli.rules import trace, with_defaults
+    from ave_cli.core.rules import trace, with_defaults
     from ave_cli.settings import load_kapstok
 
     kapstok = load_kapstok("handreiking")
@@ -246,7 +246,7 @@ def test_trace_ends_at_the_otherwise_phase():
 
 
 def test_shown_gives_the_label_a_person_reads():
-    from ave_cli.rules import shown
+    from ave_cli.core.rules import shown
 
     k = HANDREIKING
     assert shown(k, "signalen", ["agressie", "meldingen"]) == (
@@ -260,7 +260,7 @@ def test_shown_gives_the_label_a_person_reads():
 
 def test_a_reason_names_every_answer_behind_a_nested_condition():
     """AVE3 under the Handreiking: every fact of the all-group, each once, joined by '; '."""
-    from ave_cli.rules import with_defaults
+    from ave_cli.core.rules import with_defaults
 
     answers = with_defaults(HANDREIKING, {
         "problematiek": "complex", "effect": "nee", "meewerken": "ja",
@@ -275,8 +275,8 @@ def test_a_reason_names_every_answer_behind_a_nested_condition():
 
 
 def test_a_multi_answer_holds_when_any_chosen_value_is_listed():
-    from ave_cli.model import Leaf
-    from ave_cli.rules import holds
+    from ave_cli.core.model import Leaf
+    from ave_cli.core.rules import holds
 
     leaf = Leaf("signalen", ("agressie",))
     assert holds(leaf, {"signalen": ["meldingen", "agressie"]}) is True
@@ -285,7 +285,7 @@ def test_a_multi_answer_holds_when_any_chosen_value_is_listed():
 
 
 def test_a_local_rule_reason_carries_its_facts():
-    from ave_cli.rules import outcome_for_phase, with_defaults
+    from ave_cli.core.rules import outcome_for_phase, with_defaults
 
     k = load_kapstok("westerkwartier")
     answers = with_defaults(k, {"problematiek": "meervoudig", "effect": "ja", "meewerken": "ja",

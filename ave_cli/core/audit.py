@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ave_cli.cases import fold, key
-from ave_cli.errors import Msg
-from ave_cli.guard import looks_like_bsn
+from ave_cli.core.cases import fold, key
+from ave_cli.core.guard import looks_like_bsn
+from ave_cli.core.messages import Msg
+from ave_cli.core.model import Decision, Kapstok, KapstokRef
 from ave_cli.logformat import Block
-from ave_cli.model import Decision, Kapstok, KapstokRef
 
 REGISSEURS = {"casusregie": "casusregisseur", "procesregie": "procesregisseur"}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ave_cli.errors import AveError, Msg
+from ave_cli.core.messages import AveError, Msg
 
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ave_cli.core.model import (
+    Advice,
+    Answers,
+    AnswerValue,
+    Condition,
+    Group,
+    Kapstok,
+    Outcome,
+    Phase,
+)
 from ave_cli.i18n import LOCAL_RULE
-from ave_cli.model import Advice, Answers, AnswerValue, Condition, Group, Kapstok, Outcome, Phase
 
 
 def holds(condition: Condition, answers: Answers) -> bool:

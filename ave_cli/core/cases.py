@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import NamedTuple
 
-from ave_cli.model import Answers, Decision
+from ave_cli.core.model import Answers, Decision
 
 
 def key(case: str) -> str:

@@ -25,10 +25,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ave_cli import cases
-from ave_cli.cases import CaseState
-from ave_cli.model import Decision, Kapstok
-from ave_cli.report import build_report
+from ave_cli.core import cases
+from ave_cli.core.cases import CaseState
+from ave_cli.core.model import Decision, Kapstok
+from ave_cli.core.report import build_report
 
 KapstokFor = Callable[[str], "Kapstok | None"]
 

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ave_cli.errors import AveError, Msg
-from ave_cli.model import Answers, Casus, Condition, Group, Kapstok, Outcome
-from ave_cli.rules import advised_phase, evaluate, holds, with_defaults
+from ave_cli.core.messages import AveError, Msg
+from ave_cli.core.model import Answers, Casus, Condition, Group, Kapstok, Outcome
+from ave_cli.core.rules import advised_phase, evaluate, holds, with_defaults
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ave_cli.errors import AveError, Msg
+from ave_cli.core.messages import AveError, Msg
 
 
 class KapstokError(AveError):

@@ -12,10 +12,10 @@ import tomllib
 import unicodedata
 from typing import Any
 
-from ave_cli.errors import Msg
-from ave_cli.guard import disallowed, text_problem
-from ave_cli.kapstok_reader import Reader, fraction, table_list
-from ave_cli.model import (
+from ave_cli.core.guard import disallowed, text_problem
+from ave_cli.core.kapstok_reader import Reader, fraction, table_list
+from ave_cli.core.messages import Msg
+from ave_cli.core.model import (
     QUESTION_TYPES,
     ROLE_KEYS,
     Casus,

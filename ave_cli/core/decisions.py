@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from ave_cli.cases import CaseState
-from ave_cli.errors import AveError, Msg
-from ave_cli.guard import check_free_text, looks_like_bsn
-from ave_cli.model import Answers, Decision, Kapstok, Outcome, Phase
-from ave_cli.rules import advised_phase, evaluate, outcome_for_phase, with_defaults
+from ave_cli.core.cases import CaseState
+from ave_cli.core.guard import check_free_text, looks_like_bsn
+from ave_cli.core.messages import AveError, Msg
+from ave_cli.core.model import Answers, Decision, Kapstok, Outcome, Phase
+from ave_cli.core.rules import advised_phase, evaluate, outcome_for_phase, with_defaults
 
 # the whole id, ASCII only (a `$` would also match before a final newline: 'C-1\n' would pass)
 CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
