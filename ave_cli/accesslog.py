@@ -227,7 +227,7 @@ def read(path: Path) -> Reading:
 def purges_recorded(header: dict[str, Any], reading: Reading) -> list[bool]:
     """Per purge entry in the case log's header: whether a purge by ave sealed it into the
     access log (the anchor of the chain it started is in a seal line)."""
-    from ave_cli import logformat
+    from ave_cli.record import logformat
 
     purges = header.get("purge", [])
     recorded = {s.purge for s in reading.seals if s.purge}
@@ -239,7 +239,7 @@ def cross_check(header: dict[str, Any], blocks: list[Any], reading: Reading,
     """What the case log and the access log say of each other: every access head a record
     names is in the access log; every case log head an access write saw since the last purge
     is in the case log at its place; every purge in the header was recorded in the access log."""
-    from ave_cli import logformat
+    from ave_cli.record import logformat
 
     problems: list[Msg] = []
     by_n = {s.n: s for s in reading.seals}

@@ -264,7 +264,7 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> View:
     """Open the log for a command, with the warnings every command gives. A command that will
     write refuses a damaged log at once, before it asks anything."""
     from ave_cli import render
-    from ave_cli.logformat import LogError
+    from ave_cli.record.logformat import LogError
 
     store = conf.store()
     view = store.read()

@@ -256,7 +256,7 @@ def export_command(
     decisions = actions_read.export(conf, read=lambda: read_log(conf))
     rows = [formats.flat_decision(d) for d in decisions]
     if fmt is ExportFormat.toml:
-        from ave_cli import logformat
+        from ave_cli.record import logformat
 
         body = logformat.encode_chain(decisions, "")[0]
         text = (logformat.header() + body).decode("utf-8")

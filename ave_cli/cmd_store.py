@@ -144,7 +144,7 @@ def migrate_command(
 ) -> None:
     from ave_cli import output, pgstore, render, settings
     from ave_cli.caselog import read_all
-    from ave_cli.logformat import LogError
+    from ave_cli.record.logformat import LogError
 
     conf = settings.resolve(log)
     if conf.url:

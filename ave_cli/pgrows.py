@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ave_cli import logformat
 from ave_cli.core import cases
+from ave_cli.record import logformat
 
 if TYPE_CHECKING:
     from ave_cli.core.model import Decision

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ave_cli import logformat
 from ave_cli.caselog import (
     _locked,
     _read_bytes,
@@ -25,7 +24,8 @@ from ave_cli.caselog import (
 from ave_cli.core.messages import EnvironmentProblem
 from ave_cli.durable import NOFOLLOW, fsync_dir, write_all
 from ave_cli.i18n import _
-from ave_cli.logformat import LogError
+from ave_cli.record import logformat
+from ave_cli.record.logformat import LogError
 from ave_cli.writeguard import LOCK_TIMEOUT, uninterruptible
 
 

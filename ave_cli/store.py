@@ -19,7 +19,7 @@ from ave_cli.writeguard import LOCK_TIMEOUT
 if TYPE_CHECKING:
     from ave_cli.core.cases import CaseState, CaseSummary
     from ave_cli.core.model import Decision
-    from ave_cli.logformat import Block, Damage
+    from ave_cli.record.logformat import Block, Damage
     from ave_cli.rewrite import Repair
 
 MOUNTS = Path("/proc/mounts")  # Linux: every mount with its file system type
@@ -245,8 +245,9 @@ class FileStore:
 
     def log_head(self) -> str:
         """The case log's head as "count:seal" ("" when it cannot be read)."""
-        from ave_cli import caselog, logformat
+        from ave_cli import caselog
         from ave_cli.core.messages import AveError
+        from ave_cli.record import logformat
 
         try:
             return logformat.head_text(*caselog.head(self.path, self.cache))
@@ -255,7 +256,8 @@ class FileStore:
 
     def access_head(self) -> str:
         """The access log's head as "n:seal" ("" before its first seal)."""
-        from ave_cli import accesslog, logformat
+        from ave_cli import accesslog
+        from ave_cli.record import logformat
 
         try:
             count, seal = accesslog.head(self.access_path)
@@ -284,7 +286,8 @@ class FileStore:
         return found
 
     def scan(self) -> tuple[list[Block], list[Damage]]:
-        from ave_cli import caselog, logformat
+        from ave_cli import caselog
+        from ave_cli.record import logformat
 
         return logformat.scan(caselog.read_bytes(self.path))
 

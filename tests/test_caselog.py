@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ave_cli import caselog, logformat
+from ave_cli import caselog
 from ave_cli.caselog import LogError
 from ave_cli.core.model import Decision, KapstokRef
+from ave_cli.record import logformat
 
 REF = KapstokRef("handreiking", "2.0.0", "ab" * 32)
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=1)))

@@ -11,7 +11,7 @@ from datetime import UTC
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from ave_cli import logformat
+from ave_cli.record import logformat
 
 DAMAGED = ROOT / "tests" / "damaged"
 H = EXAMPLES / "handreiking"

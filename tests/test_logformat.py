@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_caselog import REF, T0, decision
 
-from ave_cli import logformat
-from ave_cli.fastrecord import fast_record
-from ave_cli.logformat import LogError, from_record, seal, to_record
+from ave_cli.record import logformat
+from ave_cli.record.fastrecord import fast_record
+from ave_cli.record.logformat import LogError, from_record, seal, to_record
 
 PREV = "ab" * 32
 
@@ -229,7 +229,7 @@ def test_scan_never_reads_a_record_out_of_damage_in_the_middle(tmp_path):
 def fresh_caches():
     """The fast writer and reader remember what they wrote and read; each test starts with
     nothing remembered, so that it tests the work and not a memory of another test's."""
-    from ave_cli import fastrecord
+    from ave_cli.record import fastrecord
 
     fastrecord.forget()
     yield
@@ -238,7 +238,7 @@ def fresh_caches():
 
 def test_what_is_remembered_is_what_is_worked_out():
     """Written and read twice (the second time from memory): the same text and record."""
-    from ave_cli.fastrecord import fast_dumps, fast_record
+    from ave_cli.record.fastrecord import fast_dumps, fast_record
 
     record = {"note": LONG, "items": ["a", "b"], "more": ["a", "b"], "t": {"x": "y"}}
     first = fast_dumps(record)
@@ -262,7 +262,7 @@ LONG = "x" * 120  # past tomli-w's one-line limit, so the record is written as t
 def _dumps_both(record: dict):
     import tomli_w
 
-    from ave_cli.fastrecord import fast_dumps
+    from ave_cli.record.fastrecord import fast_dumps
 
     return fast_dumps(record), tomli_w.dumps({"decision": [record]})
 
@@ -286,7 +286,7 @@ def test_the_fast_writer_gives_tomli_w_text(record):
     {"note": LONG, "bad table": {"a": "b"}}, {"note": LONG, "t": {"a": 1.5}},
 ])
 def test_the_fast_writer_leaves_anything_else_to_tomli_w(record):
-    from ave_cli.fastrecord import fast_dumps
+    from ave_cli.record.fastrecord import fast_dumps
 
     assert fast_dumps(record) is None
 
@@ -294,7 +294,7 @@ def test_the_fast_writer_leaves_anything_else_to_tomli_w(record):
 def test_the_fast_reader_reads_what_tomli_w_writes():
     import tomllib
 
-    from ave_cli.fastrecord import fast_record
+    from ave_cli.record.fastrecord import fast_record
 
     record = {"s": 'met "aanhalingstekens", \\ en é\n', "tab": "a\tb", "n": 12, "yes": True,
               "eq": "a = b = c",
@@ -318,7 +318,7 @@ def test_the_fast_reader_reads_what_tomli_w_writes():
     "[[decision]]\nl = [\n    x,\n]\n", "[[decision]]\nl = [\nxxxx\"a\",\n]\n",
 ])
 def test_the_fast_reader_gives_up_on_anything_else(text):
-    from ave_cli.fastrecord import fast_record
+    from ave_cli.record.fastrecord import fast_record
 
     assert fast_record(text) is None
 
@@ -330,7 +330,7 @@ def test_the_fast_reader_gives_up_on_anything_else(text):
 def test_the_fast_reader_scalars(raw, value):
     from datetime import datetime
 
-    from ave_cli.fastrecord import fast_record
+    from ave_cli.record.fastrecord import fast_record
 
     found = fast_record(f"[[decision]]\nv = {raw}\n")
     expected = datetime.fromisoformat("2026-03-02T09:30:00.500000+00:00") if value is None \
@@ -357,7 +357,7 @@ def test_a_common_record_is_written_without_tomli_w(monkeypatch):
 
 @pytest.mark.parametrize("width", [99, 100, 101])
 def test_the_fast_writer_leaves_one_line_records_to_tomli_w(width):
-    from ave_cli.fastrecord import fast_dumps
+    from ave_cli.record.fastrecord import fast_dumps
 
     record = {"note": "x" * (width - len('note = ""'))}
     fast, slow = _dumps_both(record)
@@ -435,7 +435,7 @@ def _legacy(record: dict) -> bytes:
 def test_a_block_in_another_layout_is_text_no_seal_covers():
     """Valid TOML with the same values but other bytes (spacing, a comment, an extra line) is
     refused: every byte of a block is the record as ave writes it (issue 24, item 2)."""
-    from ave_cli.fastrecord import fast_record
+    from ave_cli.record.fastrecord import fast_record
 
     block, _head = logformat.encode(decision(), PREV)
     for other in (block.replace(b"kind = ", b"kind  = "),

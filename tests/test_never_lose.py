@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ave_cli import caselog, cli, logformat
+from ave_cli import caselog, cli
 from ave_cli.core.guard import check_free_text, disallowed, looks_like_bsn, passes_elfproef
+from ave_cli.record import logformat
 
 H = EXAMPLES / "handreiking"
 A2 = str(H / "ave2.toml")

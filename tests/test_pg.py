@@ -19,7 +19,8 @@ import psycopg
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from ave_cli import logformat, pgadmin, pgstore
+from ave_cli import pgadmin, pgstore
+from ave_cli.record import logformat
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
 A3 = str(EXAMPLES / "handreiking" / "ave3.json")

@@ -21,8 +21,9 @@ from conftest import EXAMPLES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ave_cli import logformat, pgstore
+from ave_cli import pgstore
 from ave_cli.core.model import DECISION_KINDS, Decision, KapstokRef
+from ave_cli.record import logformat
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
 A3 = str(EXAMPLES / "handreiking" / "ave3.json")

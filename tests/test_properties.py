@@ -185,7 +185,7 @@ def test_the_fast_record_writer_writes_what_tomli_w_writes_or_declines(record):
     the writer is why appending a batch of 100,000 decisions is fast."""
     import tomli_w
 
-    from ave_cli.logformat import fast_dumps
+    from ave_cli.record.logformat import fast_dumps
 
     fast = fast_dumps(record)
     try:
@@ -200,7 +200,7 @@ def test_the_fast_record_writer_handles_every_record_of_the_sample_log():
     """Not a writer that declines everything: every real record goes the fast way."""
     import tomllib
 
-    from ave_cli.logformat import fast_dumps
+    from ave_cli.record.logformat import fast_dumps
 
     records = tomllib.loads((ROOT / "examples" / "sample-log.toml").read_text(
         encoding="utf-8"))["decision"]

@@ -10,7 +10,7 @@ from ave_cli.core.cases import fold, key
 from ave_cli.core.guard import looks_like_bsn
 from ave_cli.core.messages import Msg
 from ave_cli.core.model import Decision, Kapstok, KapstokRef
-from ave_cli.logformat import Block
+from ave_cli.record.logformat import Block
 
 REGISSEURS = {"casusregie": "casusregisseur", "procesregie": "procesregisseur"}
 

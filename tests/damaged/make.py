@@ -11,8 +11,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from ave_cli import logformat
 from ave_cli.core.model import Decision, KapstokRef
+from ave_cli.record import logformat
 from ave_cli.settings import load_kapstok
 
 HERE = Path(__file__).parent

@@ -28,7 +28,7 @@ import tomli_w
 
 from ave_cli.core.messages import AveError, FirstClause, Msg, message_of
 from ave_cli.core.model import AXES, DECISION_KINDS, Decision, KapstokRef
-from ave_cli.fastrecord import fast_dumps, fast_record
+from ave_cli.record.fastrecord import fast_dumps, fast_record
 
 LOG_FORMAT = 3  # the file log's header and records: since 3 a record names the access log's head
 TEAM_FORMAT = 2  # the team store's records (its access log is the server's own)
