@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ave_cli.core.messages import AveError, Cancelled, EnvironmentProblem
 from ave_cli.i18n import _
-from ave_cli.writeguard import LOCK_TIMEOUT
+from ave_cli.stores.writeguard import LOCK_TIMEOUT
 
 if TYPE_CHECKING:
     from datetime import date
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ave_cli import settings
     from ave_cli.core.decisions import Change, Triage
     from ave_cli.core.model import Decision, Kapstok
-    from ave_cli.store import View
+    from ave_cli.stores.base import View
 
 
 @dataclass
@@ -44,7 +44,7 @@ def record(conf: settings.Settings, action: str, cases: Any,
     log that cannot be written stops a read before anything is shown; after a write it is said
     truthfully that the decision was saved. The time is the machine's clock at the access (not
     the decision clock that tests replace): it records when someone looked."""
-    from ave_cli.store import Accesses
+    from ave_cli.stores.base import Accesses
 
     when = datetime.now().astimezone().replace(microsecond=0).isoformat()
     store = conf.store()

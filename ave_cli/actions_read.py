@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from ave_cli.core.evaluation import Evaluation
     from ave_cli.core.model import Decision, Kapstok, KapstokRef
     from ave_cli.core.report import Filters, Report
-    from ave_cli.rewrite import Repair
-    from ave_cli.store import View
+    from ave_cli.stores.base import View
+    from ave_cli.stores.file.rewrite import Repair
 
 Read = Callable[[], "View"]
 
@@ -118,7 +118,7 @@ def check(conf: settings.Settings, kapstok: str | None, *, repair: bool, stamp: 
     file's rights and the index (or the store's case table). With `repair` a damaged end goes
     to a quarantine file named with `stamp` first."""
     from ave_cli.core.audit import Problem, audit
-    from ave_cli.store import FileStore
+    from ave_cli.stores.base import FileStore
 
     store = conf.store()
     repaired = store.repair(stamp, lock_timeout=lock_timeout) if repair else None
@@ -237,7 +237,7 @@ def _answers(before: Kapstok, after: Kapstok, answers: dict[str, Any]) -> dict[s
 
 def log_head(conf: settings.Settings) -> tuple[int, str]:
     """The file log's head: its number of records and the last seal (ave head)."""
-    from ave_cli import caselog
+    from ave_cli.stores.file import caselog
 
     if conf.url:
         raise AveError(_("ave head geldt voor een caselog-bestand; de store van je team houdt "
@@ -250,8 +250,8 @@ def log_head(conf: settings.Settings) -> tuple[int, str]:
 def accept_log(conf: settings.Settings, *, when: Any) -> tuple[tuple[int, str] | None,
                                                                  tuple[int, str]]:
     """Take the file log as it is now as the newest head, and say so in the access log."""
-    from ave_cli import caselog
-    from ave_cli.store import Accesses, FileStore
+    from ave_cli.stores.base import Accesses, FileStore
+    from ave_cli.stores.file import caselog
 
     store = conf.store()
     assert isinstance(store, FileStore)
@@ -267,8 +267,8 @@ def extends(conf: settings.Settings, given: str) -> tuple[bool, Msg]:
     first 12 or more characters of one), and what to say."""
     import re
 
-    from ave_cli import accesslog, caselog
-    from ave_cli.store import FileStore
+    from ave_cli.stores.base import FileStore
+    from ave_cli.stores.file import accesslog, caselog
 
     if conf.url:
         raise AveError(_("--head geldt voor een caselog-bestand"))

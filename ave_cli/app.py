@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
-from ave_cli import __version__, chrome, complete, writeguard
+from ave_cli import __version__, chrome, complete
 from ave_cli.core.messages import AveError, Cancelled, Msg
 from ave_cli.i18n import _, n_
+from ave_cli.stores import writeguard
 
 # The edge where the core's messages become text: in the language the shell chose (__main__).
 Msg.translate = _
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from ave_cli import settings
-    from ave_cli.store import View
+    from ave_cli.stores.base import View
 
 LOCK_TIMEOUT = writeguard.LOCK_TIMEOUT  # the default of --lock-timeout
 
@@ -141,7 +142,7 @@ def guarded(fn: F) -> F:
                 raise
             # the store refused a read (its writes say themselves what was saved)
             saved = writeguard.committed()
-            from ave_cli.pgstore import first_line
+            from ave_cli.stores.postgres.store import first_line
 
             problem = first_line(exc)
             _error(_("de store gaf een fout ({problem}); er is niets opgeslagen").format(

@@ -34,7 +34,7 @@ def _store_url(log: str | None) -> str:
 
 
 def _url(value: str) -> str:
-    from ave_cli.pgstore import is_address
+    from ave_cli.stores.postgres.store import is_address
 
     if not is_address(value):
         raise AveError(_("'{value}' is geen PostgreSQL-adres; het begint met "
@@ -51,7 +51,9 @@ def _url(value: str) -> str:
     "postgresql://ave_eigenaar@db.gemeente.nl/ave\n"))
 @guarded
 def init_command(url: UrlArg, fmt: FormatOpt = Format.text) -> None:
-    from ave_cli import output, pgadmin, pgstore, render
+    from ave_cli import output, render
+    from ave_cli.stores.postgres import admin as pgadmin
+    from ave_cli.stores.postgres import store as pgstore
 
     before, after, changes = pgadmin.init(_url(url))
     url = pgstore.redact(url)
@@ -85,9 +87,10 @@ def add_team_command(
 ) -> None:
     import re
 
-    from ave_cli import pgadmin, render
+    from ave_cli import render
     from ave_cli.core.guard import check_free_text
-    from ave_cli.pgschema import MAX_TEAM_DIGITS
+    from ave_cli.stores.postgres import admin as pgadmin
+    from ave_cli.stores.postgres.schema import MAX_TEAM_DIGITS
 
     check_free_text(_("de teamnaam"), name)
     if not re.fullmatch(r"[a-z][a-z0-9_]{0,62}", name) or sum(
@@ -116,7 +119,8 @@ def share_command(
     team: Annotated[str, typer.Option("--team", help=_("Het team dat de casus gaat zien."))],
     log: LogOpt = None,
 ) -> None:
-    from ave_cli import pgadmin, render, settings
+    from ave_cli import render, settings
+    from ave_cli.stores.postgres import admin as pgadmin
 
     conf = settings.resolve(log)
     url = _store_url(log)
@@ -142,9 +146,10 @@ def migrate_command(
     team: TeamOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import output, pgstore, render, settings
-    from ave_cli.caselog import read_all
+    from ave_cli import output, render, settings
     from ave_cli.record.logformat import LogError
+    from ave_cli.stores.file.caselog import read_all
+    from ave_cli.stores.postgres import store as pgstore
 
     conf = settings.resolve(log)
     if conf.url:

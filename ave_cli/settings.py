@@ -21,8 +21,8 @@ from ave_cli.i18n import _
 
 if TYPE_CHECKING:
     from ave_cli.core.cases import CaseState
-    from ave_cli.pgstore import PgStore
-    from ave_cli.store import FileStore
+    from ave_cli.stores.base import FileStore
+    from ave_cli.stores.postgres.store import PgStore
 from ave_cli.paths import APP, config_path
 
 DEFAULT_KAPSTOK = "handreiking"
@@ -69,10 +69,10 @@ class Settings:
     def store(self) -> FileStore | PgStore:
         """Where this command's decisions are kept."""
         if self.url:
-            from ave_cli.pgstore import PgStore
+            from ave_cli.stores.postgres.store import PgStore
 
             return PgStore(self.url, self.team)
-        from ave_cli.store import FileStore
+        from ave_cli.stores.base import FileStore
 
         return FileStore(self.log, self.cache)
 

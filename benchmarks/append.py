@@ -4,9 +4,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ave_cli import caselog
 from ave_cli.core.decisions import triage
 from ave_cli.settings import load_kapstok
+from ave_cli.stores.file import caselog
 
 log, count = Path(sys.argv[1]), int(sys.argv[2])
 kapstok = load_kapstok("handreiking")

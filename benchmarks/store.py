@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from run import AVE, measure, measure_with, next_up, realistic  # noqa: E402
 
-from ave_cli import pgadmin, pgstore  # noqa: E402
+from ave_cli.stores.postgres import admin as pgadmin  # noqa: E402
+from ave_cli.stores.postgres import store as pgstore
 
 ANSWERS = Path(__file__).resolve().parent.parent / "examples" / "answers" / "handreiking" / \
     "ave3.json"

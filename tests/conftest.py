@@ -54,7 +54,8 @@ def roll_back(log: Path, data: bytes | None = None) -> None:
     forgets the head it saw and the access log goes too (else ave rightly says it went back)."""
     import contextlib
 
-    from ave_cli import caselog, settings
+    from ave_cli import settings
+    from ave_cli.stores.file import caselog
 
     if data is None:
         with contextlib.suppress(FileNotFoundError):
@@ -151,7 +152,8 @@ def pg_server():
 def pg_url(pg_server, monkeypatch: pytest.MonkeyPatch, hermetic: Path):
     """A fresh, initialised store with the teams noord and zuid; AVE_LOG points at it as
     'tester', whose only team is noord."""
-    from ave_cli import pgadmin, pgstore
+    from ave_cli.stores.postgres import admin as pgadmin
+    from ave_cli.stores.postgres import store as pgstore
 
     name = f"ave{os.getpid()}_{next(_DATABASES)}"
     owner = pg_server.fresh_database(name)

@@ -103,7 +103,7 @@ def test_an_access_log_held_too_long_after_a_save_says_the_decision_was_saved(ru
     instead of 'in use, try again' (which would have made a second, same decision)."""
     from filelock import FileLock
 
-    from ave_cli import accesslog
+    from ave_cli.stores.file import accesslog
 
     run("triage", "WT-1", "-a", A2)
     monkeypatch.setitem(accesslog.append.__kwdefaults__, "lock_timeout", 0.3)

@@ -11,8 +11,8 @@ import shutil
 import pytest
 from conftest import EXAMPLES
 
-from ave_cli import caselog
 from ave_cli.record import logformat
+from ave_cli.stores.file import caselog
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ave_cli import caselog
-from ave_cli.caselog import LogError
 from ave_cli.core.model import Decision, KapstokRef
 from ave_cli.record import logformat
+from ave_cli.stores.file import caselog
+from ave_cli.stores.file.caselog import LogError
 
 REF = KapstokRef("handreiking", "2.0.0", "ab" * 32)
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=1)))

@@ -19,7 +19,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from filelock import FileLock
 
-from ave_cli import caselog, rewrite
+from ave_cli.stores.file import caselog, rewrite
 
 SCALE = int(os.environ.get("AVE_STRESS", "1"))
 WRITER = [sys.executable, str(ROOT / "tests" / "writer.py")]

@@ -196,7 +196,8 @@ def test_the_report_refuses_what_it_cannot_do_in_one_line(run, tmp_path, sample)
 def test_the_numbers_on_the_page_are_the_evaluation(run, tmp_path, sample):
     from html import escape
 
-    from ave_cli import caselog, render_html
+    from ave_cli import render_html
+    from ave_cli.stores.file import caselog
 
     text, _out = _page(run, tmp_path, sample, "--since", "2026-07-01", "--until", "2026-10-31")
     assert "Periode: 2026-07-01 t/m 2026-10-31" in text

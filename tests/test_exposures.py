@@ -78,7 +78,7 @@ def test_an_access_log_that_is_a_symlink_is_not_written_through(run, log, tmp_pa
 
 
 def test_an_index_that_is_a_symlink_is_replaced_not_followed(run, log, tmp_path, monkeypatch):
-    from ave_cli import caselog
+    from ave_cli.stores.file import caselog
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("AVE_CACHE_DIR", str(cache))

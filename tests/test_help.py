@@ -153,7 +153,7 @@ def test_report_refuses_a_phase_the_kapstok_does_not_have(run, log):
 def test_every_store_example_works_when_pasted(run, pg_url, pg_server, tmp_path, monkeypatch):
     """The examples of `ave store` and `ave migrate`, with the example addresses replaced by
     the test server's (the owner's for the owner's, the tester's for a professional's)."""
-    from ave_cli import pgadmin
+    from ave_cli.stores.postgres import admin as pgadmin
 
     monkeypatch.chdir(tmp_path)
     shutil.copyfile(ROOT / "examples" / "sample-log.toml", tmp_path / "caselog.toml")

@@ -13,7 +13,7 @@ import time
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from ave_cli import caselog, index
+from ave_cli.stores.file import caselog, index
 
 H = EXAMPLES / "handreiking"
 
@@ -193,7 +193,7 @@ def test_every_lock_timeout_default_is_the_one_constant():
     import ave_cli
 
     found = []
-    for source in Path(ave_cli.__file__).parent.glob("*.py"):
+    for source in Path(ave_cli.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if isinstance(node, ast.arguments):
                 named = node.args[-len(node.defaults):] if node.defaults else []

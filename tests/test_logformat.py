@@ -76,7 +76,7 @@ def test_empty_fields_are_left_out_and_the_first_record_names_no_prev():
 
 
 def test_the_index_json_is_compact_unicode_without_seal():
-    from ave_cli import index
+    from ave_cli.stores.file import index
 
     text = index.to_json(decision(note="één"))
     assert '"note":"één"' in text and ", " not in text and "seal" not in text

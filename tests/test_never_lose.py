@@ -22,9 +22,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ave_cli import caselog, cli
+from ave_cli import cli
 from ave_cli.core.guard import check_free_text, disallowed, looks_like_bsn, passes_elfproef
 from ave_cli.record import logformat
+from ave_cli.stores.file import caselog
 
 H = EXAMPLES / "handreiking"
 A2 = str(H / "ave2.toml")
@@ -677,7 +678,8 @@ def test_an_interrupt_in_mains_own_handlers_is_said_truthfully(tmp_path):
     escapes main(): the last-resort hook says what was saved and exits 130, no traceback."""
     script = (
         "import sys, ave_cli.__main__ as m\n"
-        "from ave_cli import app, writeguard\n"
+        "from ave_cli import app\n"
+        "from ave_cli.stores import writeguard\n"
         "writeguard.saved(['d-1'])\n"
         "m.sys.excepthook = m._last_resort\n"
         "raise KeyboardInterrupt\n")
@@ -731,7 +733,7 @@ def test_an_interrupt_in_typers_own_code_after_a_save_is_said(tmp_path):
         "real = core.Context.__exit__\n"
         "def leave(self, *exc):\n"
         "    real(self, *exc)\n"
-        "    from ave_cli import writeguard\n"
+        "    from ave_cli.stores import writeguard\n"
         "    if writeguard.committed():  # after the command saved\n"
         "        raise KeyboardInterrupt\n"
         "core.Context.__exit__ = leave\n"

@@ -19,8 +19,9 @@ import psycopg
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from ave_cli import pgadmin, pgstore
 from ave_cli.record import logformat
+from ave_cli.stores.postgres import admin as pgadmin
+from ave_cli.stores.postgres import store as pgstore
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
 A3 = str(EXAMPLES / "handreiking" / "ave3.json")

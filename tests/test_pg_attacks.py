@@ -21,9 +21,9 @@ from conftest import EXAMPLES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ave_cli import pgstore
 from ave_cli.core.model import DECISION_KINDS, Decision, KapstokRef
 from ave_cli.record import logformat
+from ave_cli.stores.postgres import store as pgstore
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
 A3 = str(EXAMPLES / "handreiking" / "ave3.json")
@@ -439,8 +439,8 @@ def _version_1_store(pg_server) -> tuple[str, list[tuple], int]:
 
     from fixtures import pgschema_v1
 
-    from ave_cli.caselog import read_all
     from ave_cli.core import cases
+    from ave_cli.stores.file.caselog import read_all
 
     name = f"v1_{os.getpid()}_{next(itertools.count())}_{time.time_ns() % 10**6}"
     admin = pg_server.fresh_database(name)
@@ -497,7 +497,7 @@ def _version_1_store(pg_server) -> tuple[str, list[tuple], int]:
 
 def test_a_version_1_store_is_moved_in_place_without_losing_a_row(run, pg_server, tmp_path,
                                                                   monkeypatch):
-    from ave_cli import pgadmin
+    from ave_cli.stores.postgres import admin as pgadmin
 
     admin, rows, accesses = _version_1_store(pg_server)
     name = admin.rsplit("/", 1)[1]

@@ -477,7 +477,7 @@ def test_reevaluate_passes_over_closed_and_unknown_cases_and_goes_on(run, log):
 
     from ave_cli import settings
     from ave_cli.core import report
-    from ave_cli.store import FileStore
+    from ave_cli.stores.base import FileStore
 
     run("triage", "A", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))
     run("close", "A", "--reason", "klaar")
@@ -521,7 +521,7 @@ def test_reevaluate_goes_on_after_a_case_without_answers(run, log):
 
     from ave_cli import settings
     from ave_cli.core import report
-    from ave_cli.store import FileStore
+    from ave_cli.stores.base import FileStore
 
     run("triage", "A", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))
     run("triage", "B", "-a", str(EXAMPLES / "handreiking" / "ave2.toml"), "--phase", "AVE3",

@@ -12,9 +12,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ave_cli import caselog
 from ave_cli.core.decisions import triage
 from ave_cli.settings import load_kapstok
+from ave_cli.stores.file import caselog
 
 VALUES = ["geen", "enkelvoudig", "meervoudig", "complex"]
 
@@ -36,7 +36,7 @@ def main() -> None:
 
         caselog.os.write = slow_write  # type: ignore[attr-defined]
     if args.log.startswith("postgresql:"):
-        from ave_cli.pgstore import PgStore
+        from ave_cli.stores.postgres.store import PgStore
 
         store = PgStore(args.log)
     else:

@@ -26,9 +26,9 @@ from typing import Any
 from ave_cli.core import cases
 from ave_cli.core.cases import CaseState, CaseSummary
 from ave_cli.core.model import Decision, KapstokRef
-from ave_cli.durable import NOFOLLOW
 from ave_cli.record import logformat
 from ave_cli.record.logformat import Block
+from ave_cli.stores.file.durable import NOFOLLOW
 
 # 7: the mark holds the chain head, case ids are keyed without letter case; cases: narrow columns
 # for ave report; states: the whole state as JSON. 8: the mark counts the records, and the anchor

@@ -14,8 +14,8 @@ from typing import Any
 from ave_cli.core.messages import EnvironmentProblem
 from ave_cli.core.model import Decision
 from ave_cli.i18n import _
-from ave_cli.index import Mark, record_json, tail_hash
 from ave_cli.record import logformat
+from ave_cli.stores.file.index import Mark, record_json, tail_hash
 
 
 class Writer:

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ave_cli import durable
 from ave_cli.core.messages import Msg
-from ave_cli.durable import NOFOLLOW, write_each
-from ave_cli.writeguard import LOCK_TIMEOUT
+from ave_cli.stores.file import durable
+from ave_cli.stores.file.durable import NOFOLLOW, write_each
+from ave_cli.stores.writeguard import LOCK_TIMEOUT
 
 SEAL_KEY = b'{"seal": '
 TAIL = 1 << 16

@@ -8,9 +8,9 @@ from typing import Any
 from ave_cli.core import cases
 from ave_cli.core.messages import AveError, EnvironmentProblem
 from ave_cli.i18n import _
-from ave_cli.pgschema import GUARDS, LET_GO, OWNER_ROLE, ROLES, TABLES, VERSION
-from ave_cli.pgstore import connect, driver, first_line, redact, schema_version
 from ave_cli.record import logformat
+from ave_cli.stores.postgres.schema import GUARDS, LET_GO, OWNER_ROLE, ROLES, TABLES, VERSION
+from ave_cli.stores.postgres.store import connect, driver, first_line, redact, schema_version
 
 
 def init(url: str) -> tuple[int, int, list[str]]:

@@ -19,16 +19,16 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ave_cli import durable
-from ave_cli.appender import Writer
 from ave_cli.core.cases import CaseState, CaseSummary
 from ave_cli.core.messages import AveError, EnvironmentProblem
 from ave_cli.core.model import Decision
 from ave_cli.i18n import _
-from ave_cli.index import Index, Mark, tail_hash
 from ave_cli.record import logformat
 from ave_cli.record.logformat import Damage, LogError, Parsed
-from ave_cli.writeguard import LOCK_TIMEOUT, saved, uninterruptible
+from ave_cli.stores.file import durable
+from ave_cli.stores.file.appender import Writer
+from ave_cli.stores.file.index import Index, Mark, tail_hash
+from ave_cli.stores.writeguard import LOCK_TIMEOUT, saved, uninterruptible
 
 __all__ = ["LogError", "Damage", "EnvironmentProblem", "LogView", "open_log", "append",
            "read_all", "damage_message"]

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any
 from ave_cli.core import cases
 from ave_cli.core.messages import AveError, EnvironmentProblem
 from ave_cli.i18n import _
-from ave_cli.pgrows import PIECE, Rows
-from ave_cli.pgschema import PURGER_ROLE, VERSION
 from ave_cli.record import logformat
 from ave_cli.record.logformat import Block, Damage
-from ave_cli.store import Access, Accesses
-from ave_cli.writeguard import LOCK_TIMEOUT, saved, uninterruptible
+from ave_cli.stores.base import Access, Accesses
+from ave_cli.stores.postgres.rows import PIECE, Rows
+from ave_cli.stores.postgres.schema import PURGER_ROLE, VERSION
+from ave_cli.stores.writeguard import LOCK_TIMEOUT, saved, uninterruptible
 
 if TYPE_CHECKING:
     import psycopg

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ave_cli.writeguard import LOCK_TIMEOUT
+from ave_cli.stores.writeguard import LOCK_TIMEOUT
 
 if TYPE_CHECKING:
     from ave_cli.core.cases import CaseState, CaseSummary
     from ave_cli.core.model import Decision
     from ave_cli.record.logformat import Block, Damage
-    from ave_cli.rewrite import Repair
+    from ave_cli.stores.file.rewrite import Repair
 
 MOUNTS = Path("/proc/mounts")  # Linux: every mount with its file system type
 # File systems on another machine, where file locks (and so appends under a lock) cannot be trusted.
@@ -171,19 +171,19 @@ class FileStore:
         return self.path.exists()
 
     def read(self, *, locked: bool = False) -> View:
-        from ave_cli import caselog
+        from ave_cli.stores.file import caselog
 
         return caselog.open_log(self.path, self.cache, locked=locked)
 
     def append(self, build: Build, *, lock_timeout: float = LOCK_TIMEOUT) -> int:
         """Append under the lock; each record names the access log's head (`toegang`)."""
-        from ave_cli import caselog
+        from ave_cli.stores.file import caselog
 
         return caselog.append(self.path, build, cache_dir=self.cache, lock_timeout=lock_timeout,
                               toegang=self.access_head)
 
     def damage_message(self, damage: Damage, *, retry: bool = False) -> str:
-        from ave_cli import caselog
+        from ave_cli.stores.file import caselog
 
         return caselog.damage_message(self.path, damage, retry=retry)
 
@@ -201,7 +201,7 @@ class FileStore:
         return kind if kind in NETWORK_FILESYSTEMS else None
 
     def readable_by_others(self) -> bool:
-        from ave_cli import caselog
+        from ave_cli.stores.file import caselog
 
         return caselog.readable_by_others(self.path)
 
@@ -236,7 +236,7 @@ class FileStore:
 
     def record_access(self, entries: Accesses, *, purge: str = "") -> None:
         """Append the accesses and a seal line naming the case log's head (accesslog.py)."""
-        from ave_cli import accesslog
+        from ave_cli.stores.file import accesslog
 
         if not entries.cases or not (self.path.exists() or self.access_path.exists()):
             return  # no store yet: no case was there to be seen
@@ -245,9 +245,9 @@ class FileStore:
 
     def log_head(self) -> str:
         """The case log's head as "count:seal" ("" when it cannot be read)."""
-        from ave_cli import caselog
         from ave_cli.core.messages import AveError
         from ave_cli.record import logformat
+        from ave_cli.stores.file import caselog
 
         try:
             return logformat.head_text(*caselog.head(self.path, self.cache))
@@ -256,8 +256,8 @@ class FileStore:
 
     def access_head(self) -> str:
         """The access log's head as "n:seal" ("" before its first seal)."""
-        from ave_cli import accesslog
         from ave_cli.record import logformat
+        from ave_cli.stores.file import accesslog
 
         try:
             count, seal = accesslog.head(self.access_path)
@@ -266,8 +266,8 @@ class FileStore:
         return logformat.head_text(count, seal) if count else ""
 
     def read_access(self) -> list[Access]:
-        from ave_cli import accesslog
         from ave_cli.core.messages import AveError, Msg
+        from ave_cli.stores.file import accesslog
 
         try:
             reading = accesslog.read(self.access_path)
@@ -286,16 +286,16 @@ class FileStore:
         return found
 
     def scan(self) -> tuple[list[Block], list[Damage]]:
-        from ave_cli import caselog
         from ave_cli.record import logformat
+        from ave_cli.stores.file import caselog
 
         return logformat.scan(caselog.read_bytes(self.path))
 
     def anchor_problems(self, blocks: list[Block]) -> list[tuple[Any, bool]]:
         """What is wrong between the case log, its access log and the newest head this computer
         saw (each with whether it is only worth saying); ave check."""
-        from ave_cli import accesslog, caselog
         from ave_cli.core.messages import AveError
+        from ave_cli.stores.file import accesslog, caselog
 
         found: list[tuple[Any, bool]] = []
         try:
@@ -315,12 +315,12 @@ class FileStore:
         return found
 
     def index_matches(self, blocks: list[Block]) -> bool:
-        from ave_cli import caselog
+        from ave_cli.stores.file import caselog
 
         return caselog.index_matches(self.path, self.cache, blocks)
 
     def repair(self, stamp: str, *, lock_timeout: float = LOCK_TIMEOUT) -> Repair | None:
-        from ave_cli import caselog, rewrite
+        from ave_cli.stores.file import caselog, rewrite
 
         repaired = rewrite.repair(self.path, stamp, lock_timeout=lock_timeout)
         caselog.drop_index(self.path, self.cache)
@@ -329,8 +329,8 @@ class FileStore:
     def rewrite_without(self, cases: Callable[[list[Block]], set[str]], *, dry_run: bool,
                         about: dict[str, Any] | None = None,
                         lock_timeout: float = LOCK_TIMEOUT) -> tuple[set[str], int]:
-        from ave_cli import accesslog, rewrite
         from ave_cli.core.messages import EnvironmentProblem, Msg
+        from ave_cli.stores.file import accesslog, rewrite
 
         def record(anchor: str, head: str, gone: set[str]) -> None:
             """The purge in the access log, sealed with the new chain's anchor, before the log
@@ -353,6 +353,6 @@ class FileStore:
                                        before_replace=record)
 
     def reindex(self) -> tuple[View, Path | None]:
-        from ave_cli import caselog
+        from ave_cli.stores.file import caselog
 
         return caselog.reindex(self.path, self.cache), caselog.index_path(self.path, self.cache)

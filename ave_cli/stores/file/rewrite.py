@@ -14,19 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ave_cli.caselog import (
+from ave_cli.core.messages import EnvironmentProblem
+from ave_cli.i18n import _
+from ave_cli.record import logformat
+from ave_cli.record.logformat import LogError
+from ave_cli.stores.file.caselog import (
     _locked,
     _read_bytes,
     _stat,
     damage_message,
     drop_index,
 )
-from ave_cli.core.messages import EnvironmentProblem
-from ave_cli.durable import NOFOLLOW, fsync_dir, write_all
-from ave_cli.i18n import _
-from ave_cli.record import logformat
-from ave_cli.record.logformat import LogError
-from ave_cli.writeguard import LOCK_TIMEOUT, uninterruptible
+from ave_cli.stores.file.durable import NOFOLLOW, fsync_dir, write_all
+from ave_cli.stores.writeguard import LOCK_TIMEOUT, uninterruptible
 
 
 @dataclass(frozen=True)
