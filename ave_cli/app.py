@@ -282,7 +282,7 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> View:
         render.warning(_("caselog {log} staat op een netwerkschijf ({kind}): bestandsloten zijn "
                          "daar onbetrouwbaar en besluiten kunnen verloren gaan; houd het caselog "
                          "op een lokale schijf").format(log=conf.log, kind=shared))
-    from ave_cli.actions import exposure_messages
+    from ave_cli.flows.decide import exposure_messages
 
     for message in exposure_messages(store):
         render.warning(message)
@@ -295,7 +295,7 @@ def read_log(conf: settings.Settings, *, writing: bool = False) -> View:
 def parts(conf: settings.Settings, **extra: Any) -> Any:
     """The swappable parts of an action (actions.Parts) as the shell gives them: the terminal's
     prompts (or the test hook), the clock and id hooks, and the store read with its warnings."""
-    from ave_cli import actions
+    from ave_cli.flows import decide as actions
 
     return actions.Parts(ask=asker(), now=hooks["now"], new_id=hooks["new_id"],
                          read=lambda writing: read_log(conf, writing=writing), **extra)

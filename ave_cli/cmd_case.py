@@ -58,9 +58,10 @@ def _run_change(action: str, case: str, kapstok_opt: str | None, log: str | None
                 by: str | None, dry_run: bool, fmt: Format, lock_timeout: float,
                 make: Callable[[Kapstok, Any, Any], Change], who_fields: dict[str, Any]) -> None:
     """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
-    from ave_cli import actions, output, render, render_case, settings
+    from ave_cli import output, render, render_case, settings
     from ave_cli.core.decisions import check_case_id
     from ave_cli.core.guard import check_free_text
+    from ave_cli.flows import decide as actions
 
     check_case_id(case)
     who_fields = {key: tuple(check_free_text(TEXT_LABELS[key], text) for text in value)
@@ -278,7 +279,8 @@ def show_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import actions, output, render, render_case, settings
+    from ave_cli import output, render, render_case, settings
+    from ave_cli.flows import decide as actions
 
     conf = settings.resolve(log, kapstok)
     state, kap = actions.show(conf, case_id, kapstok, parts(conf))

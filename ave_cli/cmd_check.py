@@ -54,7 +54,8 @@ def check_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import actions_read, output, render, settings
+    from ave_cli import output, render, settings
+    from ave_cli.flows import read as actions_read
 
     conf = settings.resolve(log, kapstok)
     path = conf.where
@@ -137,7 +138,8 @@ def purge_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import actions, output, render, settings
+    from ave_cli import output, render, settings
+    from ave_cli.flows import decide as actions
     from ave_cli.questionnaire import Prompt
 
     try:
@@ -209,7 +211,8 @@ HEAD_HELP = _("Toon de kop van het caselog op één regel: het aantal besluiten 
 @app.command("head", help=HEAD_HELP)
 @guarded
 def head_command(log: LogOpt = None, fmt: FormatOpt = Format.text) -> None:
-    from ave_cli import actions_read, output, render, settings
+    from ave_cli import output, render, settings
+    from ave_cli.flows import read as actions_read
 
     conf = settings.resolve(log)
     count, seal = actions_read.log_head(conf)

@@ -74,7 +74,8 @@ def test_command(
         "--trace", help=_("Toon per casus elke geprobeerde fase en voorwaarde."))] = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import actions_read, output, render_kapstok, settings
+    from ave_cli import output, render_kapstok, settings
+    from ave_cli.flows import read as actions_read
 
     run = actions_read.kapstok_test(settings.resolve(kapstok=kapstok).kapstok, strict=strict)
     if fmt is Format.json:
@@ -106,7 +107,8 @@ def diff_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import actions_read, output, render_kapstok, settings
+    from ave_cli import output, render_kapstok, settings
+    from ave_cli.flows import read as actions_read
 
     found = actions_read.kapstok_diff(
         old, new, read=None if log is None else lambda: read_log(settings.resolve(log=log)))

@@ -97,9 +97,10 @@ def report_command(
     = False,
     team: TeamOpt = None,
 ) -> None:
-    from ave_cli import actions_read, render, render_case, settings
     from ave_cli import output as formats
+    from ave_cli import render, render_case, settings
     from ave_cli.core.report import FLAGS, Filters
+    from ave_cli.flows import read as actions_read
 
     if fmt is TableFormat.html:
         _evaluation(log, kapstok, since, until, output, detail, team)
@@ -140,7 +141,8 @@ def _date(text: str | None, option: str = "--since") -> date | None:
 def _evaluation(log: str | None, kapstok: str | None, since: str | None, until: str | None,
                 output: Path | None, detail: bool, team: str | None) -> None:
     """The evaluation report: one self-contained HTML file, created 0600, never overwriting."""
-    from ave_cli import actions_read, i18n, render, render_html, settings
+    from ave_cli import i18n, render, render_html, settings
+    from ave_cli.flows import read as actions_read
 
     if output is None or str(output) == "-":
         raise AveError(_("geef een nieuw bestand met --output, bijvoorbeeld --output "
@@ -195,8 +197,9 @@ def reevaluate_command(
     = TableFormat.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import actions, render, render_case, settings
     from ave_cli import output as formats
+    from ave_cli import render, render_case, settings
+    from ave_cli.flows import decide as actions
 
     if fmt in (TableFormat.csv, TableFormat.html):
         raise AveError(_("ave reevaluate kent --format text of json"))
@@ -249,8 +252,9 @@ def export_command(
                                  "0600) in plaats van stdout."))] = None,
     log: LogOpt = None,
 ) -> None:
-    from ave_cli import actions_read, render, settings
     from ave_cli import output as formats
+    from ave_cli import render, settings
+    from ave_cli.flows import read as actions_read
 
     conf = settings.resolve(log)
     decisions = actions_read.export(conf, read=lambda: read_log(conf))

@@ -83,10 +83,11 @@ def triage(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import actions, output, render, settings
+    from ave_cli import output, render, settings
     from ave_cli import questionnaire as q
     from ave_cli.core.cases import key as case_key
     from ave_cli.core.guard import check_free_text
+    from ave_cli.flows import decide as actions
 
     conf = settings.resolve(log, kapstok, by, team)
     if answers == "-" and note_file == "-":
@@ -152,10 +153,11 @@ def triage(
 def _batch(kap: Kapstok, conf: Settings, spec: str, *, note: str, dry_run: bool, fmt: Format,
            lock_timeout: float) -> None:
     """Validate every answer set, then append all triage decisions under one lock."""
-    from ave_cli import actions, output, render
+    from ave_cli import output, render
     from ave_cli import questionnaire as q
     from ave_cli.core.cases import key as case_key
     from ave_cli.core.decisions import check_case_id
+    from ave_cli.flows import decide as actions
 
     data, source = read_input(spec, "--batch")
     parsed = q.parse_batch(data, source, kap)

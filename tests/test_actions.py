@@ -10,9 +10,10 @@ from datetime import UTC, date, datetime
 import pytest
 from conftest import ROOT, T0
 
-from ave_cli import actions_read, settings
+from ave_cli import settings
 from ave_cli.core.messages import AveError
 from ave_cli.core.report import Filters
+from ave_cli.flows import read as actions_read
 
 LATER = datetime(2027, 1, 1, tzinfo=UTC)  # after every decision in the sample log
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.actions import exposure_messages, no_cycles, record
 from ave_cli.core.messages import AveError, Msg
+from ave_cli.flows.decide import exposure_messages, no_cycles, record
 from ave_cli.i18n import _
 
 if TYPE_CHECKING:
