@@ -35,7 +35,7 @@ def _last_resort(kind: type[BaseException], value: BaseException, tb: object) ->
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    cli = sys.modules.get("ave_cli.app")
+    cli = sys.modules.get("ave_cli.cli.app")
     if cli is None:
         sys.stderr.write("ave: fout: afgebroken; er is niets opgeslagen\n")
     else:
@@ -51,14 +51,14 @@ def main() -> None:
     sys.excepthook = _last_resort
     try:
         sys.argv[1:] = setup_from_environment(sys.argv[1:])
-        from ave_cli.cli import main as run
+        from ave_cli.cli.main import main as run
 
         run()
         code: int | str | None = 0
     except SystemExit as exc:
         code = exc.code
     except KeyboardInterrupt:  # outside a command's own handler: at start-up, or on the way out
-        cli = sys.modules.get("ave_cli.app")
+        cli = sys.modules.get("ave_cli.cli.app")
         if cli is None:
             print("ave: fout: afgebroken; er is niets opgeslagen", file=sys.stderr)
         else:
@@ -87,7 +87,7 @@ def setup_from_environment(argv: list[str]) -> list[str]:
     """Pick the language before the commands are imported (their help texts are translated when
     typer builds them). Returns argv without `--lang`. A bad value ends the program with one
     line in both languages, since there is no language yet to say it in."""
-    from ave_cli.i18n import LanguageError, choose, from_argv, set_lang
+    from ave_cli.cli.i18n import LanguageError, choose, from_argv, set_lang
 
     option, rest = from_argv(argv)
     config = None

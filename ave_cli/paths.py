@@ -31,6 +31,6 @@ def config_path() -> Path:
     if sys.platform == "linux":
         base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
         return Path(base) / APP / "config.toml"
-    from platformdirs import user_config_path
+    from platformdirs import user_config_path  # 15 ms, off Linux only
 
     return user_config_path(APP) / "config.toml"

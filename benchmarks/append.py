@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ave_cli.core.decisions import triage
-from ave_cli.settings import load_kapstok
+from ave_cli.flows.kapstokken import load_kapstok
 from ave_cli.stores.file import caselog
 
 log, count = Path(sys.argv[1]), int(sys.argv[2])

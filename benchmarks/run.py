@@ -23,8 +23,8 @@ from pathlib import Path
 
 from ave_cli.core.cases import CaseState, apply
 from ave_cli.core.decisions import Who, add_regisseur, close, deescalate, escalate, triage
+from ave_cli.flows.kapstokken import load_kapstok
 from ave_cli.record import logformat
-from ave_cli.settings import load_kapstok
 from ave_cli.stores.file import caselog
 
 # The installed entry point, as users run it (python -m adds runpy's own start-up time).

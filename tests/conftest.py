@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -9,8 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from ave_cli import cli, i18n
-from ave_cli.questionnaire import Prompt
+from ave_cli.cli import i18n
+from ave_cli.cli import main as cli
+from ave_cli.flows.questions import Prompt
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "answers"
@@ -83,6 +85,10 @@ class ScriptedAsk:
         self.asked: list[Prompt] = []
 
     def __call__(self, prompt: Prompt) -> Any:
+        # what a person reads: the prompt's messages in the interface language, as the terminal
+        # asker (cli/questionnaire.py) shows them
+        prompt = replace(prompt, message=str(prompt.message), help=str(prompt.help),
+                         choices=tuple((str(title), value) for title, value in prompt.choices))
         self.asked.append(prompt)
         if not self.script:
             raise AssertionError(f"unexpected prompt: {prompt.message!r}")

@@ -149,7 +149,7 @@ def test_a_purge_entry_no_purge_wrote_is_found(run, log):
 def test_a_purge_by_ave_checks_clean_and_proves_the_old_head(run, log, monkeypatch):
     from datetime import datetime, timedelta, timezone
 
-    from ave_cli import cli
+    from ave_cli.cli import main as cli
 
     clock = cli.hooks["now"]
     monkeypatch.setitem(cli.hooks, "now",

@@ -1,79 +1,66 @@
-"""The shape of the code (../shared/STYLE.md): the imports go one way, the core imports nothing
-from the shell, and the tests test the working tree."""
+"""The shape of the code (../shared/STYLE.md): the layers' imports go one way (import-linter's
+contracts), every module is in a layer, and the tests test the working tree."""
 
 from __future__ import annotations
 
-import ast
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 import ave_cli
 
 PACKAGE = ROOT / "ave_cli"
-# Plain data in, plain data out: no printing, prompting, files, clock or language choice.
-CORE = {"model", "kapstok", "kapstok_reader", "rules", "casus", "cases", "report", "decisions",
-        "guard", "audit", "logformat", "fastrecord", "uitleg", "errors", "i18n", "catalog_en",
-        "evaluation"}
-SHELL = {"app", "cli", "__main__", "settings", "caselog", "appender", "rewrite", "index", "store",
-         "writeguard",
-         "accesslog",
-         "actions",
-         "actions_read", "durable",
-         "questionnaire", "render", "render_case", "render_uitleg", "render_kapstok", "render_layout",
-         "output",
-         "complete", "chrome", "paths", "pgstore", "pgrows", "pgadmin", "pgschema", "cmd_store",
-         "render_html",
-         "cmd_audit", "cmd_case", "cmd_check", "cmd_kapstok", "cmd_report",
-         "cmd_triage",
-         "cmd_uitleg"}
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
-def imports() -> dict[str, set[str]]:
-    """Module -> the ave_cli modules it imports (anywhere in the file, also inside functions)."""
-    names = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__"}
-    graph: dict[str, set[str]] = {}
-    for name in names:
-        found: set[str] = set()
-        for node in ast.walk(ast.parse((PACKAGE / f"{name}.py").read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(
-                    "ave_cli"):
-                found.add(node.module.removeprefix("ave_cli").lstrip("."))
-                if node.module == "ave_cli":
-                    found |= {a.name for a in node.names}
-            elif isinstance(node, ast.Import):
-                found |= {a.name.removeprefix("ave_cli.") for a in node.names
-                          if a.name.startswith("ave_cli.")}
-        graph[name] = {m for m in found if m in names and m != name}
-    return graph
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter over the package in `root`, with the contracts in pyproject.toml."""
+    assert LINT_IMPORTS.exists(), "lint-imports is missing: pip install -e '.[test]'"
+    return subprocess.run([str(LINT_IMPORTS), "--config", str(root / "pyproject.toml")],
+                          cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+                          capture_output=True, text=True, timeout=300)
 
 
-def test_every_module_is_core_or_shell():
-    assert set(imports()) == CORE | SHELL
+def test_the_import_contracts_hold():
+    """The layers (cli -> flows -> stores -> record -> core), the two stores apart, and rich,
+    questionary and psycopg only in their rooms: pyproject.toml's [tool.importlinter]."""
+    found = _lint_imports(ROOT)
+    assert found.returncode == 0, found.stdout + found.stderr
+    assert "8 kept, 0 broken" in found.stdout, found.stdout
 
 
-def test_the_import_graph_has_no_cycles():
-    graph = imports()
+@pytest.mark.parametrize(("module", "arrow", "contract"), [
+    ("core/model.py", "from ave_cli.cli import i18n", "Layers"),
+    ("stores/file/caselog.py", "from ave_cli.stores.postgres import rows", "never import each other"),
+    ("core/rules.py", "import typer", "no third-party"),
+    ("cli/commands/audit.py", "from ave_cli.stores.file import caselog", "only through a flow"),
+    ("flows/decide.py", "import questionary", "questionary"),
+    ("settings.py", "from ave_cli.stores import choose", "opens nothing"),
+])
+def test_a_forbidden_arrow_breaks_a_contract(tmp_path, module, arrow, contract):
+    """The contracts can fail: one forbidden import added to a copy of the package breaks
+    exactly the contract that names it."""
+    shutil.copytree(PACKAGE, tmp_path / "ave_cli", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = tmp_path / "ave_cli" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{arrow}  # noqa\n",
+                      encoding="utf-8")
+    found = _lint_imports(tmp_path)
+    assert found.returncode != 0, found.stdout
+    broken = [line for line in found.stdout.splitlines() if line.endswith("BROKEN")]
+    assert len(broken) == 1 and contract in broken[0], found.stdout
 
-    def reaches(start: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [start]
-        while todo:
-            for nxt in graph[todo.pop()]:
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return seen
 
-    cyclic = sorted(m for m in graph if m in reaches(m))
-    assert not cyclic, f"modules in an import cycle: {cyclic}"
-
-
-def test_the_core_imports_nothing_from_the_shell():
-    graph = imports()
-    leaks = {m: sorted(graph[m] & SHELL) for m in CORE if graph[m] & SHELL}
-    assert not leaks, leaks
-    assert imports()["i18n"] <= {"catalog_en"}  # the translator imports nothing else of ave
+def test_every_module_is_in_a_layer():
+    """Below ave_cli/ only the layers' folders, and the modules that say where things live."""
+    top = {p.name for p in PACKAGE.iterdir() if not p.name.startswith((".", "__pycache__"))}
+    assert top == {"__init__.py", "__main__.py", "settings.py", "paths.py", "config", "core",
+                   "record", "stores", "flows", "cli"}, top
 
 
 def test_the_tests_import_the_working_tree():
@@ -88,7 +75,7 @@ def test_every_environment_variable_is_listed_once():
     from ave_cli.paths import ENV_VARS
 
     read = set()
-    for path in PACKAGE.glob("*.py"):
+    for path in PACKAGE.rglob("*.py"):
         read |= set(re.findall(r"environ(?:\.get\(|\[)\"(AVE_[A-Z_]+)\"", path.read_text(
             encoding="utf-8")))
         read |= set(re.findall(r"_env_path\(\"(AVE_[A-Z_]+)\"\)", path.read_text(
@@ -98,33 +85,9 @@ def test_every_environment_variable_is_listed_once():
     assert all(f"`{name}`" in readme for name in ENV_VARS)
 
 
-def test_rich_stays_in_the_terminal_views():
-    """JSON, CSV and JSON Lines (output.py) and the core can be used without rich."""
-    users = set()
-    for path in PACKAGE.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("rich") or \
-                    isinstance(node, ast.Import) and any(a.name.startswith("rich")
-                                                         for a in node.names):
-                users.add(path.stem)
-    assert users == {"render", "render_kapstok", "render_case", "render_uitleg", "render_layout",
-                     "render_html"}, users  # render_html: only rich's colour names
-
-
-def test_the_core_does_not_translate():
-    """Core modules build messages (errors.Msg) and never call the translator: the shell turns
-    them into text in the language it chose."""
-    for name in CORE - {"i18n", "catalog_en"}:
-        tree = ast.parse((PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "ave_cli.i18n":
-                used = {a.name for a in node.names}
-                assert not used & {"_", "n_", "k_", "set_lang", "current"}, (name, used)
-
-
 def test_a_core_error_carries_its_message_id_whatever_the_language():
-    from ave_cli import i18n
-    from ave_cli.app import Msg  # the shell installs the translator
+    from ave_cli.cli import i18n
+    from ave_cli.cli.app import Msg  # the shell installs the translator
     from ave_cli.core.kapstok import parse_kapstok
     from ave_cli.core.kapstok_reader import KapstokError
 

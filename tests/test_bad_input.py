@@ -357,7 +357,7 @@ tmpfs /mnt/share/local tmpfs rw 0 0
 def test_the_file_system_of_a_path(path, kind):
     from pathlib import Path
 
-    from ave_cli.stores.base import filesystem_of
+    from ave_cli.stores.file.store import filesystem_of
 
     assert filesystem_of(Path(path), MOUNTS) == kind
 
@@ -365,7 +365,7 @@ def test_the_file_system_of_a_path(path, kind):
 def test_a_log_on_a_network_drive_gets_a_warning(run, log, tmp_path, monkeypatch):
     """Mounting NFS needs a server; the mount table is what ave reads, so the test gives it one
     where the log's folder is a CIFS share, then the real one, where it is local."""
-    from ave_cli.stores import base as store
+    from ave_cli.stores.file import store
 
     folder = tmp_path / "share"
     folder.mkdir()

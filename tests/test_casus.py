@@ -14,7 +14,7 @@ from ave_cli.core import casus
 from ave_cli.core.kapstok import parse_kapstok
 from ave_cli.core.kapstok_reader import KapstokError
 from ave_cli.core.rules import advised_phase, evaluate, with_defaults  # noqa: F401
-from ave_cli.settings import load_kapstok
+from ave_cli.flows.kapstokken import load_kapstok
 
 CONFIG = ROOT / "config"
 BUNDLED = ["handreiking", "westerkwartier"]

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from ave_cli import settings
 from ave_cli.core import cases, decisions, evaluation
-from ave_cli.questionnaire import parse_answers_file, validate_answers
+from ave_cli.core.answers import parse_answers_file, validate_answers
+from ave_cli.flows.kapstokken import Kapstokken, load_kapstok
 
 TZ = timezone(timedelta(hours=1))
 H = EXAMPLES / "handreiking"
@@ -41,7 +41,7 @@ def story():
     """A: triage AVE2 (Jan 10), escalate to AVE3 (Feb 10), afschalen to AVE2 (Mar 12), close
     (Apr 1). B: advised AVE1, AVE2 chosen (Jan 20). C: triage AVE3 (Feb 5), closed (Feb 15),
     reopened with a triage AVE1 (Mar 1). D: advised AVE2, AVE1 chosen (Mar 20)."""
-    kap = settings.load_kapstok("handreiking")
+    kap = load_kapstok("handreiking")
     made, states = [], {}
     n = iter(range(100))
 
@@ -76,7 +76,7 @@ END = datetime(2026, 4, 30, 23, 59, 59, tzinfo=TZ)
 
 
 def _evaluate(story, **named):
-    return evaluation.evaluate(story, settings.kapstok_lookup(None, "handreiking"), **named)
+    return evaluation.evaluate(story, Kapstokken("handreiking").lookup(None), **named)
 
 
 def test_the_numbers_behind_every_chart_by_hand(story):
@@ -196,13 +196,13 @@ def test_the_report_refuses_what_it_cannot_do_in_one_line(run, tmp_path, sample)
 def test_the_numbers_on_the_page_are_the_evaluation(run, tmp_path, sample):
     from html import escape
 
-    from ave_cli import render_html
+    from ave_cli.cli.render import html as render_html
     from ave_cli.stores.file import caselog
 
     text, _out = _page(run, tmp_path, sample, "--since", "2026-07-01", "--until", "2026-10-31")
     assert "Periode: 2026-07-01 t/m 2026-10-31" in text
     ev = evaluation.evaluate([b.decision for b in caselog.read_all(sample).blocks],
-                             settings.kapstok_lookup(None, "handreiking"),
+                             Kapstokken("handreiking").lookup(None),
                              start=datetime(2026, 7, 1, tzinfo=TZ),
                              end=datetime(2026, 10, 31, 23, 59, 59, tzinfo=TZ))
     assert [m.month for m in ev.months] == ["2026-07", "2026-08", "2026-09", "2026-10"]

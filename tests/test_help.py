@@ -13,7 +13,8 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from typer.testing import CliRunner
 
-from ave_cli import cli, i18n
+from ave_cli.cli import i18n
+from ave_cli.cli import main as cli
 
 ENGLISH_CHROME = ("Usage", "Options", "Commands", "Arguments", "Show this message and exit",
                   "[default:", "[required]", "Install completion", "Show completion",

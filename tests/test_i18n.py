@@ -19,11 +19,11 @@ import pytest
 from conftest import EXAMPLES
 from test_bad_input import CATALOGUE, provoke
 
-from ave_cli import i18n
-from ave_cli.catalog_en import EN
+from ave_cli.cli import i18n
+from ave_cli.cli.catalog_en import EN
 from ave_cli.core.kapstok import TRANSLATABLE
 
-PACKAGE = Path(i18n.__file__).parent
+PACKAGE = Path(i18n.__file__).parent.parent  # ave_cli/
 COMMANDS = ["triage", "kapstok", "escalate", "deescalate", "close", "show", "report",
             "reevaluate", "export", "check", "head", "purge", "reindex", "uitleg", "explain"]
 
@@ -31,7 +31,7 @@ COMMANDS = ["triage", "kapstok", "escalate", "deescalate", "close", "show", "rep
 def _messages() -> dict[str, str]:
     """Every message id in the package, with the file it is in."""
     found: dict[str, str] = {}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "catalog_en.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -70,7 +70,7 @@ def test_appends_by_another_process_are_read_incrementally(run, log, cache, rese
 def test_index_follows_every_kind_of_outside_change(run, log, cache, resets, monkeypatch, change):
     from datetime import datetime, timedelta, timezone
 
-    from ave_cli import cli
+    from ave_cli.cli import main as cli
 
     clock = cli.hooks["now"]
     old = datetime(2025, 1, 1, 10, tzinfo=timezone(timedelta(hours=1)))

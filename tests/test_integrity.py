@@ -46,7 +46,7 @@ def test_a_format_1_log_stays_readable_and_grows_a_chain(run, log, monkeypatch):
     """Logs written before the hash chain are read as they are; what is appended chains on."""
     from datetime import datetime
 
-    from ave_cli import cli
+    from ave_cli.cli import main as cli
 
     monkeypatch.setitem(cli.hooks, "now", lambda: datetime(2026, 9, 1, tzinfo=UTC))
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -158,7 +158,7 @@ def test_check_reports_a_broken_kapstok(run, log, tmp_path):
 def _close_some(run, monkeypatch) -> None:
     from datetime import datetime, timedelta, timezone
 
-    from ave_cli import cli
+    from ave_cli.cli import main as cli
 
     def at(day: str):
         when = datetime.fromisoformat(day).replace(tzinfo=timezone(timedelta(hours=1)))

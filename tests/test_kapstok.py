@@ -6,7 +6,7 @@ import pytest
 
 from ave_cli.core.kapstok import parse_kapstok
 from ave_cli.core.kapstok_reader import KapstokError
-from ave_cli.settings import bundled_kapstokken, load_kapstok
+from ave_cli.flows.kapstokken import bundled_kapstokken, load_kapstok
 
 BUNDLED = (load_kapstok("handreiking").source, load_kapstok("westerkwartier").source)
 

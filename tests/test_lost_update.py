@@ -12,7 +12,7 @@ import sys
 import pytest
 from conftest import EXAMPLES, Store
 
-from ave_cli import settings
+from ave_cli.flows.kapstokken import load_kapstok
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -23,7 +23,7 @@ def _answers_but_one(tmp_path, left_out: str) -> str:
     """Every answer of the handreiking (its defaults, AVE2's where given) but one."""
     import tomllib
 
-    kap = settings.load_kapstok("handreiking")
+    kap = load_kapstok("handreiking")
     given = tomllib.loads(open(A2, encoding="utf-8").read())
     answers = {q.key: given.get(q.key, q.default) for q in kap.questions if q.key != left_out}
     path = tmp_path / "answers.json"
@@ -140,10 +140,10 @@ def test_a_command_decided_on_an_older_head_is_not_saved(run, any_store, monkeyp
     the lock makes it refuse, saying who changed what, with nothing saved (issue 24, item 1)."""
     import subprocess
 
-    from ave_cli import settings as conf_module
+    from ave_cli.flows.kapstokken import Kapstokken
 
     assert run("triage", "R-1", "-a", A2).exit_code == 0
-    real = conf_module.kapstok_for_case
+    real = Kapstokken.for_case
     fired = []
 
     def colleague_then(*args, **kwargs):  # right after the command looked at the case
@@ -154,7 +154,7 @@ def test_a_command_decided_on_an_older_head_is_not_saved(run, any_store, monkeyp
                 text=True, timeout=60))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(conf_module, "kapstok_for_case", colleague_then)
+    monkeypatch.setattr(Kapstokken, "for_case", colleague_then)
     refused = run(*command)
     assert fired and fired[0].returncode == 0, fired[0].stderr
     assert refused.exit_code == 1, refused.output
@@ -164,7 +164,7 @@ def test_a_command_decided_on_an_older_head_is_not_saved(run, any_store, monkeyp
 
 
 def test_reevaluate_writes_only_what_was_confirmed(run, log, monkeypatch):
-    from ave_cli import cli
+    from ave_cli.cli import main as cli
 
     assert run("triage", "R-1", "-a", A2, "--phase", "AVE3", "--motivation", "zorgen").exit_code == 0
     asked = []

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ave_cli import cli
+from ave_cli.cli import main as cli
 from ave_cli.core.guard import check_free_text, disallowed, looks_like_bsn, passes_elfproef
 from ave_cli.record import logformat
 from ave_cli.stores.file import caselog
@@ -678,7 +678,7 @@ def test_an_interrupt_in_mains_own_handlers_is_said_truthfully(tmp_path):
     escapes main(): the last-resort hook says what was saved and exits 130, no traceback."""
     script = (
         "import sys, ave_cli.__main__ as m\n"
-        "from ave_cli import app\n"
+        "from ave_cli.cli import app\n"
         "from ave_cli.stores import writeguard\n"
         "writeguard.saved(['d-1'])\n"
         "m.sys.excepthook = m._last_resort\n"

@@ -106,7 +106,7 @@ def test_every_command_gives_the_same_output_on_both_stores(run, pg_url, log, tm
 
     from conftest import T0
 
-    from ave_cli import cli
+    from ave_cli.cli import main as cli
 
     def fresh_hooks() -> None:
         clock, ids = itertools.count(), itertools.count(1)
@@ -249,9 +249,9 @@ def test_purge_runs_only_through_the_function_and_records_no_content(run, pg_url
 def test_two_people_naming_a_casusregisseur_at_once_cannot_both_win(run, pg_url):
     """The second decision was made from the case as it was before the first was stored: it
     is refused whole, with a message to look again, and can then be made."""
-    from ave_cli import cli
+    from ave_cli.cli import main as cli
     from ave_cli.core.decisions import Who, add_regisseur
-    from ave_cli.settings import load_kapstok
+    from ave_cli.flows.kapstokken import load_kapstok
 
     assert run("triage", "R-1", "-a", A2).exit_code == 0
     kapstok = load_kapstok("handreiking")
@@ -286,7 +286,7 @@ def test_a_batch_that_meets_another_writer_pieces_later_stores_nothing(run, pg_u
     from datetime import datetime
 
     from ave_cli.core.decisions import triage
-    from ave_cli.settings import load_kapstok
+    from ave_cli.flows.kapstokken import load_kapstok
 
     kapstok = load_kapstok("handreiking")
     answers = json.loads((EXAMPLES / "handreiking" / "ave3.json").read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ave_cli.core.guard import MAX_TEXT, check_free_text, looks_like_bsn
 from ave_cli.core.messages import AveError
 from ave_cli.core.rules import advised_phase, evaluate
-from ave_cli.settings import bundled_kapstokken, load_kapstok
+from ave_cli.flows.kapstokken import bundled_kapstokken, load_kapstok
 
 KAPSTOKKEN = [load_kapstok(name) for name in bundled_kapstokken()]
 

@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from ave_cli import cli
+from ave_cli.cli import main as cli
+from ave_cli.flows.kapstokken import load_kapstok
 
 CET = timezone(timedelta(hours=1))
 H = EXAMPLES / "handreiking"
@@ -304,7 +305,7 @@ def test_csv_cells_cannot_become_formulas(run, store):
 def test_a_compatibility_form_of_a_formula_start_is_guarded_too(start):
     """A full-width (or small, or superscript) =, +, - or @ folds to the ASCII one in a
     spreadsheet that normalises text: guarded as the ASCII one is."""
-    from ave_cli.output import _cell
+    from ave_cli.cli.output import _cell
 
     assert _cell(f"{start}HYPERLINK(1)") == f"'{start}HYPERLINK(1)"
     assert _cell("x=1") == "x=1"
@@ -354,8 +355,6 @@ def test_flags_at_the_exact_edge_of_each_interval():
 
 def test_limits_turn_whole_days_into_the_first_overdue_second():
     from ave_cli.core.report import DAY, _limits
-    from ave_cli.settings import load_kapstok
-
     kapstok = load_kapstok("handreiking")
     phase = kapstok.find_phase("AVE3")
     limits = _limits(kapstok, "AVE3")
@@ -414,8 +413,6 @@ def test_build_report_by_hand():
     counts per fase with the kapstok's labels, an unknown fase and an unknown kapstok."""
     from ave_cli.core.cases import SEPARATOR
     from ave_cli.core.report import DAY, Filters, build_report
-    from ave_cli.settings import load_kapstok
-
     kapstok = load_kapstok("handreiking")
     now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
     ts = now.timestamp()
@@ -475,9 +472,8 @@ def test_reevaluate_passes_over_closed_and_unknown_cases_and_goes_on(run, log):
     case after them is still reevaluated."""
     from dataclasses import replace
 
-    from ave_cli import settings
     from ave_cli.core import report
-    from ave_cli.stores.base import FileStore
+    from ave_cli.stores.file.store import FileStore
 
     run("triage", "A", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))
     run("close", "A", "--reason", "klaar")
@@ -486,7 +482,7 @@ def test_reevaluate_passes_over_closed_and_unknown_cases_and_goes_on(run, log):
         "--motivation", "zorgen")
     states = {s.case: s for s in FileStore(log, None).read().cases()}
     ordered = [states["A"], replace(states["B"], kapstok_name="verdwenen"), states["C"]]
-    lookup = {"handreiking": settings.load_kapstok("handreiking")}.get
+    lookup = {"handreiking": load_kapstok("handreiking")}.get
     result = report.reevaluate(ordered, lookup, None)
     assert [r.state.case for r in result.departures] == ["C"]
     assert [(case, str(why)) for case, why in result.skipped] == [
@@ -498,8 +494,6 @@ def test_build_report_edges_left_by_the_mutation_run():
     """A decider's name with spaces, a closed case with a since, and days 1 before days 0."""
     from ave_cli.core.cases import SEPARATOR
     from ave_cli.core.report import DAY, Filters, Row, build_report, urgency
-    from ave_cli.settings import load_kapstok
-
     lookup = {"handreiking": load_kapstok("handreiking")}.get
     now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
     ts = now.timestamp()
@@ -519,15 +513,14 @@ def test_build_report_edges_left_by_the_mutation_run():
 def test_reevaluate_goes_on_after_a_case_without_answers(run, log):
     from dataclasses import replace
 
-    from ave_cli import settings
     from ave_cli.core import report
-    from ave_cli.stores.base import FileStore
+    from ave_cli.stores.file.store import FileStore
 
     run("triage", "A", "-a", str(EXAMPLES / "handreiking" / "ave1.toml"))
     run("triage", "B", "-a", str(EXAMPLES / "handreiking" / "ave2.toml"), "--phase", "AVE3",
         "--motivation", "zorgen")
     states = {s.case: s for s in FileStore(log, None).read().cases()}
-    lookup = {"handreiking": settings.load_kapstok("handreiking")}.get
+    lookup = {"handreiking": load_kapstok("handreiking")}.get
     result = report.reevaluate([replace(states["A"], answers={}), states["B"]], lookup, None)
     assert [case for case, _why in result.skipped] == ["A"]
     assert [r.state.case for r in result.departures] == ["B"]

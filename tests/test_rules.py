@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 from ave_cli.core.rules import evaluate
-from ave_cli.settings import load_kapstok
+from ave_cli.flows.kapstokken import load_kapstok
 
 CALM = {
     "problematiek": "geen", "effect": "nvt", "meewerken": "ja", "samenwerking": "goed",
@@ -212,7 +212,7 @@ def test_roles_per_phase_follow_the_model(kapstok, phase, casus, proces, operati
 
 def _trace_of(name: str):
     from ave_cli.core.rules import trace, with_defaults
-    from ave_cli.settings import load_kapstok
+    from ave_cli.flows.kapstokken import load_kapstok
 
     kapstok = load_kapstok("handreiking")
     path = ROOT / "examples" / "answers" / "handreiking" / name

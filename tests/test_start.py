@@ -6,7 +6,7 @@ import pytest
 from conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from ave_cli import cli
+from ave_cli.cli import main as cli
 
 H = EXAMPLES / "handreiking"
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ave_cli.core.decisions import triage
-from ave_cli.settings import load_kapstok
+from ave_cli.flows.kapstokken import load_kapstok
 from ave_cli.stores.file import caselog
 
 VALUES = ["geen", "enkelvoudig", "meervoudig", "complex"]

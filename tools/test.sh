@@ -22,4 +22,5 @@ fi
 python -m pip install --quiet ".[test]"
 ruff check
 mypy
+lint-imports  # the layers and rooms of ave_cli (pyproject.toml: [tool.importlinter])
 pytest "$@"

@@ -106,7 +106,7 @@ def text_problem(text: str, *, max_length: int | None = MAX_TEXT) -> str | None:
     return None
 
 
-def check_free_text(label: str, text: str, *, max_length: int | None = MAX_TEXT) -> str:
+def check_free_text(label: Msg | str, text: str, *, max_length: int | None = MAX_TEXT) -> str:
     """The text in Unicode's composed form (NFC: an accent typed as a separate mark and one
     typed on its letter are the same text, so one holder's name never looks like another's), or
     an AveError naming the field and the problem (see `text_problem`)."""

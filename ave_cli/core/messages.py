@@ -7,11 +7,19 @@ translator once (`Msg.translate`); until then, and in the case log, a message re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
+
+LOCAL_RULE = "Lokale regel: "  # the prefix of a local rule's reason in an outcome (and the log)
 
 
 def _dutch(msgid: str) -> str:
+    return msgid
+
+
+def N_(msgid: str) -> str:
+    """Mark a text for the catalogue where it is defined (a table at import time); it is
+    translated where it is shown."""
     return msgid
 
 
@@ -43,6 +51,32 @@ class Msg:
 
     def __repr__(self) -> str:
         return f"Msg({self.msgid!r}, **{self.params!r})"
+
+
+class Text(Msg):
+    """A text from the kapstok (a question, a label, a reason built from one): shown in the
+    interface language from the kapstok's own `*_en` fields. The shell installs that
+    translator (`Text.translate_kapstok`); until then, and in the case log, it reads as written."""
+
+    translate_kapstok: ClassVar[Callable[[str], str]] = _dutch
+
+    def __init__(self, text: str):
+        super().__init__(text)
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        return Text.translate_kapstok(self.msgid)
+
+
+class Listed(Msg):
+    """Messages (or plain texts) shown one after another, separated by `sep`."""
+
+    def __init__(self, items: Iterable[Msg | str], sep: str = ", "):
+        super().__init__("{items}", items=tuple(items), sep=sep)
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        return str(self.params["sep"]).join(
+            item.render(translate) if isinstance(item, Msg) else str(item)
+            for item in self.params["items"])
 
 
 class FirstClause(Msg):

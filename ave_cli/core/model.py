@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Union
 
-from ave_cli.i18n import N_
+from ave_cli.core.messages import N_
 
 ROLE_KEYS = ("casusregie", "procesregie", "operationeel", "bestuurlijk")
 ROLE_TITLES = {  # shown with _()

@@ -11,10 +11,9 @@ from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
 from ave_cli.core.cases import SEPARATOR, CaseState, CaseSummary
-from ave_cli.core.messages import Msg
+from ave_cli.core.messages import N_, Msg
 from ave_cli.core.model import Decision, Kapstok, Outcome
 from ave_cli.core.rules import evaluate, with_defaults
-from ave_cli.i18n import N_
 
 FLAGS = {  # shown with _()
     "review": N_("evaluatie te laat"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ave_cli.core.messages import LOCAL_RULE
 from ave_cli.core.model import (
     Advice,
     Answers,
@@ -14,7 +15,6 @@ from ave_cli.core.model import (
     Outcome,
     Phase,
 )
-from ave_cli.i18n import LOCAL_RULE
 
 
 def holds(condition: Condition, answers: Answers) -> bool:

@@ -3,7 +3,7 @@ Everything local (phases, roles, criteria, local rules) comes from the kapstok. 
 
 from __future__ import annotations
 
-from ave_cli.i18n import N_
+from ave_cli.core.messages import N_
 
 INTRO = N_("AVE (Aanpak ter Voorkoming van Escalatie) beantwoordt één vraag: wie heeft in deze fase "
          "welke regie, en wanneer schalen we op of af? Het gaat om huishoudens met oplopende "

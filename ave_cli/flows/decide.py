@@ -1,65 +1,65 @@
-"""The flows of the commands, between parsing and rendering: they never print.
+"""The flows of the commands that decide (triage, the lifecycle, reevaluate, purge, show),
+between parsing and rendering: they never print.
 
-Each takes plain inputs and the swappable parts (`Parts`: how to ask, what time it is, how ids
-are made, how to read the store with its warnings, how to show the review screen) and returns a
-result for the command to render. Decisions are reached only through a `store.Store`.
+Each takes a request and the command's `Context` (the store, the kapstokken, how to ask, what
+time it is, how ids are made, where warnings go) and returns a result for the command to render.
+Decisions are reached only through the `Store` interface.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.core.messages import AveError, Cancelled, EnvironmentProblem
-from ave_cli.i18n import _
+from ave_cli.core.answers import frozen, missing_error, validate_answers
+from ave_cli.core.cases import key
+from ave_cli.core.decisions import Who, check_case_id, known_phase
+from ave_cli.core.decisions import triage as build_triage
+from ave_cli.core.guard import check_free_text
+from ave_cli.core.messages import AveError, Cancelled, EnvironmentProblem, Listed, Msg
+from ave_cli.core.report import reevaluate as run_rules
+from ave_cli.core.report import reevaluation_decision
+from ave_cli.core.rules import evaluate
+from ave_cli.flows import questions
+from ave_cli.flows.context import Context
+from ave_cli.flows.kapstokken import Kapstokken
+from ave_cli.flows.questions import Prompt
+from ave_cli.record.audit import closed_before
+from ave_cli.stores.base import Accesses
 from ave_cli.stores.writeguard import LOCK_TIMEOUT
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from ave_cli import settings
     from ave_cli.core.decisions import Change, Triage
     from ave_cli.core.model import Decision, Kapstok
     from ave_cli.stores.base import View
 
 
-@dataclass
-class Parts:
-    """What a flow needs from outside: replaced in tests, the terminal's in real use."""
-
-    ask: Callable[..., Any] | None
-    now: Callable[[], datetime]
-    new_id: Callable[[], str]
-    read: Callable[[bool], View]  # the store as it is now (with its warnings); True: to write
-    say: Callable[[str], None] = lambda text: None  # a note before the questions
-    show: Callable[..., None] = lambda *screen, **named: None  # the review screen
-
-
-def record(conf: settings.Settings, action: str, cases: Any,
+def record(ctx: Context, action: str, cases: Any,
            result: str = "ok", *, saved: bool = False) -> None:
     """Who saw or changed which cases, and how it ended, in the store's access log. An access
     log that cannot be written stops a read before anything is shown; after a write it is said
     truthfully that the decision was saved. The time is the machine's clock at the access (not
     the decision clock that tests replace): it records when someone looked."""
-    from ave_cli.stores.base import Accesses
-
     when = datetime.now().astimezone().replace(microsecond=0).isoformat()
-    store = conf.store()
+    store = ctx.store
     try:
-        store.record_access(Accesses(when, conf.by, action, result, list(dict.fromkeys(cases))))
+        store.record_access(Accesses(when, ctx.settings.by, action, result, list(dict.fromkeys(cases))))
     except OSError as exc:
         if saved:
-            raise EnvironmentProblem(_(
-                "het besluit is opgeslagen, maar het toeganglog {path} kon niet worden "
-                "bijgewerkt ({strerror})").format(path=store.access_location,
-                                                   strerror=exc.strerror)) from None
-        raise EnvironmentProblem(_(
-            "het toeganglog {path} kon niet worden bijgewerkt ({strerror}); er is niets "
-            "getoond of opgeslagen").format(path=store.access_location,
-                                            strerror=exc.strerror)) from None
+            raise EnvironmentProblem(Msg("het besluit is opgeslagen, maar het toeganglog {path} kon niet "
+                                         "worden "
+                "bijgewerkt ({strerror})", path=store.access_location, strerror=exc.strerror)) from None
+        raise EnvironmentProblem(Msg("het toeganglog {path} kon niet worden bijgewerkt ({strerror}); er is "
+                                     "niets "
+            "getoond of opgeslagen", path=store.access_location, strerror=exc.strerror)) from None
 
 
 @contextmanager
@@ -67,8 +67,6 @@ def no_cycles() -> Iterator[None]:
     """Without the cyclic garbage collector: a batch or a report makes hundreds of thousands of
     objects and no reference cycles, and the collector would walk them all again and again (a
     fifth of a batch's time, a third of building a report of 100,000 cases)."""
-    import gc
-
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -78,38 +76,19 @@ def no_cycles() -> Iterator[None]:
             gc.enable()
 
 
-def exposure_messages(store: Any) -> list[str]:
-    """What a person must hear about where others could replace, redirect or keep the log (once
-    per command, and as faults in ave check)."""
-    said = {
-        "folder": _("de map {path} van het caselog is schrijfbaar voor iedereen: een ander kan "
-                    "het caselog daar vervangen; beperk het met: chmod o-w {path}"),
-        "cache link": _("de cachemap {path} is een symbolische koppeling: de index van het "
-                        "caselog komt zo elders terecht; gebruik een eigen map ($AVE_CACHE_DIR)"),
-        "cache": _("de cachemap {path} is schrijfbaar voor anderen: een ander kan de index van "
-                   "het caselog vervangen; beperk het met: chmod go-w {path}"),
-        "links": _("het caselog heeft {path} namen (harde koppelingen): wat ave purge of ave "
-                   "check --repair verwijdert, blijft onder een andere naam bestaan; verwijder "
-                   "de andere namen"),
-    }
-    return [said[kind].format(path=path) for kind, path in store.exposures()]
-
-
-def _refused(conf: settings.Settings, action: str, case: str) -> None:
+def _refused(ctx: Context, action: str, case: str) -> None:
     """A refused write in the access log; the refusal itself is what the user must hear."""
-    _quietly(conf, action, case, "geweigerd")
+    _quietly(ctx, action, case, "geweigerd")
 
 
-def _quietly(conf: settings.Settings, action: str, case: str, result: str) -> None:
+def _quietly(ctx: Context, action: str, case: str, result: str) -> None:
     """An access record on the way out of a refusal or an abandoned triage: what ended the
     command is what the user must hear, not a failure to record it."""
-    import contextlib
-
     with contextlib.suppress(EnvironmentProblem):
-        record(conf, action, [case], result)
+        record(ctx, action, [case], result)
 
 
-def decide(conf: settings.Settings, view: View,
+def decide(ctx: Context, view: View,
            build: Callable[[View], Iterable[Decision]], *, dry_run: bool,
            lock_timeout: float) -> None:
     """The decisions `build` makes from the store, appended durably under the lock (where
@@ -119,7 +98,7 @@ def decide(conf: settings.Settings, view: View,
         for _decision in build(view):
             pass  # made (and checked) as they would be stored
         return
-    conf.store().append(build, lock_timeout=lock_timeout)
+    ctx.store.append(build, lock_timeout=lock_timeout)
 
 
 @dataclass
@@ -146,39 +125,34 @@ class TriageResult:
     answers: dict[str, Any] = field(default_factory=dict)
 
 
-def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageResult:
+def triage(ctx: Context, req: TriageRequest, *,
+           show: Callable[..., None] = lambda *screen, **named: None) -> TriageResult:
     """Ask what the answers file leaves open (or refuse without a terminal), show the review
-    screen, and decide: the triage decision, appended unless this is a dry run."""
-    from ave_cli import questionnaire as q
-    from ave_cli import settings
-    from ave_cli.core.decisions import check_case_id, known_phase
-    from ave_cli.core.decisions import triage as build_triage
-    from ave_cli.core.guard import check_free_text
-
-    case_id, ask = req.case_id, parts.ask
+    screen (`show`), and decide: the triage decision, appended unless this is a dry run."""
+    case_id, ask = req.case_id, ctx.ask
     if case_id is not None:
         check_case_id(case_id)
     if case_id is None and ask is None:
-        raise AveError(_("noem de casus: ave triage CASUS --answers BESTAND (of "
+        raise AveError(Msg("noem de casus: ave triage CASUS --answers BESTAND (of "
                          "zet 'case' in het antwoordbestand)") if req.answers is not None else
-                       _("geen terminal om de vragen te stellen; geef de "
+                       Msg("geen terminal om de vragen te stellen; geef de "
                          "antwoorden met --answers BESTAND (of --answers - voor "
                          "stdin)"))
-    view = parts.read(not req.dry_run)
+    view = ctx.read(not req.dry_run)
     if case_id is None:
         assert ask is not None  # refused above when there is neither a case id nor a terminal
-        case_id = q.ask_text(ask, _("Casus (pseudoniem, geen BSN):"), check_case_id)
+        case_id = questions.ask_text(ask, Msg("Casus (pseudoniem, geen BSN):"), check_case_id)
     state = view.case(case_id)
-    kap = settings.kapstok_for_case(req.kapstok, conf.kapstok, state)
+    kap = ctx.kapstokken.for_case(req.kapstok, state)
     for note in _before_questions(state, case_id, kap, explicit=req.kapstok is not None,
-                                  configured=conf.kapstok):
-        parts.say(note)
+                                  kapstokken=ctx.kapstokken):
+        ctx.say(note)
     raw = req.answers
-    given, missing = q.validate_answers(kap, raw, req.source) if raw is not None else (
+    given, missing = validate_answers(kap, raw, req.source) if raw is not None else (
         {}, [question.key for question in kap.questions])
     if missing and ask is None:
-        raise q.missing_error(req.source, missing) if raw is not None else AveError(
-            _("geen terminal om de vragen te stellen; geef de antwoorden met --answers "
+        raise missing_error(req.source, missing) if raw is not None else AveError(
+            Msg("geen terminal om de vragen te stellen; geef de antwoorden met --answers "
               "BESTAND (of --answers - voor stdin)"))
     chosen = known_phase(kap, req.phase).id if req.phase is not None else None
     motivation = req.motivation
@@ -189,7 +163,7 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
         named = {"casusregisseur": req.casusregisseur or (state.casusregisseur if state else ""),
                  "procesregisseur": req.procesregisseur or (state.procesregisseur if state
                                                             else "")}
-        reviewed = q.review(ask, kap, answers, show=lambda a, o, c, m: parts.show(
+        reviewed = questions.review(ask, kap, answers, show=lambda a, o, c, m: show(
             kap, a, o, chosen=c, motivation=m, **named),
                             dry_run=req.dry_run, chosen=chosen, motivation=motivation)
         return reviewed.answers, reviewed.phase, check_free_text("--motivation",
@@ -199,12 +173,12 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
         assert ask is not None
         defaults = dict(state.answers) if state else {}
         try:
-            asked = q.ask_questions(ask, kap, missing, defaults)
+            asked = questions.ask_questions(ask, kap, missing, defaults)
             full = {question.key: {**given, **asked}[question.key] for question in kap.questions}
             full, chosen, motivation = review(full, state)
         except (Cancelled, KeyboardInterrupt):
             if state is not None:  # its answers were shown as the defaults: that is a look
-                _quietly(conf, "triage", state.case, "afgebroken")
+                _quietly(ctx, "triage", state.case, "afgebroken")
             raise
     else:
         full = given
@@ -216,7 +190,7 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
         _unchanged_since(case_id, seen[0], now_state)
         outcome = build_triage(
             kap, full, case=case_id, state=now_state,
-            decision_id=parts.new_id(), now=parts.now(), by=conf.by, chosen=chosen,
+            decision_id=ctx.new_id(), now=ctx.now(), by=ctx.settings.by, chosen=chosen,
             motivation=motivation, note=req.note, casusregisseur=req.casusregisseur,
             procesregisseur=req.procesregisseur)
         result.clear()
@@ -225,21 +199,21 @@ def triage(conf: settings.Settings, req: TriageRequest, parts: Parts) -> TriageR
 
     while True:
         try:
-            decide(conf, view, build, dry_run=req.dry_run, lock_timeout=req.lock_timeout)
+            decide(ctx, view, build, dry_run=req.dry_run, lock_timeout=req.lock_timeout)
             break
         except CaseMovedOn as moved:
-            _refused(conf, "triage", case_id)
+            _refused(ctx, "triage", case_id)
             if not missing or ask is None or not _review_again(ask, str(moved)):
                 raise
         except AveError:
-            _refused(conf, "triage", case_id)
+            _refused(ctx, "triage", case_id)
             raise
         # at a terminal, asked: the case as it is now, reviewed again with the answers given
-        view = parts.read(True)
+        view = ctx.read(True)
         state = view.case(case_id)
         seen[0] = state.history[-1].id if state and state.history else None
         full, chosen, motivation = review(full, state)
-    record(conf, "triage", [result[0].decision.case],
+    record(ctx, "triage", [result[0].decision.case],
            "proefdraai" if req.dry_run else "ok", saved=not req.dry_run)
     return TriageResult(result[0], kap, full)
 
@@ -264,92 +238,83 @@ def _unchanged_since(case_id: str, seen: str | None, state: Any, *, triage: bool
     if (latest.id if latest else None) == seen:
         return
     if latest is None:  # (a purge took the case away meanwhile)
-        raise EnvironmentProblem(_("casus {case} is intussen uit het caselog verwijderd; er is "
-                                   "niets opgeslagen").format(case=case_id))
-    text = _("casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets "
-             "opgeslagen; bekijk hem (ave show {case}) en doe de triage opnieuw") if triage else _(
-        "casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets "
-        "opgeslagen; bekijk hem (ave show {case}) en beslis opnieuw")
-    raise CaseMovedOn(text.format(case=state.case, by=latest.by,
-                                  when=latest.time.isoformat(timespec="minutes"),
-                                  phase=state.phase or _("afgesloten")))
+        raise EnvironmentProblem(Msg("casus {case} is intussen uit het caselog verwijderd; er is "
+                                   "niets opgeslagen", case=case_id))
+    params = {"case": state.case, "by": latest.by, "phase": state.phase or Msg("afgesloten"),
+              "when": latest.time.isoformat(timespec="minutes")}
+    raise CaseMovedOn(
+        Msg("casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets "
+            "opgeslagen; bekijk hem (ave show {case}) en doe de triage opnieuw", **params)
+        if triage else
+        Msg("casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets "
+            "opgeslagen; bekijk hem (ave show {case}) en beslis opnieuw", **params))
 
 
-def _review_again(ask: Callable[..., Any], why: str) -> bool:
+def _review_again(ask: Callable[..., Any], why: Msg | str) -> bool:
     """At a terminal, after a triage was refused because the case changed: say what changed and
     offer to review it again with the answers already given."""
-    from ave_cli.questionnaire import Prompt
-
-    return bool(ask(Prompt("select", why + "\n" + _("Opnieuw beoordelen met je antwoorden?"), (
-        (_("Ja: de casus zoals hij nu is, met mijn antwoorden, opnieuw bekijken"), True),
-        (_("Nee, stoppen"), False)), True)))
+    question = Listed([why, Msg("Opnieuw beoordelen met je antwoorden?")], sep="\n")
+    return bool(ask(Prompt("select", question, (
+        (Msg("Ja: de casus zoals hij nu is, met mijn antwoorden, opnieuw bekijken"), True),
+        (Msg("Nee, stoppen"), False)), True)))
 
 
 def _before_questions(state: Any, typed: str, kap: Kapstok, *, explicit: bool,
-                      configured: str) -> list[str]:
+                      kapstokken: Kapstokken) -> list[Msg]:
     """What to say before the first question about which case and kapstok this triage is about,
     when either is not what the professional might assume: another spelling of the case id,
     another kapstok given with --kapstok, or the case's own kapstok instead of the configured
     one."""
-    from ave_cli import settings
-
     if state is None:
         return []
     notes = []
     if state.case != typed:
-        notes.append(_("Casus {case} (zo staat hij in het caselog; je schreef {typed})").format(
-            case=state.case, typed=typed))
+        notes.append(Msg("Casus {case} (zo staat hij in het caselog; je schreef {typed})",
+                         case=state.case, typed=typed))
     if explicit and state.kapstok_name != kap.name:
-        notes.append(_("Let op: casus {case} is eerder beoordeeld met kapstok {old}; deze "
-                       "triage gebruikt kapstok {new} (--kapstok)").format(
-                           case=state.case, old=state.kapstok_name, new=kap.name))
-    elif not explicit and settings.load_kapstok(configured).name != kap.name:
-        notes.append(_("Casus {case} is beoordeeld met kapstok {old}; deze triage gebruikt die "
-                       "ook").format(case=state.case, old=kap.name))
+        notes.append(Msg("Let op: casus {case} is eerder beoordeeld met kapstok {old}; deze "
+                       "triage gebruikt kapstok {new} (--kapstok)",
+                       case=state.case, old=state.kapstok_name, new=kap.name))
+    elif not explicit and kapstokken.configured().name != kap.name:
+        notes.append(Msg("Casus {case} is beoordeeld met kapstok {old}; deze triage gebruikt die "
+                       "ook", case=state.case, old=kap.name))
     return notes
 
 
-def change(conf: settings.Settings, case: str, kapstok: str | None,
-           make: Callable[[Kapstok, Any, Any], Change], who_fields: dict[str, Any], parts: Parts,
+def change(ctx: Context, case: str, kapstok: str | None,
+           make: Callable[[Kapstok, Any, Any], Change], who_fields: dict[str, Any],
            *, dry_run: bool, lock_timeout: float, action: str = "change") -> tuple[Change, Kapstok]:
     """A lifecycle decision (escalate, deescalate, close, reopen, assign): `make(kapstok,
     state, who)` decides it from the case as it is under the lock."""
-    from ave_cli import settings
-    from ave_cli.core.decisions import Who
-
-    view = parts.read(not dry_run)
+    view = ctx.read(not dry_run)
     state = view.case(case)
-    kap = settings.kapstok_for_case(kapstok, conf.kapstok, state)
+    kap = ctx.kapstokken.for_case(kapstok, state)
     seen = state.history[-1].id if state and state.history else None  # the head it began on
     made: list[Change] = []
 
     def build(current: View) -> list[Decision]:
         now_state = current.case(case)
         _unchanged_since(case, seen, now_state, triage=False)
-        who = Who(by=conf.by, now=parts.now(), decision_id=parts.new_id(), **who_fields)
+        who = Who(by=ctx.settings.by, now=ctx.now(), decision_id=ctx.new_id(), **who_fields)
         made[:] = [make(kap, now_state, who)]
         return [made[0].decision]
 
     try:
-        decide(conf, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
+        decide(ctx, view, build, dry_run=dry_run, lock_timeout=lock_timeout)
     except AveError:
-        _refused(conf, action, case)
+        _refused(ctx, action, case)
         raise
-    record(conf, action, [made[0].decision.case], "proefdraai" if dry_run else "ok",
+    record(ctx, action, [made[0].decision.case], "proefdraai" if dry_run else "ok",
            saved=not dry_run)
     return made[0], kap
 
 
-def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, dict[str, Any]]],
-                 parts: Parts, *, note: str, dry_run: bool, lock_timeout: float) -> list[Triage]:
+def triage_batch(ctx: Context, kap: Kapstok, rows: list[tuple[str, dict[str, Any]]],
+                 *, note: str, dry_run: bool, lock_timeout: float) -> list[Triage]:
     """Every row's triage decision, all appended under one lock (or none). One row per case
     (the command refuses a case twice). The decisions are made a piece at a time while the store
     takes them, so a batch of any size needs little memory; rows with the same answers share one
     evaluation of the rules (they are pure)."""
-    from itertools import islice
-
-    from ave_cli.core.cases import key
-    from ave_cli.core.decisions import triage as build_triage
 
     results: list[Triage] = []
     advise = _advice_of(kap)
@@ -361,14 +326,14 @@ def triage_batch(conf: settings.Settings, kap: Kapstok, rows: list[tuple[str, di
             states = current.cases_of([case for case, _answers in window])
             for case, answers in window:
                 made = build_triage(kap, answers, case=case, state=states.get(key(case)),
-                                    decision_id=parts.new_id(), now=parts.now(), by=conf.by,
+                                    decision_id=ctx.new_id(), now=ctx.now(), by=ctx.settings.by,
                                     note=note, advised=advise(answers))
                 results.append(made)
                 yield made.decision
 
     with no_cycles():
-        decide(conf, parts.read(not dry_run), build, dry_run=dry_run, lock_timeout=lock_timeout)
-    record(conf, "triage --batch", [r.decision.case for r in results],
+        decide(ctx, ctx.read(not dry_run), build, dry_run=dry_run, lock_timeout=lock_timeout)
+    record(ctx, "triage --batch", [r.decision.case for r in results],
            "proefdraai" if dry_run else "ok", saved=not dry_run)
     return results
 
@@ -379,9 +344,6 @@ BATCH_WINDOW = 20_000  # rows whose cases are looked up at once
 def _advice_of(kap: Kapstok) -> Callable[[dict[str, Any]], Any]:
     """The rules' outcome for a set of answers, evaluated once for every distinct set (the
     answer space is small: a batch repeats the same answers many times)."""
-    from ave_cli.core.rules import evaluate
-    from ave_cli.questionnaire import frozen
-
     known: dict[tuple[Any, ...], Any] = {}
     last: dict[int, tuple[dict[str, Any], Any]] = {}  # by the dict itself: rows share one
 
@@ -406,25 +368,21 @@ def _advice_of(kap: Kapstok) -> Callable[[dict[str, Any]], Any]:
     return advise
 
 
-def reevaluate(conf: settings.Settings, kapstok: str | None, parts: Parts, *,
+def reevaluate(ctx: Context, kapstok: str | None, *,
                include_overrides: bool, apply: bool, dry_run: bool,
                confirm: Callable[[int], None], lock_timeout: float) -> tuple[Any, int]:
     """The rules applied again to every open case; with `apply` (and `confirm`, which asks or
     refuses), a reevaluation decision per changed case, decided again under the lock. Returns
     the run and how many decisions were written."""
-    from ave_cli import settings
-    from ave_cli.core.report import reevaluate as run_rules
-    from ave_cli.core.report import reevaluation_decision
-
-    chosen = settings.load_kapstok(kapstok) if kapstok else None
-    lookup = settings.kapstok_lookup(kapstok, conf.kapstok)
+    chosen = ctx.kapstokken.load(kapstok) if kapstok else None
+    lookup = ctx.kapstokken.lookup(kapstok)
 
     def run(view: View) -> tuple[Any, list[Any]]:
         result = run_rules(view.cases(), lookup, chosen)
         return result, result.changes + (result.departures if include_overrides else [])
 
-    view = parts.read(apply and not dry_run)
-    record(conf, "reevaluate", [c.case for c in view.cases() if not c.closed])
+    view = ctx.read(apply and not dry_run)
+    record(ctx, "reevaluate", [c.case for c in view.cases() if not c.closed])
     result, to_apply = run(view)
     if not (apply and not dry_run and to_apply):
         return result, 0
@@ -435,30 +393,28 @@ def reevaluate(conf: settings.Settings, kapstok: str | None, parts: Parts, *,
         nonlocal result, to_apply
         result, to_apply = run(current)
         if _planned(to_apply) != confirmed:  # what is written is what was confirmed
-            raise EnvironmentProblem(_(
-                "sinds de telling is een casus gewijzigd, zodat de herbeoordeling anders "
+            raise EnvironmentProblem(Msg("sinds de telling is een casus gewijzigd, zodat de herbeoordeling "
+                                         "anders "
                 "uitvalt dan je bevestigde; er is niets opgeslagen: draai ave reevaluate "
                 "--apply opnieuw"))
-        return [reevaluation_decision(r, decision_id=parts.new_id(), now=parts.now(), by=conf.by)
+        return [reevaluation_decision(r, decision_id=ctx.new_id(), now=ctx.now(), by=ctx.settings.by)
                 for r in to_apply]
 
-    return result, conf.store().append(build, lock_timeout=lock_timeout)
+    return result, ctx.store.append(build, lock_timeout=lock_timeout)
 
 
-def purge(conf: settings.Settings, cutoff: date, *, now: Callable[[], datetime], dry_run: bool,
+def purge(ctx: Context, cutoff: date, *, dry_run: bool,
           confirm: Callable[[int, int], None], lock_timeout: float) -> tuple[set[str], int]:
     """Remove the decisions of cases closed before `cutoff`: counted first, confirmed (`confirm`
     asks or refuses), then decided again under the lock, so that a case reopened meanwhile is
     kept. Returns the cases and the number of decisions (that would be) removed."""
-    from ave_cli.core.audit import closed_before
-
-    store = conf.store()
+    store = ctx.store
     gone, removed = store.rewrite_without(lambda blocks: closed_before(blocks, cutoff),
                                           dry_run=True, lock_timeout=lock_timeout)
     if not gone or dry_run:
         return gone, removed
     confirm(removed, len(gone))
-    about = {"time": now(), "by": conf.by, "closed_before": cutoff.isoformat()}
+    about = {"time": ctx.now(), "by": ctx.settings.by, "closed_before": cutoff.isoformat()}
     # Who purged what is recorded in the log's own header ([[ave_log.purge]]), written in the
     # same verified rewrite; not in the access log, whose append would be one more write that
     # can fail on a full disk before the purge itself.
@@ -466,17 +422,13 @@ def purge(conf: settings.Settings, cutoff: date, *, now: Callable[[], datetime],
                                  dry_run=False, about=about, lock_timeout=lock_timeout)
 
 
-def show(conf: settings.Settings, case: str, kapstok: str | None,
-         parts: Parts) -> tuple[Any, Kapstok]:
+def show(ctx: Context, case: str, kapstok: str | None) -> tuple[Any, Kapstok]:
     """One case as the store has it, with the kapstok it was decided under."""
-    from ave_cli import settings
-    from ave_cli.core.decisions import check_case_id
-
     check_case_id(case)
-    state = parts.read(False).case(case)
-    record(conf, "show", [state.case if state else case],
+    state = ctx.read(False).case(case)
+    record(ctx, "show", [state.case if state else case],
            "ok" if state else "niet gevonden")
     if state is None:
-        raise AveError(_("casus '{case_id}' staat niet in het caselog {log}").format(
-                           case_id=case, log=conf.where))
-    return state, settings.kapstok_for_case(kapstok, conf.kapstok, state)
+        raise AveError(Msg("casus '{case_id}' staat niet in het caselog {log}",
+                           case_id=case, log=ctx.settings.where))
+    return state, ctx.kapstokken.for_case(kapstok, state)

@@ -1,49 +1,23 @@
 """The store seam: everything that reads or appends decisions goes through one small interface.
 
-`Store` says what ave needs from where decisions are kept; `FileStore` is the first
-implementation (the TOML case log, with its derived index as an implementation detail). The
-commands and actions reach decisions only through a `Store`, so a second store (PostgreSQL, for a
-team) plugs in here without touching them.
+`Store` says what ave needs from where decisions are kept; `stores/file` (the TOML case log, with
+its derived index as an implementation detail) and `stores/postgres` (the team's store) are the
+two implementations. The flows reach decisions only through a `Store`.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ave_cli.stores.writeguard import LOCK_TIMEOUT
-
 if TYPE_CHECKING:
     from ave_cli.core.cases import CaseState, CaseSummary
+    from ave_cli.core.messages import Msg
     from ave_cli.core.model import Decision
     from ave_cli.record.logformat import Block, Damage
-    from ave_cli.stores.file.rewrite import Repair
-
-MOUNTS = Path("/proc/mounts")  # Linux: every mount with its file system type
-# File systems on another machine, where file locks (and so appends under a lock) cannot be trusted.
-NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p",
-                                 "ceph", "glusterfs", "fuse.sshfs", "fuse.davfs2", "davfs",
-                                 "fuse.glusterfs", "lustre", "gpfs", "beegfs"})
-
-
-def filesystem_of(path: Path, mounts: str) -> str | None:
-    """The type of the file system `path` lives on, from /proc/mounts text: the mount with the
-    longest mount point that contains the path (mount points escape a space as \\040)."""
-    best, found = -1, None
-    target = str(path)
-    for line in mounts.splitlines():
-        fields = line.split()
-        if len(fields) < 3:
-            continue
-        point = fields[1].replace("\\040", " ").replace("\\011", "\t").replace("\\134", "\\")
-        inside = target == point or target.startswith(point.rstrip("/") + "/")
-        if inside and len(point) > best:
-            best, found = len(point), fields[2]
-    return found
-
 
 @dataclass(frozen=True, slots=True)
 class Access:
@@ -76,23 +50,11 @@ class Accesses:
     cases: list[str]
 
 
-def _access_lines(entries: Accesses) -> Iterator[str]:
-    """`json.dumps(access.as_dict(), ensure_ascii=False)` and a line end for each access, built
-    around the case (a batch records a hundred thousand of them)."""
-    from json.encoder import encode_basestring as text
-
-    before = (f'{{"when": {text(entries.when)}, "who": {text(entries.who)}, "action": '
-              f'{text(entries.action)}, "case": ')
-    after = f', "result": {text(entries.result)}}}\n'
-    for case in entries.cases:
-        yield before + text(case) + after
-
-
 class View(Protocol):
     """The decisions as read just now, and what stood in the way of reading them."""
 
     damage: Damage | None  # a torn end: the decisions before it are intact
-    notice: str  # why a faster path could not be used (said as a warning)
+    notice: Msg | str  # why a faster path could not be used (said as a warning)
     size: int  # 0: the store holds nothing yet
 
     def case(self, case_id: str) -> CaseState | None: ...
@@ -109,6 +71,15 @@ class View(Protocol):
     def decisions(self) -> Iterator[Decision]: ...
 
 
+@dataclass(frozen=True)
+class Repair:
+    """What `ave check --repair` did: the torn tail moved to a quarantine file."""
+
+    quarantine: Path
+    moved: int  # bytes
+    line: int
+
+
 # from a View, the decisions to append: a list, or (a batch) made one by one as they are stored
 Build = Callable[[Any], "Iterable[Decision]"]
 
@@ -116,8 +87,15 @@ Build = Callable[[Any], "Iterable[Decision]"]
 class Store(Protocol):
     """Where decisions are kept: append under a lock, read all, scan for damage, rewrite."""
 
-    location: str  # for messages: a path or an address without secrets
-    access_location: str  # where the access log is, for messages
+    @property
+    def location(self) -> str:
+        """For messages: a path, or an address without secrets."""
+        ...
+
+    @property
+    def access_location(self) -> str:
+        """Where the access log is, for messages."""
+        ...
 
     def exists(self) -> bool: ...
 
@@ -129,7 +107,7 @@ class Store(Protocol):
         (also halfway through decisions it makes lazily)."""
         ...
 
-    def damage_message(self, damage: Damage, *, retry: bool = False) -> str: ...
+    def damage_message(self, damage: Damage, *, retry: bool = False) -> Msg: ...
 
     def record_access(self, entries: Accesses) -> None:
         """Append to the insert-only access log (never rewritten, also not by purge)."""
@@ -145,6 +123,45 @@ class Store(Protocol):
         """Every intact record and every damaged place (ave check)."""
         ...
 
+    def chain_problems(self, blocks: list[Block]) -> list[tuple[Msg | str, bool]]:
+        """What is wrong in the chains that guard the records beyond their own seals (the
+        access log, the head seen before), each with whether it is only worth saying."""
+        ...
+
+    def index_matches(self, blocks: list[Block]) -> bool:
+        """Whether what the store derived from its records (the index, the case rows) agrees
+        with them (the file store rebuilds an index that does not)."""
+        ...
+
+    def reindex(self) -> tuple[View, Path | None]:
+        """Rebuild what is derived from the records; where it is kept, if in a file."""
+        ...
+
+    def network_filesystem(self) -> str | None:
+        """The network file system the store is on (where locks cannot be trusted), if any."""
+        ...
+
+    def readable_by_others(self) -> bool: ...
+
+    def head(self) -> tuple[int, str]:
+        """The number of records and the last seal (ave head); refused where the store keeps
+        no single chain."""
+        ...
+
+    def accept_head(self, when: datetime, by: str) -> tuple[tuple[int, str] | None,
+                                                            tuple[int, str]]:
+        """Take the records as they are now as the newest head (recorded in the access log):
+        the head that was, and the new one."""
+        ...
+
+    def extends(self, given: str) -> tuple[bool, Msg]:
+        """Whether the records still extend a head noted earlier, and what to say."""
+        ...
+
+    def team_cases(self, team: str) -> set[str]:
+        """The keys of one team's cases (refused where there are no teams)."""
+        ...
+
     def repair(self, stamp: str, *, lock_timeout: float) -> Repair | None: ...
 
     def rewrite_without(self, cases: Callable[[list[Block]], set[str]], *, dry_run: bool,
@@ -152,207 +169,3 @@ class Store(Protocol):
                         lock_timeout: float) -> tuple[set[str], int]: ...
 
 
-@dataclass
-class FileStore:
-    """The case log: one TOML file, appended to under a lock file, with an index in the cache."""
-
-    path: Path
-    cache: Path | None
-
-    @property
-    def location(self) -> str:
-        return str(self.path)
-
-    @property
-    def access_location(self) -> str:
-        return str(self.access_path)
-
-    def exists(self) -> bool:
-        return self.path.exists()
-
-    def read(self, *, locked: bool = False) -> View:
-        from ave_cli.stores.file import caselog
-
-        return caselog.open_log(self.path, self.cache, locked=locked)
-
-    def append(self, build: Build, *, lock_timeout: float = LOCK_TIMEOUT) -> int:
-        """Append under the lock; each record names the access log's head (`toegang`)."""
-        from ave_cli.stores.file import caselog
-
-        return caselog.append(self.path, build, cache_dir=self.cache, lock_timeout=lock_timeout,
-                              toegang=self.access_head)
-
-    def damage_message(self, damage: Damage, *, retry: bool = False) -> str:
-        from ave_cli.stores.file import caselog
-
-        return caselog.damage_message(self.path, damage, retry=retry)
-
-    def network_filesystem(self) -> str | None:
-        """The network file system type the log is on (nfs, cifs, ...), or None: local, or not
-        known on this platform."""
-        try:
-            mounts = MOUNTS.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return None
-        folder = self.path.parent
-        while not folder.exists() and folder != folder.parent:
-            folder = folder.parent
-        kind = filesystem_of(folder.resolve(), mounts)
-        return kind if kind in NETWORK_FILESYSTEMS else None
-
-    def readable_by_others(self) -> bool:
-        from ave_cli.stores.file import caselog
-
-        return caselog.readable_by_others(self.path)
-
-    def exposures(self) -> list[tuple[str, str]]:
-        """Where others could replace, redirect or keep the log: (kind, path) for a log folder
-        anyone may write to ("folder"), a cache folder that is a symbolic link ("cache link")
-        or that others may write to ("cache"), and a log with more than one name ("links")."""
-        import os
-        import stat
-
-        found = []
-        with contextlib.suppress(OSError):
-            if self.path.parent.stat().st_mode & stat.S_IWOTH:
-                found.append(("folder", str(self.path.parent)))
-        if self.cache is not None:
-            if self.cache.is_symlink():
-                found.append(("cache link", str(self.cache)))
-            else:
-                with contextlib.suppress(OSError):
-                    if self.cache.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                        found.append(("cache", str(self.cache)))
-        with contextlib.suppress(OSError):
-            links = os.lstat(self.path).st_nlink
-            if links > 1:
-                found.append(("links", str(links)))
-        return found
-
-    @property
-    def access_path(self) -> Path:
-        """The access log beside the case log: JSON Lines, appended to, mode 0600."""
-        return self.path.with_name(f"{self.path.name}.toegang")
-
-    def record_access(self, entries: Accesses, *, purge: str = "") -> None:
-        """Append the accesses and a seal line naming the case log's head (accesslog.py)."""
-        from ave_cli.stores.file import accesslog
-
-        if not entries.cases or not (self.path.exists() or self.access_path.exists()):
-            return  # no store yet: no case was there to be seen
-        accesslog.append(self.access_path, _access_lines(entries), log=self.log_head(),
-                         purge=purge)
-
-    def log_head(self) -> str:
-        """The case log's head as "count:seal" ("" when it cannot be read)."""
-        from ave_cli.core.messages import AveError
-        from ave_cli.record import logformat
-        from ave_cli.stores.file import caselog
-
-        try:
-            return logformat.head_text(*caselog.head(self.path, self.cache))
-        except AveError:
-            return ""
-
-    def access_head(self) -> str:
-        """The access log's head as "n:seal" ("" before its first seal)."""
-        from ave_cli.record import logformat
-        from ave_cli.stores.file import accesslog
-
-        try:
-            count, seal = accesslog.head(self.access_path)
-        except OSError:
-            return ""  # the decision is still saved; that the access log failed is said after
-        return logformat.head_text(count, seal) if count else ""
-
-    def read_access(self) -> list[Access]:
-        from ave_cli.core.messages import AveError, Msg
-        from ave_cli.stores.file import accesslog
-
-        try:
-            reading = accesslog.read(self.access_path)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise AveError(Msg("toeganglog {path} is onleesbaar ({problem})",
-                               path=self.access_path, problem=exc)) from None
-        if reading.damaged:
-            raise AveError(Msg("toeganglog {path}: regel {line} is beschadigd",
-                               path=self.access_path, line=reading.damaged[0]))
-        found = []
-        for entry in reading.entries:
-            try:
-                found.append(Access(**entry))
-            except TypeError:
-                continue  # not an access (ave check says so)
-        return found
-
-    def scan(self) -> tuple[list[Block], list[Damage]]:
-        from ave_cli.record import logformat
-        from ave_cli.stores.file import caselog
-
-        return logformat.scan(caselog.read_bytes(self.path))
-
-    def anchor_problems(self, blocks: list[Block]) -> list[tuple[Any, bool]]:
-        """What is wrong between the case log, its access log and the newest head this computer
-        saw (each with whether it is only worth saying); ave check."""
-        from ave_cli.core.messages import AveError
-        from ave_cli.stores.file import accesslog, caselog
-
-        found: list[tuple[Any, bool]] = []
-        try:
-            caselog.head(self.path, self.cache)
-        except caselog.LogWentBack as exc:
-            found.append((exc.message, False))
-        except AveError:
-            pass  # damage: the scan says where
-        try:
-            reading = accesslog.read(self.access_path)
-        except (OSError, UnicodeDecodeError) as exc:
-            return [*found, (f"{self.access_path}: {exc}", False)]
-        found += [(m, False) for m in reading.problems] + [(m, True) for m in reading.notes]
-        header = caselog.header_of(self.path)
-        found += [(m, False) for m in accesslog.cross_check(header, blocks, reading,
-                                                             self.access_path)]
-        return found
-
-    def index_matches(self, blocks: list[Block]) -> bool:
-        from ave_cli.stores.file import caselog
-
-        return caselog.index_matches(self.path, self.cache, blocks)
-
-    def repair(self, stamp: str, *, lock_timeout: float = LOCK_TIMEOUT) -> Repair | None:
-        from ave_cli.stores.file import caselog, rewrite
-
-        repaired = rewrite.repair(self.path, stamp, lock_timeout=lock_timeout)
-        caselog.drop_index(self.path, self.cache)
-        return repaired
-
-    def rewrite_without(self, cases: Callable[[list[Block]], set[str]], *, dry_run: bool,
-                        about: dict[str, Any] | None = None,
-                        lock_timeout: float = LOCK_TIMEOUT) -> tuple[set[str], int]:
-        from ave_cli.core.messages import EnvironmentProblem, Msg
-        from ave_cli.stores.file import accesslog, rewrite
-
-        def record(anchor: str, head: str, gone: set[str]) -> None:
-            """The purge in the access log, sealed with the new chain's anchor, before the log
-            is replaced (so a purge entry that no purge wrote is found by ave check)."""
-            when = (about or {}).get("time")
-            entries = Accesses(when.isoformat() if when else "", (about or {}).get("by", ""),
-                               "purge", "ok", sorted(gone))
-            try:
-                accesslog.append(self.access_path, _access_lines(entries), log=head,
-                                 purge=anchor, lock_timeout=lock_timeout)
-            except OSError as exc:
-                raise EnvironmentProblem(Msg(
-                    "opschonen afgebroken: het toeganglog {path} kon niet worden bijgewerkt "
-                    "({strerror}); het caselog is niet gewijzigd en er is niets verwijderd. "
-                    "Maak ruimte vrij en probeer het opnieuw", path=self.access_path,
-                    strerror=exc.strerror)) from None
-
-        return rewrite.rewrite_without(self.path, cases, cache_dir=self.cache, dry_run=dry_run,
-                                       about=about, lock_timeout=lock_timeout,
-                                       before_replace=record)
-
-    def reindex(self) -> tuple[View, Path | None]:
-        from ave_cli.stores.file import caselog
-
-        return caselog.reindex(self.path, self.cache), caselog.index_path(self.path, self.cache)

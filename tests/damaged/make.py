@@ -12,8 +12,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ave_cli.core.model import Decision, KapstokRef
+from ave_cli.flows.kapstokken import load_kapstok
 from ave_cli.record import logformat
-from ave_cli.settings import load_kapstok
 
 HERE = Path(__file__).parent
 KAPSTOK = load_kapstok("handreiking")

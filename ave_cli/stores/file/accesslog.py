@@ -21,10 +21,12 @@ import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ave_cli.core.messages import Msg
+from ave_cli.record import logformat
 from ave_cli.stores.file import durable
 from ave_cli.stores.file.durable import NOFOLLOW, write_each
 from ave_cli.stores.writeguard import LOCK_TIMEOUT
@@ -128,7 +130,6 @@ def append(path: Path, lines: Iterator[str], *, log: str, purge: str = "",
             def pieces() -> Iterator[bytes]:
                 if lead:
                     yield lead
-                from itertools import islice
 
                 while True:
                     piece = "".join(islice(lines, 10_000)).encode("utf-8")
@@ -227,8 +228,6 @@ def read(path: Path) -> Reading:
 def purges_recorded(header: dict[str, Any], reading: Reading) -> list[bool]:
     """Per purge entry in the case log's header: whether a purge by ave sealed it into the
     access log (the anchor of the chain it started is in a seal line)."""
-    from ave_cli.record import logformat
-
     purges = header.get("purge", [])
     recorded = {s.purge for s in reading.seals if s.purge}
     return [logformat.chain_anchor(purges[:i + 1]) in recorded for i in range(len(purges))]
@@ -239,8 +238,6 @@ def cross_check(header: dict[str, Any], blocks: list[Any], reading: Reading,
     """What the case log and the access log say of each other: every access head a record
     names is in the access log; every case log head an access write saw since the last purge
     is in the case log at its place; every purge in the header was recorded in the access log."""
-    from ave_cli.record import logformat
-
     problems: list[Msg] = []
     by_n = {s.n: s for s in reading.seals}
     for block in blocks:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ave_cli.core.messages import EnvironmentProblem
+from ave_cli.core.messages import EnvironmentProblem, Msg
 from ave_cli.core.model import Decision
-from ave_cli.i18n import _
 from ave_cli.record import logformat
 from ave_cli.stores.file.index import Mark, record_json, tail_hash
 
@@ -72,8 +72,6 @@ class Writer:
         """Move the blocks so far out of memory into an unnamed file beside the log (0600,
         gone when closed); a full disk here fails before the log is touched. Where no file can
         be made beside the log (a folder you may not write in), the blocks stay in memory."""
-        import tempfile
-
         if self.file is None:
             try:
                 self.file = tempfile.TemporaryFile(dir=path.parent)
@@ -83,9 +81,9 @@ class Writer:
             self.file.write(b"".join(self.pieces))
             self.file.flush()  # a full disk is said here, not later
         except OSError as exc:
-            raise EnvironmentProblem(_("schrijven naar caselog {path} is mislukt "
-                                       "({strerror}); er is niets opgeslagen").format(
-                                         path=path, strerror=exc.strerror)) from None
+            raise EnvironmentProblem(Msg("schrijven naar caselog {path} is mislukt "
+                                       "({strerror}); er is niets opgeslagen",
+                                       path=path, strerror=exc.strerror)) from None
         self.pieces = []
 
     def payload(self) -> Iterator[bytes]:

@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ave_cli.core.cases import CaseState, CaseSummary
-from ave_cli.core.messages import AveError, EnvironmentProblem
+from ave_cli.core.messages import AveError, EnvironmentProblem, Msg
 from ave_cli.core.model import Decision
-from ave_cli.i18n import _
 from ave_cli.record import logformat
 from ave_cli.record.logformat import Damage, LogError, Parsed
 from ave_cli.stores.file import durable
@@ -42,7 +41,7 @@ class LogView:
     index: Index
     damage: Damage | None
     size: int  # bytes of the file
-    notice: str = ""  # why the index in the cache could not be used (the log was read instead)
+    notice: Msg | str = ""  # why the index in the cache could not be used (the log was read instead)
 
     def case(self, case_id: str) -> CaseState | None:
         return self.index.case(case_id)
@@ -69,14 +68,13 @@ def index_path(log: Path, cache_dir: Path | None) -> Path | None:
     return cache_dir / f"index-{key}.sqlite3"
 
 
-def _cache_notice(cache_dir: Path | None, exc: Exception) -> str:
+def _cache_notice(cache_dir: Path | None, exc: Exception) -> Msg:
     reason = getattr(exc, "strerror", None) or str(exc)
-    return _("de index in {cache} kan niet worden gebruikt ({reason}); ave leest het caselog "
-             "zelf (dat duurt langer, er gaat niets verloren)").format(cache=cache_dir,
-                                                                      reason=reason)
+    return Msg("de index in {cache} kan niet worden gebruikt ({reason}); ave leest het caselog "
+             "zelf (dat duurt langer, er gaat niets verloren)", cache=cache_dir, reason=reason)
 
 
-def _open_index(log: Path, cache_dir: Path | None) -> tuple[Index, str]:
+def _open_index(log: Path, cache_dir: Path | None) -> tuple[Index, Msg | str]:
     """The index in the cache; without a usable cache (full, read-only, locked) one in memory,
     rebuilt from the log every time, and the reason to tell the user once."""
     try:
@@ -91,14 +89,14 @@ def _stat(path: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise EnvironmentProblem(_("caselog {path} is onleesbaar ({strerror})").format(
+        raise EnvironmentProblem(Msg("caselog {path} is onleesbaar ({strerror})",
                                      path=path, strerror=exc.strerror)) from None
     if stat.S_ISDIR(result.st_mode):
-        raise LogError(_("caselog {path} is een map, geen bestand; kies een "
-                         "bestandsnaam met --log").format(path=path))
+        raise LogError(Msg("caselog {path} is een map, geen bestand; kies een "
+                         "bestandsnaam met --log", path=path))
     if not stat.S_ISREG(result.st_mode):
-        raise LogError(_("caselog {path} is geen gewoon bestand (maar een apparaat, pipe of "
-                         "socket); kies een bestandsnaam met --log").format(path=path))
+        raise LogError(Msg("caselog {path} is geen gewoon bestand (maar een apparaat, pipe of "
+                         "socket); kies een bestandsnaam met --log", path=path))
     return result
 
 
@@ -119,17 +117,17 @@ class LogWentBack(LogError):
 def _went_back(path: Path, anchor: tuple[int, str], now: tuple[int, str] | None) -> LogWentBack:
     count, seal = anchor
     if now is None:
-        text = _("caselog {path} is verdwenen, terwijl deze computer er eerder {count} besluiten "
+        text = Msg("caselog {path} is verdwenen, terwijl deze computer er eerder {count} besluiten "
                  "in zag (kop {seal}); ave maakt geen nieuw log in zijn plaats. Zet het terug, of "
-                 "leg met `ave check --accept-log` vast dat het weg mag")
+                 "leg met `ave check --accept-log` vast dat het weg mag",
+                 path=path, count=count, seal=seal[:16])
     else:
-        text = _("caselog {path} is ingekort, teruggezet of herschreven: deze computer zag eerder "
+        text = Msg("caselog {path} is ingekort, teruggezet of herschreven: deze computer zag eerder "
                  "{count} besluiten tot kop {seal}, en het log zet die keten niet voort (nu "
                  "{now} besluiten). ave leest en schrijft het niet tot dat is opgehelderd: zet de "
                  "nieuwste versie terug, of leg met `ave check --accept-log` vast dat deze versie "
-                 "de juiste is")
-    return LogWentBack(text.format(path=path, count=count, seal=seal[:16],
-                                   now=now[0] if now else 0))
+                 "de juiste is", path=path, count=count, seal=seal[:16], now=now[0] if now else 0)
+    return LogWentBack(text)
 
 
 def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
@@ -164,7 +162,7 @@ def _sync(path: Path, index: Index) -> tuple[Damage | None, int]:
                                    info.st_dev, info.st_ino, info.st_mtime_ns, parsed.head,
                                    parsed.count))
     except PermissionError:
-        raise EnvironmentProblem(_("caselog {path} is niet leesbaar voor jou (rechten)").format(
+        raise EnvironmentProblem(Msg("caselog {path} is niet leesbaar voor jou (rechten)",
                                      path=path)) from None
     return parsed.damage, size
 
@@ -194,7 +192,7 @@ def header_of(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise EnvironmentProblem(_("caselog {path} is onleesbaar ({strerror})").format(
+        raise EnvironmentProblem(Msg("caselog {path} is onleesbaar ({strerror})",
                                      path=path, strerror=exc.strerror)) from None
 
 
@@ -235,11 +233,11 @@ def _read_into(index: Index, handle: BinaryIO, path: Path, mark: Mark,
             elif 0 < place <= len(parsed.blocks):
                 found = parsed.blocks[place - 1].seal == anchor[1]
         if parsed.damage is not None and piece:
-            raise LogError(_("caselog {path} is beschadigd vanaf regel {line} "
+            raise LogError(Msg("caselog {path} is beschadigd vanaf regel {line} "
                              "({problem}), terwijl er daarna nog besluiten staan; dit "
                              "wordt niet automatisch hersteld: zet een back-up terug "
-                             "of laat `ave check` het aanwijzen").format(
-                               path=path, line=parsed.damage.line, problem=parsed.damage.problem))
+                             "of laat `ave check` het aanwijzen",
+                             path=path, line=parsed.damage.line, problem=parsed.damage.problem))
         index.add(parsed.blocks, None, states)
         if not piece or len(states) > 30_000:
             index.flush(states)
@@ -275,15 +273,17 @@ def read_all(path: Path) -> Parsed:
     return logformat.parse(_read_bytes(path), str(path))
 
 
-def damage_message(path: Path, damage: Damage, *, retry: bool = False) -> str:
+def damage_message(path: Path, damage: Damage, *, retry: bool = False) -> Msg:
     """What is wrong with a damaged log and how to repair it; `retry` for a refused write."""
     if retry:
-        text = _("caselog {path} is beschadigd vanaf regel {line} ({problem}); de besluiten "
-                 "daarvoor zijn intact. Herstel met `ave check --repair` en probeer het dan opnieuw")
+        text = Msg("caselog {path} is beschadigd vanaf regel {line} ({problem}); de besluiten "
+                 "daarvoor zijn intact. Herstel met `ave check --repair` en probeer het dan opnieuw",
+                 path=path, line=damage.line, problem=damage.problem)
     else:
-        text = _("caselog {path} is beschadigd vanaf regel {line} ({problem}); de besluiten "
-                 "daarvoor zijn intact. Herstel met `ave check --repair`")
-    return text.format(path=path, line=damage.line, problem=damage.problem)
+        text = Msg("caselog {path} is beschadigd vanaf regel {line} ({problem}); de besluiten "
+                 "daarvoor zijn intact. Herstel met `ave check --repair`",
+                 path=path, line=damage.line, problem=damage.problem)
+    return text
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -295,9 +295,9 @@ def _ensure_dir(path: Path) -> None:
     try:
         parent.mkdir(parents=True, mode=0o700)
     except OSError as exc:
-        raise AveError(_("de map {parent} voor het caselog kan niet worden aangemaakt "
-                         "({strerror}); kies een ander pad met --log of AVE_LOG").format(
-                           parent=parent, strerror=exc.strerror)) from None
+        raise AveError(Msg("de map {parent} voor het caselog kan niet worden aangemaakt "
+                         "({strerror}); kies een ander pad met --log of AVE_LOG",
+                         parent=parent, strerror=exc.strerror)) from None
 
 
 @contextmanager
@@ -305,12 +305,12 @@ def _locked(path: Path, timeout: float) -> Iterator[None]:
     try:
         lock = durable.lock(path, timeout)
     except TimeoutError:
-        raise EnvironmentProblem(_("het caselog {path} is al {timeout:g} s in gebruik "
+        raise EnvironmentProblem(Msg("het caselog {path} is al {timeout:g} s in gebruik "
                                    "door een ander proces; probeer het opnieuw of "
-                                   "verhoog --lock-timeout").format(path=path, timeout=timeout)) from None
+                                   "verhoog --lock-timeout", path=path, timeout=timeout)) from None
     except OSError as exc:
-        raise EnvironmentProblem(_("het slot op caselog {path} kan niet worden gezet "
-                                   "({strerror})").format(path=path, strerror=exc.strerror)) from None
+        raise EnvironmentProblem(Msg("het slot op caselog {path} kan niet worden gezet "
+                                   "({strerror})", path=path, strerror=exc.strerror)) from None
     try:
         yield
     finally:
@@ -398,7 +398,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise EnvironmentProblem(_("caselog {path} is onleesbaar ({strerror})").format(
+        raise EnvironmentProblem(Msg("caselog {path} is onleesbaar ({strerror})",
                                      path=path, strerror=exc.strerror)) from None
 
 

@@ -10,14 +10,14 @@ import errno
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ave_cli.core.messages import EnvironmentProblem
-from ave_cli.i18n import _
+from ave_cli.core.cases import key
+from ave_cli.core.messages import EnvironmentProblem, Msg
 from ave_cli.record import logformat
 from ave_cli.record.logformat import LogError
+from ave_cli.stores.base import Repair
 from ave_cli.stores.file.caselog import (
     _locked,
     _read_bytes,
@@ -27,13 +27,6 @@ from ave_cli.stores.file.caselog import (
 )
 from ave_cli.stores.file.durable import NOFOLLOW, fsync_dir, write_all
 from ave_cli.stores.writeguard import LOCK_TIMEOUT, uninterruptible
-
-
-@dataclass(frozen=True)
-class Repair:
-    quarantine: Path
-    moved: int  # bytes
-    line: int
 
 
 def repair(path: Path, stamp: str, *, lock_timeout: float = LOCK_TIMEOUT) -> Repair | None:
@@ -52,11 +45,10 @@ def repair(path: Path, stamp: str, *, lock_timeout: float = LOCK_TIMEOUT) -> Rep
         try:
             _write_new(quarantine, data[parsed.damage.offset:], 0o600)
         except OSError as exc:
-            raise EnvironmentProblem(_("herstel afgebroken: het quarantainebestand {quarantine} "
+            raise EnvironmentProblem(Msg("herstel afgebroken: het quarantainebestand {quarantine} "
                                        "kon niet volledig worden geschreven ({strerror}); het "
                                        "caselog is niet gewijzigd. Maak ruimte vrij en probeer "
-                                       "het opnieuw").format(quarantine=quarantine,
-                                                             strerror=exc.strerror)) from None
+                                       "het opnieuw", quarantine=quarantine, strerror=exc.strerror)) from None
         fsync_dir(path.parent)
         with uninterruptible():
             fd = os.open(path, os.O_WRONLY | NOFOLLOW)
@@ -80,7 +72,7 @@ def _write_new(target: Path, payload: bytes, mode: int) -> None:
         finally:
             os.close(fd)
         if target.stat().st_size != len(payload) or target.read_bytes() != payload:
-            raise OSError(errno.EIO, _("het geschreven bestand verschilt van wat ave schreef"))
+            raise OSError(errno.EIO, Msg("het geschreven bestand verschilt van wat ave schreef"))
     except BaseException:
         with contextlib.suppress(OSError):
             target.unlink()
@@ -102,8 +94,6 @@ def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str
     it was. `before_replace(anchor, head, cases)` runs just before the move (the access log
     records the purge there: when it cannot, nothing is purged). Returns the cases and the
     number of decisions removed."""
-    from ave_cli.core.cases import key
-
     with _locked(path, lock_timeout):
         data = _read_bytes(path)
         parsed = logformat.parse(data, str(path))
@@ -134,11 +124,10 @@ def rewrite_without(path: Path, cases: Callable[[list[logformat.Block]], set[str
         except OSError as exc:
             with contextlib.suppress(OSError):
                 temporary.unlink()
-            raise EnvironmentProblem(_("opschonen afgebroken: het nieuwe caselog kon niet "
+            raise EnvironmentProblem(Msg("opschonen afgebroken: het nieuwe caselog kon niet "
                                        "volledig worden geschreven ({strerror}); het caselog "
                                        "is niet gewijzigd en er is niets verwijderd. Maak "
-                                       "ruimte vrij en probeer het opnieuw").format(
-                                         strerror=exc.strerror)) from None
+                                       "ruimte vrij en probeer het opnieuw", strerror=exc.strerror)) from None
         if before_replace is not None:
             try:
                 before_replace(anchor, logformat.head_text(len(kept), new_head), gone)
@@ -160,6 +149,6 @@ def _verify_rewrite(path: Path, ids: list[str]) -> None:
     lead = data[:parsed.blocks[0].offset] if parsed.blocks else data
     if (parsed.damage is not None or [b.decision.id for b in parsed.blocks] != ids
             or logformat.chain_problems(logformat.header_info(lead), parsed.blocks)):
-        raise OSError(errno.EIO, _("het nieuwe caselog leest niet terug zoals het is geschreven"))
+        raise OSError(errno.EIO, Msg("het nieuwe caselog leest niet terug zoals het is geschreven"))
 
 

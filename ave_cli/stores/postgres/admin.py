@@ -6,27 +6,25 @@ from __future__ import annotations
 from typing import Any
 
 from ave_cli.core import cases
-from ave_cli.core.messages import AveError, EnvironmentProblem
-from ave_cli.i18n import _
+from ave_cli.core.messages import AveError, EnvironmentProblem, Msg
 from ave_cli.record import logformat
 from ave_cli.stores.postgres.schema import GUARDS, LET_GO, OWNER_ROLE, ROLES, TABLES, VERSION
 from ave_cli.stores.postgres.store import connect, driver, first_line, redact, schema_version
 
 
-def init(url: str) -> tuple[int, int, list[str]]:
+def init(url: str) -> tuple[int, int, list[Msg]]:
     """Create the schema, or move a store of an earlier version to this one (as the
     administrator, who is left neither owner nor purger); returns (before, after, what changed)."""
     psycopg = driver()
     conn = connect(url, check_schema=False)
-    changes: list[str] = []
+    changes: list[Msg] = []
     try:
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(4242)")
             before = schema_version(conn)
             if before > VERSION:
-                raise EnvironmentProblem(_("de store heeft schemaversie {found}, nieuwer dan deze "
-                                           "ave ({known}); werk ave bij").format(
-                                               found=before, known=VERSION))
+                raise EnvironmentProblem(Msg("de store heeft schemaversie {found}, nieuwer dan deze "
+                                           "ave ({known}); werk ave bij", found=before, known=VERSION))
             if before < VERSION:
                 old = _read_version_1(conn) if before == 1 else None
                 conn.execute(ROLES)
@@ -42,9 +40,8 @@ def init(url: str) -> tuple[int, int, list[str]]:
                     conn.execute("DROP SCHEMA ave_v1 CASCADE")
                 conn.execute(LET_GO)
     except psycopg.Error as exc:
-        raise EnvironmentProblem(_("inrichten van de store {url} mislukt ({problem}); er is "
-                                   "niets gewijzigd").format(url=redact(url),
-                                                             problem=first_line(exc))) from None
+        raise EnvironmentProblem(Msg("inrichten van de store {url} mislukt ({problem}); er is "
+                                   "niets gewijzigd", url=redact(url), problem=first_line(exc))) from None
     return before, VERSION, changes
 
 
@@ -71,7 +68,7 @@ def _read_version_1(conn: Any) -> dict[str, list[Any]]:
     return old
 
 
-def _move_version_1(conn: Any, old: dict[str, list[Any]]) -> list[str]:
+def _move_version_1(conn: Any, old: dict[str, list[Any]]) -> list[Msg]:
     """The rows of version 1 in the new tables (as the owner): each record as its canonical
     text under the seal it had, numbered per team; the case rows folded from them; the access
     log's rows, in their order, as the start of each team's chain (the login that wrote a row
@@ -134,18 +131,17 @@ def _move_version_1(conn: Any, old: dict[str, list[Any]]) -> list[str]:
                      (team_of(None, login), at, login, by, before, count, decisions, first,
                       last))
     changes = [
-        _("{n} besluiten overgezet (elk met zijn zegel; het record staat er nu als JSON en "
-          "elk team nummert zijn eigen besluiten)").format(n=len(old["decisions"])),
-        _("{n} casussen opnieuw afgeleid uit de besluiten").format(
+        Msg("{n} besluiten overgezet (elk met zijn zegel; het record staat er nu als JSON en "
+          "elk team nummert zijn eigen besluiten)", n=len(old["decisions"])),
+        Msg("{n} casussen opnieuw afgeleid uit de besluiten",
             n=sum(1 for s in folded.values() if s[0] is not None)),
-        _("{n} regels van het toeganglog zijn het begin van de keten van elk team").format(
-            n=len(old["toegang"])),
-        _("leden schrijven nu alleen via functies; de eigenaar is de rol {owner} zonder login, "
-          "en de beheerder is geen lid meer van {owner} of ave_purger").format(owner=OWNER_ROLE),
+        Msg("{n} regels van het toeganglog zijn het begin van de keten van elk team", n=len(old["toegang"])),
+        Msg("leden schrijven nu alleen via functies; de eigenaar is de rol {owner} zonder login, "
+          "en de beheerder is geen lid meer van {owner} of ave_purger", owner=OWNER_ROLE),
     ]
     if damaged:
-        changes.append(_("{n} beschadigde besluiten zijn bewaard zoals ze waren (ave check "
-                         "noemt ze)").format(n=damaged))
+        changes.append(Msg("{n} beschadigde besluiten zijn bewaard zoals ze waren (ave check "
+                         "noemt ze)", n=damaged))
     return changes
 
 
@@ -153,7 +149,7 @@ def add_team(url: str, name: str) -> bool:
     """A team: a role without login that may use ave (members get its rights). False: it was
     there already."""
     psycopg = driver()
-    from psycopg import sql
+    from psycopg import sql  # after driver() said whether psycopg is there
 
     conn = connect(url)
     try:
@@ -166,9 +162,8 @@ def add_team(url: str, name: str) -> bool:
             conn.execute(sql.SQL("GRANT ave_user TO {}").format(sql.Identifier(name)))
             return bool(_one(conn, "SELECT ave.add_team(%s)", (name,)))
     except psycopg.Error as exc:
-        raise EnvironmentProblem(_("team {team} kon niet worden gemaakt ({problem}); er is niets "
-                                   "gewijzigd").format(team=name,
-                                                       problem=first_line(exc))) from None
+        raise EnvironmentProblem(Msg("team {team} kon niet worden gemaakt ({problem}); er is niets "
+                                   "gewijzigd", team=name, problem=first_line(exc))) from None
 
 
 def share(url: str, case: str, team: str, *, own_team: str, by: str) -> bool:
@@ -182,13 +177,13 @@ def share(url: str, case: str, team: str, *, own_team: str, by: str) -> bool:
             return bool(_one(conn, "SELECT ave.share(%s, %s, %s, %s)",
                              (own_team, case, team, by)))
     except psycopg.errors.NoDataFound:
-        raise AveError(_("casus '{case}' is niet van een van je teams (alleen het team van de "
-                         "casus kan hem delen)").format(case=case)) from None
+        raise AveError(Msg("casus '{case}' is niet van een van je teams (alleen het team van de "
+                         "casus kan hem delen)", case=case)) from None
     except psycopg.errors.UndefinedObject:
-        raise AveError(_("team '{team}' bestaat niet in de store").format(team=team)) from None
+        raise AveError(Msg("team '{team}' bestaat niet in de store", team=team)) from None
     except psycopg.Error as exc:
-        raise EnvironmentProblem(_("delen mislukt ({problem}); er is niets gewijzigd").format(
-            problem=first_line(exc))) from None
+        raise EnvironmentProblem(Msg("delen mislukt ({problem}); er is niets gewijzigd",
+                                     problem=first_line(exc))) from None
 
 
 def _one(conn: Any, query: str, params: tuple[Any, ...]) -> Any:

@@ -15,17 +15,19 @@ postgresql:// address.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ave_cli.core import cases
-from ave_cli.core.messages import AveError, EnvironmentProblem
-from ave_cli.i18n import _
+from ave_cli.core.cases import CaseSummary
+from ave_cli.core.messages import AveError, EnvironmentProblem, Listed, Msg
 from ave_cli.record import logformat
 from ave_cli.record.logformat import Block, Damage
 from ave_cli.stores.base import Access, Accesses
@@ -69,9 +71,9 @@ def first_line(exc: BaseException) -> str:
 def driver() -> Any:
     """psycopg, or one line saying which extra installs it."""
     try:
-        import psycopg
+        import psycopg  # the team store's extra: imported when a store is used, or said missing
     except ImportError:
-        raise EnvironmentProblem(_("voor een PostgreSQL-store is psycopg nodig: pip install "
+        raise EnvironmentProblem(Msg("voor een PostgreSQL-store is psycopg nodig: pip install "
                                    "'ave-cli[postgresql]'")) from None
     return psycopg
 
@@ -82,43 +84,41 @@ def connect(url: str, *, check_schema: bool = True) -> psycopg.Connection:
     if url in _CONNECTIONS and not _CONNECTIONS[url].closed:
         return _CONNECTIONS[url]
     psycopg = driver()
-    from psycopg.conninfo import conninfo_to_dict
+    from psycopg.conninfo import conninfo_to_dict  # after driver() said whether psycopg is there
 
     shown = redact(url)
     try:
         params = conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        raise AveError(_("{url} is geen geldig PostgreSQL-adres ({problem})").format(
-            url=shown, problem=first_line(exc))) from None
+        raise AveError(Msg("{url} is geen geldig PostgreSQL-adres ({problem})",
+                           url=shown, problem=first_line(exc))) from None
     if params.get("password"):
-        raise AveError(_("zet geen wachtwoord in het adres van de store; gebruik ~/.pgpass "
+        raise AveError(Msg("zet geen wachtwoord in het adres van de store; gebruik ~/.pgpass "
                          "of een servicebestand (libpq)"))
     try:
         conn: Connection[tuple[Any, ...]] = psycopg.connect(
             url, autocommit=True, connect_timeout=10,
                                application_name="ave")
     except psycopg.Error as exc:
-        raise EnvironmentProblem(_("de store {url} is niet bereikbaar ({problem})").format(
-            url=shown, problem=first_line(exc))) from None
+        raise EnvironmentProblem(Msg("de store {url} is niet bereikbaar ({problem})",
+                                     url=shown, problem=first_line(exc))) from None
     if check_schema:
         usage = conn.execute("SELECT session_user, to_regnamespace('ave') IS NULL "
                              "OR has_schema_privilege('ave', 'USAGE')").fetchone() or ("", True)
         if not usage[1]:
             conn.close()
-            raise AveError(_("je bent lid van geen enkel team in de store {url}; vraag de "
-                             "beheerder om: GRANT <team> TO {user}").format(url=shown,
-                                                                             user=usage[0]))
+            raise AveError(Msg("je bent lid van geen enkel team in de store {url}; vraag de "
+                             "beheerder om: GRANT <team> TO {user}", url=shown, user=usage[0]))
         version = schema_version(conn)
         if version == 0:
             conn.close()
-            raise EnvironmentProblem(_("de store {url} is nog niet ingericht; laat de beheerder "
-                                       "'ave store init {url}' uitvoeren").format(url=shown))
+            raise EnvironmentProblem(Msg("de store {url} is nog niet ingericht; laat de beheerder "
+                                       "'ave store init {url}' uitvoeren", url=shown))
         if version != VERSION:
             conn.close()
-            raise EnvironmentProblem(_("de store {url} heeft schemaversie {found}, deze ave "
+            raise EnvironmentProblem(Msg("de store {url} heeft schemaversie {found}, deze ave "
                                        "kent {known}; werk ave bij of laat 'ave store init' "
-                                       "uitvoeren").format(url=shown, found=version,
-                                                           known=VERSION))
+                                       "uitvoeren", url=shown, found=version, known=VERSION))
     _CONNECTIONS[url] = conn
     return conn
 
@@ -131,9 +131,9 @@ def schema_version(conn: psycopg.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def _skipped(team: str, seq: int, key: str, problem: Any) -> str:
-    return _("besluit {team}/{seq} van casus {case} is beschadigd ({problem}) en overgeslagen; "
-             "ave check noemt het").format(team=team, seq=seq, case=key, problem=problem)
+def _skipped(team: str, seq: int, key: str, problem: Any) -> Msg:
+    return Msg("besluit {team}/{seq} van casus {case} is beschadigd ({problem}) en overgeslagen; "
+             "ave check noemt het", team=team, seq=seq, case=key, problem=problem)
 
 
 @dataclass
@@ -145,9 +145,9 @@ class PgView:
     size: int
     team: str = ""
     damage: Damage | None = None
-    notice: str = ""
+    notice: Msg | str = ""
     # said for a row that cannot be read (it is passed over): the command's warning
-    warn: Callable[[str], None] = lambda text: None
+    warn: Callable[[Msg], None] = lambda text: None
     # the last seal of every case read through this view ('' for none): a decision made from
     # what was read chains to it, so it cannot be stored when someone wrote the case since
     heads: dict[str, str] = field(default_factory=dict)
@@ -164,8 +164,8 @@ class PgView:
         try:
             return cases.from_json(state)
         except (ValueError, TypeError, KeyError):
-            self.warn(_("de casusregel {team}/{case} in ave.cases is beschadigd en overgeslagen; "
-                        "ave check noemt hem").format(team=team, case=key))
+            self.warn(Msg("de casusregel {team}/{case} in ave.cases is beschadigd en overgeslagen; "
+                        "ave check noemt hem", team=team, case=key))
             return None
 
     def case(self, case_id: str) -> CaseState | None:
@@ -209,8 +209,6 @@ class PgView:
 
     def summaries(self, *, include_closed: bool = True,
                   deciders: bool = True) -> list[CaseSummary]:
-        from ave_cli.core.cases import CaseSummary
-
         columns = ", ".join(SUMMARY if deciders else (*SUMMARY[:-1], "''"))
         where = "" if include_closed else "WHERE closed = 0 "
         rows = self.conn.execute(f"SELECT team, case_key, case_id, {columns} FROM ave.cases "
@@ -257,8 +255,8 @@ class PgStore:
         """The keys of the cases of `team` this person may see; refused for a team they are
         not in."""
         if team not in self.my_teams():
-            raise AveError(_("je bent geen lid van team '{team}' in de store (je teams: "
-                             "{teams})").format(team=team, teams=", ".join(self.my_teams())))
+            raise AveError(Msg("je bent geen lid van team '{team}' in de store (je teams: "
+                             "{teams})", team=team, teams=", ".join(self.my_teams())))
         return {k for (k,) in self.conn().execute(
             "SELECT case_key FROM ave.cases WHERE team = %s", (team,))}
 
@@ -269,18 +267,17 @@ class PgStore:
         teams = self.my_teams()
         if self.team:
             if self.team not in teams:
-                raise AveError(_("je bent geen lid van team '{team}' in de store (je teams: "
-                                 "{teams})").format(team=self.team,
-                                                    teams=", ".join(teams) or "—"))
+                raise AveError(Msg("je bent geen lid van team '{team}' in de store (je teams: "
+                                 "{teams})", team=self.team, teams=", ".join(teams) or "—"))
             return self.team
         if len(teams) == 1:
             return teams[0]
         if not teams:
             user = self.conn().execute("SELECT session_user").fetchone()[0]
-            raise AveError(_("je bent lid van geen enkel team in de store; vraag de beheerder "
-                             "om: GRANT <team> TO {user}").format(user=user))
-        raise AveError(_("je bent lid van meer teams ({teams}); kies er een met --team of "
-                         "$AVE_TEAM").format(teams=", ".join(teams)))
+            raise AveError(Msg("je bent lid van geen enkel team in de store; vraag de beheerder "
+                             "om: GRANT <team> TO {user}", user=user))
+        raise AveError(Msg("je bent lid van meer teams ({teams}); kies er een met --team of "
+                         "$AVE_TEAM", teams=", ".join(teams)))
 
     def _own_team(self) -> str:
         """The team of a new case when one can be named without asking ('' otherwise: the
@@ -329,33 +326,31 @@ class PgStore:
                         conn.execute("ROLLBACK")
         except psycopg.errors.UniqueViolation:
             shown = writer.conflicting()
-            names = ", ".join(shown[:5]) + (_(" (en {n} meer)").format(n=len(shown) - 5)
-                                            if len(shown) > 5 else "")
-            raise EnvironmentProblem(_(
-                "casus {cases} is zojuist door iemand anders bijgewerkt; er is niets "
-                "opgeslagen; bekijk hem opnieuw (ave show) en probeer het nog eens").format(
-                    cases=names)) from None
+            names = Listed([", ".join(shown[:5]), Msg(" (en {n} meer)", n=len(shown) - 5)
+                            if len(shown) > 5 else ""], sep="")
+            raise EnvironmentProblem(Msg("casus {cases} is zojuist door iemand anders bijgewerkt; er is "
+                                         "niets "
+                "opgeslagen; bekijk hem opnieuw (ave show) en probeer het nog eens", cases=names)) from None
         except psycopg.errors.InsufficientPrivilege as exc:
             if "geen lid van team" in str(exc):
                 self.team_for_new_cases()  # says which team to choose, or to ask for one
-            raise EnvironmentProblem(_("de store weigert het besluit ({problem}); er is niets "
-                                       "opgeslagen").format(problem=first_line(exc))) from None
+            raise EnvironmentProblem(Msg("de store weigert het besluit ({problem}); er is niets "
+                                       "opgeslagen", problem=first_line(exc))) from None
         except (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected):
-            raise EnvironmentProblem(_("de store is bezet (wachttijd {seconds:g} s verstreken); "
-                                       "er is niets opgeslagen; probeer het opnieuw").format(
-                                           seconds=lock_timeout)) from None
+            raise EnvironmentProblem(Msg("de store is bezet (wachttijd {seconds:g} s verstreken); "
+                                       "er is niets opgeslagen; probeer het opnieuw",
+                                       seconds=lock_timeout)) from None
         except psycopg.OperationalError as exc:
             if committing:
-                raise EnvironmentProblem(_(
-                    "de verbinding met de store {url} viel weg tijdens het vastleggen ({problem}); "
-                    "het is niet bekend of het besluit is opgeslagen; kijk met ave show").format(
-                        url=self.location, problem=first_line(exc))) from None
-            raise EnvironmentProblem(_("de store {url} gaf een fout ({problem}); er is niets "
-                                       "opgeslagen").format(url=self.location,
-                                                            problem=first_line(exc))) from None
+                raise EnvironmentProblem(Msg("de verbinding met de store {url} viel weg tijdens het "
+                                             "vastleggen ({problem}); "
+                    "het is niet bekend of het besluit is opgeslagen; kijk met ave show",
+                    url=self.location, problem=first_line(exc))) from None
+            raise EnvironmentProblem(Msg("de store {url} gaf een fout ({problem}); er is niets "
+                                       "opgeslagen", url=self.location, problem=first_line(exc))) from None
         except psycopg.Error as exc:
-            raise EnvironmentProblem(_("de store weigert het besluit ({problem}); er is niets "
-                                       "opgeslagen").format(problem=first_line(exc))) from None
+            raise EnvironmentProblem(Msg("de store weigert het besluit ({problem}); er is niets "
+                                       "opgeslagen", problem=first_line(exc))) from None
         return len(writer.ids)
 
     def migrate(self, decisions: list[Decision]) -> int:
@@ -369,8 +364,8 @@ class PgStore:
 
         return self.append(build)
 
-    def damage_message(self, damage: Damage, *, retry: bool = False) -> str:
-        return f"{self.location}: {damage.problem}"
+    def damage_message(self, damage: Damage, *, retry: bool = False) -> Msg:
+        return Msg("{where}: {problem}", where=self.location, problem=damage.problem)
 
     def network_filesystem(self) -> str | None:
         return None
@@ -419,32 +414,48 @@ class PgStore:
             try:
                 block = logformat.decode_json(record, seal, seq)
             except ValueError as exc:
-                problems.append(Damage(seq, 0, _("besluit {team}/{seq} van casus {case}: "
-                                                 "{problem}").format(
-                    team=team, seq=seq, case=key, problem=exc.args[0] if exc.args else exc)))
+                problems.append(Damage(seq, 0, Msg("besluit {team}/{seq} van casus {case}: "
+                                                 "{problem}",
+                                                 team=team, seq=seq, case=key,
+                                                 problem=exc.args[0] if exc.args else exc)))
                 heads[where] = seal
                 continue
             blocks.append(block)
             self._scanned.append((team, key, block))
             if block.prev != prev or cases.key(block.decision.case) != key:
-                problems.append(Damage(seq, 0, _("besluit {team}/{seq}: de casus of de schakel "
-                                                 "in de kolommen wijkt af van het record").format(
-                                                     team=team, seq=seq)))
+                problems.append(Damage(seq, 0, Msg("besluit {team}/{seq}: de casus of de schakel "
+                                                 "in de kolommen wijkt af van het record",
+                                                 team=team, seq=seq)))
             if prev != heads.get(where, ""):
-                problems.append(Damage(seq, 0, _("besluit {team}/{seq}: de keten van casus "
+                problems.append(Damage(seq, 0, Msg("besluit {team}/{seq}: de keten van casus "
                                                  "{case} is onderbroken (een besluit ontbreekt "
-                                                 "of is gewijzigd)").format(
-                                                     team=team, seq=seq,
-                                                     case=block.decision.case)))
+                                                 "of is gewijzigd)",
+                                                 team=team, seq=seq, case=block.decision.case)))
             heads[where] = seal
-        return blocks, problems + self._access_problems()
+        return blocks, problems
+
+    def chain_problems(self, blocks: list[Block]) -> list[tuple[Msg | str, bool]]:
+        """What is wrong in the access logs of this person's teams (the decisions' own chains
+        are checked by `scan`, row by row, where the blocks come from)."""
+        return [(damage.problem, False) for damage in self._access_problems()]
+
+    def head(self) -> tuple[int, str]:
+        raise AveError(Msg("ave head geldt voor een caselog-bestand; de store van je team houdt "
+                           "per casus een keten bij en bewaakt die zelf"))
+
+    def accept_head(self, when: datetime, by: str) -> tuple[tuple[int, str] | None,
+                                                            tuple[int, str]]:
+        raise AveError(Msg("--head en --accept-log gelden voor een caselog-bestand; de "
+                           "store van je team bewaakt zijn ketens zelf"))
+
+    def extends(self, given: str) -> tuple[bool, Msg]:
+        raise AveError(Msg("--head en --accept-log gelden voor een caselog-bestand; de "
+                           "store van je team bewaakt zijn ketens zelf"))
 
     def _access_problems(self) -> list[Damage]:
         """Each of this person's teams' access log: numbered without gaps, every row's hash
         over its body and the hash before it, the body saying what the row's columns say, and
         the last row the head the store keeps."""
-        import hashlib
-
         problems: list[Damage] = []
         teams = self.my_teams()
         heads = {team: (count, head) for team, count, head in self.conn().execute(
@@ -463,17 +474,17 @@ class PgStore:
                                    "by": by, "action": action, "result": result,
                                    "cases": list(ids)})
                 if not ok:
-                    problems.append(Damage(0, 0, _(
-                        "toeganglog van team {team}: regel {seq} ontbreekt, is gewijzigd of "
-                        "staat niet in de keten").format(team=team, seq=seq)))
+                    problems.append(Damage(0, 0, Msg("toeganglog van team {team}: regel {seq} ontbreekt, "
+                                                     "is gewijzigd of "
+                        "staat niet in de keten", team=team, seq=seq)))
                     break
                 prev = digest
             else:
                 if heads.get(team) != (count, prev):
-                    problems.append(Damage(0, 0, _(
-                        "toeganglog van team {team}: het einde ontbreekt of is gewijzigd (de "
-                        "store houdt {kept} regels bij, er zijn er {count})").format(
-                            team=team, kept=heads.get(team, (0, ""))[0], count=count)))
+                    problems.append(Damage(0, 0, Msg("toeganglog van team {team}: het einde ontbreekt of "
+                                                     "is gewijzigd (de "
+                        "store houdt {kept} regels bij, er zijn er {count})",
+                        team=team, kept=heads.get(team, (0, ""))[0], count=count)))
         return problems
 
     def index_matches(self, blocks: list[Block]) -> bool:
@@ -521,28 +532,26 @@ class PgStore:
                  str(about.get("closed_before", "")))).fetchone()[0]
         except psycopg.errors.InsufficientPrivilege:
             user = self.conn().execute("SELECT session_user").fetchone()[0]
-            raise AveError(_("alleen wie de rol {role} heeft, mag verwijderen; er is niets "
-                             "verwijderd; vraag de beheerder om: GRANT {role} TO {user}").format(
-                                 role=PURGER_ROLE, user=user)) from None
+            raise AveError(Msg("alleen wie de rol {role} heeft, mag verwijderen; er is niets "
+                             "verwijderd; vraag de beheerder om: GRANT {role} TO {user}",
+                             role=PURGER_ROLE, user=user)) from None
         except psycopg.Error as exc:
-            raise EnvironmentProblem(_("de store weigert het verwijderen ({problem}); er is "
-                                       "niets verwijderd").format(problem=first_line(exc))
+            raise EnvironmentProblem(Msg("de store weigert het verwijderen ({problem}); er is "
+                                       "niets verwijderd", problem=first_line(exc))
                                      ) from None
         return gone, removed
 
     def reindex(self) -> tuple[PgView, None]:
-        return self.read(), None
+        raise AveError(Msg("de store van je team heeft geen index in de cache; er is niets "
+                           "opnieuw op te bouwen (ave check vergelijkt de casustabel met de "
+                           "besluiten)"))
 
 
 def _utc(at: datetime) -> str:
-    from datetime import UTC
-
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _body_of(body: str) -> Any:
-    import json
-
     try:
         return json.loads(body)
     except ValueError:

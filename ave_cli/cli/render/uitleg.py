@@ -9,13 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ave_cli.core.model import (
-    ROLE_TITLES,
-    Kapstok,
-    Phase,
-)
-from ave_cli.i18n import _, k_
-from ave_cli.render import (
+from ave_cli.cli.i18n import _, k_
+from ave_cli.cli.render.base import (
     assemble,
     bullets,
     heading,
@@ -23,6 +18,11 @@ from ave_cli.render import (
     phase_style,
     phase_text,
     roles_table,
+)
+from ave_cli.core.model import (
+    ROLE_TITLES,
+    Kapstok,
+    Phase,
 )
 
 # --- uitleg ----------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ave_cli import complete
-from ave_cli.app import (
+from ave_cli.cli import complete
+from ave_cli.cli.app import (
     LOCK_TIMEOUT,
     ByOpt,
     DryRunOpt,
@@ -21,18 +21,17 @@ from ave_cli.app import (
     app,
     guarded,
     hooks,
-    parts,
-    read_log,
     text_input,
 )
+from ave_cli.cli.i18n import _, n_
 from ave_cli.core.messages import AveError, Cancelled
-from ave_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ave_cli.core.decisions import Change
     from ave_cli.core.model import Kapstok
+    from ave_cli.flows.context import Context
 
 CaseArg = Annotated[str, typer.Argument(metavar=_("CASUS"), help=_("Pseudoniem van de casus."),
                                         show_default=False, autocompletion=complete.case_ids)]
@@ -54,11 +53,13 @@ TEXT_LABELS = {"decided_by": "--decided-by", "note": "--note", "casusregisseur":
                "in_overleg_met": "--in-overleg-met"}
 
 
-def _run_change(action: str, case: str, kapstok_opt: str | None, log: str | None,
-                by: str | None, dry_run: bool, fmt: Format, lock_timeout: float,
+def _run_change(action: str, case: str, kapstok_opt: str | None, ctx: Context,
+                dry_run: bool, fmt: Format, lock_timeout: float,
                 make: Callable[[Kapstok, Any, Any], Change], who_fields: dict[str, Any]) -> None:
     """Read, decide with `make(kapstok, state, who)`, append (unless dry run), render."""
-    from ave_cli import output, render, render_case, settings
+    from ave_cli.cli import output
+    from ave_cli.cli.render import base as render
+    from ave_cli.cli.render import case as render_case
     from ave_cli.core.decisions import check_case_id
     from ave_cli.core.guard import check_free_text
     from ave_cli.flows import decide as actions
@@ -67,9 +68,8 @@ def _run_change(action: str, case: str, kapstok_opt: str | None, log: str | None
     who_fields = {key: tuple(check_free_text(TEXT_LABELS[key], text) for text in value)
                   if isinstance(value, tuple) else check_free_text(TEXT_LABELS[key], value)
                   for key, value in who_fields.items()}  # each in its composed form (NFC)
-    conf = settings.resolve(log, kapstok_opt, by)
-    made, kap = actions.change(conf, case, kapstok_opt, make, who_fields, parts(conf),
-        dry_run=dry_run, lock_timeout=lock_timeout, action=action)
+    made, kap = actions.change(ctx, case, kapstok_opt, make, who_fields,
+                               dry_run=dry_run, lock_timeout=lock_timeout, action=action)
     if fmt is Format.json:
         output.print_json(output.change_json(made, dry_run=dry_run))
     else:
@@ -132,6 +132,7 @@ def escalate_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli.cli.context import context
     from ave_cli.core.decisions import add_regisseur, escalate
 
     if (to is None) == (role is None):
@@ -149,7 +150,8 @@ def escalate_command(
         assert role is not None  # without --to, --role is required (checked above)
         return add_regisseur(kap, state, case_id, role=role, holder=holder, reason=reason, who=who)
 
-    _run_change("escalate", case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
+    _run_change("escalate", case_id, kapstok, context(log, kapstok, by), dry_run, fmt,
+                lock_timeout, make, extra)
 
 
 DEESCALATE_HELP = _("Leg een afschaling vast: de casus gaat naar een lagere fase.\n\nEerst toont "
@@ -184,31 +186,32 @@ def deescalate_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli.cli.context import context
     from ave_cli.core.decisions import deescalate
 
     reason, note = _texts(reason, reason_file, note, note_file)
     extra = _who(decided_by, in_overleg_met, note, casusregisseur, procesregisseur)
     unmet: tuple[str, ...] = ()
+    ctx = context(log, kapstok, by)
     if not yes:
-        unmet = _checklist(case_id, kapstok, log, by, dry_run)
+        unmet = _checklist(ctx, case_id, kapstok, dry_run)
 
     def make(kap: Kapstok, state: Any, who: Any) -> Change:
         return deescalate(kap, state, case_id, to=to, reason=reason, unmet=unmet, who=who)
 
-    _run_change("deescalate", case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, extra)
+    _run_change("deescalate", case_id, kapstok, ctx, dry_run, fmt, lock_timeout, make, extra)
 
 
-def _checklist(case: str, kapstok_opt: str | None, log: str | None, by: str | None,
+def _checklist(ctx: Context, case: str, kapstok_opt: str | None,
                dry_run: bool) -> tuple[str, ...]:
     """Ask which down criteria of the current phase hold; return the ones that do not."""
-    from ave_cli import questionnaire as q
-    from ave_cli import settings
+    from ave_cli.cli import questionnaire as q
     from ave_cli.core.decisions import check_case_id, open_case
+    from ave_cli.flows.questions import Prompt
 
     check_case_id(case)
-    conf = settings.resolve(log, kapstok_opt, by)
-    state = read_log(conf, writing=not dry_run).case(case)
-    kap = settings.kapstok_for_case(kapstok_opt, conf.kapstok, state)
+    state = ctx.read(writing=not dry_run).case(case)
+    kap = ctx.kapstokken.for_case(kapstok_opt, state)
     _state, phase = open_case(state, case, kap)
     if not phase.afschalen_criteria:
         return ()
@@ -218,14 +221,14 @@ def _checklist(case: str, kapstok_opt: str | None, log: str | None, by: str | No
             raise AveError(_("bevestig de afschaalcriteria met --yes (er is geen "
                              "terminal voor de checklist)"))
         ask = q.terminal_ask
-    met = ask(q.Prompt("checkbox", _("Afschalen vanuit {phase}: welke criteria zijn "
+    met = ask(Prompt("checkbox", _("Afschalen vanuit {phase}: welke criteria zijn "
                                      "vervuld?").format(phase=phase.id),
                        tuple((c, c) for c in phase.afschalen_criteria), []))
     unmet = tuple(c for c in phase.afschalen_criteria if c not in met)
     if unmet:
         question = n_("{n} criterium niet vervuld. Toch afschalen?",
                       "{n} criteria niet vervuld. Toch afschalen?", len(unmet))
-        go = ask(q.Prompt("select", question.format(n=len(unmet)),
+        go = ask(Prompt("select", question.format(n=len(unmet)),
                           ((_("Nee, afbreken"), False), (_("Ja, afschalen en vastleggen wat niet "
                                                         "is vervuld"), True)), False))
         if not go:
@@ -255,6 +258,7 @@ def close_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
+    from ave_cli.cli.context import context
     from ave_cli.core.decisions import close
 
     reason, note = _texts(reason, reason_file, note, note_file)
@@ -262,7 +266,8 @@ def close_command(
     def make(kap: Kapstok, state: Any, who: Any) -> Change:
         return close(kap, state, case_id, reason=reason, who=who)
 
-    _run_change("close", case_id, kapstok, log, by, dry_run, fmt, lock_timeout, make, _who(note=note))
+    _run_change("close", case_id, kapstok, context(log, kapstok, by), dry_run, fmt, lock_timeout,
+                make, _who(note=note))
 
 
 SHOW_HELP = _("Toon een casus als film: de huidige stand (fase, dagen in de fase, regisseurs, "
@@ -279,11 +284,13 @@ def show_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import output, render, render_case, settings
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.cli.render import case as render_case
     from ave_cli.flows import decide as actions
 
-    conf = settings.resolve(log, kapstok)
-    state, kap = actions.show(conf, case_id, kapstok, parts(conf))
+    state, kap = actions.show(context(log, kapstok), case_id, kapstok)
     now = hooks["now"]()
     if fmt is Format.json:
         output.print_json(output.case_json(state, kap, now))

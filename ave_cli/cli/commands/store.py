@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ave_cli import chrome
-from ave_cli.app import AveTyper, Format, FormatOpt, LogOpt, TeamOpt, app, guarded
-from ave_cli.core.messages import AveError
-from ave_cli.i18n import _
+from ave_cli.cli import chrome
+from ave_cli.cli.app import AveTyper, Format, FormatOpt, LogOpt, TeamOpt, app, guarded
+from ave_cli.cli.i18n import _
 
 store_app = AveTyper(cls=chrome.Group, add_completion=False, rich_markup_mode="rich", help=_(
     "De gedeelde store van een team in PostgreSQL: inrichten, teams, casussen delen. Elke "
@@ -23,25 +22,6 @@ UrlArg = Annotated[str, typer.Argument(metavar="ADRES", help=_(
     "dat staat in ~/.pgpass."))]
 
 
-def _store_url(log: str | None) -> str:
-    from ave_cli import settings
-
-    conf = settings.resolve(log)
-    if not conf.url:
-        raise AveError(_("dit werkt alleen met een PostgreSQL-store; geef --log "
-                         "postgresql://... of zet $AVE_LOG"))
-    return conf.url
-
-
-def _url(value: str) -> str:
-    from ave_cli.stores.postgres.store import is_address
-
-    if not is_address(value):
-        raise AveError(_("'{value}' is geen PostgreSQL-adres; het begint met "
-                         "postgresql://").format(value=value))
-    return value
-
-
 @store_app.command("init", help=_(
     "Richt de store in, of werk het schema bij (met versie; nog eens uitvoeren verandert "
     "niets; een store van een eerdere versie wordt omgezet zonder een regel te verliezen). Uit "
@@ -51,15 +31,15 @@ def _url(value: str) -> str:
     "postgresql://ave_eigenaar@db.gemeente.nl/ave\n"))
 @guarded
 def init_command(url: UrlArg, fmt: FormatOpt = Format.text) -> None:
-    from ave_cli import output, render
-    from ave_cli.stores.postgres import admin as pgadmin
-    from ave_cli.stores.postgres import store as pgstore
+    from ave_cli.cli import output
+    from ave_cli.cli.render import base as render
+    from ave_cli.flows import admin
 
-    before, after, changes = pgadmin.init(_url(url))
-    url = pgstore.redact(url)
+    done = admin.init(url)
+    url, before, after, changes = done.store, done.before, done.after, done.changes
     if fmt is Format.json:
         output.print_json({"store": url, "schema_before": before, "schema": after,
-                           "changes": changes})
+                           "changes": [str(change) for change in changes]})
     elif before == after:
         render.out().print(_("De store {url} is al bij (schemaversie {version}).").format(
             url=url, version=after))
@@ -85,21 +65,11 @@ def add_team_command(
     name: Annotated[str, typer.Argument(metavar="NAAM", help=_("De naam van het team."))],
     log: LogOpt = None,
 ) -> None:
-    import re
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.flows import admin
 
-    from ave_cli import render
-    from ave_cli.core.guard import check_free_text
-    from ave_cli.stores.postgres import admin as pgadmin
-    from ave_cli.stores.postgres.schema import MAX_TEAM_DIGITS
-
-    check_free_text(_("de teamnaam"), name)
-    if not re.fullmatch(r"[a-z][a-z0-9_]{0,62}", name) or sum(
-            c.isdigit() for c in name) > MAX_TEAM_DIGITS:
-        raise AveError(_("teamnaam '{name}' kan niet: gebruik kleine letters, cijfers (ten "
-                         "hoogste {digits}) en _, beginnend met een letter").format(
-                             name=name, digits=MAX_TEAM_DIGITS))
-    url = _store_url(log)
-    if pgadmin.add_team(url, name):
+    if admin.add_team(context(log), name):
         render.out().print(_("Team {team} gemaakt. Geef mensen toegang met: GRANT {team} TO "
                              "<inlognaam>;").format(team=name))
     else:
@@ -119,14 +89,11 @@ def share_command(
     team: Annotated[str, typer.Option("--team", help=_("Het team dat de casus gaat zien."))],
     log: LogOpt = None,
 ) -> None:
-    from ave_cli import render, settings
-    from ave_cli.stores.postgres import admin as pgadmin
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.flows import admin
 
-    conf = settings.resolve(log)
-    url = _store_url(log)
-    # the store records the share in the access log of the case's team, in the same transaction
-    shared = pgadmin.share(url, case.strip(), team, own_team=conf.team, by=conf.by)
-    if shared:
+    if admin.share(context(log), case, team):
         render.out().print(_("Casus {case} is gedeeld met team {team}.").format(case=case,
                                                                                team=team))
     else:
@@ -146,30 +113,20 @@ def migrate_command(
     team: TeamOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import output, render, settings
-    from ave_cli.record.logformat import LogError
-    from ave_cli.stores.file.caselog import read_all
-    from ave_cli.stores.postgres import store as pgstore
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.flows import admin
 
-    conf = settings.resolve(log)
-    if conf.url:
-        raise AveError(_("--log moet het caselog-bestand zijn dat je kopieert"))
-    if not conf.log.is_file():
-        raise AveError(_("caselog {log} bestaat niet").format(log=conf.log))
-    parsed = read_all(conf.log)
-    if parsed.damage is not None:
-        raise LogError(_("caselog {log} is beschadigd (regel {line}); herstel het eerst met "
-                         "ave check --repair").format(log=conf.log, line=parsed.damage.line))
-    store = pgstore.PgStore(_url(to), team or conf.team)
-    added = store.migrate([b.decision for b in parsed.blocks])
-    _blocks, problems = store.scan()
+    ctx = context(log)
+    done = admin.migrate(ctx, to, team)
     if fmt is Format.json:
-        output.print_json({"log": str(conf.log), "store": to, "decisions": len(parsed.blocks),
-                           "added": added, "chain_ok": not problems})
+        output.print_json({"log": str(ctx.settings.log), "store": to, "decisions": done.decisions,
+                           "added": done.added, "chain_ok": done.chain_ok})
     else:
         render.out().print(_("{added} van {total} besluiten toegevoegd aan {store} (de rest "
                              "stond er al); de keten van elke casus is {verdict}.").format(
-                                 added=added, total=len(parsed.blocks), store=to,
-                                 verdict=_("in orde") if not problems else _("NIET in orde")))
-    if problems:
+                                 added=done.added, total=done.decisions, store=to,
+                                 verdict=_("in orde") if done.chain_ok else _("NIET in orde")))
+    if not done.chain_ok:
         raise typer.Exit(1)

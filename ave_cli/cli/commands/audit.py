@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ave_cli.app import Format, FormatOpt, LogOpt, app, guarded
-from ave_cli.i18n import _
+from ave_cli.cli.app import Format, FormatOpt, LogOpt, app, guarded
+from ave_cli.cli.i18n import _
 
 AUDIT_HELP = _("Toon het toeganglog: wie welke casus heeft ingezien of gewijzigd, wanneer, met "
                "welke opdracht en met welk resultaat (BIO, NEN 7513). Elke opdracht die een "
@@ -29,11 +29,13 @@ def audit_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import output, render, render_case, settings
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.cli.render import case as render_case
     from ave_cli.core.cases import key
 
-    conf = settings.resolve(log)
-    records = [a for a in conf.store().read_access()
+    records = [a for a in context(log).store.read_access()
                if (case is None or key(a.case) == key(case))
                and (by is None or by in (a.who, a.login))]
     if fmt is Format.json:

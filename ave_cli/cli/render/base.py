@@ -11,6 +11,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ave_cli.cli.i18n import _, k_, n_
+from ave_cli.cli.render.layout import Column, Layout, fit
+from ave_cli.core.messages import N_, Msg
 from ave_cli.core.model import (
     ROLE_KEYS,
     ROLE_TITLES,
@@ -20,8 +23,6 @@ from ave_cli.core.model import (
     Phase,
     Roles,
 )
-from ave_cli.i18n import N_, _, k_, n_
-from ave_cli.render_layout import Column, Layout, fit
 
 if TYPE_CHECKING:
     from ave_cli.core.decisions import Triage
@@ -52,13 +53,14 @@ def error(message: str) -> None:
                 soft_wrap=True)
 
 
-def warning(message: str) -> None:
-    err().print(Text(_("ave: let op: {message}").format(message=visible(message)), style="yellow"),
+def warning(message: Msg | str) -> None:
+    err().print(Text(_("ave: let op: {message}").format(message=visible(str(message))),
+                     style="yellow"),
                 soft_wrap=True)
 
 
-def info(message: str) -> None:
-    err().print(Text(message), soft_wrap=True)
+def info(message: Msg | str) -> None:
+    err().print(Text(str(message)), soft_wrap=True)
 
 
 def phase_style(phase: Phase) -> str:

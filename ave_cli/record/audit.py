@@ -1,4 +1,5 @@
-"""What `ave check` and `ave purge` decide about a whole log. Pure: blocks and dates in."""
+"""What `ave check` and `ave purge` decide about a whole log of sealed records. Pure: blocks and
+dates in."""
 
 from __future__ import annotations
 

@@ -19,10 +19,9 @@ if TYPE_CHECKING:
 def case_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Open cases first, then closed ones (a closed case can be shown or triaged again)."""
     with contextlib.suppress(Exception):
-        from ave_cli import settings
+        from ave_cli.cli.context import context
 
-        conf = settings.resolve(ctx.params.get("log"))
-        summaries = conf.store().read().summaries(deciders=False)
+        summaries = context(ctx.params.get("log")).store.read().summaries(deciders=False)
         ordered = sorted(summaries, key=lambda s: s.closed)
         return [s.case for s in ordered if s.case.startswith(incomplete)]
     return []
@@ -31,15 +30,15 @@ def case_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 def _case_kapstok(ctx: typer.Context) -> Kapstok:
     """The case's own kapstok (or --kapstok, or the configured one). While completing, click
     leaves the case id unbound, in ctx.args."""
-    from ave_cli import settings
+    from ave_cli.cli.context import context
 
-    conf = settings.resolve(ctx.params.get("log"), ctx.params.get("kapstok"))
-    kapstok = settings.load_kapstok(conf.kapstok)
+    command = context(ctx.params.get("log"), ctx.params.get("kapstok"))
+    kapstok = command.kapstokken.configured()
     case = ctx.params.get("case_id") or (ctx.args[0] if ctx.args else None)
     if case and not ctx.params.get("kapstok"):
-        state = conf.store().read().case(case)
+        state = command.store.read().case(case)
         if state is not None:
-            kapstok = settings.kapstok_lookup(None, conf.kapstok)(state.kapstok_name) or kapstok
+            kapstok = command.kapstokken.lookup(None)(state.kapstok_name) or kapstok
     return kapstok
 
 
@@ -62,16 +61,16 @@ def signal_keys(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def kapstok_names(incomplete: str) -> list[str]:
     with contextlib.suppress(Exception):
-        from ave_cli import settings
+        from ave_cli.flows.kapstokken import bundled_kapstokken
 
-        return [n for n in settings.bundled_kapstokken() if n.startswith(incomplete)]
+        return [n for n in bundled_kapstokken() if n.startswith(incomplete)]
     return []
 
 
 def kapstok_phase_ids() -> list[str]:
     """The phase ids of the configured kapstok."""
     with contextlib.suppress(Exception):
-        from ave_cli import settings
+        from ave_cli.cli.context import context
 
-        return [p.id for p in settings.load_kapstok(settings.resolve().kapstok).phases]
+        return [p.id for p in context().kapstokken.configured().phases]
     return []

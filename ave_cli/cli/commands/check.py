@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ave_cli.app import (
+from ave_cli.cli.app import (
     LOCK_TIMEOUT,
     DryRunOpt,
     Format,
@@ -18,10 +18,9 @@ from ave_cli.app import (
     app,
     asker,
     guarded,
-    hooks,
 )
+from ave_cli.cli.i18n import _, n_
 from ave_cli.core.messages import AveError, Cancelled
-from ave_cli.i18n import _, n_
 
 CHECK_HELP = _("Controleer het hele caselog en de kapstokken: elk record (zegel, velden en "
                "typen), unieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van "
@@ -54,17 +53,17 @@ def check_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import output, render, settings
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
     from ave_cli.flows import read as actions_read
+    from ave_cli.flows.kapstokken import bundled_kapstokken
 
-    conf = settings.resolve(log, kapstok)
-    path = conf.where
+    ctx = context(log, kapstok)
+    path = ctx.settings.where
     if head is not None or accept_log:
-        if conf.url:
-            raise AveError(_("--head en --accept-log gelden voor een caselog-bestand; de "
-                             "store van je team bewaakt zijn ketens zelf"))
         if accept_log:
-            before, now = actions_read.accept_log(conf, when=hooks["now"]())
+            before, now = actions_read.accept_log(ctx)
             if fmt is Format.json:
                 output.print_json({"log": path, "accepted": f"{now[0]}:{now[1]}",
                                    "replaced": f"{before[0]}:{before[1]}" if before else None})
@@ -75,7 +74,7 @@ def check_command(
                                                            count=now[0]), soft_wrap=True)
             return
         assert head is not None
-        ok, message = actions_read.extends(conf, head)
+        ok, message = actions_read.extends(ctx, head)
         if fmt is Format.json:
             output.print_json({"log": path, "head": head, "ok": ok, "message": str(message)})
         else:
@@ -83,9 +82,9 @@ def check_command(
         if not ok:
             raise typer.Exit(1)
         return
-    result = actions_read.check(conf, kapstok, repair=repair,
-                                stamp=hooks["now"]().strftime("%Y%m%dT%H%M%S"),
-                                lock_timeout=lock_timeout, bundled=settings.bundled_kapstokken())
+    result = actions_read.check(ctx, kapstok, repair=repair,
+                                stamp=ctx.now().strftime("%Y%m%dT%H%M%S"),
+                                lock_timeout=lock_timeout, bundled=bundled_kapstokken())
     problems, faults, repaired = result.problems, result.faults, result.repaired
     if fmt is Format.json:
         output.print_json({
@@ -138,18 +137,20 @@ def purge_command(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import output, render, settings
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
     from ave_cli.flows import decide as actions
-    from ave_cli.questionnaire import Prompt
+    from ave_cli.flows.questions import Prompt
 
     try:
         cutoff = date.fromisoformat(closed_before_date)
     except ValueError:
         raise AveError(_("--closed-before '{closed_before_date}' is geen datum; "
                          "schrijf JJJJ-MM-DD").format(closed_before_date=closed_before_date)) from None
-    conf = settings.resolve(log)
-    if not conf.store().exists():
-        raise AveError(_("caselog {log} bestaat niet").format(log=conf.log))
+    ctx = context(log)
+    if not ctx.store.exists():
+        raise AveError(_("caselog {log} bestaat niet").format(log=ctx.settings.log))
 
     def confirm(removed: int, cases: int) -> None:
         if yes:
@@ -164,7 +165,7 @@ def purge_command(
                           ((_("Nee, afbreken"), False), (_("Ja, verwijderen"), True)), False)):
             raise Cancelled
 
-    gone, removed = actions.purge(conf, cutoff, now=hooks["now"], dry_run=dry_run,
+    gone, removed = actions.purge(ctx, cutoff, dry_run=dry_run,
                                   confirm=confirm, lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json({"cases": len(gone), "decisions": removed, "dry_run": dry_run,
@@ -185,19 +186,16 @@ def purge_command(
                                "gegevens.\n\n[bold]Voorbeeld[/bold]\n\n  ave reindex"))
 @guarded
 def reindex_command(log: LogOpt = None) -> None:
-    from ave_cli import render, settings
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
 
-    conf = settings.resolve(log)
-    if conf.url:
-        raise AveError(_("de store van je team heeft geen index in de cache; er is niets "
-                         "opnieuw op te bouwen (ave check vergelijkt de casustabel met de "
-                         "besluiten)"))
-    view, where = conf.store().reindex()
+    store = context(log).store
+    view, where = store.reindex()
     render.out().print(_("Index opnieuw opgebouwd: {count} besluiten, {n_cases} "
                          "casussen ({where}).").format(
                            count=sum(1 for _d in view.decisions()), n_cases=len(view.cases()), where=where))
     if view.damage is not None:
-        render.warning(conf.store().damage_message(view.damage))
+        render.warning(store.damage_message(view.damage))
 
 
 
@@ -211,14 +209,17 @@ HEAD_HELP = _("Toon de kop van het caselog op één regel: het aantal besluiten 
 @app.command("head", help=HEAD_HELP)
 @guarded
 def head_command(log: LogOpt = None, fmt: FormatOpt = Format.text) -> None:
-    from ave_cli import output, render, settings
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
     from ave_cli.flows import read as actions_read
 
-    conf = settings.resolve(log)
-    count, seal = actions_read.log_head(conf)
+    ctx = context(log)
+    count, seal = actions_read.log_head(ctx)
     if fmt is Format.json:
-        output.print_json({"log": conf.where, "count": count, "seal": seal,
+        output.print_json({"log": ctx.settings.where, "count": count, "seal": seal,
                            "head": f"{count}:{seal}"})
     else:
         render.out().print(_("{head}  ({count} besluiten in {log})").format(
-            head=f"{count}:{seal}", count=count, log=conf.where), soft_wrap=True, markup=False)
+            head=f"{count}:{seal}", count=count, log=ctx.settings.where), soft_wrap=True,
+            markup=False)

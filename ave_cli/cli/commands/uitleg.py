@@ -6,10 +6,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from ave_cli import complete
-from ave_cli.app import KapstokOpt, app, guarded
+from ave_cli.cli import complete
+from ave_cli.cli.app import KapstokOpt, app, guarded
+from ave_cli.cli.i18n import _
 from ave_cli.core.messages import AveError
-from ave_cli.i18n import _
 
 UITLEG_HELP = _("Leg AVE uit aan de hand van de kapstok: de twee assen, de fasen met hun "
                 "uitgangssituatie, de vier verantwoordelijkheden, de zeven leidende principes en "
@@ -31,10 +31,12 @@ def uitleg_command(
         show_default=False)] = None,
     kapstok: KapstokOpt = None,
 ) -> None:
-    from ave_cli import render, render_uitleg, settings
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.cli.render import uitleg as render_uitleg
     from ave_cli.core.model import ROLE_KEYS
 
-    kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
+    kap = context(kapstok=kapstok).kapstokken.configured()
     if topic is None:
         render.out().print(render_uitleg.uitleg(kap))
     elif topic.casefold() in ROLE_KEYS:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from html import escape
 
+from ave_cli.cli.i18n import _, k_
 from ave_cli.core.evaluation import Evaluation
 from ave_cli.core.report import FLAGS
-from ave_cli.i18n import _, k_
 
 SMALL = 5  # counts below this (and above 0) are not shown
 
@@ -40,7 +40,7 @@ def css_colour(name: str) -> str:
 
 
 def _decimal(text: str) -> str:
-    from ave_cli.i18n import current
+    from ave_cli.cli.i18n import current
 
     return text.replace(".", ",") if current() == "nl" else text
 

@@ -17,7 +17,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from ave_cli.i18n import _
+from ave_cli.cli.i18n import _
 
 # The order a professional meets the commands in (ave --help); the rest follow in their own order.
 ORDER = ("triage", "escalate", "deescalate", "close", "show", "report", "reevaluate", "export",

@@ -1436,8 +1436,6 @@ EN: dict[str, str] = {
         "--head '{given}' matches more than one decision; give more characters of the seal",
     '--head en --accept-log gelden voor een caselog-bestand; de store van je team bewaakt zijn ketens zelf':
         "--head and --accept-log are for a case log file; your team's store guards its chains itself",
-    '--head geldt voor een caselog-bestand':
-        '--head is for a case log file',
     'Bewijs dat het caselog deze eerder genoteerde kop (van `ave head`) nog voortzet.':
         'Prove that the case log still extends this head noted earlier (from `ave head`).',
     'Controleer het hele caselog en de kapstokken: elk record (zegel, velden en typen), unieke besluit-ids, de tijdsvolgorde per casus, fasen die de kapstok van het besluit kent, ten hoogste één casusregisseur en één procesregisseur per casus tegelijk, en de bestandsrechten. Elk probleem komt met zijn regelnummer. Exitcode 0: in orde; 1: er is iets mis.\n\nMet --repair gaat een beschadigd einde (na een crash of een volle schijf) naar een quarantainebestand naast het log; het log houdt al zijn intacte besluiten. Beschadiging midden in het log wordt nooit automatisch hersteld.\n\nHet caselog, zijn toeganglog en de laatste kop die deze computer zag bewaken elkaar: een ingekort, teruggezet of herschreven log wordt gemeld. Met --head KOP bewijst ave dat het log een eerder genoteerde kop (van `ave head`, bijvoorbeeld in de notulen) nog voortzet. \n\n[bold]Voorbeelden[/bold]\n\n  ave check\n\n  ave check --repair\n':
@@ -1500,4 +1498,12 @@ EN: dict[str, str] = {
         'since the count a case has changed, so the re-evaluation comes out differently from what you confirmed; nothing was saved: run ave reevaluate --apply again',
     'casus {case} is intussen gewijzigd door {by} ({when}): nu {phase}; er is niets opgeslagen; bekijk hem (ave show {case}) en beslis opnieuw':
         'case {case} was changed meanwhile by {by} ({when}): now {phase}; nothing was saved; look at it (ave show {case}) and decide again',
+    '{value} ({label})':
+        '{value} ({label})',
+    '{source}: [{key}]':
+        '{source}: [{key}]',
+    '{question} [{answer}]':
+        '{question} [{answer}]',
+    '{where}: {problem}':
+        '{where}: {problem}',
 }

@@ -12,6 +12,20 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ave_cli.cli.i18n import _, k_
+from ave_cli.cli.output import state_facts
+from ave_cli.cli.render.base import (
+    AXIS_LABELS,
+    KIND_LABELS,
+    assemble,
+    bullets,
+    grid,
+    heading,
+    phase_style,
+    phase_text,
+    roles_table,
+)
+from ave_cli.cli.render.layout import Column, Layout, fit
 from ave_cli.core.cases import CaseState
 from ave_cli.core.model import (
     Decision,
@@ -25,20 +39,6 @@ from ave_cli.core.report import (
     local_date,
     urgency,
 )
-from ave_cli.i18n import _, k_
-from ave_cli.output import state_facts
-from ave_cli.render import (
-    AXIS_LABELS,
-    KIND_LABELS,
-    assemble,
-    bullets,
-    grid,
-    heading,
-    phase_style,
-    phase_text,
-    roles_table,
-)
-from ave_cli.render_layout import Column, Layout, fit
 
 if TYPE_CHECKING:
     from ave_cli.core.decisions import Change

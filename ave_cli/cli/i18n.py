@@ -10,11 +10,12 @@ Dutch texts: it is a record, and a colleague may read it in the other language.
 
 from __future__ import annotations
 
+from ave_cli.core.messages import LOCAL_RULE
+
 LANGS = ("nl", "en")
 DEFAULT = "nl"
 
 _state = {"lang": DEFAULT}
-LOCAL_RULE = "Lokale regel: "  # the prefix of a local rule's reason in an outcome (and the log)
 _kapstok_texts: dict[str, str] = {}
 missing: set[str] = set()  # msgids asked for in English without a translation (tests read it)
 
@@ -39,19 +40,13 @@ def _(msgid: str) -> str:
     miss is remembered, so a test can fail on it)."""
     if _state["lang"] == DEFAULT:
         return msgid
-    from ave_cli.catalog_en import EN
+    from ave_cli.cli.catalog_en import EN
 
     text = EN.get(msgid)
     if text is None:
         missing.add(msgid)
         return msgid
     return text
-
-
-def N_(msgid: str) -> str:
-    """Mark a text for the catalogue where it is defined (a table at import time); it is
-    translated with `_()` where it is shown."""
-    return msgid
 
 
 def n_(singular: str, plural: str, n: int) -> str:

@@ -7,17 +7,17 @@ command that uses it, so `ave --version` and `ave --help` start as fast as typer
 from __future__ import annotations
 
 # The commands register themselves on `app` when imported.
-from ave_cli import (  # noqa: F401
-    cmd_audit,
-    cmd_case,
-    cmd_check,
-    cmd_kapstok,
-    cmd_report,
-    cmd_store,
-    cmd_triage,
-    cmd_uitleg,
+from ave_cli.cli.app import _error, _interrupted, app, hooks  # noqa: F401  (used by __main__, tests)
+from ave_cli.cli.commands import (  # noqa: F401
+    audit,
+    case,
+    check,
+    kapstok,
+    report,
+    store,
+    triage,
+    uitleg,
 )
-from ave_cli.app import _error, _interrupted, app, hooks  # noqa: F401  (used by __main__, tests)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from typing import Annotated, Optional, TextIO
 
 import typer
 
-from ave_cli.app import (
+from ave_cli.cli.app import (
     LOCK_TIMEOUT,
     ByOpt,
     DryRunOpt,
@@ -23,12 +23,9 @@ from ave_cli.app import (
     app,
     asker,
     guarded,
-    hooks,
-    parts,
-    read_log,
 )
+from ave_cli.cli.i18n import _
 from ave_cli.core.messages import AveError, Cancelled, EnvironmentProblem
-from ave_cli.i18n import _
 
 
 class TableFormat(str, Enum):
@@ -97,8 +94,10 @@ def report_command(
     = False,
     team: TeamOpt = None,
 ) -> None:
-    from ave_cli import output as formats
-    from ave_cli import render, render_case, settings
+    from ave_cli.cli import output as formats
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.cli.render import case as render_case
     from ave_cli.core.report import FLAGS, Filters
     from ave_cli.flows import read as actions_read
 
@@ -117,9 +116,7 @@ def report_command(
                                name=name, flags=', '.join(FLAGS)))
     filters = Filters(phases=tuple(phase or ()), flags=tuple(flag or ()), by=by or "",
                       since=_date(since), include_closed=all_cases)
-    conf = settings.resolve(log, kapstok)
-    report = actions_read.report(conf, filters, kapstok, read=lambda: read_log(conf),
-                                 now=hooks["now"]())
+    report = actions_read.report(context(log, kapstok), filters, kapstok)
     if fmt is TableFormat.json:
         formats.print_json(formats.report_json(report))
     elif fmt is TableFormat.csv:
@@ -141,19 +138,20 @@ def _date(text: str | None, option: str = "--since") -> date | None:
 def _evaluation(log: str | None, kapstok: str | None, since: str | None, until: str | None,
                 output: Path | None, detail: bool, team: str | None) -> None:
     """The evaluation report: one self-contained HTML file, created 0600, never overwriting."""
-    from ave_cli import i18n, render, render_html, settings
+    from ave_cli.cli import i18n
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.cli.render import html as render_html
     from ave_cli.flows import read as actions_read
 
     if output is None or str(output) == "-":
         raise AveError(_("geef een nieuw bestand met --output, bijvoorbeeld --output "
                          "evaluatie.html"))
-    conf = settings.resolve(log, kapstok)
-    now = hooks["now"]()
-    result = actions_read.evaluation(conf, kapstok, since=_date(since),
-                                     until=_date(until, "--until"), team=team, detail=detail,
-                                     read=lambda: read_log(conf), now=now)
-    found = result.found
-    text = render_html.page(found, log=conf.where, kapstok=result.kapstokken, detail=detail,
+    ctx = context(log, kapstok)
+    result = actions_read.evaluation(ctx, kapstok, since=_date(since),
+                                     until=_date(until, "--until"), team=team, detail=detail)
+    found, now = result.found, result.made
+    text = render_html.page(found, log=ctx.settings.where, kapstok=result.kapstokken, detail=detail,
                             made=now.strftime("%Y-%m-%d %H:%M"), lang=i18n.current())
     try:
         with open_private(output) as stream:
@@ -197,15 +195,16 @@ def reevaluate_command(
     = TableFormat.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import output as formats
-    from ave_cli import render, render_case, settings
+    from ave_cli.cli import output as formats
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.cli.render import case as render_case
     from ave_cli.flows import decide as actions
 
     if fmt in (TableFormat.csv, TableFormat.html):
         raise AveError(_("ave reevaluate kent --format text of json"))
-    conf = settings.resolve(log, kapstok, by)
     result, applied = actions.reevaluate(
-        conf, kapstok, parts(conf), include_overrides=include_overrides, apply=apply,
+        context(log, kapstok, by), kapstok, include_overrides=include_overrides, apply=apply,
         dry_run=dry_run, confirm=(lambda n: None) if yes else _confirm_apply,
         lock_timeout=lock_timeout)
     if fmt is TableFormat.json:
@@ -218,7 +217,7 @@ def reevaluate_command(
 
 def _confirm_apply(count: int) -> None:
     """--apply writes a decision per case: asked at a terminal, --yes without one (like purge)."""
-    from ave_cli.questionnaire import Prompt
+    from ave_cli.flows.questions import Prompt
 
     ask = asker()
     if ask is None:
@@ -252,18 +251,15 @@ def export_command(
                                  "0600) in plaats van stdout."))] = None,
     log: LogOpt = None,
 ) -> None:
-    from ave_cli import output as formats
-    from ave_cli import render, settings
+    from ave_cli.cli import output as formats
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
     from ave_cli.flows import read as actions_read
 
-    conf = settings.resolve(log)
-    decisions = actions_read.export(conf, read=lambda: read_log(conf))
+    decisions = actions_read.export(context(log))
     rows = [formats.flat_decision(d) for d in decisions]
     if fmt is ExportFormat.toml:
-        from ave_cli.record import logformat
-
-        body = logformat.encode_chain(decisions, "")[0]
-        text = (logformat.header() + body).decode("utf-8")
+        text = actions_read.as_caselog(decisions)
     if output is None or str(output) == "-":
         if fmt is ExportFormat.toml:
             sys.stdout.write(text)

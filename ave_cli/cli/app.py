@@ -18,19 +18,19 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
-from ave_cli import __version__, chrome, complete
-from ave_cli.core.messages import AveError, Cancelled, Msg
-from ave_cli.i18n import _, n_
+from ave_cli import __version__
+from ave_cli.cli import chrome, complete
+from ave_cli.cli.i18n import _, k_, n_
+from ave_cli.core.messages import AveError, Cancelled, Msg, Text
 from ave_cli.stores import writeguard
 
 # The edge where the core's messages become text: in the language the shell chose (__main__).
 Msg.translate = _
+Text.translate_kapstok = k_
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from ave_cli import settings
-    from ave_cli.stores.base import View
 
 LOCK_TIMEOUT = writeguard.LOCK_TIMEOUT  # the default of --lock-timeout
 
@@ -106,7 +106,7 @@ def _new_id() -> str:
 
 
 def _error(message: str) -> None:
-    from ave_cli import render
+    from ave_cli.cli.render import base as render
 
     render.error(message)
 
@@ -129,7 +129,7 @@ def guarded(fn: F) -> F:
             _error(str(exc))
             raise typer.Exit(exc.exit_code) from None
         except Cancelled:
-            from ave_cli import render
+            from ave_cli.cli.render import base as render
 
             render.info(_("Afgebroken op je verzoek; er is niets opgeslagen."))
             raise typer.Exit(0) from None
@@ -179,7 +179,7 @@ def _version(value: bool) -> None:
 def _lang(value: Optional[str]) -> None:
     """`--lang` as typer sees it (in tests; `ave` itself takes it from argv before typer runs,
     see __main__.py, so that the help texts are already in that language)."""
-    from ave_cli import i18n
+    from ave_cli.cli import i18n
 
     if value is not None:
         try:
@@ -209,13 +209,15 @@ def main_options(
 
 def _start_screen() -> None:
     """Which kapstok, which log, how many open cases, and the three commands to try."""
-    from ave_cli import render, settings
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
 
-    conf = settings.resolve()
-    kapstok = settings.load_kapstok(conf.kapstok)
+    ctx = context()
+    conf = ctx.settings
+    kapstok = ctx.kapstokken.configured()
     open_cases = None
     if conf.url or conf.log.exists():
-        view = read_log(conf)
+        view = ctx.read()
         open_cases = len(view.summaries(include_closed=False, deciders=False))
     render.out().print(render.start_screen(__version__, kapstok, conf.where, open_cases))
 
@@ -261,46 +263,6 @@ LockOpt = Annotated[float, typer.Option("--lock-timeout", callback=_lock_timeout
                                                "caselog (0 tot en met 3600)."))]
 
 
-def read_log(conf: settings.Settings, *, writing: bool = False) -> View:
-    """Open the log for a command, with the warnings every command gives. A command that will
-    write refuses a damaged log at once, before it asks anything."""
-    from ave_cli import render
-    from ave_cli.record.logformat import LogError
-
-    store = conf.store()
-    view = store.read()
-    if hasattr(view, "warn"):  # a store that passes over a row it cannot read says so
-        view.warn = render.warning
-    if view.notice:
-        render.warning(view.notice)
-    if view.damage is not None:
-        if writing:
-            raise LogError(store.damage_message(view.damage, retry=True))
-        render.warning(store.damage_message(view.damage))
-    shared = store.network_filesystem()
-    if shared:
-        render.warning(_("caselog {log} staat op een netwerkschijf ({kind}): bestandsloten zijn "
-                         "daar onbetrouwbaar en besluiten kunnen verloren gaan; houd het caselog "
-                         "op een lokale schijf").format(log=conf.log, kind=shared))
-    from ave_cli.flows.decide import exposure_messages
-
-    for message in exposure_messages(store):
-        render.warning(message)
-    if view.size and store.readable_by_others():
-        render.warning(_("caselog {log} is leesbaar voor anderen; beperk het met: "
-                         "chmod 600 {log}").format(log=conf.log))
-    return view
-
-
-def parts(conf: settings.Settings, **extra: Any) -> Any:
-    """The swappable parts of an action (actions.Parts) as the shell gives them: the terminal's
-    prompts (or the test hook), the clock and id hooks, and the store read with its warnings."""
-    from ave_cli.flows import decide as actions
-
-    return actions.Parts(ask=asker(), now=hooks["now"], new_id=hooks["new_id"],
-                         read=lambda writing: read_log(conf, writing=writing), **extra)
-
-
 def read_input(spec: str, what: str) -> tuple[bytes, str]:
     from ave_cli.settings import read_file, read_stdin
 
@@ -313,7 +275,8 @@ def read_input(spec: str, what: str) -> tuple[bytes, str]:
 
 def asker() -> Callable[..., Any] | None:
     """The prompt function: the test hook, else the real terminal when there is one."""
-    from ave_cli import questionnaire
+    # lazy, as every import below typer here: `ave --version` and `--help` load none of them
+    from ave_cli.cli import questionnaire
 
     if hooks["ask"] is not None:
         return hooks["ask"]
@@ -326,8 +289,8 @@ def text_input(value: str, file: str | None, option: str, prompt: str, *,
     terminal, and for a required text that is missing while a terminal is there. The last two
     keep sensitive text out of the shell's history. `option` names the option (`--reason`) in
     messages; `prompt` is the whole prompt text."""
-    from ave_cli import questionnaire
     from ave_cli.core.guard import check_free_text
+    from ave_cli.flows import questions
 
     if file is not None:
         if value:
@@ -339,9 +302,9 @@ def text_input(value: str, file: str | None, option: str, prompt: str, *,
                 return unicodedata.normalize("NFC", data.decode("utf-8").rstrip("\n"))
             except UnicodeDecodeError:
                 raise AveError(_("{source} is geen UTF-8-tekst").format(source=source)) from None
-        return questionnaire.ask_text(ask, prompt, lambda text: check_free_text(option, text))
+        return questions.ask_text(ask, prompt, lambda text: check_free_text(option, text))
     if required and not value.strip() and (ask := asker()) is not None:
-        return questionnaire.ask_text(ask, prompt, questionnaire.required_text(
+        return questions.ask_text(ask, prompt, questions.required_text(
             option, _("{option} is verplicht").format(option=option)))
     return unicodedata.normalize("NFC", value)
 

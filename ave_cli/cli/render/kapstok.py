@@ -5,13 +5,13 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from ave_cli.cli.i18n import _, k_
+from ave_cli.cli.render.base import out
 from ave_cli.core.casus import CasusResult, Coverage, Diff
 from ave_cli.core.model import Casus, Kapstok
 from ave_cli.core.rules import Step
 from ave_cli.core.rules import shown as label
 from ave_cli.core.rules import trace as trace_rules
-from ave_cli.i18n import _, k_
-from ave_cli.render import out
 
 __all__ = ["print_test", "print_diff", "trace_view"]
 

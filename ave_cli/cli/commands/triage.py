@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ave_cli import complete
-from ave_cli.app import (
+from ave_cli.cli import complete
+from ave_cli.cli.app import (
     LOCK_TIMEOUT,
     ByOpt,
     DryRunOpt,
@@ -20,16 +20,15 @@ from ave_cli.app import (
     TeamOpt,
     app,
     guarded,
-    parts,
     read_input,
     text_input,
 )
-from ave_cli.core.messages import AveError
-from ave_cli.i18n import _
+from ave_cli.cli.i18n import _
+from ave_cli.core.messages import AveError, Msg
 
 if TYPE_CHECKING:
     from ave_cli.core.model import Kapstok
-    from ave_cli.settings import Settings
+    from ave_cli.flows.context import Context
 
 # --- triage ----------------------------------------------------------------------------------
 
@@ -83,13 +82,15 @@ def triage(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli import output, render, settings
-    from ave_cli import questionnaire as q
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.core import answers as answer_files
     from ave_cli.core.cases import key as case_key
     from ave_cli.core.guard import check_free_text
     from ave_cli.flows import decide as actions
 
-    conf = settings.resolve(log, kapstok, by, team)
+    ctx = context(log, kapstok, by, team)
     if answers == "-" and note_file == "-":
         raise AveError(_("stdin kan maar één keer worden gelezen: geef --answers of "
                          "--note-file als bestand"))
@@ -103,14 +104,14 @@ def triage(
             raise AveError(_("--batch gaat niet samen met een casus, --answers, "
                              "--phase of --motivation: elke casus staat in het "
                              "batchbestand"))
-        _batch(settings.load_kapstok(conf.kapstok), conf, batch, note=note, dry_run=dry_run,
+        _batch(ctx, batch, note=note, dry_run=dry_run,
                fmt=fmt, lock_timeout=lock_timeout)
         return
     raw: dict[str, Any] | None = None
     source = ""
     if answers is not None:
         data, source = read_input(answers, "--answers")
-        raw = q.parse_answers_file(data, source)
+        raw = answer_files.parse_answers_file(data, source)
         file_case = raw.pop("case", None)
         if file_case is not None:
             if not isinstance(file_case, str):
@@ -128,12 +129,11 @@ def triage(
     def show(kap: Kapstok, given: dict[str, Any], outcome: Any, **shown: Any) -> None:
         render.err().print(render.review_panel(kap, given, outcome, **shown))
 
-    done_flow = actions.triage(conf, request, parts(
-        conf, say=render.info, show=show))
+    done_flow = actions.triage(ctx, request, show=show)
     done, kap, full = done_flow.triage, done_flow.kapstok, done_flow.answers
     steps = None
     if trace:
-        from ave_cli import render_kapstok
+        from ave_cli.cli.render import kapstok as render_kapstok
         from ave_cli.core.rules import trace as trace_rules
 
         steps = trace_rules(kap, full)
@@ -150,20 +150,22 @@ def triage(
                                                procesregisseur=procesregisseur))
 
 
-def _batch(kap: Kapstok, conf: Settings, spec: str, *, note: str, dry_run: bool, fmt: Format,
+def _batch(ctx: Context, spec: str, *, note: str, dry_run: bool, fmt: Format,
            lock_timeout: float) -> None:
     """Validate every answer set, then append all triage decisions under one lock."""
-    from ave_cli import output, render
-    from ave_cli import questionnaire as q
+    from ave_cli.cli import output
+    from ave_cli.cli.render import base as render
+    from ave_cli.core import answers as answer_files
     from ave_cli.core.cases import key as case_key
     from ave_cli.core.decisions import check_case_id
     from ave_cli.flows import decide as actions
 
+    kap = ctx.kapstokken.configured()
     data, source = read_input(spec, "--batch")
-    parsed = q.parse_batch(data, source, kap)
+    parsed = answer_files.parse_batch(data, source, kap)
     del data
     rows: list[tuple[str, dict[str, Any]]] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, Msg | str] = {}
     checked: dict[tuple[Any, ...], dict[str, Any]] = {}  # the same answers: checked once, shared
     for n, (label, raw) in enumerate(parsed):
         parsed[n] = None  # type: ignore[call-overload]  # each raw row is dropped once checked
@@ -179,10 +181,10 @@ def _batch(kap: Kapstok, conf: Settings, spec: str, *, note: str, dry_run: bool,
             raise AveError(_("{label}: casus '{case}' staat ook al in {other}").format(
                                label=label, case=case, other=seen[case_key(case)]))
         seen[case_key(case)] = label
-        same = q.frozen(raw)
+        same = answer_files.frozen(raw)
         answers = checked.get(same) if same is not None else None
         if answers is None:
-            answers, missing = q.validate_answers(kap, raw, label)
+            answers, missing = answer_files.validate_answers(kap, raw, label)
             if missing:
                 raise AveError(_("{label}: antwoorden ontbreken voor {missing}").format(
                                    label=label, missing=', '.join(missing)))
@@ -191,7 +193,7 @@ def _batch(kap: Kapstok, conf: Settings, spec: str, *, note: str, dry_run: bool,
         rows.append((case, answers))
     del parsed, seen, checked
     results = actions.triage_batch(
-        conf, kap, rows, parts(conf),
+        ctx, kap, rows,
         note=note, dry_run=dry_run, lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json([output.triage_json(r, dry_run=dry_run) for r in results])

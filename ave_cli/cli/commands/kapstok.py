@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ave_cli import chrome, complete
-from ave_cli.app import AveTyper, Format, FormatOpt, KapstokOpt, LogOpt, app, guarded, read_log
-from ave_cli.i18n import _
+from ave_cli.cli import chrome, complete
+from ave_cli.cli.app import AveTyper, Format, FormatOpt, KapstokOpt, LogOpt, app, guarded
+from ave_cli.cli.i18n import _
 
 KAPSTOK_HELP = _("Toon de kapstok: per fase wie casusregie, procesregie, operationele en "
                  "bestuurlijke verantwoordelijkheid heeft, met wie wordt overlegd en wanneer je "
@@ -31,13 +31,16 @@ def kapstok_command(
     list_all: Annotated[bool, typer.Option("--list", help=_("Toon de meegeleverde kapstokken."))] = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import output, render, settings
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
+    from ave_cli.flows.kapstokken import bundled_kapstokken
 
     if ctx.invoked_subcommand is not None:
         return
     if list_all:
-        names = settings.bundled_kapstokken()
-        kapstokken = [settings.load_kapstok(name) for name in names]
+        at_hand = context().kapstokken
+        kapstokken = [at_hand.load(name) for name in bundled_kapstokken()]
         if fmt is Format.json:
             output.print_json([{"name": k.name, "version": k.version, "title": k.title,
                                 "phases": [p.id for p in k.phases]} for k in kapstokken])
@@ -47,7 +50,7 @@ def kapstok_command(
                                        name=k.name, version=k.version, title=k.title,
                                        items=', '.join(p.id for p in k.phases)))
         return
-    kap = settings.load_kapstok(settings.resolve(kapstok=kapstok).kapstok)
+    kap = context(kapstok=kapstok).kapstokken.configured()
     if fmt is Format.json:
         output.print_json(output.kapstok_json(kap))
     else:
@@ -74,10 +77,13 @@ def test_command(
         "--trace", help=_("Toon per casus elke geprobeerde fase en voorwaarde."))] = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import output, render_kapstok, settings
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import kapstok as render_kapstok
     from ave_cli.flows import read as actions_read
 
-    run = actions_read.kapstok_test(settings.resolve(kapstok=kapstok).kapstok, strict=strict)
+    command = context(kapstok=kapstok)
+    run = actions_read.kapstok_test(command, command.settings.kapstok, strict=strict)
     if fmt is Format.json:
         output.print_json(output.test_json(run.kapstok, run.results, run.coverage, trace=trace))
     else:
@@ -107,11 +113,12 @@ def diff_command(
     log: LogOpt = None,
     fmt: FormatOpt = Format.text,
 ) -> None:
-    from ave_cli import output, render_kapstok, settings
+    from ave_cli.cli import output
+    from ave_cli.cli.context import context
+    from ave_cli.cli.render import kapstok as render_kapstok
     from ave_cli.flows import read as actions_read
 
-    found = actions_read.kapstok_diff(
-        old, new, read=None if log is None else lambda: read_log(settings.resolve(log=log)))
+    found = actions_read.kapstok_diff(context(log=log), old, new, with_log=log is not None)
     if fmt is Format.json:
         output.print_json(output.diff_json(found.before, found.after, found.diff, found.stories))
     else:
