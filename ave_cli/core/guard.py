@@ -4,9 +4,17 @@ look-alike characters could drive, disguise or hide), and texts too long to be n
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ave_cli.core.messages import AveError, Msg
+
+# A decimal digit of any script (Unicode category Nd: what unicodedata.decimal reads).
+_DIGIT = re.compile(r"\d")
+# Text made only of characters that are always allowed (printable ASCII, line ends, tabs, and the
+# letters, punctuation and symbols of Latin-1 and Latin Extended-A/B, without the no-break space
+# and the soft hyphen): `disallowed` needs no character-by-character look at it.
+_PLAIN = re.compile("[ -~\n\t\u00a1-\u00ac\u00ae-\u024f]*")
 
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
@@ -23,6 +31,8 @@ def bsn_candidates(text: str) -> list[str]:
     Unicode decimal digit, read as 0-9) with anything but letters and digits between them; a
     letter ends it. A candidate is a whole group of nine, or neighbouring groups of nine digits
     together ('123 456 782', '(123) 456-782', '1\u00ad2\u2800345...')."""
+    if len(_DIGIT.findall(text)) < 9:
+        return []  # (most texts: nothing to look at)
     found: list[str] = []
     groups: list[str] = []
     digits = ""
@@ -75,6 +85,13 @@ def disallowed(text: str) -> str | None:
     line ends and tabs. So every control, format (soft hyphen, zero-width, direction, tag),
     private-use, unassigned or surrogate character, every separator but the space, every
     enclosing mark and variation selector, and the invisible fillers are refused."""
+    if _PLAIN.fullmatch(text):
+        return None
+    return _first_disallowed(text)
+
+
+def _first_disallowed(text: str) -> str | None:
+    """`disallowed`, one character at a time."""
     after_letter = False
     for char in text:
         kind = unicodedata.category(char)
