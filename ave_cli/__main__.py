@@ -29,7 +29,9 @@ def _last_resort(kind: type[BaseException], value: BaseException, tb: object) ->
     """An interrupt that lands in main()'s own handlers (after the command ended, while its
     outcome is being passed on) escapes main(); say truthfully what was saved, as everywhere,
     instead of a traceback and a death by signal."""
-    if not issubclass(kind, KeyboardInterrupt):
+    from ave_cli.core.messages import an_interrupt
+
+    if not an_interrupt(value):
         sys.__excepthook__(kind, value, tb)  # type: ignore[arg-type]
         return
     import signal
@@ -57,13 +59,14 @@ def main() -> None:
         code: int | str | None = 0
     except SystemExit as exc:
         code = exc.code
+    except Exception as exc:  # Ctrl-C that Python wrapped while a class was being made
+        from ave_cli.core.messages import an_interrupt
+
+        if not an_interrupt(exc):
+            raise
+        code = _said_interrupted()
     except KeyboardInterrupt:  # outside a command's own handler: at start-up, or on the way out
-        cli = sys.modules.get("ave_cli.cli.app")
-        if cli is None:
-            print("ave: fout: afgebroken; er is niets opgeslagen", file=sys.stderr)
-        else:
-            cli._error(cli._interrupted())
-        code = 130
+        code = _said_interrupted()
     # The outcome is decided and has been said: an interrupt from here on changes nothing, and
     # must not turn a finished command into a process killed by a signal.
     import signal
@@ -81,6 +84,16 @@ def main() -> None:
                 stream.flush()
         os._exit(130)
     sys.exit(code)
+
+
+def _said_interrupted() -> int:
+    """Say what an interrupt outside a command's own handler left behind; its exit code."""
+    cli = sys.modules.get("ave_cli.cli.app")
+    if cli is None:
+        print("ave: fout: afgebroken; er is niets opgeslagen", file=sys.stderr)
+    else:
+        cli._error(cli._interrupted())
+    return 130
 
 
 def setup_from_environment(argv: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ import typer
 from ave_cli import __version__
 from ave_cli.cli import chrome, complete
 from ave_cli.cli.i18n import _, k_, n_
-from ave_cli.core.messages import AveError, Cancelled, Msg, Text
+from ave_cli.core.messages import AveError, Cancelled, Msg, Text, an_interrupt
 from ave_cli.stores import writeguard
 
 # The edge where the core's messages become text: in the language the shell chose (__main__).
@@ -138,6 +138,10 @@ def guarded(fn: F) -> F:
             _said.append(True)
             raise typer.Exit(130) from None
         except Exception as exc:
+            if an_interrupt(exc):  # Ctrl-C that Python wrapped (while a class was being made)
+                _error(_interrupted())
+                _said.append(True)
+                raise typer.Exit(130) from None
             if not type(exc).__module__.startswith("psycopg"):
                 raise
             # the store refused a read (its writes say themselves what was saved)

@@ -1248,8 +1248,8 @@ EN: dict[str, str] = {
         'Evaluation of AVE (borgen)',
     'Evaluatierapport geschreven naar {output} ({cases} casussen, {open} open; open het in een browser of print het naar pdf).':
         'Evaluation report written to {output} ({cases} cases, {open} open; open it in a browser or print it to PDF).',
-    'Gemaakt met ave; de cijfers komen uit de besluiten in het caselog, geteld zoals in ave_cli/evaluation.py beschreven.':
-        'Made with ave; the figures come from the decisions in the case log, counted as ave_cli/evaluation.py describes.',
+    'Gemaakt met ave; de cijfers komen uit de besluiten in het caselog, geteld zoals in ave_cli/core/evaluation.py beschreven.':
+        'Made with ave; the figures come from the decisions in the case log, counted as ave_cli/core/evaluation.py describes.',
     'Hoe lees je dit: de balk is het aandeel van de open casussen in de fase, de stippellijn het aandeel dat de kapstok verwacht (expected_share). Een verschil van 10 procentpunt of meer staat in rood: kijk dan of de regels of de praktijk bijstelling nodig hebben.':
         'How to read this: the bar is the share of the open cases in the fase, the dotted line the share the kapstok expects (expected_share). A difference of 10 percentage points or more is in red: then see whether the rules or the practice need adjusting.',
     'Hoe lees je dit: een rij is de fase waar casussen vandaan kwamen, een kolom de fase waar ze heen gingen; hoe donkerder, hoe vaker. Boven de diagonaal is opschalen, eronder afschalen; overgeslagen fasen vragen om uitleg.':

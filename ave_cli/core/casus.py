@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ave_cli.core.messages import AveError, Msg
+from ave_cli.core.messages import Msg, TooLarge
 from ave_cli.core.model import Answers, Casus, Condition, Group, Kapstok, Outcome
 from ave_cli.core.rules import advised_phase, evaluate, holds, with_defaults
 
@@ -181,10 +181,6 @@ class Diff:
 
 
 MAX_DIFF_GROUPS = 1_000_000  # answer groups `diff` evaluates; past it, it says so and stops
-
-
-class TooLarge(AveError):
-    """The answer space is too large to compare in a few seconds."""
 
 
 def answer_groups(old: Kapstok, new: Kapstok) -> tuple[list[str], list[list[tuple[Any, int]]]]:

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ave_cli.core.messages import AveError, Msg
-
-
-class KapstokError(AveError):
-    pass
+from ave_cli.core.messages import KapstokError, Msg
 
 
 class Reader:

@@ -99,6 +99,20 @@ def message_of(exc: BaseException) -> Msg | str:
     return str(exc)
 
 
+def an_interrupt(exc: BaseException) -> bool:
+    """Ctrl-C, also where Python wrapped it in another exception: Python 3.11 turns an interrupt
+    that lands while a class is being made (a dataclass field's __set_name__, as a module
+    imports) into a RuntimeError whose cause is the KeyboardInterrupt."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        if isinstance(found, KeyboardInterrupt):
+            return True
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return False
+
+
 class AveError(Exception):
     """A problem the user can fix: bad input, a bad file, an impossible request (exit 2)."""
 
@@ -120,3 +134,24 @@ class EnvironmentProblem(AveError):
     """The machine is in the way: a lock held too long, a disk that will not write (exit 1)."""
 
     exit_code = 1
+
+
+class KapstokError(AveError):
+    """A kapstok file that is not valid: the message names the file, the place and the problem."""
+
+
+class LogError(AveError):
+    """The file is not a valid case log, or is damaged where it cannot be read around."""
+
+
+class LogWentBack(LogError):
+    """The log no longer extends the newest head this computer saw of it: cut, rolled back,
+    rewritten or deleted outside ave. Nothing is read or written until that is cleared up."""
+
+
+class CaseMovedOn(EnvironmentProblem):
+    """The case was written to after the questions of a triage began (exit 1)."""
+
+
+class TooLarge(AveError):
+    """The answer space is too large to compare in a few seconds."""

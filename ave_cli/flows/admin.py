@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ave_cli.core.guard import check_free_text
-from ave_cli.core.messages import AveError, Msg
+from ave_cli.core.messages import AveError, LogError, Msg
 from ave_cli.flows.context import Context
-from ave_cli.record.logformat import LogError
 from ave_cli.stores.file.caselog import read_all
 
 

@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.core.messages import N_, Msg
+from ave_cli.core.messages import N_, LogError, Msg
 from ave_cli.flows.kapstokken import Kapstokken
-from ave_cli.record.logformat import LogError
 from ave_cli.settings import Settings
 from ave_cli.stores.choose import store_for
 

@@ -22,7 +22,7 @@ from ave_cli.core.cases import key
 from ave_cli.core.decisions import Who, check_case_id, known_phase
 from ave_cli.core.decisions import triage as build_triage
 from ave_cli.core.guard import check_free_text
-from ave_cli.core.messages import AveError, Cancelled, EnvironmentProblem, Listed, Msg
+from ave_cli.core.messages import AveError, Cancelled, CaseMovedOn, EnvironmentProblem, Listed, Msg
 from ave_cli.core.report import reevaluate as run_rules
 from ave_cli.core.report import reevaluation_decision
 from ave_cli.core.rules import evaluate
@@ -216,10 +216,6 @@ def triage(ctx: Context, req: TriageRequest, *,
     record(ctx, "triage", [result[0].decision.case],
            "proefdraai" if req.dry_run else "ok", saved=not req.dry_run)
     return TriageResult(result[0], kap, full)
-
-
-class CaseMovedOn(EnvironmentProblem):
-    """The case was written to after the questions of a triage began (exit 1)."""
 
 
 def _planned(changes: list[Any]) -> list[tuple[str, str, str, tuple[str, ...]]]:

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ave_cli.core import kapstok as kapstok_format
-from ave_cli.core.kapstok_reader import KapstokError
-from ave_cli.core.messages import AveError, Msg
+from ave_cli.core.messages import AveError, KapstokError, Msg
 from ave_cli.core.model import Kapstok
 from ave_cli.settings import read_file
 

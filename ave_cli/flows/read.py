@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ave_cli.core import casus
 from ave_cli.core.cases import key
 from ave_cli.core.evaluation import evaluate
-from ave_cli.core.kapstok_reader import KapstokError
-from ave_cli.core.messages import AveError, Msg
+from ave_cli.core.messages import AveError, KapstokError, Msg
 from ave_cli.core.report import build_report
 from ave_cli.core.rules import with_defaults
 from ave_cli.flows.context import Context, exposure_messages

@@ -26,7 +26,7 @@ from typing import Any
 
 import tomli_w
 
-from ave_cli.core.messages import AveError, FirstClause, Msg, message_of
+from ave_cli.core.messages import FirstClause, LogError, Msg, message_of
 from ave_cli.core.model import AXES, DECISION_KINDS, Decision, KapstokRef
 from ave_cli.record.fastrecord import fast_dumps, fast_record
 
@@ -52,10 +52,6 @@ def read_head(text: str) -> tuple[int, str] | None:
     """`head_text`'s (count, seal), or None for anything else."""
     found = _HEAD.fullmatch(text)
     return (int(found[1]), found[2]) if found else None
-
-
-class LogError(AveError):
-    """The file is not a valid case log, or is damaged where it cannot be read around."""
 
 
 @dataclass(frozen=True)

@@ -313,7 +313,7 @@ def page(ev: Evaluation, *, log: str, kapstok: str, made: str, detail: bool,
     sections = [_shares(ev), _months(ev), _stays(ev), _transitions(ev), _departures(ev),
                 _flags(ev, detail)] + ([_detail(ev)] if detail else [])
     footer = _("Gemaakt met ave; de cijfers komen uit de besluiten in het caselog, geteld "
-               "zoals in ave_cli/evaluation.py beschreven.")
+               "zoals in ave_cli/core/evaluation.py beschreven.")
     facts = _("{decisions} besluiten over {cases} casussen in de periode; {open} open aan het "
               "eind.").format(decisions=shown(ev.decisions), cases=shown(ev.cases),
                               open=shown(ev.open_cases))

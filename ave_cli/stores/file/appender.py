@@ -41,7 +41,7 @@ class Writer:
         if self.mark.size != self.view.size:
             return
         try:
-            self.view.index.db.execute("BEGIN IMMEDIATE")
+            self.view.index.begin()
         except sqlite3.Error:
             return
         self.indexing = True
@@ -104,7 +104,7 @@ class Writer:
         if self.indexing:
             self.indexing = False
             with contextlib.suppress(sqlite3.Error):
-                self.view.index.db.execute("ROLLBACK")
+                self.view.index.rollback()
 
     def commit_index(self, path: Path) -> None:
         index = self.view.index
@@ -117,7 +117,7 @@ class Writer:
                 raise sqlite3.OperationalError("the log cannot be read back") from None
             index.add([], Mark(self.offset, self.line, tail, info.st_dev, info.st_ino,
                                info.st_mtime_ns, self.head, self.mark.count + len(self.ids)))
-            index.db.execute("COMMIT")
+            index.commit()
         except BaseException:
             self.rollback_index()
             raise

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ave_cli.core.cases import CaseState, CaseSummary
-from ave_cli.core.messages import AveError, EnvironmentProblem, Msg
+from ave_cli.core.messages import AveError, EnvironmentProblem, LogError, LogWentBack, Msg
 from ave_cli.core.model import Decision
 from ave_cli.record import logformat
-from ave_cli.record.logformat import Damage, LogError, Parsed
+from ave_cli.record.logformat import Damage, Parsed
 from ave_cli.stores.file import durable
 from ave_cli.stores.file.appender import Writer
 from ave_cli.stores.file.index import Index, Mark, tail_hash
@@ -107,11 +107,6 @@ def _valid(mark: Mark, info: os.stat_result, handle: BinaryIO) -> bool:
     if info.st_size == mark.size and info.st_mtime_ns != mark.mtime:
         return False  # rewritten in place to the same size
     return tail_hash(handle, mark.size) == mark.tail
-
-
-class LogWentBack(LogError):
-    """The log no longer extends the newest head this computer saw of it: cut, rolled back,
-    rewritten or deleted outside ave. Nothing is read or written until that is cleared up."""
 
 
 def _went_back(path: Path, anchor: tuple[int, str], now: tuple[int, str] | None) -> LogWentBack:
@@ -434,7 +429,8 @@ def drop_index(path: Path, cache_dir: Path | None,
     if anchor is not None:
         with contextlib.suppress(OSError, sqlite3.Error):
             index = Index.open(where)
-            index.set_anchor(*anchor)
+            with index.writing():
+                index.set_anchor(*anchor)
             index.close()
 
 

@@ -169,16 +169,28 @@ class Index:
         self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                             [("anchor_count", count), ("anchor_seal", seal)])
 
+    # The one way to write: a transaction begun IMMEDIATE (another process updating the same
+    # index waits for it), committed or rolled back. `writing` for a block of code; the appender
+    # begins one when it starts and ends it after the log is written.
+    def begin(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.db.execute("ROLLBACK")
+
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
-        """One write transaction; another process updating the same index waits for it."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """One write transaction around a block: committed, or rolled back on any exception."""
+        self.begin()
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.rollback()
             raise
-        self.db.execute("COMMIT")
+        self.commit()
 
     def reset(self) -> None:
         for table in ("decisions", "cases", "states"):  # not executescript: it commits

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ave_cli.core.cases import key
-from ave_cli.core.messages import EnvironmentProblem, Msg
+from ave_cli.core.messages import EnvironmentProblem, LogError, Msg
 from ave_cli.record import logformat
-from ave_cli.record.logformat import LogError
 from ave_cli.stores.base import Repair
 from ave_cli.stores.file.caselog import (
     _locked,

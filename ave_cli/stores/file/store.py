@@ -13,7 +13,7 @@ from json.encoder import encode_basestring as text
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.core.messages import AveError, EnvironmentProblem, Msg
+from ave_cli.core.messages import AveError, EnvironmentProblem, LogWentBack, Msg
 from ave_cli.record import logformat
 from ave_cli.stores.base import Access, Accesses, Build, Repair, View
 from ave_cli.stores.file import accesslog, caselog, heads, rewrite
@@ -176,7 +176,7 @@ class FileStore:
         found: list[tuple[Msg | str, bool]] = []
         try:
             caselog.head(self.path, self.cache)
-        except caselog.LogWentBack as exc:
+        except LogWentBack as exc:
             found.append((exc.message, False))
         except AveError:
             pass  # damage: the scan says where
