@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -15,6 +16,23 @@ from ave_cli.cli import main as cli
 from ave_cli.flows.questions import Prompt
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests by layer (issue 25, item 7): core (pure), flows (flows and stores on temporary files),
+# cli (the CLI runner), system (real terminals, PostgreSQL, Chromium, full disks, kills). A test
+# module may use another's helpers, whichever folder it is in.
+LAYERS = ("core", "flows", "cli", "system")
+sys.path[:0] = [str(ROOT / "tests" / layer) for layer in LAYERS]
+# What makes a test a system test outside tests/system: a real server, a real small disk.
+SYSTEM_FIXTURES = {"pg_server", "pg_url", "tiny_fs"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`pytest -m "not system"` is the fast tier: everything but the parts users have for real."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if (Path(str(item.path)).parent.name == "system"
+                or SYSTEM_FIXTURES & set(getattr(item, "fixturenames", ()))
+                or "postgresql" in (params.get("any_store"), params.get("store"))):
+            item.add_marker(pytest.mark.system)
 EXAMPLES = ROOT / "examples" / "answers"
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 

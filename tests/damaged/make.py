@@ -1,4 +1,4 @@
-"""Write the damaged logs `tests/test_integrity.py` checks: python tests/damaged/make.py
+"""Write the damaged logs `tests/cli/test_integrity.py` checks: python tests/damaged/make.py
 (run it again after a change to config/handreiking.toml: ave check judges each decision against
 the exact kapstok it records, so the logs must record the current one)
 

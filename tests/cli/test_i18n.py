@@ -88,7 +88,7 @@ def test_every_text_of_the_bundled_kapstokken_is_also_in_english(name):
 
 def test_a_kapstok_english_text_must_have_the_dutch_shape(tmp_path):
     from ave_cli.core.kapstok import parse_kapstok
-    from ave_cli.core.kapstok_reader import KapstokError
+    from ave_cli.core.messages import KapstokError
 
     text = (PACKAGE / "config" / "handreiking.toml").read_text(encoding="utf-8")
     broken = text.replace('notes_en = [\n    "When in doubt',
@@ -132,6 +132,7 @@ def _dutch_left(text: str) -> list[str]:
     return lines
 
 
+@pytest.mark.system  # a real `python -m ave_cli` per command and language
 @pytest.mark.parametrize("command", [None, *COMMANDS])
 def test_every_help_renders_in_both_languages(command):
     args = [command, "--help"] if command else ["--help"]

@@ -13,6 +13,7 @@ import time
 import pytest
 from conftest import EXAMPLES, ROOT
 
+from ave_cli.core.messages import LogWentBack
 from ave_cli.stores.file import caselog, index
 
 H = EXAMPLES / "handreiking"
@@ -113,7 +114,7 @@ def test_index_follows_every_kind_of_outside_change(run, log, cache, resets, mon
     elif change == "index deleted":
         caselog.drop_index(log, cache)
     if change in ("repair", "tail edit", "deleted"):  # a record the index saw is gone: said,
-        with pytest.raises(caselog.LogWentBack):  # never silently followed (issue 24, item 2)
+        with pytest.raises(LogWentBack):  # never silently followed (issue 24, item 2)
             caselog.open_log(log, cache)
         caselog.accept_log(log, cache)  # until accepted on purpose
     try:

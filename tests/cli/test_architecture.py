@@ -89,7 +89,7 @@ def test_a_core_error_carries_its_message_id_whatever_the_language():
     from ave_cli.cli import i18n
     from ave_cli.cli.app import Msg  # the shell installs the translator
     from ave_cli.core.kapstok import parse_kapstok
-    from ave_cli.core.kapstok_reader import KapstokError
+    from ave_cli.core.messages import KapstokError
 
     i18n.set_lang("en")
     try:
@@ -103,3 +103,22 @@ def test_a_core_error_carries_its_message_id_whatever_the_language():
         assert Msg.translate is i18n._
     finally:
         i18n.set_lang("nl")
+
+
+def test_the_error_family_lives_in_one_module():
+    """Every AveError (and Cancelled) is defined in core/messages.py and imported from there."""
+    import importlib
+    import pkgutil
+
+    from ave_cli.core.messages import AveError
+
+    for module in pkgutil.walk_packages([str(PACKAGE)], "ave_cli."):
+        importlib.import_module(module.name)
+    family, todo = set(), [AveError]
+    while todo:
+        for cls in todo.pop().__subclasses__():
+            family.add(cls)
+            todo.append(cls)
+    assert len(family) >= 6  # EnvironmentProblem, KapstokError, LogError, LogWentBack, ...
+    assert {cls.__module__ for cls in family} == {"ave_cli.core.messages"}, {
+        cls.__name__: cls.__module__ for cls in family}

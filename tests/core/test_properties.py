@@ -4,12 +4,11 @@ allowed text round-trips exactly through the log."""
 from __future__ import annotations
 
 import itertools
-import json
 import unicodedata
 
 import pytest
-from conftest import EXAMPLES, ROOT, roll_back
-from hypothesis import HealthCheck, given, settings
+from conftest import ROOT
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ave_cli.core.guard import MAX_TEXT, check_free_text, looks_like_bsn
@@ -20,8 +19,18 @@ from ave_cli.flows.kapstokken import bundled_kapstokken, load_kapstok
 KAPSTOKKEN = [load_kapstok(name) for name in bundled_kapstokken()]
 
 
+_RANKS: dict[str, tuple] = {}
+
+
 def ranks(kapstok):
-    """The advised phase's rank for every combination of the non-multi answers (exhaustive)."""
+    """The advised phase's rank for every combination of the non-multi answers (exhaustive;
+    worked out once per kapstok for the tests that read it)."""
+    if kapstok.name not in _RANKS:
+        _RANKS[kapstok.name] = _ranks(kapstok)
+    return _RANKS[kapstok.name]
+
+
+def _ranks(kapstok):
     questions = [q for q in kapstok.questions if q.type != "multi"]
     order = [tuple(sorted(q.values, key=int)) if q.type == "bool" else q.values
              for q in questions]
@@ -87,27 +96,6 @@ case_ids = st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z").filter(
 names = allowed_text.filter(lambda t: t.strip() and t == t.strip())
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(case=case_ids, note=allowed_text, reason=names, holder=names, decider=names, by=names)
-def test_text_round_trips_exactly_through_the_log(run, log, case, note, reason, holder, decider, by):
-    """Every allowed text comes back exactly, in Unicode's composed form (NFC: a compatibility
-    ideograph or a letter with a separate accent is kept as a reader sees it, composed)."""
-    given = (note, reason, holder, decider, by)
-    roll_back(log)
-    first = run("triage", case, "-a", str(EXAMPLES / "handreiking" / "ave2.toml"), "--note", note,
-                "--by", by)
-    assert first.exit_code == 0, first.output
-    second = run("escalate", case, "--role", "procesregie", "--holder", holder, "--reason", reason,
-                 "--decided-by", decider, "--in-overleg-met", holder, "--by", by)
-    assert second.exit_code == 0, second.output
-    shown = json.loads(run("show", case, "-f", "json").stdout)
-    triage, escalation = shown["timeline"]
-    note, reason, holder, decider, by = (unicodedata.normalize("NFC", t) for t in given)
-    assert (shown["case"], triage["note"], triage["by"]) == (case, note, by)
-    assert escalation["procesregisseur"] == holder and escalation["reasons"] == [reason]
-    assert escalation["decided_by"] == decider and escalation["in_overleg_met"] == [holder]
-    exported = [json.loads(line) for line in run("export").stdout.splitlines()]
-    assert exported[0]["note"] == note and exported[1]["procesregisseur"] == holder
 
 
 INVISIBLE = "\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0"
@@ -154,7 +142,7 @@ bsns = st.integers(10_000_000, 999_999_999).map(lambda n: f"{n:09d}").filter(
 not_letter_or_digit = st.characters(blacklist_categories=("L", "Nd"))
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # it asserts what is refused, not how fast
 @given(bsn=bsns, data=st.data())
 def test_any_text_a_reader_sees_as_a_bsn_is_refused(bsn, data):
     """A BSN, each digit in any script's digits, with any characters that are neither letters

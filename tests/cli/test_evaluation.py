@@ -279,6 +279,7 @@ def _ink(png: Path) -> tuple[int, int, float, int]:
     return width, height, ink / len(pixels), len(set(pixels))
 
 
+@pytest.mark.system  # a real headless Chromium
 def test_a_real_browser_shows_the_headings_and_numbers(run, tmp_path, sample):
     _text, out = _page(run, tmp_path, sample)
     dom = _browser(tmp_path, "--dump-dom", out.as_uri())
@@ -289,6 +290,7 @@ def test_a_real_browser_shows_the_headings_and_numbers(run, tmp_path, sample):
     assert "<script" not in dom.stdout
 
 
+@pytest.mark.system  # a real headless Chromium
 @pytest.mark.parametrize("size", ["1280,1000", "794,1123"], ids=["screen", "A4"])
 def test_screenshots_of_the_page_are_not_blank(run, tmp_path, sample, size):
     """At 1280 px, and at A4 at 96 dpi (794 x 1123 px): the page is drawn, with its charts'

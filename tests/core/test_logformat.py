@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_caselog import REF, T0, decision
 
+from ave_cli.core.messages import LogError
 from ave_cli.record import logformat
 from ave_cli.record.fastrecord import fast_record
-from ave_cli.record.logformat import LogError, from_record, seal, to_record
+from ave_cli.record.logformat import from_record, seal, to_record
 
 PREV = "ab" * 32
 

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ave_cli.core.messages import LogWentBack
 from ave_cli.core.model import Decision, KapstokRef
 from ave_cli.record import logformat
 from ave_cli.stores.file import caselog
@@ -256,7 +257,7 @@ def test_garbage_after_the_last_record_keeps_the_record(tmp_path):
 def test_writes_refuse_after_a_torn_tail(tmp_path):
     path, data, _ = _two_record_log(tmp_path)
     path.write_bytes(data[:-20])
-    with pytest.raises(caselog.LogWentBack):  # this computer saw the record whole
+    with pytest.raises(LogWentBack):  # this computer saw the record whole
         append(path, decision(3))
     caselog.drop_index(path, path.parent / "cache", anchor=None)  # as if it had not
     with pytest.raises(LogError, match="ave check --repair"):

@@ -76,7 +76,7 @@ def test_commands_are_listed_in_the_order_a_professional_meets_them(run, monkeyp
 
 def test_help_texts_have_no_hard_line_breaks_mid_sentence():
     """A single newline inside a help paragraph shows as a ragged break at every width."""
-    for path in sorted((ROOT / "ave_cli").glob("cmd_*.py")):
+    for path in sorted((ROOT / "ave_cli" / "cli" / "commands").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_" and node.args \
                     and isinstance(node.args[0], ast.Constant) and len(node.args[0].value) > 80:

@@ -309,12 +309,25 @@ CATALOGUE = [
 ]
 
 
+_TWO_CASES: dict[str, bytes] = {}  # the log (and its access log) the first provoke made
+
+
 def provoke(run, log: Path, tmp_path: Path, monkeypatch, prepare, args):
     """A log with an open and a closed case, the entry's preparation, then its command.
-    Returns the result and the log's bytes just before the command."""
-    assert run("triage", "C-1", "-a", str(H / "ave3.json"), "--note", "notitie 0").exit_code == 0
-    assert run("triage", "C-0", "-a", str(H / "ave1.toml")).exit_code == 0
-    assert run("close", "C-0", "--reason", "klaar").exit_code == 0
+    Returns the result and the log's bytes just before the command. The log is made by ave
+    once; each later entry starts from a copy of it (the same bytes, made the same way)."""
+    access = log.with_name(log.name + ".toegang")
+    if not _TWO_CASES:
+        assert run("triage", "C-1", "-a", str(H / "ave3.json"), "--note",
+                   "notitie 0").exit_code == 0
+        assert run("triage", "C-0", "-a", str(H / "ave1.toml")).exit_code == 0
+        assert run("close", "C-0", "--reason", "klaar").exit_code == 0
+        _TWO_CASES.update(log=log.read_bytes(), access=access.read_bytes())
+    else:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        for path, kept in ((log, _TWO_CASES["log"]), (access, _TWO_CASES["access"])):
+            path.write_bytes(kept)
+            path.chmod(0o600)
     if prepare:
         prepare(log, tmp_path, monkeypatch)
     before = log.read_bytes()

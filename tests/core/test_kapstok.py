@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ave_cli.core.kapstok import parse_kapstok
-from ave_cli.core.kapstok_reader import KapstokError
+from ave_cli.core.messages import KapstokError
 from ave_cli.flows.kapstokken import bundled_kapstokken, load_kapstok
 
 BUNDLED = (load_kapstok("handreiking").source, load_kapstok("westerkwartier").source)

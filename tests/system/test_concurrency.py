@@ -1,7 +1,7 @@
 """Many writers at once, writers killed at random moments, a lock held too long.
 
 Scaled by AVE_STRESS (default 1): the suite runs 8 writers x 200 decisions and 200 kills; a
-longer run by hand is `AVE_STRESS=5 pytest tests/test_concurrency.py`.
+longer run by hand is `AVE_STRESS=5 pytest tests/system/test_concurrency.py`.
 """
 
 from __future__ import annotations
