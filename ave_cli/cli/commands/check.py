@@ -140,7 +140,7 @@ def purge_command(
     from ave_cli.cli import output
     from ave_cli.cli.context import context
     from ave_cli.cli.render import base as render
-    from ave_cli.flows import decide as actions
+    from ave_cli.flows import upkeep
     from ave_cli.flows.questions import Prompt
 
     try:
@@ -165,7 +165,7 @@ def purge_command(
                           ((_("Nee, afbreken"), False), (_("Ja, verwijderen"), True)), False)):
             raise Cancelled
 
-    gone, removed = actions.purge(ctx, cutoff, dry_run=dry_run,
+    gone, removed = upkeep.purge(ctx, cutoff, dry_run=dry_run,
                                   confirm=confirm, lock_timeout=lock_timeout)
     if fmt is Format.json:
         output.print_json({"cases": len(gone), "decisions": removed, "dry_run": dry_run,

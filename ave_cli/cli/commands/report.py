@@ -199,11 +199,11 @@ def reevaluate_command(
     from ave_cli.cli.context import context
     from ave_cli.cli.render import base as render
     from ave_cli.cli.render import case as render_case
-    from ave_cli.flows import decide as actions
+    from ave_cli.flows import upkeep
 
     if fmt in (TableFormat.csv, TableFormat.html):
         raise AveError(_("ave reevaluate kent --format text of json"))
-    result, applied = actions.reevaluate(
+    result, applied = upkeep.reevaluate(
         context(log, kapstok, by), kapstok, include_overrides=include_overrides, apply=apply,
         dry_run=dry_run, confirm=(lambda n: None) if yes else _confirm_apply,
         lock_timeout=lock_timeout)

@@ -82,7 +82,6 @@ def triage(
     fmt: FormatOpt = Format.text,
     lock_timeout: LockOpt = LOCK_TIMEOUT,
 ) -> None:
-    from ave_cli.cli import output
     from ave_cli.cli.context import context
     from ave_cli.cli.render import base as render
     from ave_cli.core import answers as answer_files
@@ -138,6 +137,10 @@ def triage(
 
         steps = trace_rules(kap, full)
     if fmt is Format.json:
+        # the JSON writer (and the report it knows) loads only here: the first question of an
+        # interactive triage comes that much sooner (benchmarks/start.py)
+        from ave_cli.cli import output
+
         shown = output.triage_json(done, dry_run=dry_run)
         if steps is not None:
             shown["trace"] = output.trace_json(steps)
