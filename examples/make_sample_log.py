@@ -12,10 +12,10 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from ave_cli import caselog
-from ave_cli.cases import fold
-from ave_cli.decisions import Who, add_regisseur, close, deescalate, escalate, triage
-from ave_cli.settings import load_kapstok
+from ave_cli.core.cases import fold, key
+from ave_cli.core.decisions import Who, add_regisseur, close, deescalate, escalate, triage
+from ave_cli.flows.kapstokken import load_kapstok
+from ave_cli.stores.file import caselog
 
 CET = timezone(timedelta(hours=1))
 START = datetime(2026, 6, 1, 9, 0, tzinfo=CET)
@@ -61,14 +61,14 @@ def main(path: Path) -> None:
         answers["minderjarigen"] = rng.random() < 0.3
         when = START + timedelta(days=rng.randint(0, 150), hours=rng.randint(0, 7))
         team = rng.choice(TEAMS) if rng.random() < 0.8 else ""
-        state = fold(decisions).get(case)
+        state = fold(decisions).get(key(case))
         decisions.append(triage(kapstok, answers, case=case, state=state,
                                 decision_id=f"sample-{next(counter):04d}", now=when,
                                 by=rng.choice(PEOPLE), casusregisseur=team,
                                 note="Besproken in het casusoverleg.").decision)
         plan = rng.random()
         later = when + timedelta(days=rng.randint(3, 40))
-        state = fold(decisions)[case]
+        state = fold(decisions)[key(case)]
         if profile in ("zorg", "mijdt") and plan < 0.5:
             decisions.append(add_regisseur(kapstok, state, case, role="procesregie",
                                            holder="OGGZ-coördinator", reason="Hulp stagneert",
