@@ -131,6 +131,8 @@ def test_show_gives_days_in_phase_and_open_advice(run, store):
                                       "fase blijft AVE2).")
     run("escalate", "WT-7", "--role", "procesregie", "--holder", "OGGZ", "--reason", "Advies")
     assert json.loads(run("show", "WT-7", "-f", "json").stdout)["open_advice"] == [
+        "Betrek de operationeel verantwoordelijke(n) van de organisaties: die spreekt de "
+        "medewerker aan op zijn rol en verantwoordelijkheid.",
         "Signalen voor opschaling: bespreek (verticaal) opschalen; bij twijfel altijd opschalen "
         "(principe 3)."]  # only the advice that names no regie role stays open
 

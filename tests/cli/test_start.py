@@ -14,7 +14,7 @@ H = EXAMPLES / "handreiking"
 def test_start_screen_says_where_you_are(run, log):
     empty = run()
     assert empty.exit_code == 0
-    assert "handreiking 2.1.0" in empty.stdout and "(nog leeg)" in empty.stdout
+    assert "handreiking 2.2.0" in empty.stdout and "(nog leeg)" in empty.stdout
     for command in ("ave triage", "ave report", "ave kapstok"):
         assert command in empty.stdout
     run("triage", "A", "-a", str(H / "ave2.toml"))

@@ -62,6 +62,8 @@ def test_json_output_shape(run, log):
     assert data["previous_phase"] is None
     assert data["advice"] == [
         "Voeg een procesregisseur toe (verticale opschaling, de fase blijft AVE2).",
+        "Betrek de operationeel verantwoordelijke(n) van de organisaties: die spreekt de "
+        "medewerker aan op zijn rol en verantwoordelijkheid.",
         "Signalen voor opschaling: bespreek (verticaal) opschalen; bij twijfel altijd opschalen "
         "(principe 3)."]
     assert result.stderr == ""
@@ -242,7 +244,8 @@ def test_a_log_readable_by_others_is_warned_about(run, log):
 
 # --- interactive, through the swappable ask function ---------------------------------------
 
-CORE = [("uitgangssituatie", "complex"), ("zorgbehoefte", False), ("effect", "nee"),
+CORE = [("uitgangssituatie", "complex"), ("zorgbehoefte", False),
+        ("domeinoverstijgende", False), ("effect", "nee"),
         ("inwoner mee", "twijfel"),
         ("samenwerking", "stagneert"), ("veiligheid", "risico"), ("openbare orde", "nee"),
         ("onrust", "nee"), ("media", "nee"), ("teloorgang", "nee"), ("minderjarige", False),
@@ -331,7 +334,8 @@ def test_kapstok_json_and_list(run):
     data = json.loads(run("kapstok", "--format", "json").stdout)
     assert data["name"] == "handreiking" and len(data["phases"]) == 4
     assert data["phases"][3]["criteria"][0]["condition"] == {"key": "veiligheid",
-                                                             "values": ["acuut"], "negate": False}
+                                                             "values": ["acuut", "acuut_meerdere"],
+                                                             "negate": False}
     listed = run("kapstok", "--list").stdout
     assert "handreiking" in listed and "westerkwartier" in listed
 

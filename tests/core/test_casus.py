@@ -64,6 +64,8 @@ def test_a_broken_casus_or_new_key_is_an_error_naming_the_place(old, new, words)
 
 # --- the contract's tables (sections 4 and 5) ------------------------------------------------
 
+AFSCHALEN_WK = ("OGGZ / OOV, in overleg met de casusregisseur; bij meningsverschil de teamleider "
+                "Wmo (lokale invulling, niet in de bron)")
 ROLES = {
     "handreiking": {
         "AVE1": ("Geen (inwoner heeft zelfregie)", "Geen", "Wethouder", "", 0.80),
@@ -74,21 +76,21 @@ ROLES = {
         "AVE4": ("Gemeente of uitvoeringsorganisatie", "Scenarioteam", "Burgemeester",
                  "Scenarioteam", 0.000025),
     },
-    "westerkwartier": {
+    "westerkwartier": {  # afschalen door, 1 to 4: AFSCHALEN_WK (contract v3, m9)
         "0": ("Inwoner (zelfregie)", "n.v.t.", "n.v.t.", "", 0.80),
-        "1": ("Inwoner", "n.v.t.", "Wethouder", "Gemeente / professionele organisatie", None),
+        "1": ("Inwoner", "n.v.t.", "Wethouder", AFSCHALEN_WK, None),
         "2A": ("Zorgverlener / professionele organisatie",
                "Consulent Team Mens en Gezin (Wmo, P-wet, Jeugd)", "Wethouder",
-               "Casusregisseur in overleg met procesregisseur", None),
+               AFSCHALEN_WK, None),
         "2B": ("Zorgverlener / professionele organisatie / Wmo / P-wet / Jeugd",
-               "OGGZ / Team Jeugd", "Wethouder", "Procesregisseur (OGGZ / Team Jeugd)", None),
+               "OGGZ / Team Jeugd", "Wethouder", AFSCHALEN_WK, None),
         "3": ("Zorgverlener / professionele organisatie / Jeugd",
               "OGGZ en/of OOV (indien besloten: Zorg- en Veiligheidshuis)",
               "College van B&W: portefeuillehouder van de dominante problematiek (Jeugdwet, "
-              "Wmo, OOV)", "Procesregisseur (OGGZ en/of OOV)", None),
+              "Wmo, OOV)", AFSCHALEN_WK, None),
         "4": ("In overleg en afstemming vastgesteld; in de regel blijft de casusregisseur "
               "(continuïteit)", "Driehoek (of een afvaardiging of mandaat daarvan)",
-              "Burgemeester en wethouders", "Driehoek", None),
+              "Burgemeester en wethouders", AFSCHALEN_WK, None),
     },
 }
 
@@ -106,8 +108,8 @@ def test_every_phase_has_the_roles_of_the_contract(name):
 
 
 def test_the_versions_and_the_deciders():
-    assert load_kapstok("handreiking").version == "2.1.0"
-    assert load_kapstok("westerkwartier").version == "1.1.0"
+    assert load_kapstok("handreiking").version == "2.2.0"
+    assert load_kapstok("westerkwartier").version == "1.2.0"
     assert load_kapstok("westerkwartier").meningsverschil_beslisser == "Teamleider Wmo"
 
 
@@ -147,7 +149,11 @@ def outcome(name: str, **answers):
     ("westerkwartier", {"openbare_orde": "dreigend"}, "3"),
     ("westerkwartier", {"openbare_orde": "ja"}, "4"),
     ("westerkwartier", {"zorgbehoefte": True}, "1"),
-    ("westerkwartier", {"media": "mogelijk", "veiligheid": "ernstig"}, "4"),
+    ("westerkwartier", {"media": "mogelijk", "veiligheid": "ernstig"}, "3"),  # v3 (D5)
+    ("westerkwartier", {"veiligheid": "acuut"}, "3"),  # v3 (D3): one person
+    ("westerkwartier", {"veiligheid": "acuut_meerdere"}, "4"),  # several persons
+    ("handreiking", {"veiligheid": "acuut_meerdere"}, "AVE4"),
+    ("handreiking", {"veiligheid": "twijfel"}, "AVE1"),  # v3 (D6): a bare suspicion
 ])
 def test_phases_as_the_contract_says(name, answers, phase):
     assert outcome(name, **answers).phase.id == phase
@@ -164,7 +170,7 @@ def test_the_westerkwartier_local_rules():
     assert minors.roles.casusregie == "Jeugdconsulent gemeente"
     assert "Jeugdconsulent gemeente" in minors.in_overleg_met
     assert any("Veilig Thuis" in a.text for a in minors.advice)
-    four = outcome("westerkwartier", veiligheid="acuut", minderjarigen=True)
+    four = outcome("westerkwartier", veiligheid="acuut_meerdere", minderjarigen=True)
     assert four.roles.casusregie == "Jeugdconsulent gemeente (in overleg en afstemming)"
     one = outcome("westerkwartier", problematiek="enkelvoudig", minderjarigen=True)
     assert one.roles.casusregie == "Inwoner" and "Jeugdconsulent gemeente" in one.in_overleg_met
@@ -174,6 +180,29 @@ def test_the_westerkwartier_local_rules():
     assert any("procesmanager" in a.text for a in stalled.advice)
     signals = outcome("westerkwartier", signalen=["agressie"])
     assert any("Wmo / OGGZ / Jeugd" in a.text for a in signals.advice)
+    # v3: a suspicion, media in fase 3, signals in fase 3
+    suspicion = outcome("westerkwartier", veiligheid="twijfel")
+    assert suspicion.phase.id == "2A" and any("Meldpunt Bezorgd" in a.text for a in suspicion.advice)
+    media = outcome("westerkwartier", problematiek="meervoudig", veiligheid="ernstig", media="ja")
+    assert media.phase.id == "3" and any("communicatieadviseur" in a.text for a in media.advice)
+    three = outcome("westerkwartier", veiligheid="ernstig", signalen=["meldingen"])
+    assert any("bepaal met triage of fase 4 nodig is" in a.text for a in three.advice)
+
+
+def test_the_handreiking_advice_of_v3():
+    one = outcome("handreiking", veiligheid="acuut")
+    assert any("crisisdienst, Veilig Thuis of de politie" in a.text for a in one.advice)
+    several = outcome("handreiking", veiligheid="acuut_meerdere")
+    assert not any("crisisdienst" in a.text for a in several.advice)
+    suspicion = outcome("handreiking", veiligheid="twijfel")
+    assert suspicion.phase.id == "AVE1"
+    assert any("Verifieer het vermoeden" in a.text for a in suspicion.advice)
+    stalled = outcome("handreiking", problematiek="meervoudig", samenwerking="stagneert")
+    assert any("operationeel verantwoordelijke" in a.text for a in stalled.advice)
+    avoiding = outcome("handreiking", problematiek="meervoudig", meewerken="nee")
+    assert "procesregie" in [a.role for a in avoiding.advice]
+    decline = outcome("handreiking", problematiek="enkelvoudig", teloorgang="dreigend")
+    assert "procesregie" in [a.role for a in decline.advice]
 
 
 # --- properties over the answer space --------------------------------------------------------

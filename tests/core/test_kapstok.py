@@ -24,7 +24,8 @@ def test_bundled_kapstokken_are_listed_and_load():
 
 
 def test_canonical_questions_in_both_kapstokken():
-    keys = ["problematiek", "zorgbehoefte", "effect", "meewerken", "samenwerking", "veiligheid",
+    keys = ["problematiek", "zorgbehoefte", "ketenaanpak", "effect", "meewerken", "samenwerking",
+            "veiligheid",
             "openbare_orde",
             "onrust", "media", "teloorgang", "minderjarigen", "signalen"]
     for name in bundled_kapstokken():
@@ -42,9 +43,10 @@ def test_a_kapstok_file_by_path(tmp_path):
 
 @pytest.mark.parametrize(("old", "new", "place", "problem"), [
     ('title = "Handreiking AVE 2.0"', 'title = "x"\nkleur = "rood"', "", "onbekende sleutel 'kleur'"),
-    ('key = "veiligheid"\nin = ["acuut"]', 'key = "veilig"\nin = ["acuut"]', "phase 'AVE4'.when[1]",
-     "onbekende vraag 'veilig'"),
-    ('key = "veiligheid"\nin = ["acuut"]', 'key = "veiligheid"\nin = ["heel erg"]',
+    ('key = "veiligheid"\nin = ["acuut", "acuut_meerdere"]', 'key = "veilig"\nin = ["acuut"]',
+     "phase 'AVE4'.when[1]", "onbekende vraag 'veilig'"),
+    ('key = "veiligheid"\nin = ["acuut", "acuut_meerdere"]',
+     'key = "veiligheid"\nin = ["heel erg"]',
      "phase 'AVE4'.when[1]", "onbekende waarde 'heel erg' voor 'veiligheid'"),
     ('id = "AVE4"', 'id = "AVE3"', "phase 'AVE3'", "twee keer"),
     ('procesregie = "Scenarioteam"\n', '', "phase 'AVE4'", "rol 'procesregie' ontbreekt"),
@@ -108,6 +110,13 @@ def test_a_long_kapstok_text_is_guarded_too():
 # --- the tables mutation testing found thin: casuistiek and English texts ---------------------
 
 SHAPE = "moet dezelfde vorm hebben als"
+NEXT = len(load_kapstok("handreiking").casus) + 1  # the place of a casus added at the end
+
+
+def _effect(doc):
+    """The question `effect` of a kapstok document (found by its key, not its place)."""
+    return next(q for q in doc["question"] if q["key"] == "effect")
+
 CASUS = ('\n[[casus]]\nnaam = "Proef"\nverhaal = "v"\nbron = "b"\nanswers = { problematiek = '
          '"enkelvoudig", effect = "ja", meewerken = "ja", samenwerking = "goed", veiligheid = '
          '"nee" }\n')
@@ -117,8 +126,8 @@ ANSWERS = ('answers = { problematiek = "enkelvoudig", effect = "ja", meewerken =
 
 
 @pytest.mark.parametrize("extra, message", [
-    (HALF.replace('naam = "P"', 'verhaal = "v"'), "casus[19]: 'naam' ontbreekt"),
-    (HALF.replace('"P"', "3"), "casus[19]: 'naam' moet tekst zijn"),
+    (HALF.replace('naam = "P"', 'verhaal = "v"'), f"casus[{NEXT}]: 'naam' ontbreekt"),
+    (HALF.replace('"P"', "3"), f"casus[{NEXT}]: 'naam' moet tekst zijn"),
     (HALF + 'bron = "b"\n' + ANSWERS + 'verwacht = { fase = "AVE1" }\n',
      "casus 'P': 'verhaal' ontbreekt"),
     (HALF + 'verhaal = "v"\n' + ANSWERS + 'verwacht = { fase = "AVE1" }\n',
@@ -129,7 +138,7 @@ ANSWERS = ('answers = { problematiek = "enkelvoudig", effect = "ja", meewerken =
     (HALF + 'verhaal = "v"\nbron = "b"\nanswers = 3\n', "casus 'P'.answers: verwacht een tabel"),
     (CASUS.replace('veiligheid = "nee"', 'veiligheid = "soms"') + 'verwacht = { fase = "AVE1" }\n',
      "casus 'Proef'.answers.veiligheid: waarde 'soms' past niet bij de vraag (toegestaan: nee, "
-     "twijfel, risico, ernstig, acuut)"),
+     "twijfel, risico, ernstig, acuut, acuut_meerdere)"),
     (CASUS, "casus 'Proef'.verwacht: verwacht een tabel"),
     (CASUS + 'verwacht = { casusregie = "x" }\n', "casus 'Proef'.verwacht: 'fase' ontbreekt"),
     (CASUS + 'verwacht = { fase = "AVE9" }\n',
@@ -575,14 +584,14 @@ def test_optional_top_fields_fall_back_as_documented():
     (lambda d: d["question"][1].pop("key"), "question[2]: 'key' ontbreekt"),
     (lambda d: d["question"][1].update(key=d["question"][0]["key"]),
      "question 'problematiek': deze vraag staat er twee keer in"),
-    (lambda d: d["question"][2].update(type="getal"),
+    (lambda d: _effect(d).update(type="getal"),
      "question 'effect': type 'getal' bestaat niet (kies uit choice, bool, multi)"),
-    (lambda d: d["question"][2].update(type="bool"),
+    (lambda d: _effect(d).update(type="bool"),
      "question 'effect': een ja/nee-vraag heeft geen 'values'"),
-    (lambda d: d["question"][2].pop("values"), "question 'effect': 'values' ontbreekt of is leeg"),
-    (lambda d: d["question"][2].update(values="ja"),
+    (lambda d: _effect(d).pop("values"), "question 'effect': 'values' ontbreekt of is leeg"),
+    (lambda d: _effect(d).update(values="ja"),
      "question 'effect': 'values' moet een lijst van teksten zijn"),
-    (lambda d: d["question"][2].update(values=["ja", "ja"]),
+    (lambda d: _effect(d).update(values=["ja", "ja"]),
      "question 'effect': 'values' bevat een waarde twee keer"),
     (lambda d: d["question"][0].update(labels="x"),
      "question 'problematiek': 'labels' moet een tabel van waarde = tekst zijn"),
@@ -590,10 +599,10 @@ def test_optional_top_fields_fall_back_as_documented():
      "question 'problematiek': 'labels' moet een tabel van waarde = tekst zijn"),
     (lambda d: d["question"][0].update(labels={"soms": "Soms"}),
      "question 'problematiek': label voor onbekende waarde 'soms'"),
-    (lambda d: d["question"][2].update(default="altijd"),
+    (lambda d: _effect(d).update(default="altijd"),
      "question 'effect': waarde 'altijd' past niet bij de vraag (toegestaan: "),
-    (lambda d: d["question"][2].pop("text"), "question 'effect': 'text' ontbreekt"),
-    (lambda d: d["question"][2].update(help=1), "question 'effect': 'help' moet tekst zijn"),
+    (lambda d: _effect(d).pop("text"), "question 'effect': 'text' ontbreekt"),
+    (lambda d: _effect(d).update(help=1), "question 'effect': 'help' moet tekst zijn"),
 ])
 def test_a_broken_top_field_question_or_begrip_names_its_exact_place(change, message):
     found = _phase_error(change)
@@ -622,7 +631,7 @@ def test_a_kapstok_without_local_rules_casus_or_begrippen():
 
 
 def test_a_casus_that_is_not_a_table_names_its_place():
-    assert _phase_error(lambda d: d["casus"].append("x")) == "casus[19]: verwacht een tabel"
+    assert _phase_error(lambda d: d["casus"].append("x")) == f"casus[{NEXT}]: verwacht een tabel"
 
 
 def test_a_blank_afschalen_criterium_is_none():
@@ -649,7 +658,7 @@ def test_the_documented_defaults_of_a_question_and_a_phase():
 
 @pytest.mark.parametrize("change, message", [
     (lambda d: d["phase"][-1].update(when=d["phase"][-1]["when"] * 200),
-     "conditions: 813 is meer dan de grens van 300"),
+     "conditions: 817 is meer dan de grens van 300"),
     (lambda d: d["phase"][-1]["when"][0].update(
         {"any": [{"all": [{"any": [{"all": [{"any": [{"key": "veiligheid", "in": ["acuut"]}]}]}]}]}]}),
      "depth: 5 is meer dan de grens van 4"),

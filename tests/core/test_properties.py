@@ -44,7 +44,7 @@ def _ranks(kapstok):
 @pytest.mark.parametrize("kapstok", KAPSTOKKEN, ids=lambda k: k.name)
 def test_every_combination_of_answers_gives_a_valid_outcome(kapstok):
     questions, _, table = ranks(kapstok)
-    assert len(table) == 311_040  # zorgbehoefte (v2) doubles the space
+    assert len(table) == 746_496  # v3: ketenaanpak doubles it, acuut_meerdere adds a value
     seen = set(table.values())
     assert seen == set(range(len(kapstok.phases)))  # every phase is reachable
     # the full outcome (roles, reasons, advice) for a spread of combinations

@@ -14,6 +14,7 @@ CALM = {
     "problematiek": "geen", "effect": "nvt", "meewerken": "ja", "samenwerking": "goed",
     "veiligheid": "nee", "openbare_orde": "nee", "onrust": "nee", "media": "nee",
     "teloorgang": "nee", "minderjarigen": False, "signalen": [], "zorgbehoefte": False,
+    "ketenaanpak": False,
 }
 HANDREIKING = load_kapstok("handreiking")
 WESTERKWARTIER = load_kapstok("westerkwartier")
@@ -37,7 +38,9 @@ HANDREIKING_TABLE = [
     ({"problematiek": "enkelvoudig", "effect": "twijfel"}, "AVE2"),  # twijfel escalates
     ({"problematiek": "enkelvoudig", "effect": "nee"}, "AVE2"),
     ({"zorgbehoefte": True}, "AVE2"),
-    ({"veiligheid": "twijfel"}, "AVE2"),
+    ({"veiligheid": "twijfel"}, "AVE1"),  # v3 (D6): a bare suspicion stays AVE1
+    ({"veiligheid": "twijfel", "problematiek": "enkelvoudig"}, "AVE2"),  # doubt with a problem
+    ({"ketenaanpak": True}, "AVE1"),  # ketenaanpak counts nowhere but in AVE3
     ({"veiligheid": "ernstig"}, "AVE2"),  # AVE3 also needs (meervoudige) problematiek
     ({"samenwerking": "twijfel"}, "AVE2"),
     ({"samenwerking": "volledig"}, "AVE2"),
@@ -50,6 +53,13 @@ HANDREIKING_TABLE = [
     ({"problematiek": "complex", "veiligheid": "risico", "effect": "nee"}, "AVE3"),
     ({"problematiek": "complex", "veiligheid": "ernstig", "effect": "twijfel"}, "AVE3"),
     ({"problematiek": "complex", "veiligheid": "ernstig", "samenwerking": "volledig"}, "AVE3"),
+    # v3 (D1): a resident who avoids care is a knelpunt op inhoud
+    ({"problematiek": "complex", "veiligheid": "risico", "meewerken": "nee"}, "AVE3"),
+    ({"problematiek": "complex", "veiligheid": "risico", "meewerken": "twijfel"}, "AVE3"),
+    # v3 (D2): the annex's fourth criterion asked itself
+    ({"problematiek": "meervoudig", "veiligheid": "risico", "samenwerking": "stagneert",
+      "ketenaanpak": True}, "AVE3"),
+    ({"problematiek": "meervoudig", "veiligheid": "risico", "ketenaanpak": True}, "AVE2"),
     # boundaries: one AVE3 condition missing gives AVE2
     ({"problematiek": "meervoudig", "veiligheid": "risico", "samenwerking": "stagneert"}, "AVE2"),
     ({"problematiek": "complex", "veiligheid": "twijfel", "samenwerking": "twijfel"}, "AVE2"),
@@ -58,6 +68,7 @@ HANDREIKING_TABLE = [
      "AVE2"),
     # AVE4: ANY
     ({"veiligheid": "acuut"}, "AVE4"),  # one person is enough
+    ({"veiligheid": "acuut_meerdere"}, "AVE4"),
     ({"openbare_orde": "dreigend"}, "AVE4"),
     ({"openbare_orde": "ja"}, "AVE4"),
     ({"onrust": "ja"}, "AVE4"),
@@ -81,7 +92,7 @@ WESTERKWARTIER_TABLE = [
     ({"problematiek": "enkelvoudig"}, "1"),
     ({"zorgbehoefte": True}, "1"),
     ({"problematiek": "enkelvoudig", "effect": "nee", "samenwerking": "stagneert"}, "1"),
-    ({"problematiek": "enkelvoudig", "meewerken": "nee"}, "1"),  # 2B needs meervoudig or a risk
+    ({"problematiek": "enkelvoudig", "meewerken": "nee"}, "1"),  # 2B needs meervoudig
     ({"teloorgang": "dreigend", "problematiek": "enkelvoudig"}, "1"),
     ({"problematiek": "meervoudig"}, "2A"),
     ({"problematiek": "complex"}, "2A"),  # complexity alone is no fase 3
@@ -96,21 +107,29 @@ WESTERKWARTIER_TABLE = [
     ({"problematiek": "meervoudig", "meewerken": "nee"}, "2B"),
     ({"problematiek": "meervoudig", "samenwerking": "twijfel"}, "2B"),
     ({"problematiek": "meervoudig", "samenwerking": "stagneert"}, "2B"),
-    ({"veiligheid": "risico", "meewerken": "nee"}, "2B"),
+    ({"veiligheid": "risico", "meewerken": "nee"}, "2A"),  # v3 (D4): 2B needs meervoudig
+    ({"problematiek": "enkelvoudig", "veiligheid": "risico", "samenwerking": "volledig"}, "2A"),
+    ({"problematiek": "meervoudig", "ketenaanpak": True}, "2A"),  # never without unsafety
+    ({"ketenaanpak": True, "veiligheid": "risico"}, "2A"),  # nor without meervoudig
     ({"veiligheid": "ernstig"}, "3"),
     ({"openbare_orde": "dreigend"}, "3"),
     ({"problematiek": "complex", "veiligheid": "twijfel"}, "3"),
     ({"problematiek": "complex", "veiligheid": "risico"}, "3"),
     ({"teloorgang": "dreigend", "problematiek": "meervoudig", "veiligheid": "twijfel"}, "3"),
-    ({"veiligheid": "acuut"}, "4"),
+    ({"ketenaanpak": True, "problematiek": "meervoudig", "veiligheid": "twijfel"}, "3"),  # D2
+    ({"ketenaanpak": True, "problematiek": "complex", "veiligheid": "risico"}, "3"),
+    ({"veiligheid": "acuut"}, "3"),  # v3 (D3): acute danger to one person is local unsafety
+    ({"media": "mogelijk", "veiligheid": "ernstig"}, "3"),  # v3 (D5): media alone is no 4
+    ({"media": "ja", "veiligheid": "acuut"}, "3"),
+    ({"veiligheid": "acuut_meerdere"}, "4"),
     ({"openbare_orde": "ja"}, "4"),
     ({"onrust": "dreigend"}, "4"),
     ({"onrust": "ja"}, "4"),
     ({"samenwerking": "volledig", "veiligheid": "ernstig"}, "4"),
+    ({"samenwerking": "volledig", "veiligheid": "acuut"}, "4"),
     ({"teloorgang": "ernstig", "veiligheid": "risico"}, "4"),
     ({"teloorgang": "ernstig", "veiligheid": "ernstig"}, "4"),
-    ({"media": "mogelijk", "veiligheid": "ernstig"}, "4"),
-    ({"media": "ja", "veiligheid": "acuut"}, "4"),
+    ({"teloorgang": "ernstig", "veiligheid": "acuut"}, "4"),
 ]
 
 
@@ -121,14 +140,15 @@ def test_westerkwartier_rules(changes, expected):
 
 def test_no_westerkwartier_rule_for_3_looks_at_samenwerking():
     phase3 = WESTERKWARTIER.find_phase("3")
-    assert "samenwerking" not in repr(phase3.criteria)
+    assert "key='samenwerking'" not in repr(phase3.criteria)
+    assert "key='veiligheid'" in repr(phase3.criteria)  # (the look itself can fail)
 
 
 def test_every_condition_that_held_is_a_reason():
     outcome = phase_of(HANDREIKING, veiligheid="acuut", openbare_orde="ja", onrust="ja")
     assert outcome.reasons == (
-        "(Dreiging van) acute onveiligheid: vanuit elke fase naar AVE4 "
-        "(veiligheid: (dreiging van) acute onveiligheid)",
+        "(Dreiging van) acute onveiligheid: vanuit alle fases kan naar AVE4 worden opgeschaald "
+        "(veiligheid: (dreiging van) acute onveiligheid voor één persoon)",
         "(Dreigende) verstoring van de openbare orde: vanuit elke fase naar AVE4 "
         "(openbare_orde: ja)",
         "Maatschappelijke onrust (onrust: ja)",
@@ -164,8 +184,8 @@ def test_handreiking_vertical_advice_in_ave2(changes, advised):
     ({"problematiek": "meervoudig", "meewerken": "nee"}, "2B", "Jeugdconsulent gemeente", False, True),
     ({"problematiek": "complex", "veiligheid": "risico"}, "3", "Jeugdconsulent gemeente", False,
      True),
-    ({"veiligheid": "acuut"}, "4", "Jeugdconsulent gemeente (in overleg en afstemming)", False,
-     True),
+    ({"veiligheid": "acuut_meerdere"}, "4", "Jeugdconsulent gemeente (in overleg en afstemming)",
+     False, True),
     ({}, "0", "Inwoner (zelfregie)", False, False),
 ])
 def test_westerkwartier_minors_rule(changes, phase, casusregie, jeugd_in_overleg, youth_route):
@@ -189,7 +209,7 @@ OPERATIONEEL = "Leidinggevende van de casus- en procesregisseur (organisatie of 
 
 
 @pytest.mark.parametrize(("kapstok", "phase", "casus", "proces", "operationeel", "bestuurlijk"), [
-    (HANDREIKING, "AVE1", "Geen (inwoner heeft zelfregie)", "Geen", OPERATIONEEL, "Wethouder"),
+    (HANDREIKING, "AVE1", "Geen (inwoner heeft zelfregie)", "Geen", "— (geen casus)", "Wethouder"),
     (HANDREIKING, "AVE2", "Gemeente of uitvoeringsorganisatie",
      "Gemeente (indien toegevoegd)", OPERATIONEEL, "Wethouder"),
     (HANDREIKING, "AVE3", "Gemeente of uitvoeringsorganisatie", "Zorg- en Veiligheidshuis",
@@ -227,10 +247,10 @@ def test_trace_walks_down_from_the_top_and_stops_at_the_phase_reached():
         ("AVE4", "any", False, False)] * 4 + [
         ("AVE3", "all", True, False), ("AVE3", "all", False, False),
         ("AVE3", "all", False, False), ("AVE3", "all", False, False),
-        ("AVE2", "any", True, True)] + [("AVE2", "any", False, True)] * 6
+        ("AVE2", "any", True, True)] + [("AVE2", "any", False, True)] * 7
     assert steps[0].reason.startswith("(Dreiging van) acute onveiligheid")
     assert steps[0].answers == "veiligheid: nee"
-    assert steps[6].answers == "samenwerking: goed; effect: ja"  # every key, in order, once
+    assert steps[6].answers == "samenwerking: goed; effect: ja; meewerken: ja"  # each key once
     assert steps[8].answers == ("problematiek: meervoudig: meerdere vragen die elkaar "
                                 "versterken")  # the label beside the key
     assert steps[10].answers == "zorgbehoefte: nee"  # a yes/no answer as its label

@@ -45,6 +45,7 @@ def test_questionnaire_in_a_terminal_writes_a_decision(log, tmp_path):
     child.expect("Kijk naar alle leefgebieden")
     choose(child, "Welke uitgangssituatie", 3)  # complex
     choose(child, "zorgbehoefte", 0)  # the default: nee
+    choose(child, "domeinoverstijgende", 0)  # the default: nee
     choose(child, "Heeft de huidige hulp effect", 3)  # nee
     choose(child, "Werkt de inwoner mee", 0)  # ja
     choose(child, "samenwerking", 2)  # stagneert
@@ -65,6 +66,7 @@ def test_ctrl_c_halfway_writes_nothing(log, tmp_path):
     child = spawn(["triage", "WT-pty"], log, tmp_path)
     choose(child, "Welke uitgangssituatie", 2)
     choose(child, "zorgbehoefte", 0)
+    choose(child, "domeinoverstijgende", 0)
     choose(child, "Heeft de huidige hulp effect", 1)
     child.expect("Werkt de inwoner mee")
     child.send(CTRL_C)
@@ -87,10 +89,11 @@ def test_step_back_and_an_override_shown_before_saving(log, tmp_path):
     choose(child, "Welke uitgangssituatie", 3)  # complex
     child.expect("zorgbehoefte")
     child.send(UP + ENTER)  # ja (the default is nee)
-    child.expect("Heeft de huidige hulp effect")
+    child.expect("domeinoverstijgende")
     child.expect("terug")  # the way back is offered
     child.send(LEFT)  # back to the previous question
     choose(child, "zorgbehoefte", 0)  # the earlier answer is pre-selected: stays ja
+    choose(child, "domeinoverstijgende", 0)
     choose(child, "Heeft de huidige hulp effect", 3)  # nee
     choose(child, "Werkt de inwoner mee", 0)
     choose(child, "samenwerking", 2)  # stagneert
@@ -126,7 +129,8 @@ def test_step_back_and_an_override_shown_before_saving(log, tmp_path):
 def test_the_change_answer_menu_has_a_way_back(log, tmp_path):
     child = spawn(["triage", "WT-menu"], log, tmp_path)
     for question, downs in (("Welke uitgangssituatie", 0), ("zorgbehoefte", 0),
-                            ("Heeft de huidige hulp effect", 0), ("Werkt de inwoner mee", 0),
+                            ("domeinoverstijgende", 0), ("Heeft de huidige hulp effect", 0),
+                            ("Werkt de inwoner mee", 0),
                             ("samenwerking", 0), ("veiligheid", 0), ("openbare orde", 0),
                             ("maatschappelijke onrust", 0), ("media-aandacht", 0),
                             ("teloorgang", 0), ("minderjarige", 0), ("signalen", 0)):
