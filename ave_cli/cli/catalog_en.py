@@ -1506,4 +1506,8 @@ EN: dict[str, str] = {
         '{question} [{answer}]',
     '{where}: {problem}':
         '{where}: {problem}',
+    "{n} casussen hebben geen antwoord op '{key}' (de vraag is van na hun triage); het telt als de standaard: {label}.":
+        "{n} cases have no answer to '{key}' (the question is newer than their triage); it counts as the default: {label}.",
+    "{n} casussen hebben geen antwoord op '{key}' (de vraag is van na hun triage); het telt als de standaard van {kapstok}.":
+        "{n} cases have no answer to '{key}' (the question is newer than their triage); it counts as the default of {kapstok}.",
 }

@@ -131,7 +131,9 @@ def reevaluation_json(run: ReevaluationRun, *, applied: int) -> dict[str, Any]:
 
     return {"changes": [item(r) for r in run.changes],
             "departures": [item(r) for r in run.departures], "unchanged": run.unchanged,
-            "skipped": [{"case": c, "why": str(why)} for c, why in run.skipped], "applied": applied}
+            "skipped": [{"case": c, "why": str(why)} for c, why in run.skipped], "applied": applied,
+            "defaulted": [{"question": key, "cases": n, "read_as": label}
+                          for key, (n, label) in sorted(run.defaulted.items())]}
 
 
 def flat_decision(d: Decision) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
@@ -182,6 +182,9 @@ class ReevaluationRun:
     departures: list[Reevaluation]  # would change, but the phase was a professional's decision
     unchanged: int
     skipped: list[tuple[str, Msg]]  # (case, why)
+    # question key -> how many cases' latest answers lack it (a question newer than their
+    # triage, such as ketenaanpak in contract v3): read as the kapstok's default, and said once
+    defaulted: dict[str, tuple[int, str]] = field(default_factory=dict)  # key: (cases, label)
 
 
 def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
@@ -189,6 +192,7 @@ def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
     """Run the rules again on every open case's latest answers, under `chosen` or the case's own
     kapstok."""
     changes, departures, skipped = [], [], []
+    defaulted: dict[str, tuple[int, str]] = {}
     unchanged = 0
     for state in states:
         if state.closed:
@@ -202,6 +206,13 @@ def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
         if answers is None:
             skipped.append((state.case, Msg("geen (volledige) triage-antwoorden")))
             continue
+        for question in kapstok.questions:
+            if question.key not in state.answers:
+                count = defaulted.get(question.key, (0, ""))[0]
+                default = question.default
+                shown = (", ".join(default) if isinstance(default, list)
+                         else question.label(default) if default is not None else "")
+                defaulted[question.key] = (count + 1, shown)
         result = Reevaluation(state, kapstok, evaluate(kapstok, answers), answers)
         if not result.changed:
             unchanged += 1
@@ -209,7 +220,7 @@ def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
             departures.append(result)
         else:
             changes.append(result)
-    return ReevaluationRun(changes, departures, unchanged, skipped)
+    return ReevaluationRun(changes, departures, unchanged, skipped, defaulted)
 
 
 def reevaluation_decision(result: Reevaluation, *, decision_id: str, now: datetime,

@@ -29,6 +29,17 @@ def bundled_kapstokken() -> list[str]:
     return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
+def earlier_kapstokken() -> list[Kapstok]:
+    """The earlier versions of the bundled kapstokken, as they shipped (config/earlier/): a
+    decision is judged against the kapstok it records, also after the bundled one changed."""
+    folder = resources.files("ave_cli.config") / "earlier"
+    found = []
+    for item in sorted(folder.iterdir(), key=lambda item: item.name):
+        if item.name.endswith(".toml"):
+            found.append(kapstok_format.parse_kapstok(item.read_bytes(), f"earlier/{item.name}"))
+    return found
+
+
 def load_kapstok(spec: str) -> Kapstok:
     """Load a bundled kapstok by name, or a kapstok file by path (parsed every time: a command
     loads through its `Kapstokken`, which parses each once)."""

@@ -5,7 +5,7 @@ and return a result for the command to render; they never print or write output 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ from ave_cli.core.report import build_report
 from ave_cli.core.rules import with_defaults
 from ave_cli.flows.context import Context, exposure_messages
 from ave_cli.flows.decide import no_cycles, record
+from ave_cli.flows.kapstokken import earlier_kapstokken
 from ave_cli.record import logformat
 from ave_cli.record.audit import Problem, audit
 
@@ -154,7 +155,7 @@ def _check_kapstokken(ctx: Context, specs: Iterable[str | None],
                       problems: list[Problem]) -> dict[KapstokRef, Kapstok]:
     """The kapstokken at hand (given, configured, bundled), by the exact reference a decision
     records: a decision is judged against the kapstok it was made with, never today's."""
-    found: dict[KapstokRef, Kapstok] = {}
+    found: dict[KapstokRef, Kapstok] = {k.ref: k for k in earlier_kapstokken()}
     for spec in dict.fromkeys(specs):
         if not spec:
             continue
@@ -192,22 +193,28 @@ class DiffResult:
     after: Kapstok
     diff: Diff
     stories: list[tuple[Any, str, Any, Any]]  # each casus: itself, its kapstok, both phases
+    defaulted: dict[str, int] = field(default_factory=dict)  # with --log: as in ave reevaluate
 
 
 def kapstok_diff(ctx: Context, old: str, new: str, *, with_log: bool) -> DiffResult:
     """Two kapstokken over every combination of answers (or, with `read`, over the latest
     answers of the open cases, `with_log`), with each one's casuistiek explained by both."""
     before, after = ctx.kapstokken.load(old), ctx.kapstokken.load(new)
+    defaulted: dict[str, int] = {}
     if with_log:
         states = [s for s in ctx.read().cases() if not s.closed]
         answer_sets = [a for s in states if (a := _answers(before, after, s.answers)) is not None]
         result = casus.diff(before, after, iter(answer_sets))
+        for state in states:
+            for question in after.questions:
+                if question.key not in state.answers:
+                    defaulted[question.key] = defaulted.get(question.key, 0) + 1
     else:
         result = casus.diff(before, after)
     stories = [(c, k.name, casus.explain(before, with_defaults(before, c.answers) or c.answers)[0],
                 casus.explain(after, with_defaults(after, c.answers) or c.answers)[0])
                for k in (before, after) for c in k.casus]
-    return DiffResult(before, after, result, stories)
+    return DiffResult(before, after, result, stories, defaulted)
 
 
 def _answers(before: Kapstok, after: Kapstok, answers: dict[str, Any]) -> dict[str, Any] | None:

@@ -115,12 +115,21 @@ def diff_command(
 ) -> None:
     from ave_cli.cli import output
     from ave_cli.cli.context import context
+    from ave_cli.cli.render import base as render
     from ave_cli.cli.render import kapstok as render_kapstok
     from ave_cli.flows import read as actions_read
 
     found = actions_read.kapstok_diff(context(log=log), old, new, with_log=log is not None)
     if fmt is Format.json:
-        output.print_json(output.diff_json(found.before, found.after, found.diff, found.stories))
+        shown = output.diff_json(found.before, found.after, found.diff, found.stories)
+        if log is not None:
+            shown["defaulted"] = [{"question": key, "cases": n}
+                                  for key, n in sorted(found.defaulted.items())]
+        output.print_json(shown)
     else:
         render_kapstok.print_diff(found.before, found.after, found.diff, found.stories,
                                   over_log=log is not None)
+        for key, cases in sorted(found.defaulted.items()):
+            render.info(_("{n} casussen hebben geen antwoord op '{key}' (de vraag is van na hun "
+                          "triage); het telt als de standaard van {kapstok}.").format(
+                              n=cases, key=key, kapstok=found.after.name))

@@ -270,6 +270,10 @@ def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: 
     if run.skipped:
         lines.append(_("Overgeslagen: {cases}.").format(
             cases="; ".join(f"{c} ({why})" for c, why in run.skipped)))
+    for key, (cases, label) in sorted(run.defaulted.items()):
+        lines.append(_("{n} casussen hebben geen antwoord op '{key}' (de vraag is van na hun "
+                       "triage); het telt als de standaard: {label}.").format(
+                           n=cases, key=key, label=k_(label)))
     if applied:
         lines.append(_("Vastgelegd: {n} besluiten (herbeoordeling).").format(n=applied))
     elif run.changes:
