@@ -815,14 +815,8 @@ EN: dict[str, str] = {
         "The elected official with the final political responsibility (alderman, mayor, the municipal executive).",
     "Eén casusregisseur per casus.":
         "One casusregisseur per case.",
-    "Continuïteit: een film, geen losse foto's. De geschiedenis van een casus blijft heel.":
-        "Continuity: a film, not loose snapshots. The history of a case stays whole.",
-    "Voeg een procesregisseur toe bij stagnatie of gebrek aan resultaat; bij twijfel over stagnatie en/of veiligheid: altijd opschalen.":
-        "Add a procesregisseur when things stall or yield no result; when in doubt about stagnation and/or safety: always scale up.",
     "Eén integraal plan over alle leefgebieden van alle gezinsleden.":
         "One integrated plan across all areas of life of all family members.",
-    "Bouw voort op wat er lokaal al is: rollen, criteria en vragen staan in de kapstok van de gemeente.":
-        "Build on what already exists locally: roles, criteria and questions are in the municipality's kapstok.",
     "De uitgangssituatie van de fase is leidend; geen onderscheid naar doelgroep of thema.":
         "The starting situation of the fase leads; no distinction by target group or theme.",
     "Schaal af als de stagnatie is opgeheven en/of de veiligheid beheersbaar is.":
@@ -1510,4 +1504,10 @@ EN: dict[str, str] = {
         "{n} cases have no answer to '{key}' (the question is newer than their triage); it counts as the default: {label}.",
     "{n} casussen hebben geen antwoord op '{key}' (de vraag is van na hun triage); het telt als de standaard van {kapstok}.":
         "{n} cases have no answer to '{key}' (the question is newer than their triage); it counts as the default of {kapstok}.",
+    "Binnen de keten van Zorg & Veiligheid is continuïteit in casusregie van wezenlijk belang om het zicht op de levensloop van het gezin/ huishouden goed te waarborgen. Wij noemen dat: een film in plaats van losse foto's.":
+        "Within the chain of care and safety, continuity in casusregie is essential to keep sight of the course of life of the family or household. We call that: a film instead of separate photos.",
+    "Wanneer de casusregisseur dit nodig vindt voegen we een procesregisseur toe vanwege stagnatie in de samenwerking of uitblijvend resultaat. Bij twijfel over de stagnatie en/of onveiligheid altijd opschalen.":
+        "When the casusregisseur finds it necessary, we add a procesregisseur because the cooperation stagnates or results fail to come. When in doubt about stagnation and/or danger, always scale up.",
+    "In de keten van Zorg & Veiligheid sluiten we aan bij wat er al is en zorgen waar nodig voor aanvulling, verbinding of aanpassing.":
+        "In the chain of care and safety we build on what is already there and add, connect or adjust where needed.",
 }

@@ -33,12 +33,15 @@ RESPONSIBILITIES = {
 
 PRINCIPLES = (
     N_("Eén casusregisseur per casus."),
-    N_("Continuïteit: een film, geen losse foto's. De geschiedenis van een casus blijft heel."),
-    N_("Voeg een procesregisseur toe bij stagnatie of gebrek aan resultaat; bij twijfel over "
-    "stagnatie en/of veiligheid: altijd opschalen."),
+    N_("Binnen de keten van Zorg & Veiligheid is continuïteit in casusregie van wezenlijk belang "
+       "om het zicht op de levensloop van het gezin/ huishouden goed te waarborgen. Wij noemen "
+       "dat: een film in plaats van losse foto's."),
+    N_("Wanneer de casusregisseur dit nodig vindt voegen we een procesregisseur toe vanwege "
+       "stagnatie in de samenwerking of uitblijvend resultaat. Bij twijfel over de stagnatie "
+       "en/of onveiligheid altijd opschalen."),
     N_("Eén integraal plan over alle leefgebieden van alle gezinsleden."),
-    N_("Bouw voort op wat er lokaal al is: rollen, criteria en vragen staan in de kapstok van de "
-    "gemeente."),
+    N_("In de keten van Zorg & Veiligheid sluiten we aan bij wat er al is en zorgen waar nodig "
+       "voor aanvulling, verbinding of aanpassing."),
     N_("De uitgangssituatie van de fase is leidend; geen onderscheid naar doelgroep of thema."),
     N_("Schaal af als de stagnatie is opgeheven en/of de veiligheid beheersbaar is."),
 )
