@@ -649,8 +649,6 @@ EN: dict[str, str] = {
         "{phase}: {description}",
     "Vier verantwoordelijkheden per fase":
         "Four responsibilities per fase",
-    "Zeven leidende principes":
-        "Seven leading principles",
     "\nMeer over één fase of rol: ave uitleg FASE, ave uitleg casusregie":
         "\nMore about one fase or role: ave explain FASE, ave explain casusregie",
     "Wanneer deze fase":
@@ -1510,4 +1508,6 @@ EN: dict[str, str] = {
         "When the casusregisseur finds it necessary, we add a procesregisseur because the cooperation stagnates or results fail to come. When in doubt about stagnation and/or danger, always scale up.",
     "In de keten van Zorg & Veiligheid sluiten we aan bij wat er al is en zorgen waar nodig voor aanvulling, verbinding of aanpassing.":
         "In the chain of care and safety we build on what is already there and add, connect or adjust where needed.",
+    "Zeven leidende principes (landelijk, Handreiking 2.0)":
+        "Seven leading principles (national, Handreiking 2.0)",
 }

@@ -43,9 +43,11 @@ def uitleg(kapstok: Kapstok) -> Group:
         parts.append(assemble(template, phase=phase_text(phase), share=k_(phase.share),
                               description=k_(phase.description)))
     parts.append(heading(_("Vier verantwoordelijkheden per fase")))
-    parts += [Text.assemble((f"{_(ROLE_TITLES[key])}: ", "bold"), _(text))
-              for key, text in u.RESPONSIBILITIES.items()]
-    parts.append(heading(_("Zeven leidende principes")))
+    for key, text in u.RESPONSIBILITIES.items():
+        own = kapstok.begrip(ROLE_TITLES[key])  # the kapstok's own words for the role, if any
+        parts.append(Text.assemble((f"{_(ROLE_TITLES[key])}: ", "bold"),
+                                   k_(own[1]) if own else _(text)))
+    parts.append(heading(_("Zeven leidende principes (landelijk, Handreiking 2.0)")))
     parts += [Text(f"{n}. {_(text)}") for n, text in enumerate(u.PRINCIPLES, start=1)]
     rules = local_rules(kapstok.local_rules)
     if rules or kapstok.notes or kapstok.meningsverschil_beslisser:
