@@ -1,6 +1,6 @@
 """The shared part of the `ave` command line: the Typer app, the options every command shares,
-the test hooks, and the one error handler (`guarded`). Command modules import from here; nothing
-here imports a command module (cli.py assembles them).
+and the one error handler (`guarded`). Command modules import from here; nothing here imports a
+command module (main.py assembles them). The test hooks are in hooks.py.
 
 Only typer and the error classes are imported up front; everything else is imported by the
 command that uses it, so `ave --version` and `ave --help` start as fast as typer itself.
@@ -20,6 +20,7 @@ import typer
 
 from ave_cli import __version__
 from ave_cli.cli import chrome, complete
+from ave_cli.cli.hooks import asker
 from ave_cli.cli.i18n import _, k_, n_
 from ave_cli.core.messages import AveError, Cancelled, Msg, Text, an_interrupt
 from ave_cli.stores import writeguard
@@ -29,7 +30,7 @@ Msg.translate = _
 Text.translate_kapstok = k_
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    pass
 
 
 LOCK_TIMEOUT = writeguard.LOCK_TIMEOUT  # the default of --lock-timeout
@@ -93,18 +94,6 @@ class Format(str, Enum):
     json = "json"
 
 
-def _now() -> datetime:
-    from datetime import datetime
-
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-def _new_id() -> str:
-    import uuid
-
-    return uuid.uuid4().hex
-
-
 def _error(message: str) -> None:
     from ave_cli.cli.render import base as render
 
@@ -112,8 +101,6 @@ def _error(message: str) -> None:
 
 
 # Replaced in tests: how prompts are asked, what time it is, how ids are made.
-hooks: dict[str, Callable[..., Any]] = {"ask": None, "now": _now, "new_id": _new_id}  # type: ignore[dict-item]
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -275,16 +262,6 @@ def read_input(spec: str, what: str) -> tuple[bytes, str]:
 
     path = Path(spec).expanduser()
     return read_file(path, what), str(path)
-
-
-def asker() -> Callable[..., Any] | None:
-    """The prompt function: the test hook, else the real terminal when there is one."""
-    # lazy, as every import below typer here: `ave --version` and `--help` load none of them
-    from ave_cli.cli import questionnaire
-
-    if hooks["ask"] is not None:
-        return hooks["ask"]
-    return questionnaire.terminal_ask if questionnaire.can_prompt() else None
 
 
 def text_input(value: str, file: str | None, option: str, prompt: str, *,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ave_cli import settings
-from ave_cli.cli.app import asker, hooks
+from ave_cli.cli.hooks import asker, hooks
 from ave_cli.cli.i18n import add_kapstok_texts
 from ave_cli.flows.context import Context
 from ave_cli.flows.kapstokken import ON_LOAD, Kapstokken

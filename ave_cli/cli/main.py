@@ -7,7 +7,7 @@ command that uses it, so `ave --version` and `ave --help` start as fast as typer
 from __future__ import annotations
 
 # The commands register themselves on `app` when imported.
-from ave_cli.cli.app import _error, _interrupted, app, hooks  # noqa: F401  (used by __main__, tests)
+from ave_cli.cli.app import _error, _interrupted, app  # noqa: F401  (used by __main__, tests)
 from ave_cli.cli.commands import (  # noqa: F401
     audit,
     case,
@@ -18,6 +18,7 @@ from ave_cli.cli.commands import (  # noqa: F401
     triage,
     uitleg,
 )
+from ave_cli.cli.hooks import hooks  # noqa: F401  (tests replace the clock, ids, prompts)
 
 
 def main() -> None:

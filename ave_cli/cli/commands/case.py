@@ -20,9 +20,9 @@ from ave_cli.cli.app import (
     ReasonFileOpt,
     app,
     guarded,
-    hooks,
     text_input,
 )
+from ave_cli.cli.hooks import hooks
 from ave_cli.cli.i18n import _, n_
 from ave_cli.core.messages import AveError, Cancelled
 

@@ -16,9 +16,9 @@ from ave_cli.cli.app import (
     LockOpt,
     LogOpt,
     app,
-    asker,
     guarded,
 )
+from ave_cli.cli.hooks import asker
 from ave_cli.cli.i18n import _, n_
 from ave_cli.core.messages import AveError, Cancelled
 

@@ -21,9 +21,9 @@ from ave_cli.cli.app import (
     LogOpt,
     TeamOpt,
     app,
-    asker,
     guarded,
 )
+from ave_cli.cli.hooks import asker
 from ave_cli.cli.i18n import _
 from ave_cli.core.messages import AveError, Cancelled, EnvironmentProblem
 
