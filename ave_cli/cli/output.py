@@ -133,7 +133,8 @@ def reevaluation_json(run: ReevaluationRun, *, applied: int) -> dict[str, Any]:
             "departures": [item(r) for r in run.departures], "unchanged": run.unchanged,
             "skipped": [{"case": c, "why": str(why)} for c, why in run.skipped], "applied": applied,
             "defaulted": [{"question": key, "cases": n, "read_as": label}
-                          for key, (n, label) in sorted(run.defaulted.items())]}
+                          for key, (n, label) in sorted(run.defaulted.items())],
+            "readings": list(run.readings)}
 
 
 def flat_decision(d: Decision) -> dict[str, Any]:

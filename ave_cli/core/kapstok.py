@@ -33,7 +33,7 @@ from ave_cli.core.model import (
 # Texts a kapstok may also give in English, as `<key>_en` beside the Dutch `<key>` (same shape:
 # text, list of texts, or table of texts). Roles and organisation names stay as written.
 TRANSLATABLE = {
-    "top": ("title", "description", "notes"),
+    "top": ("title", "description", "notes", "oude_antwoorden"),
     "question": ("text", "help", "labels"),
     "phase": ("label", "description", "opschalen_criteria", "afschalen_criteria", "otherwise",
               "notes", "share"),
@@ -48,7 +48,8 @@ def _with_en(keys: set[str], kind: str) -> set[str]:
 
 
 TOP_KEYS = _with_en({"name", "version", "title", "description", "meningsverschil_beslisser",
-                     "notes", "question", "phase", "local_rule", "casus", "begrip"}, "top")
+                     "notes", "oude_antwoorden", "question", "phase", "local_rule", "casus",
+                     "begrip"}, "top")
 BEGRIP_KEYS = _with_en({"term", "text"}, "begrip")
 CASUS_KEYS = {"naam", "verhaal", "bron", "answers", "verwacht"}
 EXPECT_KEYS = {"fase", "casusregie", "procesregie", "in_overleg_met_bevat", "advies_bevat"}
@@ -123,6 +124,7 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         local_rules=rules,
         meningsverschil_beslisser=r.text(doc, "meningsverschil_beslisser", "", required=False),
         notes=r.texts(doc, "notes", ""),
+        oude_antwoorden=r.text(doc, "oude_antwoorden", "", required=False),
         sha256=hashlib.sha256(data).hexdigest(),
         source=source,
         english=english,

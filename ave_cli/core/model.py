@@ -149,6 +149,8 @@ class Kapstok:
     source: str
     english: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     casus: tuple[Casus, ...] = ()
+    # how this version reads answers recorded under an earlier one (ave reevaluate, kapstok diff)
+    oude_antwoorden: str = ""
     begrippen: tuple[tuple[str, str], ...] = ()  # (term, explanation): the kapstok's own words
 
     def begrip(self, term: str) -> tuple[str, str] | None:

@@ -185,6 +185,7 @@ class ReevaluationRun:
     # question key -> how many cases' latest answers lack it (a question newer than their
     # triage, such as ketenaanpak in contract v3): read as the kapstok's default, and said once
     defaulted: dict[str, tuple[int, str]] = field(default_factory=dict)  # key: (cases, label)
+    readings: tuple[str, ...] = ()  # the kapstokken's own word on reading older answers, once
 
 
 def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
@@ -193,6 +194,7 @@ def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
     kapstok."""
     changes, departures, skipped = [], [], []
     defaulted: dict[str, tuple[int, str]] = {}
+    used: dict[str, Kapstok] = {}  # the kapstokken the cases were evaluated under
     unchanged = 0
     for state in states:
         if state.closed:
@@ -213,6 +215,7 @@ def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
                 shown = (", ".join(default) if isinstance(default, list)
                          else question.label(default) if default is not None else "")
                 defaulted[question.key] = (count + 1, shown)
+        used[kapstok.name] = kapstok
         result = Reevaluation(state, kapstok, evaluate(kapstok, answers), answers)
         if not result.changed:
             unchanged += 1
@@ -220,7 +223,8 @@ def reevaluate(states: Iterable[CaseState], kapstok_for: KapstokFor,
             departures.append(result)
         else:
             changes.append(result)
-    return ReevaluationRun(changes, departures, unchanged, skipped, defaulted)
+    readings = tuple(dict.fromkeys(k.oude_antwoorden for k in used.values() if k.oude_antwoorden))
+    return ReevaluationRun(changes, departures, unchanged, skipped, defaulted, readings)
 
 
 def reevaluation_decision(result: Reevaluation, *, decision_id: str, now: datetime,

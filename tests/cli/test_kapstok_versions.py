@@ -35,8 +35,11 @@ def test_reevaluation_says_once_that_a_newer_question_counts_as_its_default(run,
     said = " ".join(text.stdout.split())
     assert said.count("geen antwoord op 'ketenaanpak'") == 1
     assert "het telt als de standaard: nee" in said
+    # the kapstok's own word on how it reads older answers (an old acuut is one person), once
+    assert said.count("veiligheid = acuut is acute onveiligheid voor één persoon") == 1
     data = json.loads(run("reevaluate", "--kapstok", "westerkwartier", "-f", "json").stdout)
     assert data["defaulted"] == [{"question": "ketenaanpak", "cases": 1, "read_as": "nee"}]
+    assert len(data["readings"]) == 1 and "acuut_meerdere" in data["readings"][0]
 
 
 def test_the_diff_over_a_log_says_it_too(run, log):
@@ -44,7 +47,10 @@ def test_the_diff_over_a_log_says_it_too(run, log):
     shown = run("kapstok", "diff", str(EARLIER / "westerkwartier-1.1.0.toml"), "westerkwartier",
                 "--log", str(log))
     assert shown.exit_code == 0, shown.output
-    assert "1 casussen hebben geen antwoord op 'ketenaanpak'" in " ".join(shown.stderr.split())
+    said = " ".join(shown.stderr.split())
+    assert "1 casussen hebben geen antwoord op 'ketenaanpak'" in said
+    assert said.count("In 1.1.0 betekende acuut meerdere personen") == 1
     data = json.loads(run("kapstok", "diff", str(EARLIER / "westerkwartier-1.1.0.toml"),
                           "westerkwartier", "--log", str(log), "-f", "json").stdout)
     assert data["defaulted"] == [{"question": "ketenaanpak", "cases": 1}]
+    assert "acuut_meerdere" in data["reading"]

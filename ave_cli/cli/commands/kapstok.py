@@ -8,7 +8,7 @@ import typer
 
 from ave_cli.cli import chrome, complete
 from ave_cli.cli.app import AveTyper, Format, FormatOpt, KapstokOpt, LogOpt, app, guarded
-from ave_cli.cli.i18n import _
+from ave_cli.cli.i18n import _, k_
 
 KAPSTOK_HELP = _("Toon de kapstok: per fase wie casusregie, procesregie, operationele en "
                  "bestuurlijke verantwoordelijkheid heeft, met wie wordt overlegd en wanneer je "
@@ -125,10 +125,13 @@ def diff_command(
         if log is not None:
             shown["defaulted"] = [{"question": key, "cases": n}
                                   for key, n in sorted(found.defaulted.items())]
+            shown["reading"] = found.after.oude_antwoorden
         output.print_json(shown)
     else:
         render_kapstok.print_diff(found.before, found.after, found.diff, found.stories,
                                   over_log=log is not None)
+        if log is not None and found.after.oude_antwoorden:
+            render.info(k_(found.after.oude_antwoorden))
         for key, cases in sorted(found.defaulted.items()):
             render.info(_("{n} casussen hebben geen antwoord op '{key}' (de vraag is van na hun "
                           "triage); het telt als de standaard van {kapstok}.").format(

@@ -270,6 +270,7 @@ def reevaluation_view(run: ReevaluationRun, *, applied: int, include_overrides: 
     if run.skipped:
         lines.append(_("Overgeslagen: {cases}.").format(
             cases="; ".join(f"{c} ({why})" for c, why in run.skipped)))
+    lines += [k_(reading) for reading in run.readings]
     for key, (cases, label) in sorted(run.defaulted.items()):
         lines.append(_("{n} casussen hebben geen antwoord op '{key}' (de vraag is van na hun "
                        "triage); het telt als de standaard: {label}.").format(
