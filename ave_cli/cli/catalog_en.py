@@ -1510,4 +1510,8 @@ EN: dict[str, str] = {
         "In the chain of care and safety we build on what is already there and add, connect or adjust where needed.",
     "Zeven leidende principes (landelijk, Handreiking 2.0)":
         "Seven leading principles (national, Handreiking 2.0)",
+    "gebruik kleine letters, cijfers of '_', beginnend met een letter":
+        "use lowercase letters, digits or '_', starting with a letter",
+    "leefgebied '{key}' staat er twee keer (sleutel of label)":
+        "leefgebied '{key}' is there twice (key or label)",
 }

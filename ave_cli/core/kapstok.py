@@ -24,6 +24,7 @@ from ave_cli.core.model import (
     Group,
     Kapstok,
     Leaf,
+    Leefgebied,
     LocalRule,
     Phase,
     Question,
@@ -40,6 +41,7 @@ TRANSLATABLE = {
     "criterion": ("reason",),
     "local_rule": ("reason", "advice"),
     "begrip": ("term", "text"),
+    "leefgebied": ("label",),
 }
 
 
@@ -49,7 +51,8 @@ def _with_en(keys: set[str], kind: str) -> set[str]:
 
 TOP_KEYS = _with_en({"name", "version", "title", "description", "meningsverschil_beslisser",
                      "notes", "oude_antwoorden", "question", "phase", "local_rule", "casus",
-                     "begrip"}, "top")
+                     "begrip", "leefgebied"}, "top")
+LEEFGEBIED_KEYS = _with_en({"key", "label"}, "leefgebied")
 BEGRIP_KEYS = _with_en({"term", "text"}, "begrip")
 CASUS_KEYS = {"naam", "verhaal", "bron", "answers", "verwacht"}
 EXPECT_KEYS = {"fase", "casusregie", "procesregie", "in_overleg_met_bevat", "advies_bevat"}
@@ -65,12 +68,13 @@ RULE_KEYS = _with_en({"reason", "phases", "when", "set_roles", "add_in_overleg_m
 CONDITION_KEYS = {"key", "in", "not_in", "any", "all"}
 COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|[a-z][a-z0-9_]*)$")
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 # Limits (issue 24, item 6): a kapstok is a municipality's rules, read by people; far past these
 # it is a mistake or an attack, and `kapstok diff` and `test` must stay quick on any accepted one.
 LIMITS = {"bytes": 1 << 20, "questions": 60, "values": 40, "phases": 20, "conditions": 300,
-          "leaves": 1000, "depth": 4, "casus": 500}
+          "leaves": 1000, "depth": 4, "casus": 500, "leefgebieden": 30}
 
 
 def parse_kapstok(data: bytes, source: str) -> Kapstok:
@@ -113,6 +117,7 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         for i, b in enumerate(r.table(raw, f"begrip[{i + 1}]", BEGRIP_KEYS)
                               for i, raw in enumerate(table_list(r, doc.get("begrip", []), "begrip"))))
     return Kapstok(
+        leefgebieden=_leefgebieden(r, doc.get("leefgebied", [])),
         begrippen=begrippen,
         casus=casus,
         name=name,
@@ -188,6 +193,8 @@ def _english(r: Reader, doc: dict[str, Any]) -> dict[str, str]:
         pair(rule, "local_rule", f"local_rule[{i + 1}]")
     for i, begrip in enumerate(doc.get("begrip", [])):
         pair(begrip, "begrip", f"begrip[{i + 1}]")
+    for i, area in enumerate(doc.get("leefgebied", [])):
+        pair(area, "leefgebied", f"leefgebied[{i + 1}]")
     return found
 
 
@@ -351,6 +358,29 @@ def _casus(r: Reader, raw: Any, place: str, questions: dict[str, Question],
         in_overleg_met_bevat=r.items(expect, "in_overleg_met_bevat", f"{place}.verwacht"),
         advies_bevat=r.items(expect, "advies_bevat", f"{place}.verwacht"),
     )
+
+
+def _leefgebieden(r: Reader, raw: Any) -> tuple[Leefgebied, ...]:
+    """The areas of life a plan covers: each a key (lowercase letters, digits, '_') and a label,
+    no key or label twice, at most LIMITS['leefgebieden']."""
+    found: list[Leefgebied] = []
+    for i, item in enumerate(table_list(r, raw, "leefgebied")):
+        place = f"leefgebied[{i + 1}]"
+        r.table(item, place, LEEFGEBIED_KEYS)
+        key, label = r.text(item, "key", place), r.text(item, "label", place)
+        if not KEY.match(key):
+            raise r.fail(f"{place}.key", Msg("gebruik kleine letters, cijfers of '_', beginnend "
+                                             "met een letter"))
+        if any(area.key == key or area.label == label for area in found):
+            raise r.fail(place, Msg("leefgebied '{key}' staat er twee keer (sleutel of "
+                                    "label)", key=key))
+        found.append(Leefgebied(key, label))
+    if len(found) > LIMITS["leefgebieden"]:
+        raise r.fail("leefgebied", Msg("{count} is meer dan de grens van {limit} ({what}); een "
+                                       "kapstok zo groot is niet meer te lezen of te toetsen: "
+                                       "splits of vereenvoudig de regels", count=len(found),
+                                       limit=LIMITS["leefgebieden"], what="leefgebieden"))
+    return tuple(found)
 
 
 def _check_limits(r: Reader, questions: Any, phases: Any, rules: Any, casus: Any) -> None:

@@ -106,6 +106,14 @@ class Phase:
 
 
 @dataclass(frozen=True)
+class Leefgebied:
+    """An area of life the plan of a household covers (principle 4): its fixed key and label."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Casus:
     """A test case the kapstok carries (its casuistiek): a situation as a professional tells it,
     where the expectation comes from, the answers, and what the rules should give."""
@@ -151,6 +159,7 @@ class Kapstok:
     casus: tuple[Casus, ...] = ()
     # how this version reads answers recorded under an earlier one (ave reevaluate, kapstok diff)
     oude_antwoorden: str = ""
+    leefgebieden: tuple[Leefgebied, ...] = ()  # the areas of life of the plan, in plan order
     begrippen: tuple[tuple[str, str], ...] = ()  # (term, explanation): the kapstok's own words
 
     def begrip(self, term: str) -> tuple[str, str] | None:
