@@ -107,7 +107,8 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
     english = _english(r, doc)
     casus = tuple(_casus(r, raw, f"casus[{i + 1}]", by_key, phases)
                   for i, raw in enumerate(table_list(r, doc.get("casus", []), "casus")))
-    _check_limits(r, questions, phases, rules, casus)
+    leefgebieden = _leefgebieden(r, doc.get("leefgebied", []))
+    _check_limits(r, questions, phases, rules, casus, leefgebieden)
     names = [c.naam for c in casus]
     if len(set(names)) != len(names):
         raise r.fail("casus", Msg("twee casussen heten '{naam}'",
@@ -117,7 +118,7 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         for i, b in enumerate(r.table(raw, f"begrip[{i + 1}]", BEGRIP_KEYS)
                               for i, raw in enumerate(table_list(r, doc.get("begrip", []), "begrip"))))
     return Kapstok(
-        leefgebieden=_leefgebieden(r, doc.get("leefgebied", [])),
+        leefgebieden=leefgebieden,
         begrippen=begrippen,
         casus=casus,
         name=name,
@@ -362,7 +363,7 @@ def _casus(r: Reader, raw: Any, place: str, questions: dict[str, Question],
 
 def _leefgebieden(r: Reader, raw: Any) -> tuple[Leefgebied, ...]:
     """The areas of life a plan covers: each a key (lowercase letters, digits, '_') and a label,
-    no key or label twice, at most LIMITS['leefgebieden']."""
+    no key or label twice (how many: `_check_limits`)."""
     found: list[Leefgebied] = []
     for i, item in enumerate(table_list(r, raw, "leefgebied")):
         place = f"leefgebied[{i + 1}]"
@@ -375,15 +376,11 @@ def _leefgebieden(r: Reader, raw: Any) -> tuple[Leefgebied, ...]:
             raise r.fail(place, Msg("leefgebied '{key}' staat er twee keer (sleutel of "
                                     "label)", key=key))
         found.append(Leefgebied(key, label))
-    if len(found) > LIMITS["leefgebieden"]:
-        raise r.fail("leefgebied", Msg("{count} is meer dan de grens van {limit} ({what}); een "
-                                       "kapstok zo groot is niet meer te lezen of te toetsen: "
-                                       "splits of vereenvoudig de regels", count=len(found),
-                                       limit=LIMITS["leefgebieden"], what="leefgebieden"))
     return tuple(found)
 
 
-def _check_limits(r: Reader, questions: Any, phases: Any, rules: Any, casus: Any) -> None:
+def _check_limits(r: Reader, questions: Any, phases: Any, rules: Any, casus: Any,
+                  leefgebieden: Any) -> None:
     """Refuse a kapstok past LIMITS, naming the limit and what it holds."""
     conditions = [c.condition for p in phases for c in p.criteria] + [
         rule.when for rule in rules if rule.when is not None]
@@ -398,7 +395,8 @@ def _check_limits(r: Reader, questions: Any, phases: Any, rules: Any, casus: Any
                                                          default=0),
              "phases": len(phases), "conditions": len(conditions),
              "leaves": sum(leaves(c) for c in conditions),
-             "depth": max((depth(c) for c in conditions), default=0), "casus": len(casus)}
+             "depth": max((depth(c) for c in conditions), default=0), "casus": len(casus),
+             "leefgebieden": len(leefgebieden)}
     for what, count in found.items():
         if count > LIMITS[what]:
             raise r.fail(what, Msg("{count} is meer dan de grens van {limit} ({what}); een "

@@ -722,5 +722,5 @@ def test_a_broken_leefgebied_names_its_place(area, problem):
 
 def test_more_leefgebieden_than_the_limit_are_refused():
     areas = "".join(f'\n[[leefgebied]]\nkey = "g{n}"\nlabel = "gebied {n}"\n' for n in range(30))
-    with pytest.raises(KapstokError, match="leefgebied: 36 is meer dan de grens van 30"):
+    with pytest.raises(KapstokError, match="leefgebieden: 36 is meer dan de grens van 30"):
         parse_kapstok((bundled_text() + areas).encode(), "k.toml")
