@@ -222,6 +222,8 @@ KapstokOpt = Annotated[Optional[str], typer.Option(
                                                                      "$AVE_KAPSTOK, de "
                                                                      "gebruikersconfiguratie, of "
                                                                      "handreiking."))]
+CaseArg = Annotated[str, typer.Argument(metavar=_("CASUS"), help=_("Pseudoniem van de casus."),
+                                        show_default=False, autocompletion=complete.case_ids)]
 LogOpt = Annotated[Optional[str], typer.Option(
     "--log", help=_("Pad van het caselog, of het adres van de store van je team "
                     "(postgresql://...). Standaard: $AVE_LOG, de gebruikersconfiguratie, of "

@@ -1514,4 +1514,210 @@ EN: dict[str, str] = {
         "use lowercase letters, digits or '_', starting with a letter",
     "leefgebied '{key}' staat er twee keer (sleutel of label)":
         "leefgebied '{key}' is there twice (key or label)",
+    '--reden hoort bij --vervallen of --verleng':
+        '--reden goes with --vervallen or --verleng',
+    '--uiterlijk {date} ligt in het verleden; kies vandaag of later':
+        '--uiterlijk {date} is in the past; choose today or later',
+    '--verleng {date} is niet later dan de huidige datum van afspraak {nummer} ({current})':
+        '--verleng {date} is not later than the current date of afspraak {nummer} ({current})',
+    "--voor '{text}' is geen rol in het huishouden; noem nooit een naam, maar een rol zoals moeder, vader, kind 1, partner of huishouden (toegestaan: {words}, met een nummer of letter erachter)":
+        "--voor '{text}' is no role in the household; never give a name, but a role such as moeder, vader, kind 1, partner or huishouden (allowed: {words}, with a number or letter after it)",
+    'Afspraak {nummer} · casus {case}':
+        'Afspraak {nummer} · case {case}',
+    'Afspraken: {n}, waarvan {late} te laat':
+        'Afspraken: {n}, of which {late} overdue',
+    'Alleen afspraken met een datum vóór deze datum (JJJJ-MM-DD of +7).':
+        'Only afspraken with a date before this date (YYYY-MM-DD or +7).',
+    'Alleen afspraken van deze organisatie of rol (een deel van de naam volstaat).':
+        'Only afspraken of this organisation or role (part of the name will do).',
+    'Alleen de afspraken van deze casus.':
+        'Only the afspraken of this case.',
+    'Alleen open afspraken (van open casussen).':
+        'Only open afspraken (of open cases).',
+    'Alleen open afspraken waarvan de datum voorbij is.':
+        'Only open afspraken whose date has passed.',
+    'De afspraak is gedaan.':
+        'The afspraak is done.',
+    'De afspraak is niet meer nodig (met --reden).':
+        'The afspraak is no longer needed (with --reden).',
+    'De afspraken van de plannen, over alle casussen (of één): open eerst, op datum; wat te laat is, staat er met \'te laat\' bij.\n\n[bold]Voorbeelden[/bold]\n\n  ave afspraken --te-laat\n\n  ave afspraken WT-17\n\n  ave afspraken --open --wie "Wijkteam" --format csv > afspraken.csv\n':
+        'The afspraken of the plans, over all cases (or one): open ones first, by date; what is overdue is marked \'overdue\'.\n\n[bold]Examples[/bold]\n\n  ave afspraken --te-laat\n\n  ave afspraken WT-17\n\n  ave afspraken --open --wie "Wijkteam" --format csv > afspraken.csv\n',
+    'Deze afspraak vastleggen?':
+        'Record this afspraak?',
+    'Een nieuwe, latere datum (met --reden).':
+        'A new, later date (with --reden).',
+    'Geen afspraken gevonden.':
+        'No afspraken found.',
+    'Het ene integrale plan van een casus (principe 4): elk leefgebied van de kapstok als rij, met de afspraken erop (open, te laat, gedaan), wie in het huishouden ze betreffen, en de leefgebieden zonder afspraak (ter informatie: niet elk huishouden heeft op elk leefgebied iets nodig).\n\n[bold]Voorbeelden[/bold]\n\n  ave plan WT-17\n\n  ave plan WT-17 --format json\n':
+        'The one integral plan of a case (principle 4): every leefgebied of the kapstok as a row, with its afspraken (open, overdue, done), whom in the household they concern, and the leefgebieden without an afspraak (for information: not every household needs something on every leefgebied).\n\n[bold]Examples[/bold]\n\n  ave plan WT-17\n\n  ave plan WT-17 --format json\n',
+    'Het leefgebied (een sleutel uit de kapstok; ave kapstok show noemt ze).':
+        'The leefgebied (a key from the kapstok; ave kapstok show names them).',
+    'Het nummer van een bestaande afspraak (A1) om de stand te wijzigen.':
+        'The number of an existing afspraak (A1) to change its stand.',
+    'Huishouden':
+        'Household',
+    'Integraal plan van aanpak':
+        'Integrated plan of approach',
+    'Leefgebied':
+        'Leefgebied',
+    'Leefgebied: {area}':
+        'Leefgebied: {area}',
+    'Leg een afspraak van het plan vast: wat er gebeurt, wie het doet (een organisatie of rol), op welk leefgebied, voor wie in het huishouden (een rol, nooit een naam) en uiterlijk wanneer. In een terminal vraagt ave wat je niet meegeeft en toont de afspraak voor je bevestigt.\n\nMet een nummer (A1, A2, ...) wijzig je de stand: --gedaan, --vervallen --reden ..., of --verleng DATUM --reden ....\n\n[bold]Voorbeelden[/bold]\n\n  ave afspraak WT-17 --wat "Schuldhulp aanvragen" --wie "Wijkteam Noord" --leefgebied financien --voor moeder --uiterlijk +14\n\n  ave afspraak WT-17 A1 --verleng 2027-01-31 --reden "Wachtlijst schuldhulp"\n\n  ave afspraak WT-17 A1 --gedaan\n':
+        'Record an afspraak of the plan: what will be done, who does it (an organisation or role), on which leefgebied, for whom in the household (a role, never a name) and by when. At a terminal ave asks what you do not give and shows the afspraak before you confirm.\n\nWith a number (A1, A2, ...) you change its stand: --gedaan, --vervallen --reden ..., or --verleng DATE --reden ....\n\n[bold]Examples[/bold]\n\n  ave afspraak WT-17 --wat "Schuldhulp aanvragen" --wie "Wijkteam Noord" --leefgebied financien --voor moeder --uiterlijk +14\n\n  ave afspraak WT-17 A1 --verleng 2027-01-31 --reden "Wachtlijst schuldhulp"\n\n  ave afspraak WT-17 A1 --gedaan\n',
+    'Nieuwe afspraak · casus {case}':
+        'New afspraak · case {case}',
+    'Notitie':
+        'Note',
+    'Nr':
+        'No',
+    'Op welk leefgebied?':
+        'On which leefgebied?',
+    'Open afspraken ({plan})':
+        'Open afspraken ({plan})',
+    'Reden':
+        'Reason',
+    'Reden: {reason}':
+        'Reason: {reason}',
+    'Stand':
+        'Stand',
+    'Uiterlijk':
+        'Due',
+    'Uiterlijk wanneer (JJJJ-MM-DD, of +14 voor over veertien dagen)?':
+        'Due by when (YYYY-MM-DD, or +14 for fourteen days from now)?',
+    'Uiterlijk wanneer: JJJJ-MM-DD, DD-MM-JJJJ of +14 (dagen vanaf vandaag).':
+        'Due by when: YYYY-MM-DD, DD-MM-YYYY or +14 (days from today).',
+    'Uiterlijk: {date}':
+        'Due: {date}',
+    'Uitvoer: text, json of csv.':
+        'Output: text, json or csv.',
+    'Vastleggen':
+        'Record',
+    'Vastleggen (proefdraai)':
+        'Record (dry run)',
+    'Voor':
+        'For',
+    'Voor wie in het huishouden (een rol zoals moeder of kind 1; leeg: het huishouden)?':
+        'For whom in the household (a role such as moeder or kind 1; empty: the household)?',
+    'Voor wie in het huishouden: een rol zoals moeder, vader, kind 1 (nooit een naam).':
+        'For whom in the household: a role such as moeder, vader, kind 1 (never a name).',
+    'Voor: {voor}':
+        'For: {voor}',
+    'Vrije notitie bij de afspraak.':
+        'Free note with the afspraak.',
+    'Waarom vervallen of verlengd.':
+        'Why it lapsed or was extended.',
+    'Wat':
+        'What',
+    'Wat er wordt gedaan.':
+        'What will be done.',
+    'Wat wordt er gedaan?':
+        'What will be done?',
+    'Wie doet het (organisatie of rol, geen naam van een inwoner)?':
+        "Who does it (organisation or role, no resident's name)?",
+    'Wie het doet: een organisatie of rol, geen naam van een inwoner.':
+        "Who does it: an organisation or role, no resident's name.",
+    'Wie: {wie}':
+        'Who: {wie}',
+    'Zonder afspraak':
+        'Without afspraak',
+    '[CASUS]':
+        '[CASE]',
+    '[NUMMER]':
+        '[NUMBER]',
+    'afspraak':
+        'afspraak',
+    'afspraak gewijzigd':
+        'afspraak changed',
+    'afspraak te laat':
+        'afspraak overdue',
+    'afspraak {nummer} van casus {case} bestaat al':
+        'afspraak {nummer} of case {case} exists already',
+    'afspraak {nummer} van casus {case} is al {stand}; maak een nieuwe afspraak als er weer iets te doen is':
+        'afspraak {nummer} of case {case} is already {stand}; make a new afspraak when there is something to do again',
+    'alleen een verlenging heeft een nieuwe datum (uiterlijk)':
+        'only an extension has a new date (uiterlijk)',
+    'beschrijf wat er wordt gedaan':
+        'describe what will be done',
+    'casus {case} heeft geen afspraak {nummer} (wel: {items})':
+        'case {case} has no afspraak {nummer} (it has: {items})',
+    'casus {case} heeft nog geen afspraken; maak er een met ave afspraak {case}':
+        'case {case} has no afspraken yet; make one with ave afspraak {case}',
+    'de tabel ave.afspraken is erbij: ave.write houdt de afspraken van het plan bij, ave.purge verwijdert ze met hun casus':
+        "the table ave.afspraken was added: ave.write keeps the plan's afspraken, ave.purge removes them with their case",
+    'een afspraak verandert geen fase: velden van een besluit over de fase horen er niet in':
+        'an afspraak changes no fase: fields of a decision about the fase do not belong in it',
+    'een besluit over de fase heeft geen afspraakvelden':
+        'a decision about the fase has no afspraak fields',
+    'een nieuwe afspraak heeft geen stand':
+        'a new afspraak has no stand',
+    'een vervallen of verlengde afspraak heeft een reden':
+        'a lapsed or extended afspraak has a reason',
+    'een wijziging van een afspraak herhaalt de afspraak niet':
+        'a change of an afspraak does not repeat the afspraak',
+    'gedaan':
+        'done',
+    'geef een reden met --reden (een afspraak die {stand} is, zegt waarom)':
+        'give a reason with --reden (an afspraak that is {stand} says why)',
+    'geen afspraak':
+        'no afspraak',
+    'geen terminal om te vragen wat is afgesproken; geef {options}':
+        'no terminal to ask what was agreed; give {options}',
+    'het huishouden':
+        'the household',
+    'kapstok {kapstok} noemt geen leefgebieden ([[leefgebied]]); voeg ze toe om afspraken te maken':
+        'kapstok {kapstok} names no leefgebieden ([[leefgebied]]); add them to make afspraken',
+    'kies één van --gedaan, --vervallen en --verleng':
+        'choose one of --gedaan, --vervallen and --verleng',
+    'noem de afspraak: ave afspraak {case} A1 --{stand}':
+        'name the afspraak: ave afspraak {case} A1 --{stand}',
+    'noem de organisatie of rol die het doet':
+        'name the organisation or role that does it',
+    "onbekend leefgebied '{key}' in kapstok {kapstok} (toegestaan: {items})":
+        "unknown leefgebied '{key}' in kapstok {kapstok} (allowed: {items})",
+    'open':
+        'open',
+    'regie zonder open afspraak (plan)':
+        'regie without an open afspraak (plan)',
+    'te laat':
+        'overdue',
+    'uiterlijk {date}':
+        'due {date}',
+    'vastgelegd: afspraak {nummer}':
+        'recorded: afspraak {nummer}',
+    'vastgelegd: {nummer} {stand}':
+        'recorded: {nummer} {stand}',
+    "veld 'afspraak' is geen afspraaknummer (A1, A2, ...)":
+        "field 'afspraak' is no afspraak number (A1, A2, ...)",
+    "veld 'stand' moet gedaan, vervallen of verlengd zijn":
+        "field 'stand' must be gedaan, vervallen or verlengd",
+    "veld 'uiterlijk' is geen datum (JJJJ-MM-DD)":
+        "field 'uiterlijk' is no date (YYYY-MM-DD)",
+    "veld '{key}' ontbreekt":
+        "field '{key}' is missing",
+    'verlengd':
+        'extended',
+    'verlenging van afspraak {nummer} van casus {case} naar een datum die niet later is':
+        'extension of afspraak {nummer} of case {case} to a date that is not later',
+    'vervallen':
+        'lapsed',
+    'wijziging van afspraak {nummer} van casus {case} nadat die {stand} was':
+        'change of afspraak {nummer} of case {case} after it was {stand}',
+    'wijziging van afspraak {nummer}, die casus {case} niet heeft':
+        'change of afspraak {nummer}, which case {case} does not have',
+    'zeg wat er met afspraak {nummer} is: --gedaan, --vervallen --reden TEKST of --verleng DATUM --reden TEKST':
+        'say what happened to afspraak {nummer}: --gedaan, --vervallen --reden TEXT or --verleng DATE --reden TEXT',
+    '{date} (verlengd; eerst {first})':
+        '{date} (extended; first {first})',
+    "{label} '{text}' is geen datum: schrijf JJJJ-MM-DD (2026-12-21), DD-MM-JJJJ (21-12-2026) of +14 voor over veertien dagen":
+        "{label} '{text}' is no date: write YYYY-MM-DD (2026-12-21), DD-MM-YYYY (21-12-2026) or +14 for fourteen days from now",
+    '{nummer} verlengd tot {date}':
+        '{nummer} extended to {date}',
+    '{nummer} {stand}':
+        '{nummer} {stand}',
+    '{options} hoort bij een nieuwe afspraak; een bestaande wijzig je met --gedaan, --vervallen of --verleng':
+        '{options} goes with a new afspraak; you change an existing one with --gedaan, --vervallen or --verleng',
+    '{plan} · casus {case}':
+        '{plan} · case {case}',
+    '— (geen leden genoemd)':
+        '— (no members named)',
 }

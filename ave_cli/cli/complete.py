@@ -59,6 +59,14 @@ def signal_keys(ctx: typer.Context, incomplete: str) -> list[str]:
     return []
 
 
+def leefgebied_keys(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The leefgebieden of the case's kapstok."""
+    with contextlib.suppress(Exception):
+        keys = [a.key for a in _case_kapstok(ctx).leefgebieden]
+        return [k for k in keys if k.startswith(incomplete)]
+    return []
+
+
 def kapstok_names(incomplete: str) -> list[str]:
     with contextlib.suppress(Exception):
         from ave_cli.flows.kapstokken import bundled_kapstokken

@@ -13,6 +13,7 @@ from ave_cli.cli.commands import (  # noqa: F401
     case,
     check,
     kapstok,
+    plan,
     report,
     store,
     triage,

@@ -7,7 +7,7 @@ import json
 import sys
 import unicodedata
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ave_cli.core.cases import CaseState, open_advice
@@ -18,6 +18,7 @@ from ave_cli.core.rules import trace as trace_rules
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ave_cli.core.afspraken import Afspraak
     from ave_cli.core.casus import CasusResult, Coverage, Diff
     from ave_cli.core.decisions import Change, Triage
     from ave_cli.core.model import Answers, Casus
@@ -83,6 +84,19 @@ def change_json(change: Change, *, dry_run: bool) -> dict[str, Any]:
     }
 
 
+def afspraak_json(a: Afspraak, today: date) -> dict[str, Any]:
+    """One afspraak as it stands (for `ave afspraak`, `afspraken`, `plan`, `show`)."""
+    return {
+        "case": a.case, "nummer": a.nummer, "wat": a.wat, "wie": a.wie,
+        "leefgebied": a.leefgebied, "voor": a.voor or None,
+        "uiterlijk": a.uiterlijk.isoformat(), "eerst": a.eerst.isoformat() if a.eerst else None,
+        "stand": a.stand, "te_laat": a.te_laat(today),
+        "gemaakt": a.gemaakt.isoformat(), "door": a.by,
+        "afgerond": a.afgerond.isoformat() if a.afgerond else None,
+        "redenen": list(a.redenen), "note": a.note or None,
+    }
+
+
 def state_facts(state: CaseState, kapstok: Kapstok, now: datetime) -> dict[str, Any]:
     return {
         "case": state.case,
@@ -98,7 +112,11 @@ def state_facts(state: CaseState, kapstok: Kapstok, now: datetime) -> dict[str, 
 
 
 def case_json(state: CaseState, kapstok: Kapstok, now: datetime) -> dict[str, Any]:
+    from ave_cli.core import afspraken as afs
+
     return {**state_facts(state, kapstok, now),
+            "afspraken": [afspraak_json(a, now.date())
+                          for a in afs.ordered(afs.fold(state.history).values())],
             "timeline": [decision_json(d) for d in state.history]}
 
 
@@ -111,6 +129,7 @@ def report_rows(report: Report) -> list[dict[str, Any]]:
         "procesregisseur": r.procesregisseur or None, "last_kind": r.last_kind,
         "last_date": local_date(r.last_time), "kapstok": r.kapstok,
         "flags": list(r.flags),
+        "next_due": r.next_due.isoformat() if r.next_due else None,
     } for r in report.rows]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import NamedTuple
 
-from ave_cli.core.model import Answers, Decision
+from ave_cli.core.model import AFSPRAAK_KINDS, Answers, Decision
 
 
 def key(case: str) -> str:
@@ -39,6 +39,8 @@ def apply(state: CaseState, decision: Decision, *, keep_history: bool = True) ->
     """The state after one more decision (mutates and returns `state`)."""
     if keep_history:
         state.history.append(decision)
+    if decision.kind in AFSPRAAK_KINDS and state.last_time is not None:
+        return state  # the plan's records change no fase, regie or review clock (afspraken.py)
     state.last_kind, state.last_time = decision.kind, decision.time
     state.kapstok_name = decision.kapstok.name
     if decision.by not in state.deciders:

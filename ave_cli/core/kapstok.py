@@ -16,6 +16,7 @@ from ave_cli.core.guard import disallowed, text_problem
 from ave_cli.core.kapstok_reader import Reader, fraction, table_list
 from ave_cli.core.messages import Msg
 from ave_cli.core.model import (
+    PLAN_DEFAULT,
     QUESTION_TYPES,
     ROLE_KEYS,
     Casus,
@@ -34,7 +35,7 @@ from ave_cli.core.model import (
 # Texts a kapstok may also give in English, as `<key>_en` beside the Dutch `<key>` (same shape:
 # text, list of texts, or table of texts). Roles and organisation names stay as written.
 TRANSLATABLE = {
-    "top": ("title", "description", "notes", "oude_antwoorden"),
+    "top": ("title", "description", "notes", "oude_antwoorden", "plan"),
     "question": ("text", "help", "labels"),
     "phase": ("label", "description", "opschalen_criteria", "afschalen_criteria", "otherwise",
               "notes", "share"),
@@ -50,8 +51,8 @@ def _with_en(keys: set[str], kind: str) -> set[str]:
 
 
 TOP_KEYS = _with_en({"name", "version", "title", "description", "meningsverschil_beslisser",
-                     "notes", "oude_antwoorden", "question", "phase", "local_rule", "casus",
-                     "begrip", "leefgebied"}, "top")
+                     "notes", "oude_antwoorden", "plan", "question", "phase", "local_rule",
+                     "casus", "begrip", "leefgebied"}, "top")
 LEEFGEBIED_KEYS = _with_en({"key", "label"}, "leefgebied")
 BEGRIP_KEYS = _with_en({"term", "text"}, "begrip")
 CASUS_KEYS = {"naam", "verhaal", "bron", "answers", "verwacht"}
@@ -131,6 +132,7 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         meningsverschil_beslisser=r.text(doc, "meningsverschil_beslisser", "", required=False),
         notes=r.texts(doc, "notes", ""),
         oude_antwoorden=r.text(doc, "oude_antwoorden", "", required=False),
+        plan=r.text(doc, "plan", "", required=False) or PLAN_DEFAULT,
         sha256=hashlib.sha256(data).hexdigest(),
         source=source,
         english=english,

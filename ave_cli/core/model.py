@@ -20,6 +20,7 @@ ROLE_TITLES = {  # shown with _()
     "bestuurlijk": N_("Bestuurlijk verantwoordelijk"),
 }
 QUESTION_TYPES = ("choice", "bool", "multi")
+PLAN_DEFAULT = N_("Integraal plan van aanpak")  # the plan's name where a kapstok gives none
 
 AnswerValue = Union[str, bool, list[str]]
 Answers = dict[str, AnswerValue]
@@ -160,7 +161,11 @@ class Kapstok:
     # how this version reads answers recorded under an earlier one (ave reevaluate, kapstok diff)
     oude_antwoorden: str = ""
     leefgebieden: tuple[Leefgebied, ...] = ()  # the areas of life of the plan, in plan order
+    plan: str = ""  # the local word for the one integral plan (principle 4)
     begrippen: tuple[tuple[str, str], ...] = ()  # (term, explanation): the kapstok's own words
+
+    def find_leefgebied(self, key: str) -> Leefgebied | None:
+        return next((a for a in self.leefgebieden if a.key == key), None)
 
     def begrip(self, term: str) -> tuple[str, str] | None:
         """A term the kapstok explains, found without regard to letter case."""
@@ -226,7 +231,11 @@ class Outcome:
     next_phase: Phase | None
 
 
-DECISION_KINDS = ("triage", "escalation", "deescalation", "close", "reevaluation")
+PHASE_KINDS = ("triage", "escalation", "deescalation", "close", "reevaluation")
+# the plan's records (principle 4): an afspraak, and a change of its stand; they change no fase
+AFSPRAAK_KINDS = ("afspraak", "afspraak-stand")
+DECISION_KINDS = PHASE_KINDS + AFSPRAAK_KINDS
+STANDEN = ("gedaan", "vervallen", "verlengd")  # what an afspraak-stand may say
 AXES = ("horizontal", "vertical")
 
 
@@ -257,3 +266,11 @@ class Decision:
     role: str = ""
     signals: tuple[str, ...] = ()
     note: str = ""
+    # an afspraak (kind afspraak) or a change of one (afspraak-stand): its number in the case
+    afspraak: str = ""
+    wat: str = ""
+    wie: str = ""  # an organisation or role, never a private person
+    leefgebied: str = ""  # a key of the kapstok's leefgebieden
+    voor: str = ""  # a household member as a pseudonymous label (moeder, kind 1)
+    uiterlijk: str = ""  # the date it is due (ISO 8601); for `verlengd` the new date
+    stand: str = ""  # afspraak-stand: gedaan, vervallen or verlengd

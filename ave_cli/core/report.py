@@ -20,6 +20,8 @@ FLAGS = {  # shown with _()
     "long": N_("lang in hoge fase: overweeg afschalen"),
     "casusregie": N_("casusregisseur ontbreekt"),
     "procesregie": N_("procesregie geadviseerd, niet benoemd"),
+    "afspraak": N_("afspraak te laat"),
+    "plan": N_("regie zonder open afspraak (plan)"),
 }
 
 KapstokFor = Callable[[str], "Kapstok | None"]
@@ -41,8 +43,12 @@ class Limits(NamedTuple):
     requires_casusregie: bool
 
 
-def flags(limits: Limits | None, s: CaseSummary, now_ts: float) -> tuple[str, ...]:
-    """The report flags of one open case, each configured per phase in the kapstok."""
+def flags(limits: Limits | None, s: CaseSummary, now_ts: float,
+          due: tuple[int, date | None] | None = None,
+          today: date | None = None) -> tuple[str, ...]:
+    """The report flags of one open case, each configured per phase in the kapstok; `due` (when
+    worked out): how many open afspraken it has and the earliest date (section 9: `afspraak`
+    when that date is past, `plan` when a fase with casusregie has none)."""
     if s.closed or limits is None:
         return ()
     found: tuple[str, ...] = ()
@@ -54,6 +60,11 @@ def flags(limits: Limits | None, s: CaseSummary, now_ts: float) -> tuple[str, ..
         found += ("casusregie",)
     if not s.procesregisseur and "procesregie" in s.advice_roles:
         found += ("procesregie",)
+    if due is not None:
+        if due[1] is not None and today is not None and due[1] < today:
+            found += ("afspraak",)
+        if limits.requires_casusregie and not due[0]:
+            found += ("plan",)
     return found
 
 
@@ -70,6 +81,7 @@ class Row(NamedTuple):
     kapstok: str
     flags: tuple[str, ...]
     rank: int  # of the phase in its kapstok, -1 when unknown
+    next_due: date | None = None  # the earliest date of its open afspraken
 
 
 @dataclass(frozen=True)
@@ -99,9 +111,13 @@ class Report:
 
 
 def build_report(summaries: Iterable[CaseSummary], kapstok_for: KapstokFor, now: datetime,
-                 filters: Filters = Filters()) -> Report:
-    """Rows for the cases that pass the filters, and the count per phase of the open ones."""
+                 filters: Filters = Filters(),
+                 due: dict[str, tuple[int, date]] | None = None) -> Report:
+    """Rows for the cases that pass the filters, and the count per phase of the open ones;
+    `due`: per open case (by `cases.key`) with open afspraken, how many and the earliest date
+    (None: the plan's flags are not worked out)."""
     now_ts = now.timestamp()
+    today = now.date()
     limits: dict[tuple[str, str | None], Limits | None] = {}
     phases = {p.casefold() for p in filters.phases}
     since = datetime.combine(filters.since, time()).astimezone().timestamp() if filters.since \
@@ -120,13 +136,16 @@ def build_report(summaries: Iterable[CaseSummary], kapstok_for: KapstokFor, now:
         key = (s.kapstok, s.phase)
         if key not in limits:
             limits[key] = _limits(kapstok_for(s.kapstok), s.phase)
-        found = flags(limits[key], s, now_ts)
+        plan: tuple[int, date | None] | None = None if due is None else due.get(
+            s.case.lower(), (0, None))
+        found = flags(limits[key], s, now_ts, plan, today)
         if filters.flags and not set(filters.flags) & set(found):
             continue
         days = None if s.closed or s.since_ts is None else max(0, int((now_ts - s.since_ts) // DAY))
         rows.append(Row(s.case, s.phase, bool(s.closed), s.since_ts, days, s.casusregisseur,
                         s.procesregisseur, s.last_kind, s.last_ts, s.kapstok, found,
-                        limit.rank if (limit := limits[key]) else -1))
+                        limit.rank if (limit := limits[key]) else -1,
+                        plan[1] if plan else None))
     open_rows = [r for r in rows if not r.closed]
     counts: list[Count] = []
     for name in dict.fromkeys(r.kapstok for r in open_rows):

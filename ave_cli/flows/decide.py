@@ -268,11 +268,14 @@ def _before_questions(state: Any, typed: str, kap: Kapstok, *, explicit: bool,
 
 def change(ctx: Context, case: str, kapstok: str | None,
            make: Callable[[Kapstok, Any, Any], Change], who_fields: dict[str, Any],
-           *, dry_run: bool, lock_timeout: float, action: str = "change") -> tuple[Change, Kapstok]:
-    """A lifecycle decision (escalate, deescalate, close, reopen, assign): `make(kapstok,
-    state, who)` decides it from the case as it is under the lock."""
+           *, dry_run: bool, lock_timeout: float, action: str = "change",
+           began: tuple[Any] | None = None) -> tuple[Change, Kapstok]:
+    """A lifecycle decision (escalate, deescalate, close, reopen, assign) or a record of the
+    plan: `make(kapstok, state, who)` decides it from the case as it is under the lock, which
+    must still be the case as it was when the command began (`began`: the state it showed
+    before asking, when it asked)."""
     view = ctx.read(not dry_run)
-    state = view.case(case)
+    state = view.case(case) if began is None else began[0]
     kap = ctx.kapstokken.for_case(kapstok, state)
     seen = state.history[-1].id if state and state.history else None  # the head it began on
     made: list[Change] = []

@@ -33,11 +33,12 @@ def report(ctx: Context, filters: Filters, kapstok: str | None) -> Report:
     """The open cases (or all, with `include_closed`) as the report shows them; a --phase
     that neither the kapstok nor any case knows is refused."""
     with no_cycles():
-        states = ctx.read().summaries(include_closed=filters.include_closed,
-                                  deciders=bool(filters.by))
+        view = ctx.read()
+        states = view.summaries(include_closed=filters.include_closed,
+                                deciders=bool(filters.by))
         _check_phases(list(filters.phases), ctx.kapstokken.configured(), states)
         found = build_report(states, ctx.kapstokken.lookup(kapstok), ctx.now(),
-                             filters)
+                             filters, view.due())
     record(ctx, "report", [r.case for r in found.rows])
     return found
 

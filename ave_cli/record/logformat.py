@@ -21,13 +21,13 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import tomli_w
 
 from ave_cli.core.messages import FirstClause, LogError, Msg, message_of
-from ave_cli.core.model import AXES, DECISION_KINDS, Decision, KapstokRef
+from ave_cli.core.model import AFSPRAAK_KINDS, AXES, DECISION_KINDS, STANDEN, Decision, KapstokRef
 from ave_cli.record.fastrecord import fast_dumps, fast_record
 
 LOG_FORMAT = 3  # the file log's header and records: since 3 a record names the access log's head
@@ -35,8 +35,12 @@ TEAM_FORMAT = 2  # the team store's records (its access log is the server's own)
 READABLE = (1, 2, 3)  # record and header formats this version reads
 HEADER_COMMENT = b"# ave caselog: alleen toevoegen, nooit met de hand wijzigen (zie `ave check`).\n"
 BLOCK_HEADER = b"[[decision]]"
+AFSPRAAK_FIELDS = ("afspraak", "wat", "wie", "leefgebied", "voor", "uiterlijk", "stand")
 _TEXT_FIELDS = ("phase_before", "phase_after", "advised_phase", "motivation", "axis",
-                "decided_by", "casusregisseur", "procesregisseur", "role", "note")
+                "decided_by", "casusregisseur", "procesregisseur", "role", "note",
+                *AFSPRAAK_FIELDS)
+_NUMBER = re.compile(r"A[1-9][0-9]{0,8}", re.ASCII)  # an afspraak's number in its case
+_DATE = re.compile(r"\d{4}-\d\d-\d\d", re.ASCII)
 LIST_FIELDS = ("reasons", "in_overleg_met", "advice", "advice_roles", "signals")
 _KNOWN = frozenset({f.name for f in fields(Decision)} | {"format", "seal", "prev", "toegang"})
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -244,10 +248,69 @@ def from_record(record: Any, *, sealed: bool = False) -> Decision:
             isinstance(v, (str, bool)) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
             for v in answers.values()):
         raise ValueError(Msg("veld 'answers' heeft een waarde van een onbekend type"))
-    if record["kind"] != "close" and not record.get("phase_after"):
-        raise ValueError(Msg("veld 'phase_after' ontbreekt"))
+    if record["kind"] in AFSPRAAK_KINDS:
+        _check_afspraak(record)
+    else:
+        if any(record.get(name) for name in AFSPRAAK_FIELDS):
+            raise ValueError(Msg("een besluit over de fase heeft geen afspraakvelden"))
+        if record["kind"] != "close" and not record.get("phase_after"):
+            raise ValueError(Msg("veld 'phase_after' ontbreekt"))
     values = {k: v for k, v in record.items() if k not in ("format", "seal", "prev", "toegang")}
     values["kapstok"] = KapstokRef(**kapstok)
+    for key in LIST_FIELDS:
+        values[key] = tuple(values.get(key, ()))
+    return Decision(**values)
+
+
+def _check_afspraak(record: dict[str, Any]) -> None:
+    """An afspraak names its number, what, who, the leefgebied and a date; a change of one its
+    number and its stand (a new date when verlengd, a reason unless gedaan). Neither changes
+    a fase."""
+    if any(record.get(name) for name in ("phase_before", "phase_after", "advised_phase", "axis",
+                                          "answers", "roles", "advice", "role")):
+        raise ValueError(Msg("een afspraak verandert geen fase: velden van een besluit over de "
+                             "fase horen er niet in"))
+    if not _NUMBER.fullmatch(record.get("afspraak", "")):
+        raise ValueError(Msg("veld 'afspraak' is geen afspraaknummer (A1, A2, ...)"))
+    due = record.get("uiterlijk", "")
+    if due and not _valid_date(due):
+        raise ValueError(Msg("veld 'uiterlijk' is geen datum (JJJJ-MM-DD)"))
+    if record["kind"] == "afspraak":
+        for name in ("wat", "wie", "leefgebied", "uiterlijk"):
+            if not record.get(name):
+                raise ValueError(Msg("veld '{key}' ontbreekt", key=name))
+        if record.get("stand"):
+            raise ValueError(Msg("een nieuwe afspraak heeft geen stand"))
+        return
+    stand = record.get("stand", "")
+    if stand not in STANDEN:
+        raise ValueError(Msg("veld 'stand' moet gedaan, vervallen of verlengd zijn"))
+    if any(record.get(name) for name in ("wat", "wie", "leefgebied", "voor")):
+        raise ValueError(Msg("een wijziging van een afspraak herhaalt de afspraak niet"))
+    if (stand == "verlengd") != bool(due):
+        raise ValueError(Msg("alleen een verlenging heeft een nieuwe datum (uiterlijk)"))
+    if stand != "gedaan" and not record.get("reasons"):
+        raise ValueError(Msg("een vervallen of verlengde afspraak heeft een reden"))
+
+
+def _valid_date(text: str) -> bool:
+    if not _DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def from_plain(text: str) -> Decision:
+    """A record's JSON as derived data keeps it (the index, the team store's afspraken), read
+    without checking its seal: it was checked when it was first read or stored."""
+    values = json.loads(text)
+    for name in ("format", "prev", "toegang", "seal"):
+        values.pop(name, None)
+    values["time"] = datetime.fromisoformat(values["time"])
+    values["kapstok"] = KapstokRef(**values["kapstok"])
     for key in LIST_FIELDS:
         values[key] = tuple(values.get(key, ()))
     return Decision(**values)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from ave_cli.core.afspraken import Afspraak
     from ave_cli.core.cases import CaseState, CaseSummary
     from ave_cli.core.messages import Msg
     from ave_cli.core.model import Decision
@@ -69,6 +70,16 @@ class View(Protocol):
                   deciders: bool = True) -> list[CaseSummary]: ...
 
     def decisions(self) -> Iterator[Decision]: ...
+
+    def afspraken(self, case_ids: list[str] | None = None, *, open_only: bool = False,
+                  due_before: date | None = None) -> list[Afspraak]:
+        """The afspraken of the plan (of these cases), as they stand: `open_only` those open in
+        an open case, `due_before` those whose date is before it."""
+        ...
+
+    def due(self) -> dict[str, tuple[int, date]]:
+        """Per open case with open afspraken (by `cases.key`): how many, the earliest date."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from ave_cli.cli import main as cli
 ENGLISH_CHROME = ("Usage", "Options", "Commands", "Arguments", "Show this message and exit",
                   "[default:", "[required]", "Install completion", "Show completion",
                   "[OPTIONS]", "COMMAND [ARGS]", "{CASUS}", "ZAAK_ID")
-COMMANDS = [["triage"], ["escalate"], ["deescalate"], ["close"], ["show"], ["report"],
+COMMANDS = [["triage"], ["escalate"], ["deescalate"], ["afspraak"], ["afspraken"], ["plan"],
+            ["close"], ["show"], ["report"],
             ["reevaluate"], ["export"], ["uitleg"], ["kapstok"], ["kapstok", "test"],
             ["kapstok", "diff"], ["audit"], ["check"], ["head"], ["purge"], ["reindex"], []]
 # Their examples need a PostgreSQL server: test_every_store_example_works_when_pasted

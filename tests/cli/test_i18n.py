@@ -25,7 +25,8 @@ from ave_cli.core.kapstok import TRANSLATABLE
 
 PACKAGE = Path(i18n.__file__).parent.parent  # ave_cli/
 COMMANDS = ["triage", "kapstok", "escalate", "deescalate", "close", "show", "report",
-            "reevaluate", "export", "check", "head", "purge", "reindex", "uitleg", "explain"]
+            "reevaluate", "export", "check", "head", "purge", "reindex", "uitleg", "explain",
+            "afspraak", "afspraken", "plan"]
 
 
 def _messages() -> dict[str, str]:

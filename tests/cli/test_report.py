@@ -37,6 +37,11 @@ def small_log(run, store, at):
         ("2026-02-25", ("triage", "C", "-a", str(H / "ave3.json"), "--casusregisseur", "Team C")),
         ("2025-12-01", ("triage", "D", "-a", str(H / "ave4.toml"), "--casusregisseur", "Team D")),
         ("2026-02-27", ("triage", "D", "-a", str(H / "ave4.toml"))),
+        # the plan (issue 27): C has an afspraak due after the report, D one past its date
+        ("2026-02-25", ("afspraak", "C", "--wat", "Huisbezoek", "--wie", "GGZ",
+                        "--leefgebied", "gezondheid", "--uiterlijk", "2026-03-10")),
+        ("2026-02-27", ("afspraak", "D", "--wat", "Veiligheidsplan", "--wie", "Politie",
+                        "--leefgebied", "veiligheid", "--uiterlijk", "2026-02-28")),
         ("2026-01-10", ("triage", "E", "-a", str(H / "ave1.toml"))),
         ("2026-01-05", ("triage", "F", "-a", str(H / "ave2.toml"), "--casusregisseur", "Team F")),
         ("2026-02-01", ("close", "F", "--reason", "Klaar")),
@@ -62,13 +67,16 @@ def test_report_counts_and_flags_by_hand(run, small_log):
     by_case = {c["case"]: c for c in data["cases"]}
     assert set(by_case) == {"A", "B", "C", "D", "E"}
     # A: AVE2, last decision 59 days ago, review interval 42 days
-    assert by_case["A"]["flags"] == ["review"]
+    # (and, like B, no open afspraak in a fase with casusregie: the plan flag)
+    assert by_case["A"]["flags"] == ["review", "plan"]
     # B: AVE2 with stagnation: no casusregisseur named and procesregie advised but not named
-    assert by_case["B"]["flags"] == ["casusregie", "procesregie"]
-    # C: AVE3 for 4 days with a casusregisseur: nothing to flag
-    assert by_case["C"]["flags"] == []
-    # D: AVE4 since 2025-12-01 (90 days > 30): time to consider afschalen; reviewed 2 days ago
-    assert by_case["D"]["flags"] == ["long"]
+    assert by_case["B"]["flags"] == ["casusregie", "procesregie", "plan"]
+    # C: AVE3 for 4 days with a casusregisseur and an afspraak due 2026-03-10: nothing to flag
+    assert by_case["C"]["flags"] == [] and by_case["C"]["next_due"] == "2026-03-10"
+    # D: AVE4 since 2025-12-01 (90 days > 30): time to consider afschalen; reviewed 2 days ago;
+    # its afspraak was due 2026-02-28, the day before
+    assert by_case["D"]["flags"] == ["long", "afspraak"]
+    assert by_case["D"]["next_due"] == "2026-02-28" and by_case["A"]["next_due"] is None
     assert (by_case["D"]["since"], by_case["D"]["days_in_phase"]) == ("2025-12-01", 90)
     assert by_case["D"]["casusregisseur"] == "Team D"  # named in the first triage, kept
     # E: AVE1 needs no casusregisseur and has no review interval
@@ -80,6 +88,8 @@ def test_report_counts_and_flags_by_hand(run, small_log):
     (("--phase", "ave2"), {"A", "B"}),
     (("--phase", "AVE3", "--phase", "AVE4"), {"C", "D"}),
     (("--flag", "review"), {"A"}),
+    (("--flag", "afspraak"), {"D"}),
+    (("--flag", "plan"), {"A", "B"}),
     (("--flag", "casusregie", "--flag", "long"), {"B", "D"}),
     (("--by", "Team C"), {"C"}),
     (("--by", "tester"), {"A", "B", "C", "D", "E"}),

@@ -50,7 +50,7 @@ def test_completion_stays_quiet_on_a_broken_log(run, log):
 
 COMMANDS = ["triage", "escalate", "deescalate", "close", "show", "report", "reevaluate", "export",
             "check", "head", "purge", "reindex", "kapstok", "uitleg", "explain", "audit", "store",
-            "migrate"]
+            "migrate", "afspraak", "afspraken", "plan"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -696,20 +696,24 @@ def test_a_kapstok_file_past_its_size_is_refused_before_it_is_read():
 def test_the_bundled_kapstokken_list_their_own_leefgebieden():
     hand = load_kapstok("handreiking")
     assert [a.key for a in hand.leefgebieden] == ["wonen", "financien", "gezondheid", "opvoeding",
-                                                  "werk_dagbesteding", "veiligheid"]
+                                                  "werk_dagbesteding", "veiligheid",
+                                                  "sociaal_netwerk"]  # contract v3, section 9
     begrip = hand.begrip("Leefgebieden")
     assert begrip and all(a.label in begrip[1] for a in hand.leefgebieden)  # its own begrip
     west = load_kapstok("westerkwartier")
     assert len(west.leefgebieden) == 6  # the six pillars of Positieve Gezondheid
-    assert {"zingeving", "meedoen", "dagelijks_functioneren"} <= {a.key for a in west.leefgebieden}
+    assert [a.label for a in west.leefgebieden] == [
+        "zingeving", "lichamelijk welbevinden", "mentaal welbevinden", "dagelijks functioneren",
+        "meedoen", "kwaliteit van leven"]  # contract v3, section 9
+    assert west.plan == "Integraal AIN-plan" and hand.plan == "Integraal plan van aanpak"
     assert all(hand.english.get(a.label) for a in hand.leefgebieden)  # each in English too
 
 
 @pytest.mark.parametrize(("area", "problem"), [
-    ('key = "Wonen"\nlabel = "w"', "leefgebied[7].key: gebruik kleine letters"),
-    ('key = "wonen"\nlabel = "anders"', "leefgebied[7]: leefgebied 'wonen' staat er twee keer"),
-    ('key = "buurt"\nlabel = "wonen"', "leefgebied[7]: leefgebied 'buurt' staat er twee keer"),
-    ('key = "buurt"', "leefgebied[7]: 'label' ontbreekt"),
+    ('key = "Wonen"\nlabel = "w"', "leefgebied[8].key: gebruik kleine letters"),
+    ('key = "wonen"\nlabel = "anders"', "leefgebied[8]: leefgebied 'wonen' staat er twee keer"),
+    ('key = "buurt"\nlabel = "wonen"', "leefgebied[8]: leefgebied 'buurt' staat er twee keer"),
+    ('key = "buurt"', "leefgebied[8]: 'label' ontbreekt"),
     ('key = "buurt"\nlabel = "buurt"\nkleur = "rood"', "onbekende sleutel 'kleur'"),
     ('key = "buurt"\nlabel = "buurt"\nlabel_en = ["x"]', "'label_en' moet dezelfde vorm hebben"),
 ])
@@ -722,5 +726,5 @@ def test_a_broken_leefgebied_names_its_place(area, problem):
 
 def test_more_leefgebieden_than_the_limit_are_refused():
     areas = "".join(f'\n[[leefgebied]]\nkey = "g{n}"\nlabel = "gebied {n}"\n' for n in range(30))
-    with pytest.raises(KapstokError, match="leefgebieden: 36 is meer dan de grens van 30"):
+    with pytest.raises(KapstokError, match="leefgebieden: 37 is meer dan de grens van 30"):
         parse_kapstok((bundled_text() + areas).encode(), "k.toml")

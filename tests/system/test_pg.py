@@ -422,8 +422,8 @@ def test_migrate_copies_a_file_log_once_and_export_gives_it_back(run, pg_url, tm
 
 def test_init_twice_changes_nothing(pg_url, pg_server):
     owner = _other(pg_url, "ave_eigenaar")
-    assert pgadmin.init(owner) == (2, 2, [])
-    assert _sql(owner, "SELECT value FROM ave.meta") == [("2",)]
+    assert pgadmin.init(owner) == (3, 3, [])
+    assert _sql(owner, "SELECT value FROM ave.meta") == [("3",)]
 
 
 @pytest.mark.parametrize("address, message, code", [

@@ -21,7 +21,7 @@ from conftest import EXAMPLES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ave_cli.core.model import DECISION_KINDS, Decision, KapstokRef
+from ave_cli.core.model import AFSPRAAK_KINDS, DECISION_KINDS, Decision, KapstokRef
 from ave_cli.record import logformat
 from ave_cli.stores.postgres import store as pgstore
 
@@ -410,12 +410,30 @@ def test_the_case_rows_the_store_folds_are_the_ones_ave_folds(pg_url, steps):
     run_id = next(_runs)
     when = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
     made = []
+    opened: dict[int, list[str]] = {}  # per case: its open afspraken
+    closed: dict[int, bool] = {}  # per case: whether it is closed (None: no record yet)
     for n, (case, step) in enumerate(steps):
         when = (when + timedelta(minutes=step["minutes"])).astimezone(
             timezone(timedelta(hours=step["offset"])))
-        close = step["kind"] == "close"
+        kind = step["kind"]
+        if kind in AFSPRAAK_KINDS and closed.get(case) is False:  # the plan of an open case
+            numbers = opened.setdefault(case, [])
+            common = dict(id=f"h{run_id}-{n}", case=f"H{run_id}-{case}", time=when, kind=kind,
+                          kapstok=KapstokRef("handreiking", "2.1.0", "0" * 64), by=step["by"])
+            if kind == "afspraak-stand" and numbers:
+                made.append(Decision(**common, afspraak=numbers.pop(), stand="gedaan"))
+            else:
+                numbers.append(f"A{n + 1}")
+                made.append(Decision(**{**common, "kind": "afspraak"}, afspraak=numbers[-1],
+                                     wat="bellen", wie="GGZ", leefgebied="wonen",
+                                     uiterlijk="2026-02-01"))
+            continue
+        if kind in AFSPRAAK_KINDS:
+            kind = "triage"
+        close = kind == "close"
+        closed[case] = close
         made.append(Decision(
-            id=f"h{run_id}-{n}", case=f"H{run_id}-{case}", time=when, kind=step["kind"],
+            id=f"h{run_id}-{n}", case=f"H{run_id}-{case}", time=when, kind=kind,
             kapstok=KapstokRef("handreiking", "2.1.0", "0" * 64), by=step["by"],
             phase_after=None if close else step["phase_after"],
             advised_phase=step["advised_phase"], axis=step["axis"], answers=step["answers"],
@@ -504,7 +522,7 @@ def test_a_version_1_store_is_moved_in_place_without_losing_a_row(run, pg_server
     tester = pg_server.url("tester", name)
     before, after, changes = pgadmin.init(admin)
     pgstore.close_all()
-    assert (before, after) == (1, 2) and len(changes) == 5, changes  # (4 + the junk row)
+    assert (before, after) == (1, 3) and len(changes) == 5, changes  # (4 + the junk row)
     moved = pg_server.sql("SELECT id, seal, prev, team, written_by FROM ave.decisions "
                           "ORDER BY team, seq", db=name)
     assert sorted(moved) == sorted(rows)  # every row, its seal, chain, team and writer
@@ -535,4 +553,60 @@ def test_a_version_1_store_is_moved_in_place_without_losing_a_row(run, pg_server
                           "--log", pg_server.url("bert", name)).stdout)
     assert sorted(c["case"] for c in noord["cases"] + zuid["cases"]) == sorted(
         c["case"] for c in on_file["cases"] + [noord["cases"][0]])  # + the share, seen twice
-    assert pgadmin.init(admin) == (2, 2, [])
+    assert pgadmin.init(admin) == (3, 3, [])
+
+
+def test_a_version_2_store_gets_the_afspraken_in_place(run, pg_server, monkeypatch):
+    """A store made by ave before the plan (schema 2, tests/fixtures/pgschema_v2.py) with a
+    decision in it: `ave store init` adds the afspraken table and the functions that know them,
+    keeps every row, and the plan then works on it."""
+    import itertools
+
+    from fixtures import pgschema_v2
+
+    from ave_cli.stores.postgres import admin as pgadmin
+
+    name = f"v2_{os.getpid()}_{next(itertools.count())}_{time.time_ns() % 10**6}"
+    admin = pg_server.fresh_database(name)
+    if not pg_server.sql("SELECT 1 FROM pg_roles WHERE rolname = 'noord'"):
+        pg_server.sql("CREATE ROLE noord NOLOGIN")
+    with psycopg.connect(admin, autocommit=True) as conn, conn.transaction():
+        for script in (pgschema_v2.ROLES, pgschema_v2.TABLES, pgschema_v2.GUARDS):
+            conn.execute(script)
+        conn.execute(f"SET LOCAL ROLE {pgschema_v2.OWNER_ROLE}")
+        conn.execute("INSERT INTO ave.meta (key, value) VALUES ('version', '2')")
+        conn.execute("RESET ROLE")
+        conn.execute(pgschema_v2.LET_GO)
+        conn.execute("GRANT ave_user TO noord")  # the team as ave 2's add-team made it
+        conn.execute("SELECT ave.add_team('noord')")
+    pg_server.sql("GRANT noord TO tester")
+    tester = pg_server.url("tester", name)
+    decision = Decision(id="v2-1", case="V-1", time=datetime(2026, 1, 5, tzinfo=UTC),
+                        kind="triage", kapstok=KapstokRef("handreiking", "2.1.0", "0" * 64),
+                        by="tester", phase_after="AVE2", advised_phase="AVE2")
+    text, canonical, seal = logformat.to_json_record(decision, "")
+    _sql(tester, "SELECT ave.write('noord', %s, %s, %s)", ([text], [canonical], [seal]))
+    # the old store refuses the plan's records: they are new to it
+    made = Decision(id="v2-2", case="V-1", time=datetime(2026, 1, 6, tzinfo=UTC),
+                    kind="afspraak", kapstok=KapstokRef("handreiking", "2.1.0", "0" * 64),
+                    by="tester", afspraak="A1", wat="bellen", wie="GGZ", leefgebied="wonen",
+                    uiterlijk="2026-04-01")
+    text2, canonical2, seal2 = logformat.to_json_record(made, seal)
+    with pytest.raises(psycopg.errors.CheckViolation):
+        _sql(tester, "SELECT ave.write('noord', %s, %s, %s)", ([text2], [canonical2], [seal2]))
+    before = pg_server.sql("SELECT id, seal, record FROM ave.decisions", db=name)
+    assert pgadmin.init(admin)[:2] == (2, 3)
+    pgstore.close_all()
+    assert pg_server.sql("SELECT id, seal, record FROM ave.decisions", db=name) == before
+    assert pgadmin.init(admin) == (3, 3, [])  # once moved, init changes nothing
+    monkeypatch.setenv("AVE_LOG", tester)
+    result = run("afspraak", "V-1", "--wat", "Bellen", "--wie", "GGZ", "--leefgebied", "wonen",
+                 "--uiterlijk", "2026-04-01")
+    assert result.exit_code == 0, result.output
+    assert pg_server.sql("SELECT nummer, open FROM ave.afspraken", db=name) == [("A1", True)]
+    checked = run("check")
+    assert checked.exit_code == 0, checked.output
+    # members still only read it
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        _sql(tester, "UPDATE ave.afspraken SET open = false")
+    pgstore.close_all()

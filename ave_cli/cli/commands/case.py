@@ -10,6 +10,7 @@ from ave_cli.cli import complete
 from ave_cli.cli.app import (
     LOCK_TIMEOUT,
     ByOpt,
+    CaseArg,
     DryRunOpt,
     Format,
     FormatOpt,
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
     from ave_cli.core.model import Kapstok
     from ave_cli.flows.context import Context
 
-CaseArg = Annotated[str, typer.Argument(metavar=_("CASUS"), help=_("Pseudoniem van de casus."),
-                                        show_default=False, autocompletion=complete.case_ids)]
 ReasonOpt = Annotated[str, typer.Option("--reason", "-r", help=_("Waarom (verplicht)."))]
 DecidedByOpt = Annotated[str, typer.Option(
     "--decided-by", help=_("Bij een meningsverschil: wie de knoop doorhakte (de "

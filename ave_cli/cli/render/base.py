@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
 KIND_LABELS = {"triage": N_("triage"), "escalation": N_("opschaling"),
                "deescalation": N_("afschaling"), "close": N_("afsluiting"),
-               "reevaluation": N_("herbeoordeling")}  # shown with _()
+               "reevaluation": N_("herbeoordeling"), "afspraak": N_("afspraak"),
+               "afspraak-stand": N_("afspraak gewijzigd")}  # shown with _()
+STAND_LABELS = {"open": N_("open"), "gedaan": N_("gedaan"), "vervallen": N_("vervallen"),
+                "verlengd": N_("verlengd"), "te laat": N_("te laat")}  # shown with _()
 AXIS_LABELS = {"horizontal": N_("horizontaal"), "vertical": N_("verticaal")}
 
 

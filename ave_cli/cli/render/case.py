@@ -151,12 +151,17 @@ def case_view(state: CaseState, kapstok: Kapstok, now: datetime, *, width: int =
         compact.rows.append([str(n), f"{when}\n{kind}" + (f"\n({axis})" if axis else ""),
                              _phase_step(d), d.by, explained])
     film = fit(width, _("Verloop"), [wide, compact], block_title=1)
+    from ave_cli.cli.render.plan import open_table
+
+    plan = open_table(state, kapstok, now.date(), width=width)
     return Group(Panel(top, title=_("Casus {case}").format(case=state.case),
                        border_style=phase_style(phase) if phase and not state.closed else "bold"),
-                 film)
+                 *([plan] if plan is not None else []), film)
 
 
 def _phase_step(d: Decision) -> str:
+    if d.kind in ("afspraak", "afspraak-stand"):
+        return "—"
     if d.kind == "close":
         return _("{phase} → afgesloten").format(phase=d.phase_before)
     if d.phase_before and d.phase_before != d.phase_after:
@@ -165,6 +170,10 @@ def _phase_step(d: Decision) -> str:
 
 
 def _explain(d: Decision, kapstok: Kapstok) -> str:
+    if d.kind in ("afspraak", "afspraak-stand"):
+        from ave_cli.cli.render.plan import record_lines
+
+        return "\n".join(f"• {line}" for line in record_lines(d, kapstok))
     lines = [k_(reason) for reason in d.reasons]
     if d.advised_phase and d.advised_phase != d.phase_after and d.kind != "close":
         lines.append(_("Advies was {advised}; motivering: {motivation}").format(

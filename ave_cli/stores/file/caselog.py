@@ -15,10 +15,12 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ave_cli.core.afspraken import Afspraak
 from ave_cli.core.cases import CaseState, CaseSummary
 from ave_cli.core.messages import AveError, EnvironmentProblem, LogError, LogWentBack, Msg
 from ave_cli.core.model import Decision
@@ -59,6 +61,13 @@ class LogView:
 
     def decisions(self) -> Iterator[Decision]:
         return self.index.decisions()
+
+    def afspraken(self, case_ids: list[str] | None = None, *, open_only: bool = False,
+                  due_before: date | None = None) -> list[Afspraak]:
+        return self.index.afspraken(case_ids, open_only=open_only, due_before=due_before)
+
+    def due(self) -> dict[str, tuple[int, date]]:
+        return self.index.due()
 
 
 def index_path(log: Path, cache_dir: Path | None) -> Path | None:

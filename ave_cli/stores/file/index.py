@@ -19,21 +19,22 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ave_cli.core import afspraken as afs
 from ave_cli.core import cases
 from ave_cli.core.cases import CaseState, CaseSummary
-from ave_cli.core.model import Decision, KapstokRef
+from ave_cli.core.model import AFSPRAAK_KINDS, Decision
 from ave_cli.record import logformat
 from ave_cli.record.logformat import Block
 from ave_cli.stores.file.durable import NOFOLLOW
 
 # 7: the mark holds the chain head, case ids are keyed without letter case; cases: narrow columns
 # for ave report; states: the whole state as JSON. 8: the mark counts the records, and the anchor
-# (the newest head seen) outlives a rebuild
-SCHEMA = 8
+# (the newest head seen) outlives a rebuild. 9: the afspraken of the plan, each with its records
+SCHEMA = 9
 _ANCHOR = ("anchor_count", "anchor_seal")
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value);
@@ -46,6 +47,10 @@ CREATE TABLE IF NOT EXISTS cases (case_key TEXT PRIMARY KEY, case_id TEXT NOT NU
     casusregisseur TEXT, procesregisseur TEXT, advice_roles TEXT,
     deciders TEXT);
 CREATE TABLE IF NOT EXISTS states (case_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS afspraken (case_key TEXT NOT NULL, nummer TEXT NOT NULL,
+    open INTEGER NOT NULL, uiterlijk TEXT NOT NULL, records TEXT NOT NULL,
+    PRIMARY KEY (case_key, nummer));
+CREATE INDEX IF NOT EXISTS afspraken_due ON afspraken (open, uiterlijk);
 """
 
 
@@ -69,18 +74,25 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=dat
                           check_circular=False).encode  # a record holds no cycles
 
 
-def from_json(text: str) -> Decision:
-    """A decision stored by `to_json` (validated when it was first read from the log)."""
-    values = json.loads(text)
-    values.pop("format", None)
-    values["time"] = datetime.fromisoformat(values["time"])
-    values["kapstok"] = KapstokRef(**values["kapstok"])
-    for key in logformat.LIST_FIELDS:
-        values[key] = tuple(values.get(key, ()))
-    return Decision(**values)
+from_json = logformat.from_plain  # a decision stored by `to_json`
 
 
 TAIL = 4096  # bytes at the end of what the index read, hashed into its mark
+
+
+def _afspraken_where(case_ids: list[str] | None, open_only: bool,
+                     due_before: date | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if case_ids is not None:
+        keys = sorted({cases.key(c) for c in case_ids})
+        clauses.append(f"a.case_key IN ({','.join('?' * len(keys))})")
+        params += keys
+    if open_only:
+        clauses.append("a.open = 1 AND c.closed = 0")
+    if due_before is not None:
+        clauses.append("a.uiterlijk < ?")
+        params.append(due_before.isoformat())
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def tail_hash(handle: Any, end: int) -> str:
@@ -141,8 +153,13 @@ class Index:
                     (head,) = db.execute("SELECT value FROM meta WHERE key = 'head'").fetchone()
                     (count,) = db.execute("SELECT count(*) FROM decisions").fetchone()
                     anchor = (count, head)
+            elif version == 8:  # its anchor, kept as it was
+                with contextlib.suppress(sqlite3.Error, TypeError, KeyError):
+                    kept = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN {_ANCHOR}"))
+                    anchor = (kept["anchor_count"], kept["anchor_seal"])
             db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS decisions;"
-                             "DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS states;")
+                             "DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS states;"
+                             "DROP TABLE IF EXISTS afspraken;")
             db.executescript(_TABLES)
             db.execute(f"PRAGMA user_version={SCHEMA}")
             if anchor is not None and anchor[1]:
@@ -193,7 +210,7 @@ class Index:
         self.commit()
 
     def reset(self) -> None:
-        for table in ("decisions", "cases", "states"):  # not executescript: it commits
+        for table in ("decisions", "cases", "states", "afspraken"):  # not executescript: commits
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute(f"DELETE FROM meta WHERE key NOT IN {_ANCHOR}")
 
@@ -219,6 +236,10 @@ class Index:
                 cases.apply(state, block.decision, keep_history=False)
             if states is None:
                 self.flush(pending)
+            plan = [b.decision for b in blocks if b.decision.kind in AFSPRAAK_KINDS]
+            if plan:
+                self._plan(plan, texts and [texts[n] for n, b in enumerate(blocks)
+                                            if b.decision.kind in AFSPRAAK_KINDS])
         if mark is not None:
             self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
                 ("size", mark.size), ("line", mark.line), ("tail", mark.tail),
@@ -239,6 +260,51 @@ class Index:
                 f"VALUES ({', '.join('?' * (len(_SUMMARY) + 2))}) ON CONFLICT (case_key) DO UPDATE "
                 "SET " + ", ".join(f"{c} = excluded.{c}" for c in _SUMMARY),
                 ((key, *cases.summary(state)) for key, state in states.items()))
+
+    def _plan(self, records: list[Decision], texts: list[str] | None) -> None:
+        """Fold afspraak records into their afspraken (each row keeps its records as JSON)."""
+        wanted = {(cases.key(d.case), d.afspraak) for d in records}
+        rows: dict[tuple[str, str], tuple[afs.Afspraak, list[str]]] = {}
+        for case_key, nummer in wanted:
+            row = self.db.execute("SELECT records FROM afspraken WHERE case_key = ? AND "
+                                  "nummer = ?", (case_key, nummer)).fetchone()
+            if row is not None:
+                kept = json.loads(row[0])
+                folded = afs.fold(from_json(t) for t in kept).get(nummer)
+                if folded is not None:
+                    rows[(case_key, nummer)] = (folded, kept)
+        for n, decision in enumerate(records):
+            where = (cases.key(decision.case), decision.afspraak)
+            text = texts[n] if texts else to_json(decision)
+            if decision.kind == "afspraak" and where not in rows:
+                rows[where] = (afs.start(decision), [text])
+            elif decision.kind == "afspraak-stand" and where in rows and rows[where][0].open:
+                afs.apply(rows[where][0], decision)
+                rows[where][1].append(text)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO afspraken (case_key, nummer, open, uiterlijk, records) "
+            "VALUES (?, ?, ?, ?, ?)",
+            ((k, n, int(a.open), a.uiterlijk.isoformat(), json.dumps(kept, ensure_ascii=False))
+             for (k, n), (a, kept) in rows.items()))
+
+    def afspraken(self, case_ids: list[str] | None = None, *, open_only: bool = False,
+                  due_before: date | None = None) -> list[afs.Afspraak]:
+        """The afspraken (of these cases), as they stand; `open_only`: those still open in a
+        case that is open; `due_before`: those whose date is before it."""
+        where, params = _afspraken_where(case_ids, open_only, due_before)
+        found: list[afs.Afspraak] = []
+        for (records,) in self.db.execute(
+                "SELECT a.records FROM afspraken a JOIN cases c ON c.case_key = a.case_key"
+                f"{where} ORDER BY c.rowid, a.rowid", params):
+            made = afs.fold(from_json(t) for t in json.loads(records))
+            found.extend(made.values())
+        return found
+
+    def due(self) -> dict[str, tuple[int, date]]:
+        """Per open case with open afspraken: how many, and the earliest date."""
+        return {key: (count, date.fromisoformat(first)) for key, count, first in self.db.execute(
+            "SELECT a.case_key, count(*), min(a.uiterlijk) FROM afspraken a JOIN cases c "
+            "ON c.case_key = a.case_key WHERE a.open = 1 AND c.closed = 0 GROUP BY a.case_key")}
 
     def _states(self, wanted: set[str]) -> dict[str, CaseState]:
         found: dict[str, CaseState] = {}

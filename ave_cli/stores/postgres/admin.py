@@ -8,7 +8,15 @@ from typing import Any
 from ave_cli.core import cases
 from ave_cli.core.messages import AveError, EnvironmentProblem, Msg
 from ave_cli.record import logformat
-from ave_cli.stores.postgres.schema import GUARDS, LET_GO, OWNER_ROLE, ROLES, TABLES, VERSION
+from ave_cli.stores.postgres.schema import (
+    GUARDS,
+    LET_GO,
+    OWNER_ROLE,
+    ROLES,
+    TABLES,
+    UPGRADE_2,
+    VERSION,
+)
 from ave_cli.stores.postgres.store import connect, driver, first_line, redact, schema_version
 
 
@@ -25,7 +33,13 @@ def init(url: str) -> tuple[int, int, list[Msg]]:
             if before > VERSION:
                 raise EnvironmentProblem(Msg("de store heeft schemaversie {found}, nieuwer dan deze "
                                            "ave ({known}); werk ave bij", found=before, known=VERSION))
-            if before < VERSION:
+            if before == 2:
+                conn.execute(ROLES)
+                conn.execute(UPGRADE_2)
+                conn.execute(LET_GO)
+                changes = [Msg("de tabel ave.afspraken is erbij: ave.write houdt de afspraken "
+                               "van het plan bij, ave.purge verwijdert ze met hun casus")]
+            elif before < VERSION:
                 old = _read_version_1(conn) if before == 1 else None
                 conn.execute(ROLES)
                 conn.execute(TABLES)

@@ -21,12 +21,16 @@ functions and row-level security:
 
 from __future__ import annotations
 
-VERSION = 2
+VERSION = 3  # 3: the afspraken of the plan (ave.afspraken, folded by ave.write)
 OWNER_ROLE = "ave_owner"
 USER_ROLE = "ave_user"
 PURGER_ROLE = "ave_purger"
 ADMIN_ROLE = "ave_admin"
-DECISION_KINDS = ("triage", "escalation", "deescalation", "close", "reevaluation")
+PHASE_KINDS = ("triage", "escalation", "deescalation", "close", "reevaluation")
+AFSPRAAK_KINDS = ("afspraak", "afspraak-stand")
+DECISION_KINDS = PHASE_KINDS + AFSPRAAK_KINDS
+_PLAN = ", ".join(f"'{k}'" for k in AFSPRAAK_KINDS)
+DATE = r"^\d{4}-\d\d-\d\d$"
 # ISO 8601 as Python writes an aware time: seconds, maybe microseconds, an offset
 TIME = (r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?"
         r"[+-]\d\d:\d\d(:\d\d(\.\d{1,6})?)?$")
@@ -66,6 +70,22 @@ DO $$ BEGIN
     EXECUTE 'REVOKE {PURGER_ROLE} FROM ' || pg_catalog.quote_ident(CURRENT_USER);
   END IF;
 END $$;
+"""
+
+# The afspraken of the plan as they stand, folded by ave.write from the insert-only records
+# (each row keeps its records' JSON texts, in order); nobody writes it.
+AFSPRAKEN_TABLE = """
+CREATE TABLE ave.afspraken (
+    team text NOT NULL,
+    case_key text NOT NULL,
+    nummer text NOT NULL,
+    open boolean NOT NULL,
+    uiterlijk date NOT NULL,
+    records text[] NOT NULL,
+    PRIMARY KEY (team, case_key, nummer),
+    FOREIGN KEY (team, case_key) REFERENCES ave.cases
+);
+CREATE INDEX afspraken_due ON ave.afspraken (open, uiterlijk);
 """
 
 # The tables, made as the owner (the administrator has SET ROLE to it).
@@ -136,6 +156,7 @@ CREATE TABLE ave.toegang (
     hash text NOT NULL,
     PRIMARY KEY (team, seq)
 );
+{AFSPRAKEN_TABLE}
 CREATE TABLE ave.purges (
     team text NOT NULL REFERENCES ave.teams,
     at timestamptz NOT NULL,
@@ -150,19 +171,32 @@ CREATE TABLE ave.purges (
 _MINE = ("(team = ANY ((SELECT ave.my_teams())::text[]) "
          "OR (team || '/' || case_key) = ANY ((SELECT ave.shared_cases())::text[]))")
 
+AFSPRAKEN_GUARDS = f"""
+ALTER TABLE ave.afspraken ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ave.afspraken FORCE ROW LEVEL SECURITY;
+CREATE POLICY team_reads ON ave.afspraken FOR SELECT TO {USER_ROLE} USING {_MINE};
+CREATE POLICY definer ON ave.afspraken TO {OWNER_ROLE} USING (true) WITH CHECK (true);
+CREATE TRIGGER insert_only BEFORE DELETE ON ave.afspraken
+    FOR EACH ROW EXECUTE FUNCTION ave.insert_only();
+CREATE TRIGGER insert_only_truncate BEFORE TRUNCATE ON ave.afspraken
+    FOR EACH STATEMENT EXECUTE FUNCTION ave.insert_only();
+REVOKE ALL ON ave.afspraken FROM PUBLIC;
+GRANT SELECT ON ave.afspraken TO {USER_ROLE};
+"""
+
 # Everything that guards the tables: helpers, policies, triggers, the definer functions, rights.
 GUARDS = f"""
 SET LOCAL ROLE {OWNER_ROLE};
 
 -- The teams of the person logged in (session_user: SET ROLE does not change it).
-CREATE FUNCTION ave.my_teams() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION ave.my_teams() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $f$
     SELECT coalesce(pg_catalog.array_agg(t.name ORDER BY t.name), '{{}}')
     FROM ave.teams t JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) t.name
     WHERE pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER')
 $f$;
 -- 'team/case_key' of every case shared with one of those teams.
-CREATE FUNCTION ave.shared_cases() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+CREATE OR REPLACE FUNCTION ave.shared_cases() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $f$
     SELECT coalesce(pg_catalog.array_agg(s.team OPERATOR(pg_catalog.||) '/'
                                          OPERATOR(pg_catalog.||) s.case_key), '{{}}')
@@ -170,7 +204,7 @@ SET search_path = pg_catalog, pg_temp AS $f$
 $f$;
 -- Which case an id means for this person: of `p_team` first, then of their other teams (by
 -- name), then a case shared with them; NULL: none (a new case of their team).
-CREATE FUNCTION ave.resolve(p_keys text[], p_team text)
+CREATE OR REPLACE FUNCTION ave.resolve(p_keys text[], p_team text)
 RETURNS TABLE (case_key text, team text) LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $f$
     SELECT k.key, (
@@ -217,10 +251,10 @@ CREATE POLICY definer ON ave.heads TO {OWNER_ROLE} USING (true) WITH CHECK (true
 
 -- Insert-only, also for the owner (rights do not bind an owner): only ave.purge deletes
 -- decisions, cases and shares, and nothing ever changes or deletes an access or purge record.
-CREATE FUNCTION ave.insert_only() RETURNS trigger LANGUAGE plpgsql
+CREATE OR REPLACE FUNCTION ave.insert_only() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $f$
 BEGIN
-    IF TG_OP = 'DELETE' AND TG_TABLE_NAME IN ('decisions', 'cases', 'shares')
+    IF TG_OP = 'DELETE' AND TG_TABLE_NAME IN ('decisions', 'cases', 'shares', 'afspraken')
        AND current_setting('ave.purging', true) = 'on' THEN
         RETURN OLD;
     END IF;
@@ -247,7 +281,7 @@ CREATE TRIGGER insert_only_truncate BEFORE TRUNCATE ON ave.purges
     FOR EACH STATEMENT EXECUTE FUNCTION ave.insert_only();
 
 -- A team's own decision numbers.
-CREATE FUNCTION ave.team_sequence(p_team text) RETURNS regclass LANGUAGE sql STABLE
+CREATE OR REPLACE FUNCTION ave.team_sequence(p_team text) RETURNS regclass LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp AS $f$
     SELECT ('ave.decisions_' || t.id)::regclass FROM ave.teams t WHERE t.name = p_team
 $f$;
@@ -255,7 +289,7 @@ $f$;
 -- One access record in a team's chain: the server's time and login; the hash covers the body
 -- and the hash of the row before it. Not granted to anyone: ave.record_access, ave.share and
 -- the upgrade call it.
-CREATE FUNCTION ave.chain_access(p_team text, p_at timestamptz, p_who name, p_by text,
+CREATE OR REPLACE FUNCTION ave.chain_access(p_team text, p_at timestamptz, p_who name, p_by text,
                                  p_action text, p_result text, p_ids text[])
 RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
 DECLARE
@@ -283,7 +317,7 @@ END $f$;
 -- What a person may put in the access log: a command, a result, cases they may see (of their
 -- own teams, existing or not, or shared with them; '' as the team: resolved as ave.resolve
 -- does, a case not found being of `p_team`, else of their first team).
-CREATE FUNCTION ave.record_access(p_team text, p_by text, p_action text, p_result text,
+CREATE OR REPLACE FUNCTION ave.record_access(p_team text, p_by text, p_action text, p_result text,
                                   p_teams text[], p_ids text[])
 RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
 DECLARE
@@ -343,7 +377,7 @@ END $f$;
 -- chain onto its case's head, the case must be one the caller may see (or new, then of
 -- `p_team`, one of the caller's teams), and only the case's own team may close it. The case
 -- rows are folded on here from the decisions, as cases.apply does, in set-based statements.
-CREATE FUNCTION ave.write(p_team text, p_records text[], p_canonical text[], p_seals text[])
+CREATE OR REPLACE FUNCTION ave.write(p_team text, p_records text[], p_canonical text[], p_seals text[])
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
 DECLARE
     v_mine text[] := ave.my_teams();
@@ -352,6 +386,7 @@ DECLARE
     v_json jsonb[];    -- per record: its JSON, parsed once
     v_bad record;
     t record;
+    a record;
     v_bases jsonb := '{{}}';
 BEGIN
     IF cardinality(p_records) IS DISTINCT FROM cardinality(p_seals)
@@ -381,16 +416,37 @@ BEGIN
                  OR coalesce(g.j->>'id', '') = '' OR coalesce(g.j->>'by', '') = ''
                  OR coalesce(g.j->>'kind', '') NOT IN ({", ".join(f"'{k}'" for k in DECISION_KINDS)})
                  OR coalesce(g.j->>'time', '') !~ '{TIME}'
-                 OR (g.j->>'kind' <> 'close' AND coalesce(g.j->>'phase_after', '') = '')
+                 OR (g.j->>'kind' NOT IN ('close', {_PLAN})
+                     AND coalesce(g.j->>'phase_after', '') = '')
+                 OR (g.j->>'kind' IN ({_PLAN}) AND (
+                     coalesce(g.j->>'afspraak', '') !~ '^A[1-9][0-9]{{0,8}}$'
+                     OR coalesce(g.j->>'phase_after', '') <> ''
+                     OR (g.owner IS NULL AND lag(g.n) OVER (PARTITION BY g.team,
+                         lower(g.j->>'case') ORDER BY g.n) IS NULL)
+                     OR (g.j->>'kind' = 'afspraak' AND (
+                         coalesce(g.j->>'uiterlijk', '') !~ '{DATE}'
+                         OR coalesce(g.j->>'wat', '') = '' OR coalesce(g.j->>'wie', '') = ''
+                         OR coalesce(g.j->>'leefgebied', '') = ''))
+                     OR (g.j->>'kind' = 'afspraak-stand' AND (
+                         coalesce(g.j->>'stand', '') NOT IN ('gedaan', 'vervallen', 'verlengd')
+                         OR (g.j->>'stand' = 'verlengd')
+                            <> (coalesce(g.j->>'uiterlijk', '') ~ '{DATE}')))))
                 THEN 'invalid'
             WHEN g.owner IS NULL AND (p_team IS NULL OR NOT (p_team = ANY (v_mine))) THEN 'team'
             WHEN g.j->>'kind' = 'close' AND g.owner IS NOT NULL AND NOT (g.owner = ANY (v_mine))
                 THEN 'close'
+            WHEN g.j->>'kind' IN ({_PLAN}) AND coalesce(
+                     g.earlier[cardinality(g.earlier)] = 'close', cs.closed = 1, false)
+                THEN 'closed'
             WHEN coalesce(g.j->>'prev', '')
                  <> coalesce(lag(g.seal) OVER (PARTITION BY g.team, lower(g.j->>'case')
                                                ORDER BY g.n), cs.head, '') THEN 'chain'
             END AS problem
-        FROM (SELECT x.n, x.canon, x.seal, x.team, x.owner, x.j
+        FROM (SELECT x.n, x.canon, x.seal, x.team, x.owner, x.j,
+                     -- the kinds of the case's records about its fase before this one, here
+                     array_agg(x.j->>'kind') FILTER (WHERE x.j->>'kind' NOT IN ({_PLAN}))
+                         OVER (PARTITION BY x.team, lower(x.j->>'case') ORDER BY x.n
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier
               FROM unnest(p_canonical, p_seals, v_teams, v_owners, v_json)
                    WITH ORDINALITY AS x(canon, seal, team, owner, j, n)) g
         LEFT JOIN ave.cases cs ON cs.team = g.owner AND cs.case_key = lower(g.j->>'case')) c
@@ -407,6 +463,9 @@ BEGIN
     ELSIF v_bad.problem = 'close' THEN
         RAISE EXCEPTION 'ave: alleen het team van casus % mag hem afsluiten', v_bad.case_id
             USING ERRCODE = 'insufficient_privilege';
+    ELSIF v_bad.problem = 'closed' THEN
+        RAISE EXCEPTION 'ave: casus % is afgesloten', v_bad.case_id
+            USING ERRCODE = 'check_violation';
     ELSIF v_bad.problem = 'chain' THEN
         RAISE EXCEPTION 'ave: casus % is intussen bijgewerkt', v_bad.case_id
             USING ERRCODE = 'unique_violation';
@@ -441,7 +500,8 @@ BEGIN
                count(*) OVER (PARTITION BY x.team, lower(x.j->>'case')) AS decisions
         FROM unnest(p_seals, v_teams, v_owners, v_json)
              WITH ORDINALITY AS x(seal, team, owner, j, n)
-        LEFT JOIN ave.cases cs ON cs.team = x.owner AND cs.case_key = lower(x.j->>'case')),
+        LEFT JOIN ave.cases cs ON cs.team = x.owner AND cs.case_key = lower(x.j->>'case')
+        WHERE x.j->>'kind' NOT IN ({_PLAN})),  -- the plan's records change no case state
     r AS MATERIALIZED (
         SELECT g.*,
                -- the decision changes the fase (or closes, or reopens): `since` moves
@@ -537,11 +597,48 @@ BEGIN
         last_kind = excluded.last_kind, kapstok = excluded.kapstok,
         casusregisseur = excluded.casusregisseur, procesregisseur = excluded.procesregisseur,
         advice_roles = excluded.advice_roles, deciders = excluded.deciders;
+    IF EXISTS (SELECT FROM unnest(v_json) j WHERE j->>'kind' IN ({_PLAN})) THEN
+        -- the case's head is its last record of any kind
+        UPDATE ave.cases c SET head = h.seal FROM (
+            SELECT DISTINCT ON (x.team, lower(x.j->>'case')) x.team, lower(x.j->>'case') AS key,
+                   x.seal
+            FROM unnest(p_seals, v_teams, v_json) WITH ORDINALITY AS x(seal, team, j, n)
+            ORDER BY x.team, lower(x.j->>'case'), x.n DESC) h
+        WHERE c.team = h.team AND c.case_key = h.key AND c.head <> h.seal;
+        -- the afspraken, folded on in the order given: a number once per case, a change only
+        -- of an open afspraak of an open case, a verlenging only to a later date
+        FOR a IN SELECT x.team, lower(x.j->>'case') AS key, x.j, x.text
+                 FROM unnest(v_teams, v_json, p_records) WITH ORDINALITY AS x(team, j, text, n)
+                 WHERE x.j->>'kind' IN ({_PLAN}) ORDER BY x.n LOOP
+            IF a.j->>'kind' = 'afspraak' THEN
+                INSERT INTO ave.afspraken (team, case_key, nummer, open, uiterlijk, records)
+                VALUES (a.team, a.key, a.j->>'afspraak', true, (a.j->>'uiterlijk')::date,
+                        ARRAY[a.text])
+                ON CONFLICT DO NOTHING;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'ave: afspraak % van casus % bestaat al', a.j->>'afspraak',
+                        a.j->>'case' USING ERRCODE = 'check_violation';
+                END IF;
+            ELSE
+                UPDATE ave.afspraken f SET open = a.j->>'stand' = 'verlengd',
+                    uiterlijk = coalesce((nullif(a.j->>'uiterlijk', ''))::date, f.uiterlijk),
+                    records = f.records || a.text
+                WHERE f.team = a.team AND f.case_key = a.key AND f.nummer = a.j->>'afspraak'
+                  AND f.open AND (a.j->>'stand' <> 'verlengd'
+                                  OR (a.j->>'uiterlijk')::date > f.uiterlijk);
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'ave: afspraak % van casus % is er niet, is al afgerond '
+                        'of wordt niet verlengd', a.j->>'afspraak', a.j->>'case'
+                        USING ERRCODE = 'check_violation';
+                END IF;
+            END IF;
+        END LOOP;
+    END IF;
     RETURN cardinality(p_records);
 END $f$;
 
 -- Only the owning team shares a case, with a team that exists; recorded in its access log.
-CREATE FUNCTION ave.share(p_team text, p_case text, p_with text, p_by text)
+CREATE OR REPLACE FUNCTION ave.share(p_team text, p_case text, p_with text, p_by text)
 RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
 DECLARE
     v_owner text;
@@ -573,7 +670,7 @@ END $f$;
 -- the decisions, not the case table) is a close dated before `p_closed_before`. Only members
 -- of ave_purger may call it; it records count, range and who in the same transaction, never
 -- the content.
-CREATE FUNCTION ave.purge(p_keys text[], p_by text, p_closed_before text)
+CREATE OR REPLACE FUNCTION ave.purge(p_keys text[], p_by text, p_closed_before text)
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
 DECLARE
     v_before date;
@@ -608,6 +705,7 @@ BEGIN
         ORDER BY g.team
     LOOP
         DELETE FROM ave.shares WHERE team = t.team AND case_key = ANY (t.keys);
+        DELETE FROM ave.afspraken WHERE team = t.team AND case_key = ANY (t.keys);
         DELETE FROM ave.decisions WHERE team = t.team AND case_key = ANY (t.keys);
         GET DIAGNOSTICS v_count = ROW_COUNT;
         DELETE FROM ave.cases WHERE team = t.team AND case_key = ANY (t.keys);
@@ -622,7 +720,7 @@ BEGIN
 END $f$;
 
 -- A team (its role made by the administrator, who holds ave_admin).
-CREATE FUNCTION ave.add_team(p_name text) RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+CREATE OR REPLACE FUNCTION ave.add_team(p_name text) RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $f$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = p_name) THEN
@@ -644,9 +742,25 @@ GRANT USAGE ON SCHEMA ave TO {USER_ROLE}, {PURGER_ROLE}, {ADMIN_ROLE};
 GRANT SELECT ON ave.meta, ave.teams TO {USER_ROLE}, {ADMIN_ROLE};
 GRANT SELECT ON ave.decisions, ave.cases, ave.shares, ave.toegang, ave.purges, ave.heads
     TO {USER_ROLE};
+{AFSPRAKEN_GUARDS}
 GRANT EXECUTE ON FUNCTION ave.my_teams(), ave.shared_cases(), ave.resolve(text[], text),
     ave.write(text, text[], text[], text[]), ave.share(text, text, text, text),
     ave.record_access(text, text, text, text, text[], text[]) TO {USER_ROLE};
 GRANT EXECUTE ON FUNCTION ave.purge(text[], text, text) TO {PURGER_ROLE};
 GRANT EXECUTE ON FUNCTION ave.add_team(text) TO {ADMIN_ROLE};
 """
+
+
+def _definition(name: str) -> str:
+    """One function of GUARDS, as it stands there (CREATE OR REPLACE)."""
+    start = GUARDS.index(f"CREATE OR REPLACE FUNCTION ave.{name}(")
+    body = GUARDS.index("$f$", start)
+    return GUARDS[start:GUARDS.index("$f$;", body + 3) + 4]
+
+
+# From version 2 to 3 (as the owner): the afspraken table and its guards, and the functions
+# that now know the plan's records (ave.write folds them, ave.purge removes them).
+UPGRADE_2 = "\n".join([
+    f"SET LOCAL ROLE {OWNER_ROLE};", AFSPRAKEN_TABLE,
+    *(_definition(name) for name in ("insert_only", "write", "purge")),
+    AFSPRAKEN_GUARDS, f"UPDATE ave.meta SET value = '{VERSION}' WHERE key = 'version';"])

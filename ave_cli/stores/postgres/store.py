@@ -21,13 +21,15 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from ave_cli.core import afspraken as afs
 from ave_cli.core import cases
 from ave_cli.core.cases import CaseSummary
 from ave_cli.core.messages import AveError, EnvironmentProblem, Listed, Msg
+from ave_cli.core.model import AFSPRAAK_KINDS
 from ave_cli.record import logformat
 from ave_cli.record.logformat import Block, Damage
 from ave_cli.stores.base import Access, Accesses
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     import psycopg
     from psycopg import Connection
 
+    from ave_cli.core.afspraken import Afspraak
     from ave_cli.core.cases import CaseState, CaseSummary
     from ave_cli.core.model import Decision
 
@@ -220,6 +223,40 @@ class PgView:
     def decisions(self) -> Iterator[Decision]:
         yield from self._decoded(self.conn.execute(
             "SELECT record, seal, seq, team, case_key FROM ave.decisions ORDER BY team, seq"))
+
+    def afspraken(self, case_ids: list[str] | None = None, *, open_only: bool = False,
+                  due_before: date | None = None) -> list[Afspraak]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        join = ""
+        if case_ids is not None:
+            join = ("JOIN ave.resolve(%s, %s) r ON r.team = a.team "
+                    "AND r.case_key = a.case_key ")
+            params += [list(dict.fromkeys(cases.key(c) for c in case_ids)), self.team]
+        if open_only:
+            clauses.append("a.open AND c.closed = 0")
+        if due_before is not None:
+            clauses.append("a.uiterlijk < %s")
+            params.append(due_before)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        found: list[Afspraak] = []
+        for (records,) in self.conn.execute(
+                "SELECT a.records FROM ave.afspraken a JOIN ave.cases c ON c.team = a.team "
+                f"AND c.case_key = a.case_key {join}{where} "
+                "ORDER BY a.team, c.first_seq, length(a.nummer), a.nummer", params):
+            found.extend(afs.fold(logformat.from_plain(text) for text in records).values())
+        return found
+
+    def due(self) -> dict[str, tuple[int, date]]:
+        found: dict[str, tuple[int, date]] = {}
+        for key, count, first in self.conn.execute(
+                "SELECT a.case_key, count(*), min(a.uiterlijk) FROM ave.afspraken a "
+                "JOIN ave.cases c ON c.team = a.team AND c.case_key = a.case_key "
+                "WHERE a.open AND c.closed = 0 GROUP BY a.team, a.case_key"):
+            if key in found:  # (one id in two teams one sees)
+                count, first = count + found[key][0], min(first, found[key][1])
+            found[key] = (count, first)
+        return found
 
 
 @dataclass
@@ -488,7 +525,7 @@ class PgStore:
         return problems
 
     def index_matches(self, blocks: list[Block]) -> bool:
-        """The derived case rows agree with the decisions they were folded from."""
+        """The derived case rows and afspraken agree with the records they were folded from."""
         if self._scanned is None:
             self.scan()
         scanned = self._scanned or []
@@ -505,8 +542,20 @@ class PgStore:
                 stored[(team, key)] = (head, cases.from_json(state), tuple(summary))
             except (ValueError, TypeError, KeyError):
                 return False
-        return stored == {where: (head, state, tuple(cases.summary(state)))
-                          for where, (state, head) in folded.items()}
+        if stored != {where: (head, state, tuple(cases.summary(state)))
+                      for where, (state, head) in folded.items()}:
+            return False
+        plan: dict[tuple[str, str], list[Decision]] = {}
+        for team, key, block in scanned:
+            if block.decision.kind in AFSPRAAK_KINDS:
+                plan.setdefault((team, key), []).append(block.decision)
+        expected = {(team, key, nummer): (a.open, a.uiterlijk, len(a.history))
+                    for (team, key), made in plan.items()
+                    for nummer, a in afs.fold(made).items()}
+        return expected == {(team, key, nummer): (is_open, due, count)
+                            for team, key, nummer, is_open, due, count in self.conn().execute(
+                                "SELECT team, case_key, nummer, open, uiterlijk, "
+                                "cardinality(records) FROM ave.afspraken")}
 
     def repair(self, stamp: str, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
         return None  # a transaction is never torn: there is no damaged end to set aside
