@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ave_cli.core import afspraken
 from ave_cli.core.cases import fold, key
 from ave_cli.core.guard import looks_like_bsn
 from ave_cli.core.messages import Msg
-from ave_cli.core.model import Decision, Kapstok, KapstokRef
+from ave_cli.core.model import AFSPRAAK_KINDS, Decision, Kapstok, KapstokRef
 from ave_cli.record.logformat import Block
 
 REGISSEURS = {"casusregie": "casusregisseur", "procesregie": "procesregisseur"}
@@ -23,7 +24,8 @@ class Problem:
     info: bool = False  # worth saying, but not a fault of the log (exit code stays 0)
 
 
-_TEXTS = ("case", "by", "decided_by", "motivation", "note", "casusregisseur", "procesregisseur")
+_TEXTS = ("case", "by", "decided_by", "motivation", "note", "casusregisseur", "procesregisseur",
+          "wat", "wie", "voor")
 _TEXT_LISTS = ("reasons", "in_overleg_met", "advice")
 
 
@@ -107,6 +109,38 @@ def audit(blocks: list[Block],
                 holders[(case, field)] = holder
             if d.kind == "close":
                 holders.pop((case, field), None)
+    return problems + _plan(blocks, kapstok_for)
+
+
+def _plan(blocks: list[Block],
+          kapstok_for: Callable[[KapstokRef], Kapstok | None]) -> list[Problem]:
+    """The afspraken of each case: a number once, a change only of an afspraak there is and
+    that is open, a verlenging to a later date, a leefgebied the kapstok knows, and none on a
+    case that is closed or has no record about its fase yet."""
+    problems: list[Problem] = []
+    lines: dict[int, int] = {}
+    by_case: dict[str, list[Decision]] = {}
+    closed: dict[str, bool] = {}
+    for block in blocks:
+        d = block.decision
+        case = key(d.case)
+        if d.kind not in AFSPRAAK_KINDS:
+            closed[case] = d.kind == "close"
+            continue
+        lines[id(d)] = block.line
+        by_case.setdefault(case, []).append(d)
+        if closed.get(case, True):
+            problems.append(Problem(block.line, Msg(
+                "afspraakrecord {nummer} bij casus '{case}', die {state}", nummer=d.afspraak,
+                case=d.case, state=Msg("afgesloten is") if case in closed else Msg(
+                    "nog geen besluit over de fase heeft"))))
+        kapstok = kapstok_for(d.kapstok)
+        if d.kind == "afspraak" and kapstok and kapstok.find_leefgebied(d.leefgebied) is None:
+            problems.append(Problem(block.line, Msg(
+                "leefgebied '{key}' van afspraak {nummer} bestaat niet in kapstok {kapstok}",
+                key=d.leefgebied, nummer=d.afspraak, kapstok=kapstok.name)))
+    for made in by_case.values():
+        problems += [Problem(lines[id(d)], message) for d, message in afspraken.problems(made)]
     return problems
 
 

@@ -241,3 +241,116 @@ def test_a_colleagues_change_while_confirming_is_not_overwritten(run, store, scr
     assert result.exit_code != 0
     assert "intussen gewijzigd door collega" in result.stderr
     assert [r["kind"] for r in store.records()] == before_kinds + ["escalation"]
+
+
+# --- in what exists: export, check, purge, migrate ---------------------------------------------
+
+def test_export_carries_the_afspraak_records(run, store):
+    assert run("triage", "WT-1", "-a", A2).exit_code == 0
+    assert run("afspraak", "WT-1", *NEW).exit_code == 0
+    assert run("afspraak", "WT-1", "A1", "--gedaan").exit_code == 0
+    lines = [json.loads(line) for line in run("export").stdout.splitlines()]
+    assert [(r["kind"], r["afspraak"], r["stand"]) for r in lines] == [
+        ("triage", "", ""), ("afspraak", "A1", ""), ("afspraak-stand", "A1", "gedaan")]
+    assert lines[1]["wat"] == "Schuldhulp aanvragen" and lines[1]["voor"] == "moeder"
+
+
+def _log_of(path, decisions) -> None:
+    from ave_cli.record import logformat
+
+    blocks, _head = logformat.encode_chain(decisions, "")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(logformat.header() + blocks)
+    path.chmod(0o600)
+
+
+def test_check_names_every_broken_rule_of_the_plan(run, log):
+    """Records each sealed and chained (so only the plan's rules are broken): a number made
+    twice, a change of a number there is not, a change after gedaan, a verlenging to an earlier
+    date, a leefgebied the kapstok does not know, a plan record on a closed case."""
+    from datetime import timedelta
+
+    from conftest import T0
+
+    from ave_cli.core.model import Decision
+    from ave_cli.flows.kapstokken import load_kapstok
+
+    ref = load_kapstok("handreiking").ref
+    clock = iter(range(100))
+
+    def record(kind, **fields):
+        n = next(clock)
+        return Decision(id=f"c{n}", case="WT-1", time=T0 + timedelta(hours=n), kind=kind,
+                        kapstok=ref, by="tester", **fields)
+
+    def made(nummer, area="wonen"):
+        return record("afspraak", afspraak=nummer, wat="bellen", wie="GGZ", leefgebied=area,
+                      uiterlijk="2026-04-01")
+
+    _log_of(log, [
+        record("triage", phase_after="AVE2", advised_phase="AVE2"),
+        made("A1"), made("A1"),                                             # twice
+        record("afspraak-stand", afspraak="A7", stand="gedaan"),            # not there
+        record("afspraak-stand", afspraak="A1", stand="gedaan"),
+        record("afspraak-stand", afspraak="A1", stand="vervallen", reasons=("x",)),  # after
+        made("A2", area="buurt"),                                           # unknown area
+        record("afspraak-stand", afspraak="A2", stand="verlengd", uiterlijk="2026-03-20",
+               reasons=("x",)),                                             # earlier date
+        record("close", phase_before="AVE2", reasons=("klaar",)),
+        made("A3"),                                                         # closed case
+    ])
+    result = run("check")
+    assert result.exit_code == 1
+    text = " ".join(result.output.split())
+    for expected in ("afspraak A1 van casus WT-1 bestaat al",
+                     "wijziging van afspraak A7, die casus WT-1 niet heeft",
+                     "wijziging van afspraak A1 van casus WT-1 nadat die gedaan was",
+                     "leefgebied 'buurt' van afspraak A2 bestaat niet in kapstok handreiking",
+                     "verlenging van afspraak A2 van casus WT-1 naar een datum die niet later is",
+                     "afspraakrecord A3 bij casus 'WT-1', die afgesloten is"):
+        assert expected in text, (expected, text)
+
+
+def test_a_clean_plan_checks_clean(run, store):
+    assert run("triage", "WT-1", "-a", A2).exit_code == 0
+    assert run("afspraak", "WT-1", *NEW).exit_code == 0
+    assert run("afspraak", "WT-1", "A1", "--verleng", "2026-05-01", "--reden", "x").exit_code == 0
+    assert run("afspraak", "WT-1", "A1", "--gedaan").exit_code == 0
+    assert run("afspraak", "WT-1", *NEW).exit_code == 0  # a new afspraak after gedaan: fine
+    result = run("check")
+    assert result.exit_code == 0, result.output
+
+
+def test_purge_takes_a_cases_afspraken_with_it(run, store, monkeypatch):
+    from datetime import datetime
+
+    from conftest import T0
+
+    for case in ("OLD", "OPEN"):
+        assert run("triage", case, "-a", A2).exit_code == 0
+        assert run("afspraak", case, *NEW).exit_code == 0
+    assert run("close", "OLD", "--reason", "klaar").exit_code == 0
+    later = datetime(2026, 6, 1, 12, tzinfo=T0.tzinfo)
+    monkeypatch.setitem(cli.hooks, "now", lambda: later)
+    result = run("purge", "--closed-before", "2026-05-01", "--yes")
+    assert result.exit_code == 0, result.output
+    assert {r["case"] for r in store.records()} == {"OPEN"}
+    assert [a["case"] for a in as_json(run("afspraken", "-f", "json"))["afspraken"]] == ["OPEN"]
+    assert run("check").exit_code == 0
+
+
+def test_migrate_carries_the_plan_to_the_store(run, log, pg_url, monkeypatch):
+    monkeypatch.setenv("AVE_LOG", str(log))
+    assert run("triage", "WT-1", "-a", A2).exit_code == 0
+    assert run("afspraak", "WT-1", *NEW).exit_code == 0
+    assert run("afspraak", "WT-1", "A1", "--verleng", "2026-05-01", "--reden", "x").exit_code == 0
+    assert run("afspraak", "WT-1", *NEW).exit_code == 0
+    assert run("close", "WT-1", "--reason", "klaar").exit_code == 0  # closed after its plan
+    on_file = as_json(run("afspraken", "-f", "json"))["afspraken"]
+    moved = run("migrate", "--to", pg_url)
+    assert moved.exit_code == 0, moved.output
+    monkeypatch.setenv("AVE_LOG", pg_url)
+    in_store = as_json(run("afspraken", "-f", "json"))["afspraken"]
+    assert [{k: v for k, v in a.items() if k != "gemaakt"} for a in in_store] == [
+        {k: v for k, v in a.items() if k != "gemaakt"} for a in on_file]
+    assert run("check").exit_code == 0
