@@ -1248,8 +1248,8 @@ EN: dict[str, str] = {
         'How to read this: a row is the fase cases came from, a column the fase they went to; the darker, the more often. Above the diagonal is opschalen, below it afschalen; skipped fasen ask for an explanation.',
     'Hoe lees je dit: hoe lang casussen in een fase bleven (afgerond of nog lopend aan het eind van de periode), in dagen: de balk is het 90e percentiel, de stippellijn de termijn waarna de kapstok afschalen vraagt (long_in_phase_days).':
         'How to read this: how long cases stayed in a fase (finished, or still running at the end of the period), in days: the bar is the 90th percentile, the dotted line the term after which the kapstok asks for afschalen (long_in_phase_days).',
-    'Hoe lees je dit: open casussen aan het eind van de periode waarbij de evaluatie te laat is, die lang in een hoge fase staan, waar de casusregisseur ontbreekt, of waar procesregie geadviseerd is maar niet benoemd.':
-        'How to read this: open cases at the end of the period whose review is overdue, that stay long in a high fase, that lack a casusregisseur, or where procesregie was advised but not named.',
+    'Hoe lees je dit: open casussen aan het eind van de periode waarbij de evaluatie te laat is, die lang in een hoge fase staan, waar de casusregisseur ontbreekt, of waar procesregie geadviseerd is maar niet benoemd; een afspraak over haar datum is, of er regie is zonder open afspraak.':
+        'How to read this: open cases at the end of the period whose review is overdue, that stay long in a high fase, that lack a casusregisseur, or where procesregie was advised but not named; where an afspraak is past its date, or there is regie without an open afspraak.',
     'Hoe lees je dit: per geadviseerde fase hoe vaak de professional een andere fase koos dan de regels adviseerden, en in welke richting. Dit is het beste signaal dat de kapstok bijgesteld moet worden: vaak hoger kiezen wijst op regels die te laag adviseren, vaak lager op het omgekeerde.':
         'How to read this: per advised fase, how often the professional chose another fase than the rules advised, and in which direction. This is the best signal that the kapstok needs adjusting: often choosing higher points to rules that advise too low, often lower to the reverse.',
     'Hoe lees je dit: per maand de nieuwe casussen, de afgesloten, de afgeschaalde en de heropende. Heropende casussen zijn het teken dat afsluiten of afschalen te vroeg kwam.':
@@ -1720,4 +1720,36 @@ EN: dict[str, str] = {
         '{plan} · case {case}',
     '— (geen leden genoemd)':
         '— (no members named)',
+    'gedaan op tijd':
+        'done on time',
+    'gedaan, te laat':
+        'done, late',
+    'open na de datum (eind)':
+        'open past the date (end)',
+    'Afspraken':
+        'Afspraken',
+    'Aantal':
+        'Number',
+    'gemaakt in de periode':
+        'made in the period',
+    'open aan het eind':
+        'open at the end',
+    'Gemaakt':
+        'Made',
+    'Open aan het eind':
+        'Open at the end',
+    'Waarvan na de datum':
+        'Of which past the date',
+    'Het plan: afspraken':
+        'The plan: afspraken',
+    'Hoe lees je dit: de afspraken van de plannen (wie doet wat, uiterlijk wanneer). Op tijd: gedaan vóór of op de eerst afgesproken datum; een verlenging telt dus als te laat. Open na de datum: afspraken van open casussen die aan het eind van de periode over hun datum zijn. Per leefgebied zie je waar de plannen over gaan, en waar niet.':
+        'How to read this: the afspraken of the plans (who does what, by when). On time: done on or before the date first agreed; an extension therefore counts as late. Open past the date: afspraken of open cases that are past their date at the end of the period. Per leefgebied you see what the plans are about, and what not.',
+    "leefgebied '{key}' van afspraak {nummer} bestaat niet in kapstok {kapstok}":
+        "leefgebied '{key}' of afspraak {nummer} does not exist in kapstok {kapstok}",
+    'nog geen besluit over de fase heeft':
+        'has no decision about its fase yet',
+    "afspraakrecord {nummer} bij casus '{case}', die {state}":
+        "afspraak record {nummer} on case '{case}', which {state}",
+    'afgesloten is':
+        'is closed',
 }

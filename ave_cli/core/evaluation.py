@@ -12,8 +12,12 @@ Every number is counted from the decisions themselves, in log order:
   fase;
 - departures: decisions with an advice (triage, reevaluation) in the period, and how often the
   professional chose another fase, up or down, per advised fase;
-- flags of the open cases at the end (as `ave report` sets them), and open cases per
-  casusregisseur.
+- flags of the open cases at the end (as `ave report` sets them, the plan's two included), and
+  open cases per casusregisseur;
+- the plan (section 9): afspraken made per month (an afspraak record in the period); gedaan in
+  the period on time (by the date first agreed) or late; vervallen in the period; open at the
+  end, and of those past their date (the afspraken of open cases only); per leefgebied the
+  afspraken made in the period and those open at the end.
 """
 
 from __future__ import annotations
@@ -23,11 +27,11 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
-from ave_cli.core import cases
+from ave_cli.core import afspraken, cases
 from ave_cli.core.cases import CaseState
-from ave_cli.core.model import Decision, Kapstok
+from ave_cli.core.model import AFSPRAAK_KINDS, Decision, Kapstok
 from ave_cli.core.report import build_report
 
 KapstokFor = Callable[[str], "Kapstok | None"]
@@ -94,6 +98,31 @@ class Departure:
 
 
 @dataclass(frozen=True)
+class AreaCount:
+    kapstok: str
+    key: str
+    label: str
+    made: int  # afspraken made on it in the period
+    open: int  # open at the end
+    late: int  # of those, past their date
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The afspraken: made per month (YYYY-MM, count); how those that ended in the period ended;
+    how many are open at the end; per leefgebied."""
+
+    months: list[tuple[str, int]]
+    made: int
+    on_time: int
+    late: int
+    vervallen: int
+    open: int
+    open_late: int
+    areas: list[AreaCount]
+
+
+@dataclass(frozen=True)
 class Evaluation:
     start: datetime | None
     end: datetime
@@ -109,6 +138,7 @@ class Evaluation:
     flags: dict[str, int]  # flag -> open cases at the end that have it
     by_casusregisseur: list[tuple[str, int]]  # open cases at the end per casusregisseur
     open_rows: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)  # detail
+    plan: Plan | None = None
 
 
 def percentile(values: list[int], fraction: float) -> int:
@@ -138,10 +168,14 @@ def evaluate(decisions: Iterable[Decision], kapstok_for: KapstokFor, *, end: dat
     def in_period(when: datetime) -> bool:
         return start is None or when >= start
 
+    plan_records: dict[str, list[Decision]] = {}
     for d in decisions:
         if d.time > end or not keep(d.case) or (kapstok and d.kapstok.name != kapstok):
             continue
         key = cases.key(d.case)
+        if d.kind in AFSPRAAK_KINDS:  # the plan changes no fase: counted apart
+            plan_records.setdefault(key, []).append(d)
+            continue
         before = states.get(key)
         if in_period(d.time):
             counted += 1
@@ -175,7 +209,14 @@ def evaluate(decisions: Iterable[Decision], kapstok_for: KapstokFor, *, end: dat
         if s.since is not None:
             stays.setdefault((s.kapstok_name, s.phase or ""), []).append(_days(s.since, end))
     summaries = [cases.summary(s) for s in states.values() if s.last_time is not None]
-    report = build_report(summaries, kapstok_for, end)
+    made = {key: afspraken.fold(records) for key, records in plan_records.items()}
+    due: dict[str, tuple[int, date]] = {}
+    for key, found in made.items():
+        still = [a.uiterlijk for a in found.values()
+                 if a.open and key in states and not states[key].closed]
+        if still:
+            due[key] = (len(still), min(still))
+    report = build_report(summaries, kapstok_for, end, due=due)
     flag_counts: Counter[str] = Counter(f for r in report.rows for f in r.flags)
     names = sorted({s.kapstok_name for s in states.values()})
     return Evaluation(
@@ -188,11 +229,58 @@ def evaluate(decisions: Iterable[Decision], kapstok_for: KapstokFor, *, end: dat
         transitions=_transitions(moves, kapstok_for),
         departures=_departures(advised, departed, names, kapstok_for),
         flags={name: flag_counts[name] for name in ("review", "long", "casusregie",
-                                                    "procesregie")},
+                                                    "procesregie", "afspraak", "plan")},
         by_casusregisseur=sorted(Counter(s.casusregisseur or "" for s in open_states).items(),
                                  key=lambda item: (-item[1], item[0])),
         open_rows=[(r.case, r.phase or "", r.flags) for r in report.rows] if detail else [],
+        plan=_plan(made, states, kapstok_for, start, end),
     )
+
+
+def _plan(made: dict[str, dict[str, afspraken.Afspraak]], states: dict[str, CaseState],
+          kapstok_for: KapstokFor, start: datetime | None, end: datetime) -> Plan:
+    def in_period(when: datetime) -> bool:
+        return (start is None or when >= start) and when <= end
+
+    months: Counter[str] = Counter()
+    areas: dict[tuple[str, str], list[int]] = {}  # (kapstok, key) -> [made, open, late]
+    on_time = late = vervallen = still = still_late = made_count = 0
+    today = end.date()
+    for key, found in made.items():
+        state = states.get(key)
+        case_open = state is not None and not state.closed
+        for a in found.values():
+            name = a.history[0].kapstok.name
+            counts = areas.setdefault((name, a.leefgebied), [0, 0, 0])
+            if in_period(a.gemaakt):
+                made_count += 1
+                months[a.gemaakt.strftime("%Y-%m")] += 1
+                counts[0] += 1
+            if a.afgerond is not None and in_period(a.afgerond):
+                if a.stand == "vervallen":
+                    vervallen += 1
+                elif a.op_tijd():
+                    on_time += 1
+                else:
+                    late += 1
+            if a.open and case_open:
+                still += 1
+                counts[1] += 1
+                if a.te_laat(today):
+                    still_late += 1
+                    counts[2] += 1
+    listed = []
+    for name in sorted({k for k, _key in areas}):
+        kapstok = kapstok_for(name)
+        order = [a.key for a in kapstok.leefgebieden] if kapstok else []
+        keys = order + sorted(k for n, k in areas if n == name and k not in order)
+        for area in keys:
+            counts = areas.get((name, area), [0, 0, 0])
+            found_area = kapstok.find_leefgebied(area) if kapstok else None
+            listed.append(AreaCount(name, area, found_area.label if found_area else area,
+                                    *counts))
+    return Plan(sorted(months.items()), made_count, on_time, late, vervallen, still,
+                still_late, listed)
 
 
 def _direction(kapstok: Kapstok | None, advised: str, chosen: str) -> str:

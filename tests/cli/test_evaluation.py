@@ -117,6 +117,64 @@ def test_a_period_counts_its_own_flows_and_ends_where_it_ends(story):
     assert stays["AVE2"] == (2, 28.5)  # still running on Mar 15: A 3 days, B 54
 
 
+def _plan_story(story):
+    """The story with a plan (times at 09:00 like the story's):
+    A: A1 wonen made Jan 12 due Feb 1, gedaan Jan 30 (on time); A2 financien made Feb 11 due
+       Mar 1, verlengd Feb 25 to Mar 20, gedaan Mar 15 (late: after the date first agreed);
+       A3 veiligheid made Mar 13 due Apr 15, still open when A closes on Apr 1.
+    B: A1 gezondheid made Jan 21 due Feb 20, never done; A2 gezondheid made Mar 2 due May 15;
+       A3 opvoeding made Apr 2 due Apr 10, vervallen Apr 5.
+    C: A1 wonen made Feb 6 due Feb 20, open through C's close (Feb 15) and reopening (Mar 1)."""
+    from ave_cli.core.model import Decision
+
+    ref = load_kapstok("handreiking").ref
+    n = iter(range(100))
+
+    def made(case, nummer, area, month, day, due):
+        return Decision(id=f"p{next(n)}", case=case, time=at(month, day), kind="afspraak",
+                        kapstok=ref, by="t", afspraak=nummer, wat="iets", wie="Wijkteam",
+                        leefgebied=area, uiterlijk=due)
+
+    def stand(case, nummer, stand, month, day, due=""):
+        return Decision(id=f"p{next(n)}", case=case, time=at(month, day),
+                        kind="afspraak-stand", kapstok=ref, by="t", afspraak=nummer,
+                        stand=stand, uiterlijk=due, reasons=() if stand == "gedaan" else ("r",))
+
+    plan = [made("A", "A1", "wonen", 1, 12, "2026-02-01"), stand("A", "A1", "gedaan", 1, 30),
+            made("A", "A2", "financien", 2, 11, "2026-03-01"),
+            stand("A", "A2", "verlengd", 2, 25, "2026-03-20"), stand("A", "A2", "gedaan", 3, 15),
+            made("A", "A3", "veiligheid", 3, 13, "2026-04-15"),
+            made("B", "A1", "gezondheid", 1, 21, "2026-02-20"),
+            made("B", "A2", "gezondheid", 3, 2, "2026-05-15"),
+            made("B", "A3", "opvoeding", 4, 2, "2026-04-10"), stand("B", "A3", "vervallen", 4, 5),
+            made("C", "A1", "wonen", 2, 6, "2026-02-20")]
+    return sorted(story + plan, key=lambda d: d.time)  # (the sort is stable: log order kept)
+
+
+def test_the_plan_numbers_by_hand(story):
+    ev = _evaluate(_plan_story(story), end=END)
+    assert (ev.decisions, ev.cases, ev.open_cases) == (9, 4, 3)  # the plan changes no count
+    plan = ev.plan
+    assert plan.months == [("2026-01", 2), ("2026-02", 2), ("2026-03", 2), ("2026-04", 1)]
+    assert (plan.made, plan.on_time, plan.late, plan.vervallen) == (7, 1, 1, 1)
+    # open at the end, of open cases: B's A1 (late) and A2, C's A1 (late); A's A3 is of a
+    # closed case
+    assert (plan.open, plan.open_late) == (3, 2)
+    assert [(a.key, a.made, a.open, a.late) for a in plan.areas] == [
+        ("wonen", 2, 1, 1), ("financien", 1, 0, 0), ("gezondheid", 2, 2, 1),
+        ("opvoeding", 1, 0, 0), ("werk_dagbesteding", 0, 0, 0), ("veiligheid", 1, 0, 0),
+        ("sociaal_netwerk", 0, 0, 0)]
+    # B (AVE2) and C (AVE1) have an afspraak past its date; B has an open one, C and D are in
+    # AVE1, which needs no casusregie: no case has regie without a plan
+    assert (ev.flags["afspraak"], ev.flags["plan"]) == (2, 0)
+    # the same story in a period: Mar 1 to Mar 15
+    part = _evaluate(_plan_story(story), start=datetime(2026, 3, 1, tzinfo=TZ),
+                     end=datetime(2026, 3, 15, 23, 59, 59, tzinfo=TZ)).plan
+    assert part.months == [("2026-03", 2)] and part.made == 2  # B's A2, A's A3
+    assert (part.on_time, part.late, part.vervallen) == (0, 1, 0)  # A's A2, on Mar 15
+    assert (part.open, part.open_late) == (4, 2)  # A3 of A (open then), B's two, C's one
+
+
 def test_percentile_is_the_nearest_rank():
     assert evaluation.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9
     assert evaluation.percentile([5], 0.9) == 5

@@ -291,7 +291,38 @@ def _flags(ev: Evaluation, detail: bool) -> str:
                     _("Hoe lees je dit: open casussen aan het eind van de periode waarbij de "
                       "evaluatie te laat is, die lang in een hoge fase staan, waar de "
                       "casusregisseur ontbreekt, of waar procesregie geadviseerd is maar niet "
-                      "benoemd."), *content)
+                      "benoemd; een afspraak over haar datum is, of er regie is zonder open "
+                      "afspraak."), *content)
+
+
+def _plan(ev: Evaluation) -> str:
+    plan = ev.plan
+    if plan is None:
+        return ""
+    ended = [(_("gedaan op tijd"), plan.on_time, "#2e7d32"), (_("gedaan, te laat"), plan.late,
+                                                             "#f9a825"),
+             (_("vervallen"), plan.vervallen, "#757575"),
+             (_("open na de datum (eind)"), plan.open_late, "#b3261e")]
+    items = [(label, None if _hidden(count) else float(count), colour, shown(count))
+             for label, count, colour in ended]
+    outcome = _table([_("Afspraken"), _("Aantal")],
+                     [[_("gemaakt in de periode"), shown(plan.made)],
+                      *[[label, shown(count)] for label, count, _c in ended],
+                      [_("open aan het eind"), shown(plan.open)]])
+    months = _table([_("Maand"), _("Gemaakt")],
+                    [[month, shown(count)] for month, count in plan.months])
+    several = len({a.kapstok for a in plan.areas}) > 1
+    areas = _table([_("Leefgebied"), _("Gemaakt"), _("Open aan het eind"),
+                    _("Waarvan na de datum")],
+                   [[(f"{a.kapstok}: " if several else "") + k_(a.label), shown(a.made),
+                     shown(a.open), shown(a.late)] for a in plan.areas])
+    return _section("plan", _("Het plan: afspraken"),
+                    _("Hoe lees je dit: de afspraken van de plannen (wie doet wat, uiterlijk "
+                      "wanneer). Op tijd: gedaan vóór of op de eerst afgesproken datum; een "
+                      "verlenging telt dus als te laat. Open na de datum: afspraken van open "
+                      "casussen die aan het eind van de periode over hun datum zijn. Per "
+                      "leefgebied zie je waar de plannen over gaan, en waar niet."),
+                    _bars(items, width=560, label_w=270, text_w=50), outcome, months, areas)
 
 
 def _detail(ev: Evaluation) -> str:
@@ -311,7 +342,7 @@ def page(ev: Evaluation, *, log: str, kapstok: str, made: str, detail: bool,
     meta = _("Caselog: {log} · Kapstok: {kapstok} · Periode: {period} · Gemaakt: {made}").format(
         log=log, kapstok=kapstok, period=period, made=made)
     sections = [_shares(ev), _months(ev), _stays(ev), _transitions(ev), _departures(ev),
-                _flags(ev, detail)] + ([_detail(ev)] if detail else [])
+                _plan(ev), _flags(ev, detail)] + ([_detail(ev)] if detail else [])
     footer = _("Gemaakt met ave; de cijfers komen uit de besluiten in het caselog, geteld "
                "zoals in ave_cli/core/evaluation.py beschreven.")
     facts = _("{decisions} besluiten over {cases} casussen in de periode; {open} open aan het "
