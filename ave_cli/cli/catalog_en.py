@@ -1726,8 +1726,6 @@ EN: dict[str, str] = {
         'done, late',
     'open na de datum (eind)':
         'open past the date (end)',
-    'Afspraken':
-        'Afspraken',
     'Aantal':
         'Number',
     'gemaakt in de periode':
