@@ -1726,8 +1726,6 @@ EN: dict[str, str] = {
         'done, late',
     'open na de datum (eind)':
         'open past the date (end)',
-    'Aantal':
-        'Number',
     'gemaakt in de periode':
         'made in the period',
     'open aan het eind':
