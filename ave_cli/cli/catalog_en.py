@@ -1748,4 +1748,8 @@ EN: dict[str, str] = {
         "afspraak record {nummer} on case '{case}', which {state}",
     'afgesloten is':
         'is closed',
+    '… en nog {n}; --limit 0 toont ze allemaal, --format csv geeft ze voor een spreadsheet.':
+        '… and {n} more; --limit 0 shows them all, --format csv gives them for a spreadsheet.',
+    'Hoeveel afspraken de tekstweergave toont (open en te laat eerst); 0 = alle. JSON en CSV geven altijd alles.':
+        'How many afspraken the text view shows (open and overdue first); 0 = all. JSON and CSV always give all.',
 }

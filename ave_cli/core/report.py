@@ -136,8 +136,8 @@ def build_report(summaries: Iterable[CaseSummary], kapstok_for: KapstokFor, now:
         key = (s.kapstok, s.phase)
         if key not in limits:
             limits[key] = _limits(kapstok_for(s.kapstok), s.phase)
-        plan: tuple[int, date | None] | None = None if due is None else due.get(
-            s.case.lower(), (0, None))
+        plan: tuple[int, date | None] | None = None if due is None else (0, None) if s.closed \
+            else due.get(s.case.lower(), (0, None))  # a closed case's afspraken are no work
         found = flags(limits[key], s, now_ts, plan, today)
         if filters.flags and not set(filters.flags) & set(found):
             continue

@@ -8,7 +8,7 @@ changed since the command began, with an access record for every look and every 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -195,7 +195,7 @@ class ListRequest:
 class Listing:
     afspraken: list[Afspraak]
     today: date
-    phases: dict[str, str] = field(default_factory=dict)  # case key -> its fase ('' closed)
+    kapstokken: dict[str, Kapstok]  # by name: the kapstok each afspraak was made under
 
 
 def listing(ctx: Context, req: ListRequest) -> Listing:
@@ -221,11 +221,9 @@ def listing(ctx: Context, req: ListRequest) -> Listing:
         found = [a for a in found if wanted in a.wie.casefold()]
     found = afs.ordered(found)
     record(ctx, "afspraken", [a.case for a in found] or ([req.case] if req.case else []))
-    from ave_cli.core.cases import key
-
-    states = view.cases_of(list({a.case for a in found}))
-    return Listing(found, today, {key(a.case): (states[key(a.case)].phase or "")
-                                  if key(a.case) in states else "" for a in found})
+    lookup = ctx.kapstokken.lookup(None)
+    names = {a.history[0].kapstok.name for a in found}
+    return Listing(found, today, {name: kap for name in names if (kap := lookup(name))})
 
 
 @dataclass

@@ -306,7 +306,11 @@ def _valid_date(text: str) -> bool:
 def from_plain(text: str) -> Decision:
     """A record's JSON as derived data keeps it (the index, the team store's afspraken), read
     without checking its seal: it was checked when it was first read or stored."""
-    values = json.loads(text)
+    return from_values(json.loads(text))
+
+
+def from_values(values: dict[str, Any]) -> Decision:
+    """`from_plain` of a record already read from JSON (changed in place)."""
     for name in ("format", "prev", "toegang", "seal"):
         values.pop(name, None)
     values["time"] = datetime.fromisoformat(values["time"])

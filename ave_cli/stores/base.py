@@ -78,7 +78,8 @@ class View(Protocol):
         ...
 
     def due(self) -> dict[str, tuple[int, date]]:
-        """Per open case with open afspraken (by `cases.key`): how many, the earliest date."""
+        """Per case with open afspraken (by `cases.key`): how many, the earliest date. A closed
+        case may be among them (its afspraken stay as they stood): pass over closed cases."""
         ...
 
 

@@ -90,6 +90,8 @@ def test_overdue_afspraken_are_marked_and_filtered(run, store, monkeypatch):
     # a closed case's afspraken are no longer open work
     assert run("close", "WT-1", "--reason", "klaar").exit_code == 0
     assert as_json(run("afspraken", "--te-laat", "-f", "json"))["afspraken"] == []
+    closed = {r["case"]: r for r in as_json(run("report", "--all", "-f", "json"))["cases"]}
+    assert (closed["WT-1"]["next_due"], closed["WT-1"]["flags"]) == (None, [])
 
 
 @pytest.mark.parametrize(("args", "problem"), [

@@ -153,6 +153,9 @@ def afspraken_command(
     voor_datum: Annotated[Optional[str], typer.Option(
         "--voor-datum", help=_("Alleen afspraken met een datum vóór deze datum (JJJJ-MM-DD "
                                "of +7)."))] = None,
+    limit: Annotated[int, typer.Option(
+        "--limit", min=0, help=_("Hoeveel afspraken de tekstweergave toont (open en te laat "
+                                 "eerst); 0 = alle. JSON en CSV geven altijd alles."))] = 50,
     log: LogOpt = None,
     fmt: Annotated[ListFormat, typer.Option(
         "--format", "-f", help=_("Uitvoer: text, json of csv."))] = ListFormat.text,
@@ -165,15 +168,14 @@ def afspraken_command(
 
     listing = flow.listing(context(log), flow.ListRequest(
         case=case_id, open_only=open_only, te_laat=te_laat, wie=wie, voor_datum=voor_datum))
-    rows = [{**output.afspraak_json(a, listing.today),
-             "fase": listing.phases.get(a.case.lower()) or None} for a in listing.afspraken]
+    rows = [output.afspraak_json(a, listing.today) for a in listing.afspraken]
     if fmt is ListFormat.json:
         output.print_json({"today": listing.today.isoformat(), "afspraken": rows})
     elif fmt is ListFormat.csv:
-        output.write_csv(sys.stdout, [{k: v for k, v in row.items() if k != "history"}
-                                      for row in rows])
+        output.write_csv(sys.stdout, rows)
     else:
-        render.out().print(render_plan.listing_view(listing, width=render.out().width))
+        render.out().print(render_plan.listing_view(listing, width=render.out().width,
+                                                    limit=limit))
 
 
 PLAN_HELP = _(

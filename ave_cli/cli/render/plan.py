@@ -94,8 +94,9 @@ def result_panel(result: AfspraakResult, today: date) -> Panel:
     return afspraak_panel(result.afspraak, result.kapstok, today, subtitle=saved)
 
 
-def _rows(afspraken: list[Afspraak], kapstok: Kapstok | None, today: date, *,
+def _rows(afspraken: list[Afspraak], kapstok: Kapstok | dict[str, Kapstok], today: date, *,
           with_case: bool) -> tuple[Layout, Layout]:
+    """`kapstok`: the one all afspraken are under, or each kapstok by name."""
     first = [Column(_("Casus"), keep=True)] if with_case else []
     wide = Layout([*first, Column(_("Nr"), keep=True), Column(_("Uiterlijk"), keep=True),
                    Column(_("Stand")), Column(_("Wie")), Column(_("Wat")),
@@ -106,7 +107,8 @@ def _rows(afspraken: list[Afspraak], kapstok: Kapstok | None, today: date, *,
         case = [a.case] if with_case else []
         shown = stand(a, today)
         mark = Text(shown, style="bold red" if a.te_laat(today) else "")
-        area = area_label(kapstok, a.leefgebied) if kapstok else a.leefgebied
+        kap = kapstok.get(a.history[0].kapstok.name) if isinstance(kapstok, dict) else kapstok
+        area = area_label(kap, a.leefgebied) if kap else a.leefgebied
         what = a.wat + (f" ({a.voor})" if a.voor else "")
         wide.rows.append([*case, a.nummer, a.uiterlijk.isoformat(), mark, a.wie, what, area])
         compact.rows.append([*case, a.nummer, f"{a.uiterlijk.isoformat()}\n{shown}", a.wie,
@@ -114,14 +116,21 @@ def _rows(afspraken: list[Afspraak], kapstok: Kapstok | None, today: date, *,
     return wide, compact
 
 
-def listing_view(listing: Listing, *, width: int) -> Any:
-    if not listing.afspraken:
+def listing_view(listing: Listing, *, width: int, limit: int = 0) -> Any:
+    """The afspraken in their order (open first, by date); the first `limit` (0: all)."""
+    found = listing.afspraken
+    if not found:
         return Text(_("Geen afspraken gevonden."))
-    late = sum(1 for a in listing.afspraken if a.te_laat(listing.today))
-    title = _("Afspraken: {n}, waarvan {late} te laat").format(n=len(listing.afspraken),
-                                                                 late=late)
-    wide, compact = _rows(listing.afspraken, None, listing.today, with_case=True)
-    return fit(width, title, [wide, compact], block_title=0)
+    late = sum(1 for a in found if a.te_laat(listing.today))
+    title = _("Afspraken: {n}, waarvan {late} te laat").format(n=len(found), late=late)
+    shown = found[:limit] if limit else found
+    wide, compact = _rows(shown, listing.kapstokken, listing.today, with_case=True)
+    table = fit(width, title, [wide, compact], block_title=0)
+    if len(shown) < len(found):
+        return Group(table, Text(_("… en nog {n}; --limit 0 toont ze allemaal, --format csv "
+                                   "geeft ze voor een spreadsheet.").format(
+                                       n=len(found) - len(shown))))
+    return table
 
 
 def open_table(state: CaseState, kapstok: Kapstok, today: date, *, width: int) -> Any:

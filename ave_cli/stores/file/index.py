@@ -33,8 +33,9 @@ from ave_cli.stores.file.durable import NOFOLLOW
 
 # 7: the mark holds the chain head, case ids are keyed without letter case; cases: narrow columns
 # for ave report; states: the whole state as JSON. 8: the mark counts the records, and the anchor
-# (the newest head seen) outlives a rebuild. 9: the afspraken of the plan, each with its records
-SCHEMA = 9
+# (the newest head seen) outlives a rebuild. 9: the afspraken of the plan, each with its records;
+# 10: those records as one JSON array of objects, and a covering index for the report
+SCHEMA = 10
 _ANCHOR = ("anchor_count", "anchor_seal")
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value);
@@ -51,6 +52,7 @@ CREATE TABLE IF NOT EXISTS afspraken (case_key TEXT NOT NULL, nummer TEXT NOT NU
     open INTEGER NOT NULL, uiterlijk TEXT NOT NULL, records TEXT NOT NULL,
     PRIMARY KEY (case_key, nummer));
 CREATE INDEX IF NOT EXISTS afspraken_due ON afspraken (open, uiterlijk);
+CREATE INDEX IF NOT EXISTS afspraken_open ON afspraken (open, case_key, uiterlijk);
 """
 
 
@@ -78,6 +80,11 @@ from_json = logformat.from_plain  # a decision stored by `to_json`
 
 
 TAIL = 4096  # bytes at the end of what the index read, hashed into its mark
+
+
+def _folded(records: str) -> dict[str, afs.Afspraak]:
+    """The afspraak a row's records (a JSON array) make."""
+    return afs.fold(logformat.from_values(values) for values in json.loads(records))
 
 
 def _afspraken_where(case_ids: list[str] | None, open_only: bool,
@@ -153,7 +160,7 @@ class Index:
                     (head,) = db.execute("SELECT value FROM meta WHERE key = 'head'").fetchone()
                     (count,) = db.execute("SELECT count(*) FROM decisions").fetchone()
                     anchor = (count, head)
-            elif version == 8:  # its anchor, kept as it was
+            elif version in (8, 9):  # its anchor, kept as it was
                 with contextlib.suppress(sqlite3.Error, TypeError, KeyError):
                     kept = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN {_ANCHOR}"))
                     anchor = (kept["anchor_count"], kept["anchor_seal"])
@@ -262,29 +269,29 @@ class Index:
                 ((key, *cases.summary(state)) for key, state in states.items()))
 
     def _plan(self, records: list[Decision], texts: list[str] | None) -> None:
-        """Fold afspraak records into their afspraken (each row keeps its records as JSON)."""
+        """Fold afspraak records into their afspraken; each row keeps its records as one JSON
+        array (the records' own JSON texts joined: nothing is parsed again to add one)."""
         wanted = {(cases.key(d.case), d.afspraak) for d in records}
-        rows: dict[tuple[str, str], tuple[afs.Afspraak, list[str]]] = {}
+        rows: dict[tuple[str, str], tuple[afs.Afspraak, str]] = {}
         for case_key, nummer in wanted:
             row = self.db.execute("SELECT records FROM afspraken WHERE case_key = ? AND "
                                   "nummer = ?", (case_key, nummer)).fetchone()
             if row is not None:
-                kept = json.loads(row[0])
-                folded = afs.fold(from_json(t) for t in kept).get(nummer)
+                folded = _folded(row[0]).get(nummer)
                 if folded is not None:
-                    rows[(case_key, nummer)] = (folded, kept)
+                    rows[(case_key, nummer)] = (folded, row[0])
         for n, decision in enumerate(records):
             where = (cases.key(decision.case), decision.afspraak)
             text = texts[n] if texts else to_json(decision)
             if decision.kind == "afspraak" and where not in rows:
-                rows[where] = (afs.start(decision), [text])
+                rows[where] = (afs.start(decision), f"[{text}]")
             elif decision.kind == "afspraak-stand" and where in rows and rows[where][0].open:
-                afs.apply(rows[where][0], decision)
-                rows[where][1].append(text)
+                afspraak, kept = rows[where]
+                rows[where] = (afs.apply(afspraak, decision), f"{kept[:-1]},{text}]")
         self.db.executemany(
             "INSERT OR REPLACE INTO afspraken (case_key, nummer, open, uiterlijk, records) "
             "VALUES (?, ?, ?, ?, ?)",
-            ((k, n, int(a.open), a.uiterlijk.isoformat(), json.dumps(kept, ensure_ascii=False))
+            ((k, n, int(a.open), a.uiterlijk.isoformat(), kept)
              for (k, n), (a, kept) in rows.items()))
 
     def afspraken(self, case_ids: list[str] | None = None, *, open_only: bool = False,
@@ -296,15 +303,15 @@ class Index:
         for (records,) in self.db.execute(
                 "SELECT a.records FROM afspraken a JOIN cases c ON c.case_key = a.case_key"
                 f"{where} ORDER BY c.rowid, a.rowid", params):
-            made = afs.fold(from_json(t) for t in json.loads(records))
-            found.extend(made.values())
+            found.extend(_folded(records).values())
         return found
 
     def due(self) -> dict[str, tuple[int, date]]:
-        """Per open case with open afspraken: how many, and the earliest date."""
+        """Per case with open afspraken: how many, and the earliest date (a closed case's are
+        among them: whoever asks passes over closed cases, as ave report does)."""
         return {key: (count, date.fromisoformat(first)) for key, count, first in self.db.execute(
-            "SELECT a.case_key, count(*), min(a.uiterlijk) FROM afspraken a JOIN cases c "
-            "ON c.case_key = a.case_key WHERE a.open = 1 AND c.closed = 0 GROUP BY a.case_key")}
+            "SELECT case_key, count(*), min(uiterlijk) FROM afspraken WHERE open = 1 "
+            "GROUP BY case_key")}
 
     def _states(self, wanted: set[str]) -> dict[str, CaseState]:
         found: dict[str, CaseState] = {}
