@@ -158,6 +158,14 @@ def parse_date(text: str, today: date, *, label: str = "--uiterlijk") -> date:
                        label=label, text=text))
 
 
+def check_due(when: date, today: date) -> date:
+    """A new afspraak's date: today or later (a date in the past is a typo, not a plan)."""
+    if when < today:
+        raise AveError(Msg("--uiterlijk {date} ligt in het verleden; kies vandaag of later",
+                           date=when.isoformat()))
+    return when
+
+
 def check_voor(text: str) -> str:
     """A household member as a role and maybe a number ("kind 2"), never a name."""
     text = " ".join(text.split()).lower()
@@ -211,9 +219,7 @@ def make(kapstok: Kapstok, state: CaseState | None, case: str, new: NewAfspraak,
     past."""
     state, _phase = open_case(state, case, kapstok)
     area = known_leefgebied(kapstok, new.leefgebied)
-    if new.uiterlijk < today:
-        raise AveError(Msg("--uiterlijk {date} ligt in het verleden; kies vandaag of later",
-                           date=new.uiterlijk.isoformat()))
+    check_due(new.uiterlijk, today)
     numbers = [int(d.afspraak[1:]) for d in state.history if d.kind == "afspraak"]
     return Decision(
         id=who.decision_id, case=state.case, time=who.now, kind="afspraak", by=who.by,

@@ -28,11 +28,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from ave_cli.core import afspraken, cases
+from ave_cli.core import cases
 from ave_cli.core.cases import CaseState
 from ave_cli.core.model import AFSPRAAK_KINDS, Decision, Kapstok
 from ave_cli.core.report import build_report
+
+if TYPE_CHECKING:
+    from ave_cli.core.afspraken import Afspraak
 
 KapstokFor = Callable[[str], "Kapstok | None"]
 
@@ -208,6 +212,8 @@ def evaluate(decisions: Iterable[Decision], kapstok_for: KapstokFor, *, end: dat
     for s in open_states:  # the stays still running at the end
         if s.since is not None:
             stays.setdefault((s.kapstok_name, s.phase or ""), []).append(_days(s.since, end))
+    from ave_cli.core import afspraken  # (the evaluation only: not loaded by ave report)
+
     summaries = [cases.summary(s) for s in states.values() if s.last_time is not None]
     made = {key: afspraken.fold(records) for key, records in plan_records.items()}
     due: dict[str, tuple[int, date]] = {}
@@ -237,7 +243,7 @@ def evaluate(decisions: Iterable[Decision], kapstok_for: KapstokFor, *, end: dat
     )
 
 
-def _plan(made: dict[str, dict[str, afspraken.Afspraak]], states: dict[str, CaseState],
+def _plan(made: dict[str, dict[str, Afspraak]], states: dict[str, CaseState],
           kapstok_for: KapstokFor, start: datetime | None, end: datetime) -> Plan:
     def in_period(when: datetime) -> bool:
         return (start is None or when >= start) and when <= end

@@ -72,7 +72,11 @@ def afspraak(ctx: Context, req: AfspraakRequest, *,
     view = ctx.read(not req.dry_run)
     state = view.case(req.case)
     kap = ctx.kapstokken.for_case(req.kapstok, state)
-    open_case(state, req.case, kap)  # before any question: a case that is not there or closed
+    try:
+        open_case(state, req.case, kap)  # before any question: a case not there or closed
+    except AveError:
+        _quietly(ctx, "afspraak", state.case if state else req.case, "geweigerd")
+        raise
     given = {name: getattr(req, name) for name in FIELDS}
     missing = [name for name in FIELDS if given[name] is None and name != "voor"]
     if missing and ctx.ask is None:
@@ -91,6 +95,9 @@ def afspraak(ctx: Context, req: AfspraakRequest, *,
                 raise Cancelled
     except (Cancelled, KeyboardInterrupt):
         _quietly(ctx, "afspraak", state.case if state else req.case, "afgebroken")
+        raise
+    except AveError:  # the case was read: a refused afspraak is in the access log too
+        _quietly(ctx, "afspraak", state.case if state else req.case, "geweigerd")
         raise
 
     def make(kap: Kapstok, state: Any, who: Any) -> Change:
@@ -154,7 +161,7 @@ def _ask(ctx: Context, kap: Kapstok, given: dict[str, str | None], today: date) 
     if values["uiterlijk"] is None:
         values["uiterlijk"] = questions.ask_text(
             ask, Msg("Uiterlijk wanneer (JJJJ-MM-DD, of +14 voor over veertien dagen)?"),
-            lambda text: afs.parse_date(text, today))
+            lambda text: afs.check_due(afs.parse_date(text, today), today))
     return _checked(kap, values, today)
 
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ave_cli.core import afspraken
 from ave_cli.core.cases import fold, key
 from ave_cli.core.guard import looks_like_bsn
 from ave_cli.core.messages import Msg
@@ -117,6 +116,8 @@ def _plan(blocks: list[Block],
     """The afspraken of each case: a number once, a change only of an afspraak there is and
     that is open, a verlenging to a later date, a leefgebied the kapstok knows, and none on a
     case that is closed or has no record about its fase yet."""
+    from ave_cli.core import afspraken  # (ave check only: not loaded by every read)
+
     problems: list[Problem] = []
     lines: dict[int, int] = {}
     by_case: dict[str, list[Decision]] = {}

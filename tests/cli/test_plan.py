@@ -356,3 +356,34 @@ def test_migrate_carries_the_plan_to_the_store(run, log, pg_url, monkeypatch):
     assert [{k: v for k, v in a.items() if k != "gemaakt"} for a in in_store] == [
         {k: v for k, v in a.items() if k != "gemaakt"} for a in on_file]
     assert run("check").exit_code == 0
+
+
+def test_every_look_and_write_of_the_plan_is_in_the_access_log(run, store):
+    assert run("triage", "WT-1", "-a", A2).exit_code == 0
+    assert run("afspraak", "WT-1", *NEW).exit_code == 0
+    assert run("afspraak", "WT-1", *NEW[:4], "--leefgebied", "buurt",
+               "--uiterlijk", "+1").exit_code == 2
+    assert run("afspraak", "WT-1", "A1", "--gedaan", "--dry-run").exit_code == 0
+    assert run("afspraken").exit_code == 0
+    assert run("plan", "wt-1").exit_code == 0
+    assert run("plan", "WT-9").exit_code == 2
+    got = [(r["action"], r["case"], r["result"])
+           for r in json.loads(run("audit", "--format", "json").stdout)][1:]
+    assert got == [("afspraak", "WT-1", "ok"), ("afspraak", "WT-1", "geweigerd"),
+                   ("afspraak", "WT-1", "proefdraai"), ("afspraken", "WT-1", "ok"),
+                   ("plan", "WT-1", "ok"), ("plan", "WT-9", "niet gevonden")]
+
+
+def test_the_plan_fits_80_columns(run, log, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert run("triage", "WT-2024-017", "-a", A2).exit_code == 0
+    for n in range(3):
+        assert run("afspraak", "WT-2024-017", "--wat", "Een lange omschrijving van wat er "
+                   f"precies moet gebeuren, nummer {n}", "--wie", "Wijkteam Noord-Oost",
+                   "--leefgebied", "werk_dagbesteding", "--voor", "kind 2",
+                   "--uiterlijk", "+30").exit_code == 0
+    for args in (("afspraken",), ("plan", "WT-2024-017"), ("show", "WT-2024-017")):
+        text = run(*args).stdout
+        assert max(len(line) for line in text.splitlines()) <= 80, (args, text)
+        assert "WT-2024-017" in text and "dagbesteding" in text  # the label, not the key
+        assert "werk_dagbesteding" not in text

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ave_cli.core.afspraken import Afspraak
 from ave_cli.core.cases import CaseState, CaseSummary
 from ave_cli.core.messages import AveError, EnvironmentProblem, LogError, LogWentBack, Msg
 from ave_cli.core.model import Decision
@@ -30,6 +29,9 @@ from ave_cli.stores.file import durable
 from ave_cli.stores.file.appender import Writer
 from ave_cli.stores.file.index import Index, Mark, tail_hash
 from ave_cli.stores.writeguard import LOCK_TIMEOUT, saved, uninterruptible
+
+if TYPE_CHECKING:
+    from ave_cli.core.afspraken import Afspraak
 
 __all__ = ["LogError", "Damage", "EnvironmentProblem", "LogView", "open_log", "append",
            "read_all", "damage_message"]

@@ -21,15 +21,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ave_cli.core import afspraken as afs
 from ave_cli.core import cases
 from ave_cli.core.cases import CaseState, CaseSummary
 from ave_cli.core.model import AFSPRAAK_KINDS, Decision
 from ave_cli.record import logformat
 from ave_cli.record.logformat import Block
 from ave_cli.stores.file.durable import NOFOLLOW
+
+if TYPE_CHECKING:
+    from ave_cli.core.afspraken import Afspraak
 
 # 7: the mark holds the chain head, case ids are keyed without letter case; cases: narrow columns
 # for ave report; states: the whole state as JSON. 8: the mark counts the records, and the anchor
@@ -82,8 +84,10 @@ from_json = logformat.from_plain  # a decision stored by `to_json`
 TAIL = 4096  # bytes at the end of what the index read, hashed into its mark
 
 
-def _folded(records: str) -> dict[str, afs.Afspraak]:
+def _folded(records: str) -> dict[str, Afspraak]:
     """The afspraak a row's records (a JSON array) make."""
+    from ave_cli.core import afspraken as afs
+
     return afs.fold(logformat.from_values(values) for values in json.loads(records))
 
 
@@ -271,8 +275,10 @@ class Index:
     def _plan(self, records: list[Decision], texts: list[str] | None) -> None:
         """Fold afspraak records into their afspraken; each row keeps its records as one JSON
         array (the records' own JSON texts joined: nothing is parsed again to add one)."""
+        from ave_cli.core import afspraken as afs  # (not needed by reads without the plan)
+
         wanted = {(cases.key(d.case), d.afspraak) for d in records}
-        rows: dict[tuple[str, str], tuple[afs.Afspraak, str]] = {}
+        rows: dict[tuple[str, str], tuple[Afspraak, str]] = {}
         for case_key, nummer in wanted:
             row = self.db.execute("SELECT records FROM afspraken WHERE case_key = ? AND "
                                   "nummer = ?", (case_key, nummer)).fetchone()
@@ -295,11 +301,11 @@ class Index:
              for (k, n), (a, kept) in rows.items()))
 
     def afspraken(self, case_ids: list[str] | None = None, *, open_only: bool = False,
-                  due_before: date | None = None) -> list[afs.Afspraak]:
+                  due_before: date | None = None) -> list[Afspraak]:
         """The afspraken (of these cases), as they stand; `open_only`: those still open in a
         case that is open; `due_before`: those whose date is before it."""
         where, params = _afspraken_where(case_ids, open_only, due_before)
-        found: list[afs.Afspraak] = []
+        found: list[Afspraak] = []
         for (records,) in self.db.execute(
                 "SELECT a.records FROM afspraken a JOIN cases c ON c.case_key = a.case_key"
                 f"{where} ORDER BY c.rowid, a.rowid", params):

@@ -25,7 +25,6 @@ from datetime import UTC, date, datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ave_cli.core import afspraken as afs
 from ave_cli.core import cases
 from ave_cli.core.cases import CaseSummary
 from ave_cli.core.messages import AveError, EnvironmentProblem, Listed, Msg
@@ -244,7 +243,7 @@ class PgView:
                 "SELECT a.records FROM ave.afspraken a JOIN ave.cases c ON c.team = a.team "
                 f"AND c.case_key = a.case_key {join}{where} "
                 "ORDER BY a.team, c.first_seq, length(a.nummer), a.nummer", params):
-            found.extend(afs.fold(logformat.from_plain(text) for text in records).values())
+            found.extend(fold_afspraken(logformat.from_plain(text) for text in records).values())
         return found
 
     def due(self) -> dict[str, tuple[int, date]]:
@@ -550,7 +549,7 @@ class PgStore:
                 plan.setdefault((team, key), []).append(block.decision)
         expected = {(team, key, nummer): (a.open, a.uiterlijk, len(a.history))
                     for (team, key), made in plan.items()
-                    for nummer, a in afs.fold(made).items()}
+                    for nummer, a in fold_afspraken(made).items()}
         return expected == {(team, key, nummer): (is_open, due, count)
                             for team, key, nummer, is_open, due, count in self.conn().execute(
                                 "SELECT team, case_key, nummer, open, uiterlijk, "
@@ -593,6 +592,12 @@ class PgStore:
         raise AveError(Msg("de store van je team heeft geen index in de cache; er is niets "
                            "opnieuw op te bouwen (ave check vergelijkt de casustabel met de "
                            "besluiten)"))
+
+
+def fold_afspraken(records: Iterable[Decision]) -> dict[str, Afspraak]:
+    from ave_cli.core import afspraken as afs  # (not needed by reads without the plan)
+
+    return afs.fold(records)
 
 
 def _utc(at: datetime) -> str:
