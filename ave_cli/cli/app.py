@@ -222,8 +222,14 @@ KapstokOpt = Annotated[Optional[str], typer.Option(
                                                                      "$AVE_KAPSTOK, de "
                                                                      "gebruikersconfiguratie, of "
                                                                      "handreiking."))]
+def trimmed(value: str | None) -> str | None:
+    """A case id as pasted: spaces and line ends around it do not count."""
+    return value.strip() if isinstance(value, str) else value
+
+
 CaseArg = Annotated[str, typer.Argument(metavar=_("CASUS"), help=_("Pseudoniem van de casus."),
-                                        show_default=False, autocompletion=complete.case_ids)]
+                                        show_default=False, autocompletion=complete.case_ids,
+                                        callback=trimmed)]
 LogOpt = Annotated[Optional[str], typer.Option(
     "--log", help=_("Pad van het caselog, of het adres van de store van je team "
                     "(postgresql://...). Standaard: $AVE_LOG, de gebruikersconfiguratie, of "

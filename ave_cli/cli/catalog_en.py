@@ -1752,4 +1752,12 @@ EN: dict[str, str] = {
         '… and {n} more; --limit 0 shows them all, --format csv gives them for a spreadsheet.',
     'Hoeveel afspraken de tekstweergave toont (open en te laat eerst); 0 = alle. JSON en CSV geven altijd alles.':
         'How many afspraken the text view shows (open and overdue first); 0 = all. JSON and CSV always give all.',
+    "'{topic}' is geen fase, rol of begrip van kapstok {kap}; bedoel je {near}? (ave uitleg {near})":
+        "'{topic}' is no fase, role or term of kapstok {kap}; did you mean {near}? (ave uitleg {near})",
+    "casus '{case}' staat niet in het caselog; bedoel je {near}?":
+        "case '{case}' is not in the case log; did you mean {near}?",
+    'casus {case} staat nog niet in het caselog (een nieuwe casus); bedoel je {near}?':
+        'case {case} is not in the case log yet (a new case); did you mean {near}?',
+    "deze fase is zoals mensen hem schrijven niet te onderscheiden van fase '{other}' (hoofdletters, spaties, '-', '_' en 'AVE' of 'fase' ervoor tellen niet mee)":
+        "as people write it, this fase cannot be told from fase '{other}' (letter case, spaces, '-', '_' and 'AVE' or 'fase' in front do not count)",
 }

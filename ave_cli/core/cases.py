@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -75,6 +77,40 @@ def fold(decisions: Iterable[Decision], *, keep_history: bool = True) -> dict[st
             state = states[key(decision.case)] = CaseState(decision.case)
         apply(state, decision, keep_history=keep_history)
     return states
+
+
+def _loose(case: str) -> str:
+    """A case id as a typo leaves it: no letter case, separators or leading zeros
+    ("wt 2024 17" and "WT-2024-017" are the same)."""
+    numbers = re.sub(r"[0-9]+", lambda m: str(int(m.group())), case.casefold())
+    return re.sub(r"[^0-9a-z]+", "", numbers)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) from a to b."""
+    before, row = None, list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (x != y))
+            if before is not None and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1]
+
+
+def nearest(case: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """The known case ids `case` is most likely a typo of (at most `n`, the likeliest first):
+    the same id but for letter case, separators or leading zeros, else one or two edits away."""
+    wanted, target = case.casefold(), _loose(case)
+    by_fold = {k.casefold(): k for k in known}
+    by_fold.pop(wanted, None)
+    same = [f for f in by_fold if _loose(f) == target]
+    close = [f for f in difflib.get_close_matches(wanted, list(by_fold), n=30, cutoff=0.7)
+             if _distance(wanted, f) <= 2 and f not in same]
+    ranked = sorted(same) + sorted(close, key=lambda f: (_distance(wanted, f), f))
+    return [by_fold[f] for f in ranked[:n]]
 
 
 def open_advice(state: CaseState) -> list[tuple[str, str]]:

@@ -154,7 +154,7 @@ def _reason(reason: str) -> str:
 
 def known_phase(kapstok: Kapstok, phase_id: str) -> Phase:
     """The kapstok's phase with this id, or an error that lists the phases there are."""
-    phase = kapstok.find_phase(phase_id)
+    phase = kapstok.phase_named(phase_id)
     if phase is None:
         raise AveError(Msg("fase '{phase}' bestaat niet in kapstok {kapstok} (fasen: "
                          "{items})", phase=phase_id, kapstok=kapstok.name,

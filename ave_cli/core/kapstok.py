@@ -30,6 +30,7 @@ from ave_cli.core.model import (
     Phase,
     Question,
     Roles,
+    phase_name,
 )
 
 # Texts a kapstok may also give in English, as `<key>_en` beside the Dutch `<key>` (same shape:
@@ -137,6 +138,12 @@ def parse_kapstok(data: bytes, source: str) -> Kapstok:
         source=source,
         english=english,
     )
+
+
+def _names(phase_id: str) -> set[str]:
+    """Every way `Kapstok.phase_named` finds a fase by."""
+    name = phase_name(phase_id)
+    return {name, name[3:] if name.startswith("ave") else "ave" + name}
 
 
 def _guard_texts(r: Reader, value: Any, place: str) -> None:
@@ -269,6 +276,12 @@ def _phases(r: Reader, raw: Any, questions: dict[str, Question]) -> tuple[Phase,
         place = f"phase '{phase_id}'"
         if any(existing.id.casefold() == phase_id.casefold() for existing in phases):
             raise r.fail(place, Msg("deze fase staat er twee keer in"))
+        same = next((e for e in phases if _names(e.id) & _names(phase_id)), None)
+        if same is not None:  # "AVE 4" must mean one fase
+            raise r.fail(place, Msg("deze fase is zoals mensen hem schrijven niet te "
+                                    "onderscheiden van fase '{other}' (hoofdletters, spaties, "
+                                    "'-', '_' en 'AVE' of 'fase' ervoor tellen niet mee)",
+                                    other=same.id))
         missing_roles = [key for key in ROLE_KEYS if key not in p]
         if missing_roles:
             raise r.fail(place, Msg("rol '{role}' ontbreekt (elke fase noemt "

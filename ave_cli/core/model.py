@@ -143,6 +143,16 @@ class LocalRule:
     advises_role: str | None = None
 
 
+def phase_name(text: str) -> str:
+    """A fase as people write it, reduced to compare: letter case, spaces, '-' and '_' and a
+    leading "fase"/"phase" do not count ("Fase 2-B" and "2b" are one name)."""
+    name = "".join(text.split()).casefold().replace("-", "").replace("_", "")
+    for word in ("fase", "phase"):
+        if name.startswith(word) and len(name) > len(word):
+            name = name[len(word):]
+    return name
+
+
 @dataclass(frozen=True)
 class Kapstok:
     name: str
@@ -190,6 +200,21 @@ class Kapstok:
         """The phase with this id, compared case-insensitively."""
         found = self._by_id.get(phase_id.strip().casefold())
         return found[1] if found else None
+
+    @cached_property
+    def _by_name(self) -> dict[str, Phase]:
+        found: dict[str, Phase] = {}
+        for p in self.phases:
+            name = phase_name(p.id)
+            for form in (name, name[3:] if name.startswith("ave") else "ave" + name):
+                found.setdefault(form, p)  # the phase's own id first, as the kapstok orders
+        return found
+
+    def phase_named(self, text: str) -> Phase | None:
+        """The phase a person means: its id as written on any screen or typed ("AVE 4",
+        "ave4", "fase 2b", "2B", "4" for AVE4); None when no phase of this kapstok is meant.
+        For input only: a record names its phase by its exact id (find_phase)."""
+        return self.find_phase(text) or self._by_name.get(phase_name(text))
 
     def rank(self, phase_id: str) -> int:
         """Position of a phase from low (0) to high; -1 when unknown."""

@@ -45,3 +45,10 @@ PRINCIPLES = (
     N_("De uitgangssituatie van de fase is leidend; geen onderscheid naar doelgroep of thema."),
     N_("Schaal af als de stagnatie is opgeheven en/of de veiligheid beheersbaar is."),
 )
+
+
+# The people and the verbs people look up, with what `ave uitleg` shows for them: a role of the
+# four responsibilities, or the axes (the verbs).
+PEOPLE = {"casusregisseur": "casusregie", "procesregisseur": "procesregie"}
+VERBS = {"opschalen": (0, 1), "afschalen": (2,), "op- en afschalen": (0, 1, 2),
+         "escaleren": (0, 1), "de-escaleren": (2,)}  # indexes into AXES

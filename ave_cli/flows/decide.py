@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ave_cli.core.answers import frozen, missing_error, validate_answers
-from ave_cli.core.cases import key
+from ave_cli.core.cases import key, nearest
 from ave_cli.core.decisions import Who, check_case_id, known_phase
 from ave_cli.core.decisions import triage as build_triage
 from ave_cli.core.guard import check_free_text
@@ -70,6 +70,21 @@ def no_cycles() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def typo_of(view: View, case: str) -> list[str]:
+    """The known cases `case` looks like a typo of (none when it is known itself)."""
+    return nearest(case, (s.case for s in view.summaries(deciders=False)))
+
+
+def not_found(view: View, case: str, log: str) -> AveError:
+    """A case that is not there, said with the known ids it may be a typo of."""
+    near = typo_of(view, case)
+    if near:
+        return AveError(Msg("casus '{case}' staat niet in het caselog; bedoel je {near}?",
+                            case=case, near=", ".join(near)))
+    return AveError(Msg("casus '{case_id}' staat niet in het caselog {log}", case_id=case,
+                        log=log))
 
 
 def _refused(ctx: Context, action: str, case: str) -> None:
@@ -137,8 +152,12 @@ def triage(ctx: Context, req: TriageRequest, *,
     view = ctx.read(not req.dry_run)
     if case_id is None:
         assert ask is not None  # refused above when there is neither a case id nor a terminal
-        case_id = questions.ask_text(ask, Msg("Casus (pseudoniem, geen BSN):"), check_case_id)
+        case_id = questions.ask_text(ask, Msg("Casus (pseudoniem, geen BSN):"),
+                                     lambda text: check_case_id(text.strip())).strip()
     state = view.case(case_id)
+    if state is None and (near := typo_of(view, case_id)):
+        ctx.warn(Msg("casus {case} staat nog niet in het caselog (een nieuwe casus); bedoel "
+                     "je {near}?", case=case_id, near=", ".join(near)))
     kap = ctx.kapstokken.for_case(req.kapstok, state)
     for note in _before_questions(state, case_id, kap, explicit=req.kapstok is not None,
                                   kapstokken=ctx.kapstokken):
@@ -276,6 +295,9 @@ def change(ctx: Context, case: str, kapstok: str | None,
     before asking, when it asked)."""
     view = ctx.read(not dry_run)
     state = view.case(case) if began is None else began[0]
+    if state is None and typo_of(view, case):  # not "begin with ave triage <the typo>"
+        _refused(ctx, action, case)
+        raise not_found(view, case, ctx.settings.where)
     kap = ctx.kapstokken.for_case(kapstok, state)
     seen = state.history[-1].id if state and state.history else None  # the head it began on
     made: list[Change] = []
@@ -359,10 +381,10 @@ def _advice_of(kap: Kapstok) -> Callable[[dict[str, Any]], Any]:
 def show(ctx: Context, case: str, kapstok: str | None) -> tuple[Any, Kapstok]:
     """One case as the store has it, with the kapstok it was decided under."""
     check_case_id(case)
-    state = ctx.read(False).case(case)
+    view = ctx.read(False)
+    state = view.case(case)
     record(ctx, "show", [state.case if state else case],
            "ok" if state else "niet gevonden")
     if state is None:
-        raise AveError(Msg("casus '{case_id}' staat niet in het caselog {log}",
-                           case_id=case, log=ctx.settings.where))
+        raise not_found(view, case, ctx.settings.where)
     return state, ctx.kapstokken.for_case(kapstok, state)

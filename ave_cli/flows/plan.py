@@ -19,7 +19,7 @@ from ave_cli.core.guard import check_free_text
 from ave_cli.core.messages import AveError, Cancelled, Msg, Text
 from ave_cli.flows import questions
 from ave_cli.flows.context import Context
-from ave_cli.flows.decide import _quietly, change, record
+from ave_cli.flows.decide import _quietly, change, not_found, record, typo_of
 from ave_cli.flows.questions import Prompt
 from ave_cli.stores.writeguard import LOCK_TIMEOUT
 
@@ -73,6 +73,8 @@ def afspraak(ctx: Context, req: AfspraakRequest, *,
     state = view.case(req.case)
     kap = ctx.kapstokken.for_case(req.kapstok, state)
     try:
+        if state is None and typo_of(view, req.case):
+            raise not_found(view, req.case, ctx.settings.where)
         open_case(state, req.case, kap)  # before any question: a case not there or closed
     except AveError:
         _quietly(ctx, "afspraak", state.case if state else req.case, "geweigerd")
@@ -219,8 +221,7 @@ def listing(ctx: Context, req: ListRequest) -> Listing:
         state = view.case(req.case)
         if state is None:
             record(ctx, "afspraken", [req.case], "niet gevonden")
-            raise AveError(Msg("casus '{case_id}' staat niet in het caselog {log}",
-                               case_id=req.case, log=ctx.settings.where))
+            raise not_found(view, req.case, ctx.settings.where)
         ids = [state.case]
     found = view.afspraken(ids, open_only=req.open_only or req.te_laat, due_before=before)
     if req.wie.strip():
@@ -245,11 +246,11 @@ class PlanResult:
 def plan(ctx: Context, case: str, kapstok: str | None) -> PlanResult:
     """One case's plan: the kapstok's leefgebieden with the afspraken on each."""
     check_case_id(case)
-    state = ctx.read(False).case(case)
+    view = ctx.read(False)
+    state = view.case(case)
     record(ctx, "plan", [state.case if state else case], "ok" if state else "niet gevonden")
     if state is None:
-        raise AveError(Msg("casus '{case_id}' staat niet in het caselog {log}", case_id=case,
-                           log=ctx.settings.where))
+        raise not_found(view, case, ctx.settings.where)
     kap = ctx.kapstokken.for_case(kapstok, state)
     rows, members = afs.plan(kap, afs.fold(state.history).values())
     return PlanResult(state, kap, rows, members, ctx.now().date())

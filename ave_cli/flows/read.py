@@ -5,7 +5,7 @@ and return a result for the command to render; they never print or write output 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +36,11 @@ def report(ctx: Context, filters: Filters, kapstok: str | None) -> Report:
         view = ctx.read()
         states = view.summaries(include_closed=filters.include_closed,
                                 deciders=bool(filters.by))
-        _check_phases(list(filters.phases), ctx.kapstokken.configured(), states)
+        configured = ctx.kapstokken.configured()
+        _check_phases(list(filters.phases), configured, states)
+        filters = replace(filters, phases=tuple(
+            phase.id if (phase := configured.phase_named(name)) else name
+            for name in filters.phases))  # "AVE 4" as people write it is AVE4
         found = build_report(states, ctx.kapstokken.lookup(kapstok), ctx.now(),
                              filters, view.due())
     record(ctx, "report", [r.case for r in found.rows])
@@ -48,7 +52,8 @@ def _check_phases(asked: list[str], kapstok: Kapstok, states: list[Any]) -> None
     --flag: a typo must not give an empty report that looks like good news."""
     known = dict.fromkeys([p.id for p in kapstok.phases] + [s.phase for s in states if s.phase])
     for name in asked:
-        if name.casefold() not in {k.casefold() for k in known}:
+        if name.casefold() not in {k.casefold() for k in known} and \
+                kapstok.phase_named(name) is None:
             raise AveError(Msg("onbekende fase '{name}' (kies uit {phases})",
                                name=name, phases=", ".join(known)))
 

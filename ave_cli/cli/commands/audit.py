@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ave_cli.cli.app import Format, FormatOpt, LogOpt, app, guarded
+from ave_cli.cli.app import Format, FormatOpt, LogOpt, app, guarded, trimmed
 from ave_cli.cli.i18n import _
 
 AUDIT_HELP = _("Toon het toeganglog: wie welke casus heeft ingezien of gewijzigd, wanneer, met "
@@ -21,7 +21,7 @@ AUDIT_HELP = _("Toon het toeganglog: wie welke casus heeft ingezien of gewijzigd
 @guarded
 def audit_command(
     case: Annotated[Optional[str], typer.Option(
-        "--case", help=_("Alleen deze casus (hoofdletters tellen niet mee)."))] = None,
+        "--case", help=_("Alleen deze casus (hoofdletters tellen niet mee)."), callback=trimmed)] = None,
     by: Annotated[Optional[str], typer.Option("--by", help=_(
         "Alleen wat deze persoon deed: de naam die hij opgaf (--by), of in een store ook de "
         "inlognaam van de database."))]

@@ -206,10 +206,14 @@ def _checklist(ctx: Context, case: str, kapstok_opt: str | None,
     """Ask which down criteria of the current phase hold; return the ones that do not."""
     from ave_cli.cli import questionnaire as q
     from ave_cli.core.decisions import check_case_id, open_case
+    from ave_cli.flows.decide import not_found, typo_of
     from ave_cli.flows.questions import Prompt
 
     check_case_id(case)
-    state = ctx.read(writing=not dry_run).case(case)
+    view = ctx.read(writing=not dry_run)
+    state = view.case(case)
+    if state is None and typo_of(view, case):
+        raise not_found(view, case, ctx.settings.where)
     kap = ctx.kapstokken.for_case(kapstok_opt, state)
     _state, phase = open_case(state, case, kap)
     if not phase.afschalen_criteria:

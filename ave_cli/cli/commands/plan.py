@@ -21,6 +21,7 @@ from ave_cli.cli.app import (
     LogOpt,
     app,
     guarded,
+    trimmed,
 )
 from ave_cli.cli.i18n import _
 from ave_cli.core.messages import AveError
@@ -142,7 +143,7 @@ AFSPRAKEN_HELP = _(
 def afspraken_command(
     case_id: Annotated[Optional[str], typer.Argument(
         metavar=_("[CASUS]"), help=_("Alleen de afspraken van deze casus."), show_default=False,
-        autocompletion=complete.case_ids)] = None,
+        autocompletion=complete.case_ids, callback=trimmed)] = None,
     open_only: Annotated[bool, typer.Option(
         "--open", help=_("Alleen open afspraken (van open casussen)."))] = False,
     te_laat: Annotated[bool, typer.Option(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ave_cli.cli import chrome
-from ave_cli.cli.app import AveTyper, Format, FormatOpt, LogOpt, TeamOpt, app, guarded
+from ave_cli.cli.app import AveTyper, Format, FormatOpt, LogOpt, TeamOpt, app, guarded, trimmed
 from ave_cli.cli.i18n import _
 
 store_app = AveTyper(cls=chrome.Group, add_completion=False, rich_markup_mode="rich", help=_(
@@ -85,7 +85,7 @@ def add_team_command(
     "[bold]Voorbeeld[/bold]\n\n  ave store share WT-17 --team zvh\n"))
 @guarded
 def share_command(
-    case: Annotated[str, typer.Argument(metavar="CASUS", help=_("De casus."))],
+    case: Annotated[str, typer.Argument(metavar="CASUS", help=_("De casus."), callback=trimmed)],
     team: Annotated[str, typer.Option("--team", help=_("Het team dat de casus gaat zien."))],
     log: LogOpt = None,
 ) -> None:

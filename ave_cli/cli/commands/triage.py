@@ -22,6 +22,7 @@ from ave_cli.cli.app import (
     guarded,
     read_input,
     text_input,
+    trimmed,
 )
 from ave_cli.cli.i18n import _
 from ave_cli.core.messages import AveError, Msg
@@ -49,7 +50,7 @@ def triage(
     case_id: Annotated[Optional[str], typer.Argument(
         metavar=_("CASUS"), autocompletion=complete.case_ids,
         help=_("Pseudoniem van de casus (geen BSN); wordt gevraagd als je het weglaat."),
-        show_default=False)] = None,
+        show_default=False, callback=trimmed)] = None,
     answers: Annotated[Optional[str], typer.Option(
         "--answers", "-a", help=_("Antwoordbestand (TOML of JSON, - voor stdin) met de "
                                   "vraagsleutels van de kapstok."))] = None,

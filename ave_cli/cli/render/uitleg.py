@@ -66,6 +66,14 @@ def uitleg(kapstok: Kapstok) -> Group:
     return Group(*parts)
 
 
+def uitleg_axes(indexes: tuple[int, ...]) -> Group:
+    """Opschalen and afschalen: the axes, as the overview gives them."""
+    from ave_cli.core import uitleg as u
+
+    return Group(heading(_("Twee assen")), *(
+        Text.assemble((f"{_(u.AXES[i][0])}: ", "bold"), _(u.AXES[i][1])) for i in indexes))
+
+
 def uitleg_begrip(begrip: tuple[str, str]) -> Group:
     """One term in the kapstok's own words."""
     term, text = begrip
