@@ -121,3 +121,29 @@ def test_uitleg_knows_the_people_and_the_verbs(run, topic, shown):
 def test_uitleg_suggests_the_nearest_term(run, topic, near):
     result = run("uitleg", topic)
     assert result.exit_code == 2 and f"bedoel je {near}?" in result.stderr
+
+
+def test_times_are_shown_in_the_readers_zone_and_named_when_converted(run, log, monkeypatch):
+    """Issue 28, item 3: a decision recorded on a machine at +05:00 reads, in Amsterdam, as
+    Amsterdam's time with its zone named; one recorded in Amsterdam's own offset, unmarked."""
+    import time
+    from datetime import datetime, timedelta, timezone
+
+    from ave_cli.cli import main as cli
+
+    far = datetime(2026, 3, 2, 14, 30, tzinfo=timezone(timedelta(hours=5)))  # 10:30 CET
+    home = datetime(2026, 3, 2, 11, 45, tzinfo=timezone(timedelta(hours=1)))
+    monkeypatch.setitem(cli.hooks, "now", lambda: far)
+    assert run("triage", "WT-1", "-a", A2).exit_code == 0
+    monkeypatch.setitem(cli.hooks, "now", lambda: home)
+    assert run("escalate", "WT-1", "--to", "AVE3", "--reason", "x").exit_code == 0
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        text = run("show", "WT-1").stdout
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "2026-03-02 10:30 CET" in text  # converted, and said so
+    assert "2026-03-02 11:45" in text and "11:45 CET" not in text  # as recorded: no mark
+    assert "14:30" not in text

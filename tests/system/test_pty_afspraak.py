@@ -5,6 +5,7 @@ that asks to save it, and Ctrl-C that saves nothing and says so."""
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 import tomllib
@@ -27,6 +28,7 @@ class Terminal:
                "AVE_CACHE_DIR": str(tmp_path / "cache"), "AVE_BY": "pty", "TERM": "xterm",
                "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1", "COLUMNS": str(cols),
                "LINES": str(rows)}
+        self.env = env
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.Stream(self.screen)
         self.child = pexpect.spawn(sys.executable, ["-m", "ave_cli", *args], env=env,
@@ -106,3 +108,19 @@ def test_ctrl_c_at_the_confirm_saves_nothing_and_says_so(run, log, tmp_path):
     assert "Traceback" not in screen
     assert term.finish() == 130
     assert log.read_bytes() == before
+
+
+def test_a_long_error_wraps_between_words_at_80_columns(log, tmp_path):
+    """A one-line error longer than the terminal is wrapped by ave between words: every word
+    of it is whole on the screen (a terminal left to itself cuts words at column 80)."""
+    term = Terminal(["uitleg", "xyzzy"], log, tmp_path)
+    screen = term.wait_for("Scenarioteam)")
+    assert term.finish() == 2
+    lines = [line.rstrip() for line in screen.splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("ave: fout:"))
+    message = lines[start:]
+    assert len(message) > 1 and all(len(line) <= 80 for line in message)
+    said = subprocess.run([sys.executable, "-m", "ave_cli", "uitleg", "xyzzy"],
+                          capture_output=True, text=True, env=term.env).stderr
+    assert len(said.strip().splitlines()) == 1  # to a script: one line
+    assert [w for line in message for w in line.split()] == said.split()  # no word cut

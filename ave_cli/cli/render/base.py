@@ -4,6 +4,7 @@ The JSON, CSV and JSON Lines forms are in output.py."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
@@ -51,19 +52,39 @@ def visible(text: str) -> str:
                    for ch in text)
 
 
+def _said(text: Text) -> None:
+    """A message on stderr: at a terminal wrapped between words at its width (never cut off,
+    whatever the terminal does with a long line); to a file or a script one line."""
+    console = err()
+    console.print(text, soft_wrap=not console.is_terminal)
+
+
 def error(message: str) -> None:
-    err().print(Text(_("ave: fout: {message}").format(message=visible(message)), style="bold red"),
-                soft_wrap=True)
+    _said(Text(_("ave: fout: {message}").format(message=visible(message)), style="bold red"))
 
 
 def warning(message: Msg | str) -> None:
-    err().print(Text(_("ave: let op: {message}").format(message=visible(str(message))),
-                     style="yellow"),
-                soft_wrap=True)
+    _said(Text(_("ave: let op: {message}").format(message=visible(str(message))),
+               style="yellow"))
 
 
 def info(message: Msg | str) -> None:
-    err().print(Text(str(message)), soft_wrap=True)
+    _said(Text(str(message)))
+
+
+def local_time(when: datetime) -> str:
+    """A recorded moment in the reader's time zone, the zone named when the record was made in
+    another one (a decision made in UTC reads as the local time, marked as converted)."""
+    local = when.astimezone()
+    text = f"{local:%Y-%m-%d %H:%M}"
+    if when.utcoffset() != local.utcoffset():
+        text += f" {local.tzname() or local.strftime('%z')}"
+    return text
+
+
+def local_day(when: datetime | None) -> str:
+    """The date of a recorded moment in the reader's time zone."""
+    return f"{when.astimezone():%Y-%m-%d}" if when is not None else "—"
 
 
 def phase_style(phase: Phase) -> str:

@@ -21,6 +21,8 @@ from ave_cli.cli.render.base import (
     bullets,
     grid,
     heading,
+    local_day,
+    local_time,
     phase_style,
     phase_text,
     roles_table,
@@ -128,11 +130,11 @@ def case_view(state: CaseState, kapstok: Kapstok, now: datetime, *, width: int =
     top = grid()
     if state.closed:
         top.add_row(_("Fase"), Text(_("afgesloten op {date}").format(
-            date=f"{state.since:%Y-%m-%d}"), style="bold"))
+            date=local_day(state.since)), style="bold"))
     else:
         top.add_row(_("Fase"), phase_text(phase) if phase else Text(state.phase or "—"))
         top.add_row(_("Sinds"), _("{date} ({days} dagen)").format(
-            date=f"{state.since:%Y-%m-%d}", days=facts["days_in_phase"]))
+            date=local_day(state.since), days=facts["days_in_phase"]))
     top.add_row(_("Casusregisseur"), state.casusregisseur or _("— (niet genoemd)"))
     top.add_row(_("Procesregisseur"), state.procesregisseur or _("— (niet genoemd)"))
     top.add_row(_("Open advies"), "\n".join(k_(a) for a in facts["open_advice"]) or "—")
@@ -144,7 +146,7 @@ def case_view(state: CaseState, kapstok: Kapstok, now: datetime, *, width: int =
                       Column(_("Fase"), keep=True), Column(_("Door")), Column(_("Toelichting"))],
                      lines=True)
     for n, d in enumerate(state.history, start=1):
-        kind, when = _(KIND_LABELS[d.kind]), f"{d.time:%Y-%m-%d %H:%M}"
+        kind, when = _(KIND_LABELS[d.kind]), local_time(d.time)
         axis = _(AXIS_LABELS[d.axis]) if d.axis in AXIS_LABELS else ""
         explained = _explain(d, kapstok)
         wide.rows.append([str(n), when, kind, _phase_step(d), axis or "—", d.by, explained])
@@ -157,6 +159,13 @@ def case_view(state: CaseState, kapstok: Kapstok, now: datetime, *, width: int =
     return Group(Panel(top, title=_("Casus {case}").format(case=state.case),
                        border_style=phase_style(phase) if phase and not state.closed else "bold"),
                  *([plan] if plan is not None else []), film)
+
+
+def _access_time(when: str) -> str:
+    try:
+        return local_time(datetime.fromisoformat(when))
+    except ValueError:
+        return when[:16].replace("T", " ")
 
 
 def _phase_step(d: Decision) -> str:
@@ -304,5 +313,5 @@ def access_view(records: list[Any], *, width: int = 100) -> Any:
                      Column(_("Casus"), keep=True), Column(_("Resultaat"))])
     for a in records:
         who = a.who if not a.login or a.login == a.who else f"{a.who} ({a.login})"
-        layout.rows.append([a.when[:16].replace("T", " "), who, a.action, a.case, a.result])
+        layout.rows.append([_access_time(a.when), who, a.action, a.case, a.result])
     return fit(width, _("Toegang: {n} keer").format(n=len(records)), [layout], block_title=0)
