@@ -535,8 +535,6 @@ EN: dict[str, str] = {
         "Advice",
     "gelijk":
         "same",
-    "\nAdvies van de regels: {phase}":
-        "\nAdvice of the rules: {phase}",
     "Operationeel":
         "Operational",
     "Bestuurlijk":
@@ -597,8 +595,6 @@ EN: dict[str, str] = {
         "Afschalen (scaling down)",
     "Triage {case} · kapstok {kapstok} {version}":
         "Triage {case} · kapstok {kapstok} {version}",
-    "Controleer de antwoorden":
-        "Review the answers",
     "Op- en afschalen":
         "Opschalen and afschalen",
     "Opschalen door":
@@ -1760,4 +1756,30 @@ EN: dict[str, str] = {
         'case {case} is not in the case log yet (a new case); did you mean {near}?',
     "deze fase is zoals mensen hem schrijven niet te onderscheiden van fase '{other}' (hoofdletters, spaties, '-', '_' en 'AVE' of 'fase' ervoor tellen niet mee)":
         "as people write it, this fase cannot be told from fase '{other}' (letter case, spaces, '-', '_' and 'AVE' or 'fase' in front do not count)",
+    ' (de rest: standaard)':
+        ' (the rest: default)',
+    ' (slaat {phases} over)':
+        ' (passes over {phases})',
+    "(+{n} meer: kies 'Alle redenen en adviezen tonen')":
+        "(+{n} more: choose 'Show all reasons and advice')",
+    'Advies van de regels: {phase}':
+        'Advice of the rules: {phase}',
+    'Alle redenen en adviezen tonen':
+        'Show all reasons and advice',
+    'Controleer het besluit':
+        'Check the decision',
+    'Controleer het besluit · casus {case}':
+        'Check the decision · case {case}',
+    'De rollen blijven zoals ze zijn.':
+        'The roles stay as they are.',
+    'Nu {current}  →  {phase} (het advies): {move}':
+        'Now {current}  →  {phase} (the advice): {move}',
+    'Nu {current}  →  {phase}: {move}':
+        'Now {current}  →  {phase}: {move}',
+    'Rollen die veranderen':
+        'Roles that change',
+    'andere kapstok':
+        'another kapstok',
+    'gelijk: de fase blijft':
+        'the same: the fase stays',
 }

@@ -54,6 +54,8 @@ def terminal_ask(prompt: Prompt) -> Any:
                 continue
             return answer
         default = next((c for c in choices if c.value == prompt.default), None)
+        if prompt.fresh:
+            _discard_typed_ahead()
         answer = _asked(prompt, questionary.select(
             message, choices=choices + extra, default=default,
             instruction=_("(pijltjes, Enter; ← terug)") if prompt.back
@@ -62,6 +64,16 @@ def terminal_ask(prompt: Prompt) -> Any:
             print(f"  {prompt.help}", file=sys.stderr)
             continue
         return answer
+
+
+def _discard_typed_ahead() -> None:
+    """Forget keys typed before this prompt appeared (a double or held Enter on the question
+    before): only a key pressed while the prompt is on the screen answers it."""
+    import contextlib
+    import termios
+
+    with contextlib.suppress(termios.error, ValueError, OSError):
+        termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
 
 
 def _asked(prompt: Prompt, question: Any) -> Any:

@@ -178,8 +178,12 @@ def triage(ctx: Context, req: TriageRequest, *,
         named = {"casusregisseur": req.casusregisseur or (state.casusregisseur if state else ""),
                  "procesregisseur": req.procesregisseur or (state.procesregisseur if state
                                                             else "")}
-        reviewed = questions.review(ask, kap, answers, show=lambda a, o, c, m: show(
-            kap, a, o, chosen=c, motivation=m, **named),
+        now = state if state is not None and not state.closed else None
+        roles: dict[str, str] = next((d.roles for d in reversed(now.history) if d.roles),
+                                     {}) if now else {}
+        reviewed = questions.review(ask, kap, answers, show=lambda a, o, c, m, e: show(
+            kap, a, o, chosen=c, motivation=m, everything=e, current=now.phase if now else None,
+            current_roles=roles, case=case_id, **named),
                             dry_run=req.dry_run, chosen=chosen, motivation=motivation)
         return reviewed.answers, reviewed.phase, check_free_text("--motivation",
                                                                  reviewed.motivation)

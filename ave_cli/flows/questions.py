@@ -31,6 +31,9 @@ class Prompt:
     help: Msg | str = ""
     validate: Callable[[str], str | None] | None = field(default=None, compare=False)
     back: bool = False  # offer "previous question" (choice and the left arrow key)
+    # only a key pressed after the prompt appeared answers it (keys typed ahead, a held or
+    # double Enter, are discarded): for a choice that saves
+    fresh: bool = False
 
 
 Ask = Callable[[Prompt], Any]
@@ -84,7 +87,8 @@ def ask_text(ask: Ask, message: Msg | str, check: Callable[[str], Any]) -> str:
     return answer
 
 
-SAVE, OTHER_PHASE, CHANGE, CANCEL = "save", "other", "change", "cancel"
+SAVE, OTHER_PHASE, CHANGE, CANCEL, ALL = "save", "other", "change", "cancel", "all"
+FOLDED = 2  # reasons shown on the review screen before "show all"
 
 
 @dataclass(frozen=True)
@@ -99,11 +103,12 @@ def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[..., Non
     """The review screen: all answers and the advised phase; change any answer, choose another
     phase with a motivation, save or cancel. Nothing is written here."""
     answers = dict(answers)
+    everything = False
     while True:
         outcome = evaluate(kapstok, answers)
         other = bool(chosen and chosen != outcome.phase.id)
         show(answers, outcome, _chosen_outcome(kapstok, chosen, answers, outcome) if other
-             else None, motivation if other else "")
+             else None, motivation if other else "", everything)
         phase = chosen if other else outcome.phase.id
         if other and dry_run:
             save_label = Msg("Bevestigen: fase {phase}, afwijkend van het advies (proefdraai)",
@@ -114,14 +119,19 @@ def review(ask: Ask, kapstok: Kapstok, answers: Answers, show: Callable[..., Non
             save_label = Msg("Bevestigen: fase {phase}, het advies (proefdraai)", phase=phase)
         else:
             save_label = Msg("Bevestigen: fase {phase} (het advies)", phase=phase)
+        folded = len(outcome.reasons) + len(outcome.advice) > FOLDED + 2 and not everything
         action = ask(Prompt("select", Msg("Wat wil je doen?"), (
             (save_label, SAVE),
-            (Msg("Een andere fase kiezen (met motivering)"), OTHER_PHASE),
             (Msg("Een antwoord wijzigen"), CHANGE),
+            (Msg("Een andere fase kiezen (met motivering)"), OTHER_PHASE),
+            *(((Msg("Alle redenen en adviezen tonen"), ALL),) if folded else ()),
             (Msg("Afbreken zonder op te slaan"), CANCEL),
-        ), SAVE))
+        ), CHANGE, fresh=True))  # never saved by an Enter meant for the question before
         if action == CANCEL:
             raise Cancelled
+        if action == ALL:
+            everything = True
+            continue
         if action == SAVE:
             if chosen and chosen != outcome.phase.id:
                 return Review(answers, chosen, motivation)

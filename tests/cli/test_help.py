@@ -93,8 +93,11 @@ def _examples(command: list[str]) -> list[str]:
 
 
 def _answer_as_offered(prompt):
-    """A professional who takes what the screen offers: the default, else the first choice
-    (the review screen's first choice saves; a checklist is confirmed whole)."""
+    """A professional who takes what the screen offers: the default, else the first choice; on
+    the review screen, whose default does not save (issue 28), the first choice, which saves; a
+    checklist is confirmed whole."""
+    if prompt.fresh:
+        return prompt.choices[0][1]
     if prompt.kind == "checkbox":
         return [value for _, value in prompt.choices]
     if prompt.kind == "text":

@@ -257,7 +257,7 @@ def test_interactive_triage_writes_after_review(run, log, scripted):
     result = run("triage")
     assert result.exit_code == 0, result.output
     ask.done()
-    assert "Controleer de antwoorden" in result.stderr
+    assert "Controleer het besluit · casus WT-5" in result.stderr
     [record] = tomllib.loads(log.read_text(encoding="utf-8"))["decision"]
     assert record["case"] == "WT-5" and record["phase_after"] == "AVE3"
     assert record["signals"] == ["agressie"]

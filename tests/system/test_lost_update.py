@@ -17,6 +17,7 @@ from ave_cli.flows.kapstokken import load_kapstok
 pexpect = pytest.importorskip("pexpect")
 
 A2 = str(EXAMPLES / "handreiking" / "ave2.toml")
+SAVE = "\x1b[A\r"  # up to Bevestigen, the first choice (the review's default does not save)
 
 
 def _answers_but_one(tmp_path, left_out: str) -> str:
@@ -56,7 +57,7 @@ def test_a_colleagues_escalation_during_the_review_is_never_undone(run, any_stor
     escalated = run("escalate", "R-1", "--to", "AVE4", "--reason", "acuut", "--by", "collega")
     assert escalated.exit_code == 0, escalated.output
     before = store.snapshot()
-    child.send("\r")  # Bevestigen: the AVE2 the screen showed
+    child.send(SAVE)  # Bevestigen: the AVE2 the screen showed
     child.expect("intussen gewijzigd door collega")
     child.expect("er is niets opgeslagen")
     child.expect("Opnieuw beoordelen met je antwoorden")
@@ -77,11 +78,11 @@ def test_after_a_colleagues_change_the_review_can_be_done_again(run, any_store, 
     child = _review_screen(any_store, tmp_path, _answers_but_one(tmp_path, "veiligheid"))
     assert run("escalate", "R-1", "--to", "AVE4", "--reason", "acuut",
                "--by", "collega").exit_code == 0
-    child.send("\r")
+    child.send(SAVE)
     child.expect("Opnieuw beoordelen met je antwoorden")
     child.send("\r")  # Ja
     child.expect("Wat wil je doen")  # the review again
-    child.send("\r")
+    child.send(SAVE)
     child.expect("opgeslagen als besluit")
     child.expect(pexpect.EOF)
     child.close()
@@ -98,7 +99,7 @@ def test_without_a_change_meanwhile_the_review_saves(run, any_store, tmp_path):
     assert run("triage", "R-1", "-a", A2).exit_code == 0
     child = _review_screen(any_store, tmp_path, _answers_but_one(tmp_path, "veiligheid"))
     assert run("show", "R-1").exit_code == 0  # a read is no change
-    child.send("\r")
+    child.send(SAVE)
     child.expect("opgeslagen als besluit")
     child.expect(pexpect.EOF)
     child.close()

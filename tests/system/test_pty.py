@@ -53,9 +53,9 @@ def test_questionnaire_in_a_terminal_writes_a_decision(log, tmp_path):
     for question in ("openbare orde", "maatschappelijke onrust", "media-aandacht", "teloorgang",
                      "minderjarige", "signalen"):
         choose(child, question, 0)  # the defaults: nee, nee, nee, nee, nee, none
-    child.expect("Controleer de antwoorden")
+    child.expect("Controleer het besluit")
     child.expect("Wat wil je doen")
-    child.send(ENTER)
+    child.send(UP + ENTER)  # Bevestigen, above the default (which does not save)
     record = saved(child, log)
     assert record["case"] == "WT-pty" and record["phase_after"] == "AVE3"
     assert record["answers"]["samenwerking"] == "stagneert"
@@ -117,7 +117,7 @@ def test_step_back_and_an_override_shown_before_saving(log, tmp_path):
     child.expect("Motivering: Politie meldt dreiging")
     child.expect("Wat wil je doen")
     assert not log.exists()  # shown, not yet saved
-    child.send(ENTER)
+    child.send(UP + ENTER)
     record = saved(child, log)
     assert record["answers"]["zorgbehoefte"] is True and record["answers"]["effect"] == "nee"
     assert (record["advised_phase"], record["phase_after"]) == (advised, decided)
@@ -135,12 +135,12 @@ def test_the_change_answer_menu_has_a_way_back(log, tmp_path):
                             ("maatschappelijke onrust", 0), ("media-aandacht", 0),
                             ("teloorgang", 0), ("minderjarige", 0), ("signalen", 0)):
         choose(child, question, downs)
-    choose(child, "Wat wil je doen", 2)  # change an answer
+    choose(child, "Wat wil je doen", 0)  # change an answer: the default
     child.expect("Welk antwoord wil je wijzigen")
     child.expect("Terug naar het overzicht")
     child.send(UP + ENTER)  # the last choice: back
     child.expect("Wat wil je doen")
-    child.send(DOWN * 3 + ENTER)  # cancel
+    child.send(DOWN * 2 + ENTER)  # cancel, the last choice
     child.expect("er is niets opgeslagen")
     child.expect(pexpect.EOF)
     child.close()

@@ -127,7 +127,8 @@ def triage(
         lock_timeout=lock_timeout)
 
     def show(kap: Kapstok, given: dict[str, Any], outcome: Any, **shown: Any) -> None:
-        render.err().print(render.review_panel(kap, given, outcome, **shown))
+        console = render.err()
+        console.print(render.review_panel(kap, given, outcome, width=console.width, **shown))
 
     done_flow = actions.triage(ctx, request, show=show)
     done, kap, full = done_flow.triage, done_flow.kapstok, done_flow.answers

@@ -260,22 +260,92 @@ def batch_table(results: list[Triage], *, dry_run: bool) -> Table | Group:
 
 def review_panel(kapstok: Kapstok, answers: Answers, outcome: Outcome, *, casusregisseur: str = "",
                  procesregisseur: str = "", chosen: Outcome | None = None,
-                 motivation: str = "") -> Panel:
-    """The review screen before saving: every answer, the advice, and the decision exactly as it
-    will be saved: the chosen fase and its motivation when they differ from the advice, then
-    everything the outcome of that fase shows (roles, signals, advice, up, down)."""
-    table = grid()
+                 motivation: str = "", everything: bool = False, current: str | None = None,
+                 current_roles: dict[str, str] | None = None, case: str = "",
+                 width: int = 80) -> Panel:
+    """The review screen: the decision as it will be saved, in one screen of 80 x 24 with the
+    menu under it: the answers in short, the case's fase now and the one advised or chosen with
+    what confirming means (opschaling, afschaling, gelijk; fasen passed over), the roles that
+    change, the advice and the reasons (the first few, all with `everything`). At 120 columns
+    and more the answers stand beside the decision."""
+    from ave_cli.core.decisions import direction
+
+    decided = chosen or outcome
+    phase = decided.phase
+    shown_answers = []
     for question in kapstok.questions:
         value = answers.get(question.key)
-        shown = (", ".join(k_(question.label(v)) for v in value) or _("geen")) \
-            if isinstance(value, list) else k_(question.label(value)) if value is not None else "—"
-        table.add_row(k_(question.text), shown)
-    advice = assemble(_("\nAdvies van de regels: {phase}"), "bold", phase=phase_text(outcome.phase))
-    decided = chosen or outcome
-    why = decided_parts(outcome.phase.id, decided.phase.id, outcome.reasons, motivation)
-    rest = _outcome_parts(kapstok, decided, answers, casusregisseur, procesregisseur)
-    return Panel(Group(table, advice, *why, *rest), title=_("Controleer de antwoorden"),
-                 border_style=phase_style(decided.phase))
+        if width < 120 and question.has_default and value == question.default:
+            continue  # at 80 columns the answers that differ from the default
+        if isinstance(value, list):
+            text = ", ".join(str(v) for v in value) or "—"
+        elif isinstance(value, bool):
+            text = k_(question.label(value))
+        else:
+            text = str(value) if value is not None else "—"
+        shown_answers.append(f"{question.key} {text}")
+    answers_text = Text(" · ".join(shown_answers) + (_(" (de rest: standaard)")
+                                                     if width < 120 else ""), style="dim")
+    move = direction(kapstok, current, phase.id)
+    words = {"opschaling": _("opschaling"), "afschaling": _("afschaling"),
+             "gelijk": _("gelijk: de fase blijft")}
+    other = chosen is not None and chosen.phase.id != outcome.phase.id
+    if current is None:
+        step = assemble(_("Advies van de regels: {phase}"), "bold",
+                        phase=phase_text(outcome.phase))
+    else:
+        step = assemble(_("Nu {current}  →  {phase}: {move}") if other else
+                        _("Nu {current}  →  {phase} (het advies): {move}"), "bold",
+                        current=current, phase=phase_text(phase),
+                        move=words.get(move or "", _("andere kapstok")))
+        low, high = sorted((kapstok.rank(current), kapstok.rank(phase.id)))
+        passed = [p.id for p in kapstok.phases[low + 1:high]] if low >= 0 else []
+        if passed:
+            step.append(Text(_(" (slaat {phases} over)").format(phases=", ".join(passed))))
+    lines: list[Any] = [step]
+    if other:
+        lines += [Text(_("Besloten: fase {phase}, afwijkend van het advies ({advised}).").format(
+                      phase=phase.id, advised=outcome.phase.id), style="bold yellow"),
+                  Text(_("Motivering: {motivation}").format(motivation=motivation or "—"))]
+    roles = decided.roles.as_dict()
+    named = {"casusregie": casusregisseur, "procesregie": procesregisseur}
+    before = current_roles or {}
+    changed = [key for key in ROLE_KEYS if roles.get(key) != before.get(key)]
+    if changed:
+        said = []
+        for key in changed:
+            holder = roles.get(key) or "—"
+            if named.get(key):
+                holder = f"{named[key]} ({holder})"
+            said.append(f"{_(ROLE_TITLES[key])}: {holder}")
+        lines.append(Text.assemble(((_("Rollen die veranderen") if current else _("Rollen"))
+                                    + ": ", "bold"), "; ".join(said)))
+    else:
+        lines.append(Text(_("De rollen blijven zoals ze zijn."), style="bold"))
+    advice = [k_(a.text) for a in decided.advice]
+    reasons = [k_(r) for r in outcome.reasons]
+    limit = None if everything else FOLDED_REVIEW
+    if advice:
+        lines += [Text(_("Advies"), style="bold"), bullets(advice[:limit])]
+    lines += [Text(_("Waarom"), style="bold"), bullets(reasons[:limit])]
+    hidden = (len(advice) - len(advice[:limit])) + (len(reasons) - len(reasons[:limit]))
+    if hidden:
+        lines.append(Text(_("(+{n} meer: kies 'Alle redenen en adviezen tonen')").format(
+            n=hidden), style="italic"))
+    title = _("Controleer het besluit · casus {case}").format(case=case) if case else \
+        _("Controleer het besluit")
+    if width >= 120:
+        body = Table.grid(padding=(0, 2))
+        body.add_column(ratio=2)
+        body.add_column(ratio=3)
+        body.add_row(Group(Text(_("Antwoorden"), style="bold"), Text("\n".join(shown_answers),
+                                                                     style="dim")),
+                     Group(*lines))
+        return Panel(body, title=title, border_style=phase_style(phase))
+    return Panel(Group(answers_text, *lines), title=title, border_style=phase_style(phase))
+
+
+FOLDED_REVIEW = 2  # advice and reasons shown on the review screen before "show all"
 
 
 def kapstok_table(kapstok: Kapstok, *, width: int = 100) -> Group:
