@@ -33,11 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from run import AVE, measure, measure_with, realistic  # noqa: E402
+from store import prepare  # noqa: E402
 
 from ave_cli.core.cases import CaseState, apply  # noqa: E402
 from ave_cli.core.model import Decision  # noqa: E402
 from ave_cli.record import logformat  # noqa: E402
-from ave_cli.stores.postgres import admin as pgadmin  # noqa: E402
 from ave_cli.stores.postgres import store as pgstore  # noqa: E402
 
 AREAS = ["wonen", "financien", "gezondheid", "opvoeding", "werk_dagbesteding", "veiligheid",
@@ -125,16 +125,6 @@ def fill_store(url: str, made: list[Decision]) -> None:
     print()
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE ave.decisions, ave.cases, ave.afspraken")
-    pgstore.close_all()
-
-
-def prepare(owner: str) -> None:
-    import psycopg
-
-    pgadmin.init(owner)
-    pgadmin.add_team(owner, "bench")
-    with psycopg.connect(owner, autocommit=True) as conn:
-        conn.execute("GRANT bench TO CURRENT_USER")
     pgstore.close_all()
 
 
