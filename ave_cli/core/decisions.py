@@ -68,11 +68,13 @@ def decide_phase(kapstok: Kapstok, advised: Phase, chosen: str | None, motivatio
 def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | None,
            decision_id: str, now: datetime, by: str, chosen: str | None = None,
            motivation: str = "", note: str = "", casusregisseur: str = "",
-           procesregisseur: str = "", advised: Outcome | None = None) -> Triage:
+           procesregisseur: str = "", advised: Outcome | None = None,
+           unmet: tuple[str, ...] = ()) -> Triage:
     """Evaluate the answers and build the triage decision for one case. `advised`: the rules'
     outcome for these answers when it is already known (a batch evaluates each distinct set of
     answers once, and its rows with the same answers share one dict, kept as given: nothing
-    changes a decision's answers)."""
+    changes a decision's answers). `unmet`: the down criteria not met, when the professional
+    confirmed an afschaling on the review screen (recorded as with ave deescalate)."""
     shared = advised
     if advised is None:
         advised = evaluate(kapstok, answers)
@@ -95,7 +97,7 @@ def triage(kapstok: Kapstok, answers: Answers, *, case: str, state: CaseState | 
         by=by,
         kapstok=kapstok.ref,
         answers=dict(answers) if shared is None else answers,
-        reasons=outcome.reasons,
+        reasons=outcome.reasons + unmet_reasons(unmet),
         roles=outcome.roles.as_dict(),
         in_overleg_met=outcome.in_overleg_met,
         advice=tuple(a.text for a in outcome.advice),
@@ -150,6 +152,11 @@ def _reason(reason: str) -> str:
     if not reason.strip():
         raise AveError(Msg("een reden is verplicht: geef --reason TEKST"))
     return check_free_text("--reason", reason.strip())
+
+
+def unmet_reasons(unmet: tuple[str, ...]) -> tuple[str, ...]:
+    """The down criteria an afschaling went ahead without, as the decision records them."""
+    return tuple(f"Afschaalcriterium niet (zeker) vervuld: {c}" for c in unmet)
 
 
 def known_phase(kapstok: Kapstok, phase_id: str) -> Phase:
@@ -247,8 +254,7 @@ def deescalate(kapstok: Kapstok, state: CaseState | None, case: str, *, to: str,
                              current=current.id, target=target.id, case=case)
                        if target != current else Msg("casus '{case}' staat al in fase "
                                                    "{current}", case=case, current=current.id))
-    reasons = (_reason(reason),) + tuple(f"Afschaalcriterium niet (zeker) vervuld: {c}"
-                                         for c in unmet)
+    reasons = (_reason(reason),) + unmet_reasons(unmet)
     return _step(kapstok, state, current, target, kind="deescalation", reasons=reasons,
                  signals=(), who=who)
 

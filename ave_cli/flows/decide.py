@@ -127,6 +127,9 @@ class TriageRequest:
     procesregisseur: str = ""
     dry_run: bool = False
     lock_timeout: float = LOCK_TIMEOUT
+    # at a terminal: the afschalen checklist of a fase, asked when the review confirms an
+    # afschaling (the down criteria not met come back, to be recorded)
+    checklist: Callable[[Any], tuple[str, ...]] | None = None
 
 
 @dataclass
@@ -185,9 +188,17 @@ def triage(ctx: Context, req: TriageRequest, *,
             kap, a, o, chosen=c, motivation=m, everything=e, current=now.phase if now else None,
             current_roles=roles, case=case_id, **named),
                             dry_run=req.dry_run, chosen=chosen, motivation=motivation)
+        if now is not None and req.checklist is not None:
+            going = reviewed.phase or evaluate(kap, reviewed.answers).phase.id
+            leaving = kap.find_phase(now.phase or "")
+            if leaving is not None and kap.rank(going) < kap.rank(leaving.id):
+                unmet[:] = req.checklist(leaving)  # an afschaling: as ave deescalate asks it
+            else:
+                unmet.clear()
         return reviewed.answers, reviewed.phase, check_free_text("--motivation",
                                                                  reviewed.motivation)
 
+    unmet: list[str] = []  # down criteria not met, for an afschaling confirmed on the review
     if missing:
         assert ask is not None
         defaults = dict(state.answers) if state else {}
@@ -211,7 +222,7 @@ def triage(ctx: Context, req: TriageRequest, *,
             kap, full, case=case_id, state=now_state,
             decision_id=ctx.new_id(), now=ctx.now(), by=ctx.settings.by, chosen=chosen,
             motivation=motivation, note=req.note, casusregisseur=req.casusregisseur,
-            procesregisseur=req.procesregisseur)
+            procesregisseur=req.procesregisseur, unmet=tuple(unmet))
         result.clear()
         result.append(outcome)
         return [outcome.decision]

@@ -366,3 +366,43 @@ def test_a_long_batch_is_summed_up_per_fase_and_listed_whole_in_json(run, log, t
     small = tmp_path / "s.jsonl"
     small.write_text("".join(json.dumps(r) + "\n" for r in rows[:200]), encoding="utf-8")
     assert "L-7" in run("triage", "--batch", str(small), "--dry-run").stdout
+
+
+def test_an_afschaling_confirmed_on_the_review_goes_through_the_checklist(run, log, scripted):
+    """Issue 28, item 1: a re-triage whose decision is lower than the case's fase asks the down
+    criteria of the fase it leaves, as ave deescalate does, and records those not met."""
+    from ave_cli.flows.kapstokken import load_kapstok
+
+    assert run("triage", "WT-7", "-a", str(EXAMPLES / "handreiking" / "ave3.json")).exit_code == 0
+    criteria = load_kapstok("handreiking").find_phase("AVE3").afschalen_criteria
+    gentle = [("uitgangssituatie", "enkelvoudig"), ("zorgbehoefte", False),
+              ("domeinoverstijgende", False), ("effect", "ja"), ("inwoner mee", "ja"),
+              ("samenwerking", "goed"), ("veiligheid", "nee"), ("openbare orde", "nee"),
+              ("onrust", "nee"), ("media", "nee"), ("teloorgang", "nee"),
+              ("minderjarige", False), ("signalen", [])]
+    ask = scripted([*gentle, ("Wat wil je doen?", "save"),
+                    ("Afschalen vanuit AVE3", list(criteria[:1])),
+                    ("niet vervuld. Toch afschalen?", True)])
+    result = run("triage", "WT-7")
+    ask.done()
+    assert result.exit_code == 0, result.output
+    last = tomllib.loads(log.read_text(encoding="utf-8"))["decision"][-1]
+    assert last["phase_before"] == "AVE3" and last["phase_after"] in ("AVE1", "AVE2")
+    assert [r for r in last["reasons"] if r.startswith("Afschaalcriterium")] == [
+        f"Afschaalcriterium niet (zeker) vervuld: {c}" for c in criteria[1:]]
+    # not going on without the criteria: nothing is saved
+    assert run("triage", "WT-9", "-a", str(EXAMPLES / "handreiking" / "ave3.json")).exit_code == 0
+    before = log.read_bytes()
+    ask = scripted([*gentle, ("Wat wil je doen?", "save"), ("Afschalen vanuit AVE3", []),
+                    ("niet vervuld. Toch afschalen?", False)])
+    stopped = run("triage", "WT-9")
+    ask.done()
+    assert stopped.exit_code == 0 and "er is niets opgeslagen" in stopped.output
+    assert log.read_bytes() == before
+
+
+def test_an_opschaling_on_the_review_asks_no_checklist(run, log, scripted):
+    assert run("triage", "WT-8", "-a", str(EXAMPLES / "handreiking" / "ave2.toml")).exit_code == 0
+    ask = scripted([*CORE, ("Wat wil je doen?", "save")])  # AVE3: up, no checklist
+    assert run("triage", "WT-8").exit_code == 0
+    ask.done()

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ave_cli.core.decisions import Change
-    from ave_cli.core.model import Kapstok
+    from ave_cli.core.model import Kapstok, Phase
     from ave_cli.flows.context import Context
 
 ReasonOpt = Annotated[str, typer.Option("--reason", "-r", help=_("Waarom (verplicht)."))]
@@ -207,7 +207,6 @@ def _checklist(ctx: Context, case: str, kapstok_opt: str | None,
     from ave_cli.cli import questionnaire as q
     from ave_cli.core.decisions import check_case_id, open_case
     from ave_cli.flows.decide import not_found, typo_of
-    from ave_cli.flows.questions import Prompt
 
     check_case_id(case)
     view = ctx.read(writing=not dry_run)
@@ -224,6 +223,17 @@ def _checklist(ctx: Context, case: str, kapstok_opt: str | None,
             raise AveError(_("bevestig de afschaalcriteria met --yes (er is geen "
                              "terminal voor de checklist)"))
         ask = q.terminal_ask
+    return ask_afschalen(ask, phase)
+
+
+def ask_afschalen(ask: Callable[..., Any], phase: Phase) -> tuple[str, ...]:
+    """The down criteria of the fase a case leaves, as a checklist to confirm: the ones not met
+    (they are recorded), or Cancelled when the professional does not go on without them. Also
+    asked when an afschaling is confirmed on the triage's review screen."""
+    from ave_cli.flows.questions import Prompt
+
+    if not phase.afschalen_criteria:
+        return ()
     met = ask(Prompt("checkbox", _("Afschalen vanuit {phase}: welke criteria zijn "
                                      "vervuld?").format(phase=phase.id),
                        tuple((c, c) for c in phase.afschalen_criteria), []))

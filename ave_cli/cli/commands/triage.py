@@ -124,7 +124,7 @@ def triage(
     request = actions.TriageRequest(
         case_id, kapstok, raw, source, phase=phase, motivation=motivation, note=note,
         casusregisseur=casusregisseur, procesregisseur=procesregisseur, dry_run=dry_run,
-        lock_timeout=lock_timeout)
+        lock_timeout=lock_timeout, checklist=_afschalen(ctx))
 
     def show(kap: Kapstok, given: dict[str, Any], outcome: Any, **shown: Any) -> None:
         console = render.err()
@@ -153,6 +153,15 @@ def triage(
         render.out().print(render.triage_panel(done, kap, dry_run=dry_run,
                                                casusregisseur=casusregisseur,
                                                procesregisseur=procesregisseur))
+
+
+def _afschalen(ctx: Any) -> Any:
+    """The afschalen checklist at the terminal the review is asked at (none without one)."""
+    if ctx.ask is None:
+        return None
+    from ave_cli.cli.commands.case import ask_afschalen
+
+    return lambda phase: ask_afschalen(ctx.ask, phase)
 
 
 def _batch(ctx: Context, spec: str, *, note: str, dry_run: bool, fmt: Format,
