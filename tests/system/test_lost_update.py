@@ -83,6 +83,11 @@ def test_after_a_colleagues_change_the_review_can_be_done_again(run, any_store, 
     child.send("\r")  # Ja
     child.expect("Wat wil je doen")  # the review again
     child.send(SAVE)
+    # from AVE4 back to AVE2 is an afschaling now: its checklist, as ave deescalate asks it
+    child.expect("Afschalen vanuit AVE4")
+    child.send("\r")  # none of the criteria ticked
+    child.expect("Toch afschalen")
+    child.send("\x1b[B\r")  # Ja: the criteria not met are recorded
     child.expect("opgeslagen als besluit")
     child.expect(pexpect.EOF)
     child.close()
@@ -91,6 +96,8 @@ def test_after_a_colleagues_change_the_review_can_be_done_again(run, any_store, 
     assert [(r["kind"], r.get("phase_after")) for r in records] == [
         ("triage", "AVE2"), ("escalation", "AVE4"), ("triage", "AVE2")]
     assert records[2]["phase_before"] == "AVE4"  # decided on the case as it now was
+    assert any(r.startswith("Afschaalcriterium niet (zeker) vervuld")
+               for r in records[2]["reasons"])
     assert run("check").exit_code == 0
 
 
