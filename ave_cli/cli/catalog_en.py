@@ -1782,4 +1782,10 @@ EN: dict[str, str] = {
         'another kapstok',
     'gelijk: de fase blijft':
         'the same: the fase stays',
+    'Let op: de kapstokken hebben andere fasen ({old}: {old_phases}; {new}: {new_phases}); ave vergelijkt ze {how}.':
+        'Note: the kapstokken have other fasen ({old}: {old_phases}; {new}: {new_phases}); ave compares them {how}.',
+    "op hun naam zonder 'AVE' of 'fase': AVE3 en 3 tellen als dezelfde fase, AVE2 als 2A en 2B":
+        "by their name without 'AVE' or 'fase': AVE3 and 3 count as the same fase, AVE2 as 2A and 2B",
+    'op hun plaats van laag naar hoog: een fase op dezelfde plaats telt als dezelfde':
+        'by their place from low to high: a fase in the same place counts as the same',
 }

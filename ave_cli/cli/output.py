@@ -256,6 +256,7 @@ def diff_json(old: Kapstok, new: Kapstok, result: Diff,
         "old": {"name": old.name, "version": old.version},
         "new": {"name": new.name, "version": new.version},
         "matrix": cells, "total": result.total, "changed": result.changed,
+        "compared_by_order": result.orders is not None,
         "casus": [{"naam": c.naam, "kapstok": owner, "from": a, "to": b}
                   for c, owner, a, b in stories],
     }

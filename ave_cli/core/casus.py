@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ave_cli.core.messages import Msg, TooLarge
-from ave_cli.core.model import Answers, Casus, Condition, Group, Kapstok, Outcome
+from ave_cli.core.model import Answers, Casus, Condition, Group, Kapstok, Outcome, phase_name
 from ave_cli.core.rules import advised_phase, evaluate, holds, with_defaults
 
 
@@ -174,10 +174,25 @@ class Diff:
     total: int = 0
     matrix: Counter[tuple[str, str]] = field(default_factory=Counter)  # (from, to) -> count
     samples: dict[tuple[str, str], Answers] = field(default_factory=dict)  # per changed cell
+    # when the two kapstokken have other fasen (AVE3 beside 3): what each fase is compared by,
+    # per kapstok: its place from low to high ("1e") when both have as many fasen, else its
+    # name without 'AVE' or 'fase' ("3"; "2" is then the same as "2a" and "2b")
+    orders: tuple[dict[str, str], dict[str, str]] | None = None
+    by_place: bool = False
+
+    def same(self, before: str, after: str) -> bool:
+        if self.orders is None:
+            return before == after
+        a, b = self.orders[0].get(before, ""), self.orders[1].get(after, "")
+        if self.by_place or a == b:
+            return a == b
+        short, long = sorted((a, b), key=len)
+        return bool(short) and long.startswith(short) and long[len(short):].isalpha() \
+            and short[-1:].isdigit()
 
     @property
     def changed(self) -> int:
-        return sum(n for (a, b), n in self.matrix.items() if a != b)
+        return sum(n for (a, b), n in self.matrix.items() if not self.same(a, b))
 
 
 MAX_DIFF_GROUPS = 1_000_000  # answer groups `diff` evaluates; past it, it says so and stops
@@ -203,6 +218,12 @@ def answer_groups(old: Kapstok, new: Kapstok) -> tuple[list[str], list[list[tupl
     return keys, grouped
 
 
+def _bare(phase_id: str) -> str:
+    """A fase's name without 'AVE' or 'fase' in front ("AVE3" and "fase 3" are "3")."""
+    name = phase_name(phase_id)
+    return name[3:] if name.startswith("ave") and len(name) > 3 else name
+
+
 def diff(old: Kapstok, new: Kapstok, answer_sets: Iterator[Answers] | None = None) -> Diff:
     """The from -> to matrix over the whole answer space (or over the given answer sets), with
     one sample answer set per cell that changed (the first in the space's order).
@@ -214,12 +235,17 @@ def diff(old: Kapstok, new: Kapstok, answer_sets: Iterator[Answers] | None = Non
     repeats its conditions costs no more than one that states them once."""
     first, second = phase_function(old), phase_function(new)
     result = Diff()
+    if {p.id for p in old.phases} != {p.id for p in new.phases}:
+        result.by_place = len(old.phases) == len(new.phases)
+        result.orders = tuple(  # type: ignore[assignment]
+            {p.id: str(n) if result.by_place else _bare(p.id)
+             for n, p in enumerate(k.phases, 1)} for k in (old, new))
     if answer_sets is not None:
         for answers in answer_sets:
             cell = (first(answers), second(answers))
             result.matrix[cell] += 1
             result.total += 1
-            if cell[0] != cell[1] and cell not in result.samples:
+            if not result.same(*cell) and cell not in result.samples:
                 result.samples[cell] = answers
         return result
     keys, grouped = answer_groups(old, new)
@@ -235,7 +261,7 @@ def diff(old: Kapstok, new: Kapstok, answer_sets: Iterator[Answers] | None = Non
         cell = (first(answers), second(answers))
         result.matrix[cell] += weight
         result.total += weight
-        if cell[0] != cell[1] and cell not in result.samples:
+        if not result.same(*cell) and cell not in result.samples:
             result.samples[cell] = answers
     return result
 

@@ -147,3 +147,28 @@ def test_times_are_shown_in_the_readers_zone_and_named_when_converted(run, log, 
     assert "2026-03-02 10:30 CET" in text  # converted, and said so
     assert "2026-03-02 11:45" in text and "11:45 CET" not in text  # as recorded: no mark
     assert "14:30" not in text
+
+
+def test_kapstok_diff_between_other_fasen_compares_what_is_comparable(run, tmp_path):
+    """Issue 28, item 3: AVE3 and 3 are one fase when the kapstokken name their fasen
+    differently; with as many fasen, by their place (the same rules, renamed: no change)."""
+    import json
+
+    from test_kapstok import bundled_text
+
+    west = json.loads(run("kapstok", "diff", "handreiking", "westerkwartier", "-f",
+                          "json").stdout)
+    assert west["compared_by_order"] is True
+    assert 0 < west["changed"] < west["total"] // 4  # not "every answer set moves"
+    text = bundled_text()
+    for n in range(1, 5):
+        text = text.replace(f"AVE{n}", f"G{n}").replace(f"AVE {n}", f"G {n}")
+    renamed = tmp_path / "renamed.toml"
+    renamed.write_text(text.replace('name = "handreiking"', 'name = "hernoemd"', 1),
+                       encoding="utf-8")
+    same = run("kapstok", "diff", "handreiking", str(renamed))
+    assert same.exit_code == 0, same.output
+    assert "op hun plaats van laag naar hoog" in same.stdout
+    assert "AVE3 (3e)" in same.stdout and "G3 (3e)" in same.stdout
+    assert "\n0 van 1.492.992 komen in een andere fase uit." in same.stdout  # nothing moves
+    assert "Casuïstiek: 0 van" in same.stdout

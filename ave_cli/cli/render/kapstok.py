@@ -90,17 +90,33 @@ def print_diff(old: Kapstok, new: Kapstok, result: Diff,
     console.print(Text(_("Van {old} {old_version} naar {new} {new_version}, over {scope}").format(
         old=old.name, old_version=old.version, new=new.name, new_version=new.version,
         scope=scope), style="bold"))
+    if result.orders is not None:
+        how = (_("op hun plaats van laag naar hoog: een fase op dezelfde plaats telt als "
+                 "dezelfde") if result.by_place else
+               _("op hun naam zonder 'AVE' of 'fase': AVE3 en 3 tellen als dezelfde fase, "
+                 "AVE2 als 2A en 2B"))
+        console.print(_("Let op: de kapstokken hebben andere fasen ({old}: {old_phases}; {new}: "
+                        "{new_phases}); ave vergelijkt ze {how}.").format(
+            old=old.name, old_phases=", ".join(_phase_ids(old)), new=new.name,
+            new_phases=", ".join(_phase_ids(new)), how=how), soft_wrap=True)
+
+    def named(phase: str, side: int) -> str:
+        if result.orders is None or not result.by_place:
+            return phase
+        return f"{phase} ({result.orders[side].get(phase)}e)"
+
     table = Table(show_lines=False)
     table.add_column(_("van \\ naar"), no_wrap=True)
     for after in _phase_ids(new):
-        table.add_column(after, justify="right", no_wrap=True)
+        table.add_column(named(after, 1), justify="right", no_wrap=True)
     for before in _phase_ids(old):
         row = []
         for after in _phase_ids(new):
             count = result.matrix.get((before, after), 0)
             text = f"{count:,}".replace(",", ".") if count else "·"
-            row.append(Text(text, style="bold yellow" if count and before != after else ""))
-        table.add_row(before, *row)
+            row.append(Text(text, style="bold yellow" if count and not result.same(
+                before, after) else ""))
+        table.add_row(named(before, 0), *row)
     console.print(table)
     console.print(_("{changed} van {total} komen in een andere fase uit.").format(
         changed=f"{result.changed:,}".replace(",", "."),
@@ -109,14 +125,14 @@ def print_diff(old: Kapstok, new: Kapstok, result: Diff,
         _b, why_before = explain(old, sample)
         _a, why_after = explain(new, sample)
         console.print(Text(_("{before} -> {after}, bijvoorbeeld:").format(
-            before=before, after=after), style="bold"))
+            before=named(before, 0), after=named(after, 1)), style="bold"))
         shown = "; ".join(f"{key}: {k_(label(new, key, value))}" for key, value in sample.items())
         console.print("  " + shown, soft_wrap=True, markup=False)
         console.print("  " + _("oud: {reasons}").format(reasons=" / ".join(map(k_, why_before))),
                       soft_wrap=True, markup=False)
         console.print("  " + _("nieuw: {reasons}").format(reasons=" / ".join(map(k_, why_after))),
                       soft_wrap=True, markup=False)
-    moved = [(c, owner, a, b) for c, owner, a, b in stories if a != b]
+    moved = [(c, owner, a, b) for c, owner, a, b in stories if not result.same(a, b)]
     console.print(_("Casuïstiek: {moved} van {total} casussen komen in een andere fase uit.").format(
         moved=len(moved), total=len(stories)))
     for c, owner, a, b in moved:
