@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from run import AVE, measure, measure_with, realistic  # noqa: E402
+from run import AVE, finish, measure, measure_with, realistic  # noqa: E402
 from store import prepare  # noqa: E402
 
 from ave_cli.core.cases import CaseState, apply  # noqa: E402
@@ -208,11 +208,7 @@ def verdict(r: dict[str, tuple[float, float]]) -> int:
               f"(target <= {limit}{unit})")
         if not ok:
             missed.append(label)
-    if missed:
-        print(f"\nmissed: {', '.join(missed)}")
-        return 1
-    print("\nall targets met")
-    return 0
+    return finish(missed)
 
 
 if __name__ == "__main__":

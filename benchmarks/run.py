@@ -220,6 +220,15 @@ def measure_with(make_args, env: dict, runs: int, before=None) -> tuple[float, f
     return statistics.median(times), max(peaks)
 
 
+def finish(missed: list[str]) -> int:
+    """The end of a benchmark's verdict: what was missed (exit 1), or that all targets were met."""
+    if missed:
+        print(f"\nmissed: {', '.join(missed)}")
+        return 1
+    print("\nall targets met")
+    return 0
+
+
 def next_up(state: CaseState) -> str:
     kapstok = load_kapstok(state.kapstok_name)
     return kapstok.phases[kapstok.rank(state.phase) + 1].id

@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from run import AVE, measure, measure_with, next_up, realistic  # noqa: E402
+from run import AVE, finish, measure, measure_with, next_up, realistic  # noqa: E402
 
 from ave_cli.stores.postgres import admin as pgadmin  # noqa: E402
 from ave_cli.stores.postgres import store as pgstore
@@ -206,11 +206,7 @@ def verdict(r: dict[str, tuple[float, float]], open_cases: int, batch: int,
               f"{wall:5.1f} s {peak:5.0f} MB (< 20 s, < 300 MB)")
         if not ok:
             missed.append(f"batch into the {where}")
-    if missed:
-        print(f"\nmissed: {', '.join(missed)}")
-        return 1
-    print("\nall targets met")
-    return 0
+    return finish(missed)
 
 
 if __name__ == "__main__":

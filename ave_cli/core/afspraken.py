@@ -18,10 +18,9 @@ from ave_cli.core.cases import CaseState
 from ave_cli.core.decisions import Who, open_case
 from ave_cli.core.guard import check_free_text
 from ave_cli.core.messages import AveError, Msg
-from ave_cli.core.model import AFSPRAAK_KINDS, Decision, Kapstok, Leefgebied
+from ave_cli.core.model import Decision, Kapstok, Leefgebied
 
 MAX_SHORT = 200  # wie, voor: a name of an organisation or a role, a household member's label
-DEFAULT_DAYS = 14  # `+14`: what a meeting means by "over twee weken"
 
 # Who in the household an afspraak is for: a role in the household, never a name (a known set,
 # not a list of what to refuse), with an optional number or letter: "moeder", "kind 2",
@@ -132,10 +131,6 @@ def problems(decisions: Iterable[Decision]) -> list[tuple[Decision, Msg]]:
             else:
                 apply(afspraak, decision)
     return found
-
-
-def plan_records(state: CaseState) -> list[Decision]:
-    return [d for d in state.history if d.kind in AFSPRAAK_KINDS]
 
 
 # --- making them ---------------------------------------------------------------------------

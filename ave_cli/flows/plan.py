@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ave_cli.core import afspraken as afs
 from ave_cli.core.afspraken import Afspraak, NewAfspraak
-from ave_cli.core.decisions import Change, check_case_id, open_case
+from ave_cli.core.decisions import Change, Who, check_case_id, open_case
 from ave_cli.core.guard import check_free_text
 from ave_cli.core.messages import AveError, Cancelled, Msg, Text
 from ave_cli.flows import questions
@@ -45,7 +45,6 @@ class AfspraakRequest:
     stand: str | None = None  # gedaan, vervallen, verlengd
     reden: str = ""
     verleng: str | None = None
-    overleg: tuple[str, ...] = ()
     dry_run: bool = False
     lock_timeout: float = LOCK_TIMEOUT
 
@@ -111,15 +110,12 @@ def afspraak(ctx: Context, req: AfspraakRequest, *,
 
 
 def _who(req: AfspraakRequest) -> dict[str, Any]:
-    return {"note": check_free_text("--note", req.note) if req.note else "",
-            "in_overleg_met": req.overleg}
+    return {"note": check_free_text("--note", req.note) if req.note else ""}
 
 
 def _draft(kap: Kapstok, state: CaseState | None, case: str, new: NewAfspraak, ctx: Context,
            note: str, today: date) -> Decision:
     """The afspraak as it would be saved now (to show before asking to save it)."""
-    from ave_cli.core.decisions import Who
-
     return afs.make(kap, state, case, new, today=today,
                     who=Who(by=ctx.settings.by, now=ctx.now(), decision_id="-", note=note))
 
